@@ -1,0 +1,231 @@
+#include "domain/Checklist.h"
+
+#include <QCoreApplication>
+
+namespace certdesk {
+
+namespace {
+
+constexpr auto kContext = "certdesk::Checklist";
+
+struct StatusName
+{
+    ApplicationStatus status;
+    const char* api;
+};
+
+constexpr StatusName kStatuses[] = {
+    {ApplicationStatus::Draft, "draft"},
+    {ApplicationStatus::InReview, "in_review"},
+    {ApplicationStatus::Rejected, "rejected"},
+    {ApplicationStatus::Approved, "approved"},
+    {ApplicationStatus::Issued, "issued"},
+    {ApplicationStatus::Shipped, "shipped"},
+    {ApplicationStatus::Completed, "completed"},
+    {ApplicationStatus::Cancelled, "cancelled"},
+};
+
+struct DocumentName
+{
+    DocumentKind kind;
+    const char* api;
+};
+
+constexpr DocumentName kDocuments[] = {
+    {DocumentKind::ApplicationForm, "application_form"},
+    {DocumentKind::BusinessLicense, "business_license"},
+    {DocumentKind::ESealForm, "e_seal_form"},
+    {DocumentKind::IdCard, "id_card"},
+};
+
+} // namespace
+
+QString statusToApi(ApplicationStatus status)
+{
+    for (const auto& s : kStatuses) {
+        if (s.status == status)
+            return QString::fromLatin1(s.api);
+    }
+    return {};
+}
+
+std::optional<ApplicationStatus> statusFromApi(const QString& value)
+{
+    for (const auto& s : kStatuses) {
+        if (value == QLatin1String(s.api))
+            return s.status;
+    }
+    return std::nullopt;
+}
+
+QString statusDisplayName(ApplicationStatus status)
+{
+    switch (status) {
+    case ApplicationStatus::Draft:
+        return QCoreApplication::translate(kContext, "Draft");
+    case ApplicationStatus::InReview:
+        return QCoreApplication::translate(kContext, "Awaiting CA review");
+    case ApplicationStatus::Rejected:
+        return QCoreApplication::translate(kContext, "Rejected: changes needed");
+    case ApplicationStatus::Approved:
+        return QCoreApplication::translate(kContext, "Approved: certificate being issued");
+    case ApplicationStatus::Issued:
+        return QCoreApplication::translate(kContext, "Issued: new UKey written");
+    case ApplicationStatus::Shipped:
+        return QCoreApplication::translate(kContext, "Shipped: UKey on its way");
+    case ApplicationStatus::Completed:
+        return QCoreApplication::translate(kContext, "Completed");
+    case ApplicationStatus::Cancelled:
+        return QCoreApplication::translate(kContext, "Cancelled");
+    }
+    return {};
+}
+
+bool isEditable(ApplicationStatus status)
+{
+    return status == ApplicationStatus::Draft || status == ApplicationStatus::Rejected;
+}
+
+QString documentKindToApi(DocumentKind kind)
+{
+    for (const auto& d : kDocuments) {
+        if (d.kind == kind)
+            return QString::fromLatin1(d.api);
+    }
+    return {};
+}
+
+std::optional<DocumentKind> documentKindFromApi(const QString& value)
+{
+    for (const auto& d : kDocuments) {
+        if (value == QLatin1String(d.api))
+            return d.kind;
+    }
+    return std::nullopt;
+}
+
+QString documentDisplayName(DocumentKind kind, CertificateCategory category)
+{
+    const bool institution = isInstitution(category);
+    switch (kind) {
+    case DocumentKind::ApplicationForm:
+        return institution ? QCoreApplication::translate(kContext, "Organisation application form")
+                           : QCoreApplication::translate(kContext, "Application form");
+    case DocumentKind::BusinessLicense:
+        return QCoreApplication::translate(kContext, "Business licence scan");
+    case DocumentKind::ESealForm:
+        return QCoreApplication::translate(kContext, "Electronic seal collection form");
+    case DocumentKind::IdCard:
+        return QCoreApplication::translate(kContext, "ID card scan");
+    }
+    return {};
+}
+
+QString documentRequirement(DocumentKind kind, CertificateCategory category)
+{
+    const bool institution = isInstitution(category);
+    switch (kind) {
+    case DocumentKind::ApplicationForm:
+        return institution
+            ? QCoreApplication::translate(kContext,
+                "Print the application form, stamp it with the organisation's official seal and have the agent "
+                "sign it by hand.")
+            : QCoreApplication::translate(kContext, "Print the application form and sign it by hand.");
+    case DocumentKind::BusinessLicense:
+        return QCoreApplication::translate(kContext,
+            "Scan or photograph the original business licence (or its copy stamped with the official seal). "
+            "It must be complete and clearly legible and must not be edited in any way.");
+    case DocumentKind::ESealForm:
+        return institution ? QCoreApplication::translate(kContext,
+                   "Download the electronic seal collection form template, stamp it and upload the scan.")
+                           : QCoreApplication::translate(kContext,
+                               "Download the electronic seal collection form template, sign it and upload the scan.");
+    case DocumentKind::IdCard:
+        return institution
+            ? QCoreApplication::translate(kContext, "Both sides of the agent's ID card, stamped with the official seal.")
+            : QCoreApplication::translate(kContext, "Both sides of the applicant's ID card.");
+    }
+    return {};
+}
+
+QList<DocumentKind> requiredDocuments(CertificateCategory category)
+{
+    if (isInstitution(category))
+        return {DocumentKind::ApplicationForm, DocumentKind::BusinessLicense, DocumentKind::ESealForm,
+            DocumentKind::IdCard};
+    return {DocumentKind::ApplicationForm, DocumentKind::ESealForm, DocumentKind::IdCard};
+}
+
+QString livenessToApi(LivenessState state)
+{
+    switch (state) {
+    case LivenessState::Pending:
+        return QStringLiteral("pending");
+    case LivenessState::Passed:
+        return QStringLiteral("passed");
+    case LivenessState::Failed:
+        return QStringLiteral("failed");
+    case LivenessState::Expired:
+        return QStringLiteral("expired");
+    }
+    return {};
+}
+
+std::optional<LivenessState> livenessFromApi(const QString& value)
+{
+    for (auto s : {LivenessState::Pending, LivenessState::Passed, LivenessState::Failed, LivenessState::Expired}) {
+        if (livenessToApi(s) == value)
+            return s;
+    }
+    return std::nullopt;
+}
+
+bool Checklist::allDocumentsUploaded() const
+{
+    if (documents.isEmpty())
+        return false;
+    for (auto state : documents) {
+        if (state != DocumentState::Uploaded)
+            return false;
+    }
+    return true;
+}
+
+bool Checklist::readyForPayment() const
+{
+    return formComplete && allDocumentsUploaded() && liveness == LivenessState::Passed;
+}
+
+QJsonObject Checklist::toJson() const
+{
+    QJsonObject docs;
+    for (auto it = documents.cbegin(); it != documents.cend(); ++it) {
+        docs.insert(documentKindToApi(it.key()),
+            it.value() == DocumentState::Uploaded ? QStringLiteral("uploaded") : QStringLiteral("missing"));
+    }
+    return QJsonObject {
+        {QStringLiteral("form"), formComplete ? QStringLiteral("complete") : QStringLiteral("incomplete")},
+        {QStringLiteral("documents"), docs},
+        {QStringLiteral("liveness"), livenessToApi(liveness)},
+        {QStringLiteral("payment"), payment == PaymentState::Paid ? QStringLiteral("paid") : QStringLiteral("unpaid")},
+    };
+}
+
+Checklist Checklist::fromJson(const QJsonObject& json)
+{
+    Checklist c;
+    c.formComplete = json.value(QStringLiteral("form")).toString() == QLatin1String("complete");
+    const QJsonObject docs = json.value(QStringLiteral("documents")).toObject();
+    for (auto it = docs.constBegin(); it != docs.constEnd(); ++it) {
+        if (const auto kind = documentKindFromApi(it.key())) {
+            c.documents.insert(*kind,
+                it.value().toString() == QLatin1String("uploaded") ? DocumentState::Uploaded : DocumentState::Missing);
+        }
+    }
+    c.liveness = livenessFromApi(json.value(QStringLiteral("liveness")).toString()).value_or(LivenessState::Pending);
+    c.payment = json.value(QStringLiteral("payment")).toString() == QLatin1String("paid") ? PaymentState::Paid
+                                                                                          : PaymentState::Unpaid;
+    return c;
+}
+
+} // namespace certdesk

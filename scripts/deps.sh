@@ -1,0 +1,33 @@
+# Sourced by scripts/demo, scripts/test and scripts/bench: installs what CertDesk needs on Debian 12.
+# Quick when everything is there already (one dpkg query, no apt-get).
+
+CERTDESK_PACKAGES=(
+  # build
+  cmake ninja-build ccache g++ pkg-config
+  # Qt 6.4
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
+  libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
+  # crypto, tokens, server
+  libssl-dev openssl libp11-dev libp11-kit-dev libqrcodegencpp-dev libcpp-httplib-dev
+  # tests: tokens, documents, QR, display
+  softhsm2 opensc poppler-utils zbar-tools xvfb xauth
+  # CJK fonts for the UI and embedded in PDFs
+  fonts-noto-cjk
+)
+
+certdesk_install_deps() {
+  local missing=()
+  local p
+  for p in "${CERTDESK_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "certdesk: installing ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q >/dev/null
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
