@@ -1,13 +1,86 @@
+// certdesk: the GUI. Thin: parses options, sets up language, fonts and the local store, shows the main window.
+#include "AppMode.h"
 #include "MainWindow.h"
 #include "domain/Translations.h"
+#include "storage/LocalStore.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFont>
+#include <QScreen>
+#include <QTimer>
+
+namespace {
+
+// Never rely on the machine's default font for Chinese: name the CJK families explicitly, most preferred first
+// (Linux counters, Windows PCs, older Windows).
+void setCjkFont(QApplication& app)
+{
+    QFont font = app.font();
+    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
+        QStringLiteral("Source Han Sans SC"), QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("SimSun")});
+    if (font.pointSizeF() < 10)
+        font.setPointSizeF(10);
+    app.setFont(font);
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    certdesk::installTranslations(app);
-    certdesk::ui::MainWindow window;
-    window.show();
+    QApplication::setApplicationName(QStringLiteral("CertDesk"));
+    QApplication::setOrganizationName(QStringLiteral("CertDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(CERTDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"), QStringLiteral("Training mode with the embedded service."));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Self-service terminal mode."));
+    const QCommandLineOption counter(QStringLiteral("counter"), QStringLiteral("Counter staff desk."));
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN (default) or en."),
+        QStringLiteral("language"), QStringLiteral("zh_CN"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Folder of the local database (default: the per-user data folder; env CERTDESK_DATA_DIR)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Counter service base URL."),
+        QStringLiteral("url"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window once it is shown (demos, documentation)."), QStringLiteral("file"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many seconds."),
+        QStringLiteral("seconds"));
+    parser.addOptions({sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter});
+    parser.process(app);
+
+    certdesk::installTranslations(app, parser.value(lang));
+    setCjkFont(app);
+
+    certdesk::ui::AppMode mode;
+    mode.sandbox = parser.isSet(sandbox);
+    mode.kiosk = parser.isSet(kiosk);
+    mode.counter = parser.isSet(counter);
+    mode.serverUrl = parser.value(server);
+
+    QString dir = parser.value(dataDir);
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("CERTDESK_DATA_DIR");
+    const QString dbPath
+        = dir.isEmpty() ? certdesk::LocalStore::defaultPath() : QDir(dir).filePath(QStringLiteral("certdesk.sqlite"));
+    certdesk::LocalStore store(dbPath);
+
+    certdesk::ui::MainWindow window(mode, store.isOpen() ? &store : nullptr);
+    if (mode.kiosk)
+        window.showFullScreen();
+    else
+        window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(1500, &window, [&window, file] { window.grab().save(file); });
+    }
+    if (parser.isSet(quitAfter))
+        QTimer::singleShot(parser.value(quitAfter).toInt() * 1000, &app, &QApplication::quit);
     return app.exec();
 }

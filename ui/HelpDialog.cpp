@@ -1,0 +1,42 @@
+#include "HelpDialog.h"
+
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QFile>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace certdesk::ui {
+
+QString HelpDialog::helpHtml()
+{
+    // The translation catalogue names the help file for its language, so help follows the UI language.
+    const QString file = QCoreApplication::translate("certdesk::ui::HelpDialog", "help_en.html");
+    QFile f(QStringLiteral(":/certdesk/help/") + file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QFile fallback(QStringLiteral(":/certdesk/help/help_en.html"));
+        return fallback.open(QIODevice::ReadOnly) ? QString::fromUtf8(fallback.readAll()) : QString();
+    }
+    return QString::fromUtf8(f.readAll());
+}
+
+HelpDialog::HelpDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("helpDialog"));
+    setWindowTitle(tr("Help and FAQ"));
+    auto* text = new QTextBrowser(this);
+    text->setObjectName(QStringLiteral("helpText"));
+    text->setAccessibleName(tr("Help and FAQ"));
+    text->setHtml(helpHtml());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    resize(640, 560);
+}
+
+} // namespace certdesk::ui
