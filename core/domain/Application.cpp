@@ -21,7 +21,7 @@ QDateTime time(const QJsonObject& o, const char* key)
 
 QString timeToJson(const QDateTime& t)
 {
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
 QByteArray bytes(const QJsonObject& o, const char* key)

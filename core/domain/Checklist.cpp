@@ -6,7 +6,6 @@ namespace certdesk {
 
 namespace {
 
-constexpr auto kContext = "certdesk::Checklist";
 
 struct StatusName
 {
@@ -62,21 +61,21 @@ QString statusDisplayName(ApplicationStatus status)
 {
     switch (status) {
     case ApplicationStatus::Draft:
-        return QCoreApplication::translate(kContext, "Draft");
+        return QCoreApplication::translate("certdesk::Checklist", "Draft");
     case ApplicationStatus::InReview:
-        return QCoreApplication::translate(kContext, "Awaiting CA review");
+        return QCoreApplication::translate("certdesk::Checklist", "Awaiting CA review");
     case ApplicationStatus::Rejected:
-        return QCoreApplication::translate(kContext, "Rejected: changes needed");
+        return QCoreApplication::translate("certdesk::Checklist", "Rejected: changes needed");
     case ApplicationStatus::Approved:
-        return QCoreApplication::translate(kContext, "Approved: certificate being issued");
+        return QCoreApplication::translate("certdesk::Checklist", "Approved: certificate being issued");
     case ApplicationStatus::Issued:
-        return QCoreApplication::translate(kContext, "Issued: new UKey written");
+        return QCoreApplication::translate("certdesk::Checklist", "Issued: new UKey written");
     case ApplicationStatus::Shipped:
-        return QCoreApplication::translate(kContext, "Shipped: UKey on its way");
+        return QCoreApplication::translate("certdesk::Checklist", "Shipped: UKey on its way");
     case ApplicationStatus::Completed:
-        return QCoreApplication::translate(kContext, "Completed");
+        return QCoreApplication::translate("certdesk::Checklist", "Completed");
     case ApplicationStatus::Cancelled:
-        return QCoreApplication::translate(kContext, "Cancelled");
+        return QCoreApplication::translate("certdesk::Checklist", "Cancelled");
     }
     return {};
 }
@@ -109,14 +108,14 @@ QString documentDisplayName(DocumentKind kind, CertificateCategory category)
     const bool institution = isInstitution(category);
     switch (kind) {
     case DocumentKind::ApplicationForm:
-        return institution ? QCoreApplication::translate(kContext, "Organisation application form")
-                           : QCoreApplication::translate(kContext, "Application form");
+        return institution ? QCoreApplication::translate("certdesk::Checklist", "Organisation application form")
+                           : QCoreApplication::translate("certdesk::Checklist", "Application form");
     case DocumentKind::BusinessLicense:
-        return QCoreApplication::translate(kContext, "Business licence scan");
+        return QCoreApplication::translate("certdesk::Checklist", "Business licence scan");
     case DocumentKind::ESealForm:
-        return QCoreApplication::translate(kContext, "Electronic seal collection form");
+        return QCoreApplication::translate("certdesk::Checklist", "Electronic seal collection form");
     case DocumentKind::IdCard:
-        return QCoreApplication::translate(kContext, "ID card scan");
+        return QCoreApplication::translate("certdesk::Checklist", "ID card scan");
     }
     return {};
 }
@@ -127,23 +126,23 @@ QString documentRequirement(DocumentKind kind, CertificateCategory category)
     switch (kind) {
     case DocumentKind::ApplicationForm:
         return institution
-            ? QCoreApplication::translate(kContext,
+            ? QCoreApplication::translate("certdesk::Checklist",
                 "Print the application form, stamp it with the organisation's official seal and have the agent "
                 "sign it by hand.")
-            : QCoreApplication::translate(kContext, "Print the application form and sign it by hand.");
+            : QCoreApplication::translate("certdesk::Checklist", "Print the application form and sign it by hand.");
     case DocumentKind::BusinessLicense:
-        return QCoreApplication::translate(kContext,
+        return QCoreApplication::translate("certdesk::Checklist",
             "Scan or photograph the original business licence (or its copy stamped with the official seal). "
             "It must be complete and clearly legible and must not be edited in any way.");
     case DocumentKind::ESealForm:
-        return institution ? QCoreApplication::translate(kContext,
+        return institution ? QCoreApplication::translate("certdesk::Checklist",
                    "Download the electronic seal collection form template, stamp it and upload the scan.")
-                           : QCoreApplication::translate(kContext,
+                           : QCoreApplication::translate("certdesk::Checklist",
                                "Download the electronic seal collection form template, sign it and upload the scan.");
     case DocumentKind::IdCard:
         return institution
-            ? QCoreApplication::translate(kContext, "Both sides of the agent's ID card, stamped with the official seal.")
-            : QCoreApplication::translate(kContext, "Both sides of the applicant's ID card.");
+            ? QCoreApplication::translate("certdesk::Checklist", "Both sides of the agent's ID card, stamped with the official seal.")
+            : QCoreApplication::translate("certdesk::Checklist", "Both sides of the applicant's ID card.");
     }
     return {};
 }

@@ -18,7 +18,7 @@ PersonFields makePersonFields(const QString& prefix, const QString& who, Applica
 {
     const auto add = [](ApplicationPage* p, FormField* f) { return p->addField(f); };
     PersonFields p;
-    const auto path = [&](const char* leaf) { return prefix + QLatin1Char('.') + QLatin1String(leaf); };
+    const auto path = [&](const char* leaf) -> QString { return prefix + QLatin1Char('.') + QLatin1String(leaf); };
     p.name = add(page,
         new FormField(path("name"), QCoreApplication::translate("certdesk::ui::PersonFields", "%1 name").arg(who),
             QCoreApplication::translate("certdesk::ui::PersonFields", "Full name as on the ID card"), true, page));
