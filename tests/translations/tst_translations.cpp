@@ -1,0 +1,106 @@
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+struct Message
+{
+    QString context, source;
+};
+
+// Messages of a .ts file whose translation is missing or marked unfinished.
+QList<Message> untranslated(const QString& tsPath, QString* error)
+{
+    QList<Message> out;
+    QFile f(tsPath);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return out;
+    }
+    QXmlStreamReader xml(&f);
+    QString context, source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation")) {
+            const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (unfinished || text.trimmed().isEmpty())
+                out.append({context, source});
+        }
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return out;
+}
+
+QStringList sources()
+{
+    QFile f(QStringLiteral(SOURCES_LIST));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+} // namespace
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void catalogueCoversEverySourceString()
+    {
+        // Run lupdate over the current sources into a copy of the committed catalogue: any string the catalogue
+        // lacks comes back as unfinished.
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("check_zh_CN.ts"));
+        QVERIFY(QFile::copy(QStringLiteral(TS_ZH_CN), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QStringList args = sources();
+        QVERIFY(!args.isEmpty());
+        args << QStringLiteral("-no-obsolete") << QStringLiteral("-locations") << QStringLiteral("none")
+             << QStringLiteral("-silent") << QStringLiteral("-ts") << copy;
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(LUPDATE_EXECUTABLE), args);
+        QVERIFY(lupdate.waitForFinished(120000));
+        QCOMPARE(lupdate.exitCode(), 0);
+        QString error;
+        const QList<Message> missing = untranslated(copy, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList lines;
+        for (const Message& m : missing)
+            lines << m.context + QStringLiteral(": ") + m.source;
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 untranslated:\n").arg(missing.size()) + lines.join(QLatin1Char('\n'))));
+    }
+
+    void noChineseStringLiteralsInSources()
+    {
+        // A string literal containing CJK ideographs; // comments are removed first (they may name the Chinese
+        // terms a piece of code implements).
+        static const QRegularExpression literal(QStringLiteral(R"("(?:[^"\\\n]|\\.)*[\x{3400}-\x{9FFF}\x{FF00}-\x{FFEF}](?:[^"\\\n]|\\.)*")"));
+        static const QRegularExpression lineComment(QStringLiteral(R"(//.*$)"), QRegularExpression::MultilineOption);
+        QStringList offenders;
+        for (const QString& path : sources()) {
+            QFile f(path);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+            QString text = QString::fromUtf8(f.readAll());
+            text.remove(lineComment);
+            auto it = literal.globalMatch(text);
+            while (it.hasNext())
+                offenders << path + QStringLiteral(": ") + it.next().captured(0);
+        }
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
