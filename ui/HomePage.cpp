@@ -27,9 +27,10 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     f.setPointSizeF(f.pointSizeF() * 1.6);
     f.setBold(true);
     title->setFont(f);
-    auto* steps = new QLabel(tr("Fill in the form → print the application form → upload the stamped documents → "
-                                "identity check by WeChat → pay online → CA review → the new UKey is mailed"),
-        this);
+    auto* steps
+        = new QLabel(tr("Fill in the form → print the application form → upload the stamped documents → "
+                        "identity check by WeChat → pay online → CA review → the new UKey is mailed"),
+            this);
     steps->setWordWrap(true);
 
     auto* start = new QPushButton(tr("New application"), this);
@@ -97,10 +98,10 @@ void HomePage::refresh()
         const QTimeZone shanghai("Asia/Shanghai");
         for (const DraftSummary& d : m_drafts->list()) {
             const QString title = d.title.isEmpty() ? tr("(not filled in yet)") : d.title;
-            auto* item = new QListWidgetItem(tr("%1 · %2 · saved %3")
-                                                 .arg(categoryDisplayName(d.category), title,
-                                                     d.updatedAt.toTimeZone(shanghai).toString(
-                                                         QStringLiteral("yyyy-MM-dd HH:mm"))),
+            auto* item = new QListWidgetItem(
+                tr("%1 · %2 · saved %3")
+                    .arg(categoryDisplayName(d.category), title,
+                        d.updatedAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm"))),
                 m_list);
             item->setData(Qt::UserRole, d.id);
         }

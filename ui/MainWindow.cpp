@@ -42,15 +42,17 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     if (mode.sandbox) {
-        auto* banner = new QLabel(tr("Training mode: the embedded sandbox service is used; nothing reaches the CA."),
-            central);
+        auto* banner = new QLabel(
+            tr("Training mode: the embedded sandbox service is used; nothing reaches the CA."), central);
         banner->setObjectName(QStringLiteral("sandboxBanner"));
         banner->setAlignment(Qt::AlignCenter);
-        banner->setStyleSheet(QStringLiteral("background: #ffd54f; color: #3e2723; padding: 6px; font-weight: bold;"));
+        banner->setStyleSheet(
+            QStringLiteral("background: #ffd54f; color: #3e2723; padding: 6px; font-weight: bold;"));
         layout->addWidget(banner);
     }
     if (!store || !store->isOpen()) {
-        auto* warn = new QLabel(tr("The local database could not be opened: drafts will not be kept."), central);
+        auto* warn
+            = new QLabel(tr("The local database could not be opened: drafts will not be kept."), central);
         warn->setObjectName(QStringLiteral("storeWarning"));
         warn->setStyleSheet(QStringLiteral("background: #ffcdd2; color: #b71c1c; padding: 6px;"));
         layout->addWidget(warn);
@@ -81,7 +83,8 @@ void MainWindow::openWizard()
     m_wizard->setWindowFlags(Qt::Widget);
     connect(m_wizard, &QWizard::rejected, this, &MainWindow::showHome);
     connect(m_wizard, &ApplicationWizard::draftSaved, this, [this] {
-        m_saveState->setText(tr("Draft saved at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+        m_saveState->setText(
+            tr("Draft saved at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
     });
     connect(m_wizard, &ApplicationWizard::draftSaveFailed, this,
         [this] { m_saveState->setText(tr("The draft could not be saved: check the disk space.")); });

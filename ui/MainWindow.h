@@ -11,7 +11,7 @@ class QStackedWidget;
 namespace certdesk {
 class DraftStore;
 class LocalStore;
-}
+} // namespace certdesk
 
 namespace certdesk::ui {
 
@@ -22,7 +22,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // `store` may be null when the local database could not be opened (drafts are then not kept; a banner says so).
+    // `store` may be null when the local database could not be opened (drafts are then not kept; a banner
+    // says so).
     MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent = nullptr);
     ~MainWindow() override;
 

@@ -1,4 +1,5 @@
-// certdesk: the GUI. Thin: parses options, sets up language, fonts and the local store, shows the main window.
+// certdesk: the GUI. Thin: parses options, sets up language, fonts and the local store, shows the main
+// window.
 #include "AppMode.h"
 #include "MainWindow.h"
 #include "domain/Translations.h"
@@ -13,13 +14,14 @@
 
 namespace {
 
-// Never rely on the machine's default font for Chinese: name the CJK families explicitly, most preferred first
-// (Linux counters, Windows PCs, older Windows).
+// Never rely on the machine's default font for Chinese: name the CJK families explicitly, most preferred
+// first (Linux counters, Windows PCs, older Windows).
 void setCjkFont(QApplication& app)
 {
     QFont font = app.font();
-    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
-        QStringLiteral("Source Han Sans SC"), QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("SimSun")});
+    font.setFamilies({ QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
+        QStringLiteral("Source Han Sans SC"), QStringLiteral("WenQuanYi Micro Hei"),
+        QStringLiteral("SimSun") });
     if (font.pointSizeF() < 10)
         font.setPointSizeF(10);
     app.setFont(font);
@@ -37,21 +39,25 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption sandbox(QStringLiteral("sandbox"), QStringLiteral("Training mode with the embedded service."));
+    const QCommandLineOption sandbox(
+        QStringLiteral("sandbox"), QStringLiteral("Training mode with the embedded service."));
     const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Self-service terminal mode."));
     const QCommandLineOption counter(QStringLiteral("counter"), QStringLiteral("Counter staff desk."));
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN (default) or en."),
-        QStringLiteral("language"), QStringLiteral("zh_CN"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QStringLiteral("UI language: zh_CN (default) or en."), QStringLiteral("language"),
+        QStringLiteral("zh_CN"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-        QStringLiteral("Folder of the local database (default: the per-user data folder; env CERTDESK_DATA_DIR)."),
+        QStringLiteral(
+            "Folder of the local database (default: the per-user data folder; env CERTDESK_DATA_DIR)."),
         QStringLiteral("dir"));
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Counter service base URL."),
-        QStringLiteral("url"));
+    const QCommandLineOption server(
+        QStringLiteral("server"), QStringLiteral("Counter service base URL."), QStringLiteral("url"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-        QStringLiteral("Save a PNG of the window once it is shown (demos, documentation)."), QStringLiteral("file"));
-    const QCommandLineOption quitAfter(QStringLiteral("quit-after"), QStringLiteral("Quit after this many seconds."),
-        QStringLiteral("seconds"));
-    parser.addOptions({sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter});
+        QStringLiteral("Save a PNG of the window once it is shown (demos, documentation)."),
+        QStringLiteral("file"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+        QStringLiteral("Quit after this many seconds."), QStringLiteral("seconds"));
+    parser.addOptions({ sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter });
     parser.process(app);
 
     certdesk::installTranslations(app, parser.value(lang));
@@ -66,8 +72,8 @@ int main(int argc, char** argv)
     QString dir = parser.value(dataDir);
     if (dir.isEmpty())
         dir = qEnvironmentVariable("CERTDESK_DATA_DIR");
-    const QString dbPath
-        = dir.isEmpty() ? certdesk::LocalStore::defaultPath() : QDir(dir).filePath(QStringLiteral("certdesk.sqlite"));
+    const QString dbPath = dir.isEmpty() ? certdesk::LocalStore::defaultPath()
+                                         : QDir(dir).filePath(QStringLiteral("certdesk.sqlite"));
     certdesk::LocalStore store(dbPath);
 
     certdesk::ui::MainWindow window(mode, store.isOpen() ? &store : nullptr);

@@ -50,7 +50,11 @@ struct Mailing
     friend bool operator==(const Mailing&, const Mailing&) = default;
 };
 
-enum class InvoiceKind { None, Electronic }; // 无需发票 / 电子发票
+enum class InvoiceKind
+{
+    None,
+    Electronic
+}; // 无需发票 / 电子发票
 
 // Proof of possession of the old certificate: the old key's RSA PKCS#1 v1.5 SHA-256 signature over the lookup
 // challenge bytes.
@@ -94,8 +98,8 @@ struct OldCertificateInfo
 };
 
 // The one typed value the wizard edits, the draft store persists and the API client sends. Fields that only
-// apply to one category are kept (not cleared) when the category changes, so switching back loses nothing; the
-// API body includes only the ones that apply.
+// apply to one category are kept (not cleared) when the category changes, so switching back loses nothing;
+// the API body includes only the ones that apply.
 struct Application
 {
     // --- form (the API request body) ---
@@ -136,7 +140,8 @@ struct Application
     // ignored; wrong JSON types leave the field empty (validation then reports it).
     [[nodiscard]] static Application fromApiJson(const QJsonObject& json);
 
-    // Everything, for the local draft store (includes client-only fields such as bank name and lookup result).
+    // Everything, for the local draft store (includes client-only fields such as bank name and lookup
+    // result).
     [[nodiscard]] QJsonObject toDraftJson() const;
     [[nodiscard]] static Application fromDraftJson(const QJsonObject& json);
 

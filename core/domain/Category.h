@@ -7,7 +7,8 @@ namespace certdesk {
 
 // The certificate kinds of the CA's guide. The three institution kinds share one form (organisation + agent +
 // bank); the natural-person kind has an applicant instead.
-enum class CertificateCategory {
+enum class CertificateCategory
+{
     Institution, // 机构证书
     InstitutionBusiness, // 机构业务证书
     InstitutionPersonal, // 机构个人证书

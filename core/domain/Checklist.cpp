@@ -6,7 +6,6 @@ namespace certdesk {
 
 namespace {
 
-
 struct StatusName
 {
     ApplicationStatus status;
@@ -14,14 +13,14 @@ struct StatusName
 };
 
 constexpr StatusName kStatuses[] = {
-    {ApplicationStatus::Draft, "draft"},
-    {ApplicationStatus::InReview, "in_review"},
-    {ApplicationStatus::Rejected, "rejected"},
-    {ApplicationStatus::Approved, "approved"},
-    {ApplicationStatus::Issued, "issued"},
-    {ApplicationStatus::Shipped, "shipped"},
-    {ApplicationStatus::Completed, "completed"},
-    {ApplicationStatus::Cancelled, "cancelled"},
+    { ApplicationStatus::Draft, "draft" },
+    { ApplicationStatus::InReview, "in_review" },
+    { ApplicationStatus::Rejected, "rejected" },
+    { ApplicationStatus::Approved, "approved" },
+    { ApplicationStatus::Issued, "issued" },
+    { ApplicationStatus::Shipped, "shipped" },
+    { ApplicationStatus::Completed, "completed" },
+    { ApplicationStatus::Cancelled, "cancelled" },
 };
 
 struct DocumentName
@@ -31,10 +30,10 @@ struct DocumentName
 };
 
 constexpr DocumentName kDocuments[] = {
-    {DocumentKind::ApplicationForm, "application_form"},
-    {DocumentKind::BusinessLicense, "business_license"},
-    {DocumentKind::ESealForm, "e_seal_form"},
-    {DocumentKind::IdCard, "id_card"},
+    { DocumentKind::ApplicationForm, "application_form" },
+    { DocumentKind::BusinessLicense, "business_license" },
+    { DocumentKind::ESealForm, "e_seal_form" },
+    { DocumentKind::IdCard, "id_card" },
 };
 
 } // namespace
@@ -108,8 +107,9 @@ QString documentDisplayName(DocumentKind kind, CertificateCategory category)
     const bool institution = isInstitution(category);
     switch (kind) {
     case DocumentKind::ApplicationForm:
-        return institution ? QCoreApplication::translate("certdesk::Checklist", "Organisation application form")
-                           : QCoreApplication::translate("certdesk::Checklist", "Application form");
+        return institution
+            ? QCoreApplication::translate("certdesk::Checklist", "Organisation application form")
+            : QCoreApplication::translate("certdesk::Checklist", "Application form");
     case DocumentKind::BusinessLicense:
         return QCoreApplication::translate("certdesk::Checklist", "Business licence scan");
     case DocumentKind::ESealForm:
@@ -125,23 +125,26 @@ QString documentRequirement(DocumentKind kind, CertificateCategory category)
     const bool institution = isInstitution(category);
     switch (kind) {
     case DocumentKind::ApplicationForm:
-        return institution
-            ? QCoreApplication::translate("certdesk::Checklist",
-                "Print the application form, stamp it with the organisation's official seal and have the agent "
-                "sign it by hand.")
-            : QCoreApplication::translate("certdesk::Checklist", "Print the application form and sign it by hand.");
+        return institution ? QCoreApplication::translate("certdesk::Checklist",
+                   "Print the application form, stamp it with the organisation's official seal and have the "
+                   "agent "
+                   "sign it by hand.")
+                           : QCoreApplication::translate(
+                               "certdesk::Checklist", "Print the application form and sign it by hand.");
     case DocumentKind::BusinessLicense:
         return QCoreApplication::translate("certdesk::Checklist",
             "Scan or photograph the original business licence (or its copy stamped with the official seal). "
             "It must be complete and clearly legible and must not be edited in any way.");
     case DocumentKind::ESealForm:
-        return institution ? QCoreApplication::translate("certdesk::Checklist",
-                   "Download the electronic seal collection form template, stamp it and upload the scan.")
-                           : QCoreApplication::translate("certdesk::Checklist",
-                               "Download the electronic seal collection form template, sign it and upload the scan.");
+        return institution
+            ? QCoreApplication::translate("certdesk::Checklist",
+                "Download the electronic seal collection form template, stamp it and upload the scan.")
+            : QCoreApplication::translate("certdesk::Checklist",
+                "Download the electronic seal collection form template, sign it and upload the scan.");
     case DocumentKind::IdCard:
         return institution
-            ? QCoreApplication::translate("certdesk::Checklist", "Both sides of the agent's ID card, stamped with the official seal.")
+            ? QCoreApplication::translate(
+                "certdesk::Checklist", "Both sides of the agent's ID card, stamped with the official seal.")
             : QCoreApplication::translate("certdesk::Checklist", "Both sides of the applicant's ID card.");
     }
     return {};
@@ -150,9 +153,9 @@ QString documentRequirement(DocumentKind kind, CertificateCategory category)
 QList<DocumentKind> requiredDocuments(CertificateCategory category)
 {
     if (isInstitution(category))
-        return {DocumentKind::ApplicationForm, DocumentKind::BusinessLicense, DocumentKind::ESealForm,
-            DocumentKind::IdCard};
-    return {DocumentKind::ApplicationForm, DocumentKind::ESealForm, DocumentKind::IdCard};
+        return { DocumentKind::ApplicationForm, DocumentKind::BusinessLicense, DocumentKind::ESealForm,
+            DocumentKind::IdCard };
+    return { DocumentKind::ApplicationForm, DocumentKind::ESealForm, DocumentKind::IdCard };
 }
 
 QString livenessToApi(LivenessState state)
@@ -172,7 +175,8 @@ QString livenessToApi(LivenessState state)
 
 std::optional<LivenessState> livenessFromApi(const QString& value)
 {
-    for (auto s : {LivenessState::Pending, LivenessState::Passed, LivenessState::Failed, LivenessState::Expired}) {
+    for (auto s :
+        { LivenessState::Pending, LivenessState::Passed, LivenessState::Failed, LivenessState::Expired }) {
         if (livenessToApi(s) == value)
             return s;
     }
@@ -203,10 +207,11 @@ QJsonObject Checklist::toJson() const
             it.value() == DocumentState::Uploaded ? QStringLiteral("uploaded") : QStringLiteral("missing"));
     }
     return QJsonObject {
-        {QStringLiteral("form"), formComplete ? QStringLiteral("complete") : QStringLiteral("incomplete")},
-        {QStringLiteral("documents"), docs},
-        {QStringLiteral("liveness"), livenessToApi(liveness)},
-        {QStringLiteral("payment"), payment == PaymentState::Paid ? QStringLiteral("paid") : QStringLiteral("unpaid")},
+        { QStringLiteral("form"), formComplete ? QStringLiteral("complete") : QStringLiteral("incomplete") },
+        { QStringLiteral("documents"), docs },
+        { QStringLiteral("liveness"), livenessToApi(liveness) },
+        { QStringLiteral("payment"),
+            payment == PaymentState::Paid ? QStringLiteral("paid") : QStringLiteral("unpaid") },
     };
 }
 
@@ -218,12 +223,15 @@ Checklist Checklist::fromJson(const QJsonObject& json)
     for (auto it = docs.constBegin(); it != docs.constEnd(); ++it) {
         if (const auto kind = documentKindFromApi(it.key())) {
             c.documents.insert(*kind,
-                it.value().toString() == QLatin1String("uploaded") ? DocumentState::Uploaded : DocumentState::Missing);
+                it.value().toString() == QLatin1String("uploaded") ? DocumentState::Uploaded
+                                                                   : DocumentState::Missing);
         }
     }
-    c.liveness = livenessFromApi(json.value(QStringLiteral("liveness")).toString()).value_or(LivenessState::Pending);
-    c.payment = json.value(QStringLiteral("payment")).toString() == QLatin1String("paid") ? PaymentState::Paid
-                                                                                          : PaymentState::Unpaid;
+    c.liveness
+        = livenessFromApi(json.value(QStringLiteral("liveness")).toString()).value_or(LivenessState::Pending);
+    c.payment = json.value(QStringLiteral("payment")).toString() == QLatin1String("paid")
+        ? PaymentState::Paid
+        : PaymentState::Unpaid;
     return c;
 }
 

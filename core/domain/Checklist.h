@@ -12,7 +12,17 @@
 namespace certdesk {
 
 // Application status values of the API ("draft", "in_review", ...).
-enum class ApplicationStatus { Draft, InReview, Rejected, Approved, Issued, Shipped, Completed, Cancelled };
+enum class ApplicationStatus
+{
+    Draft,
+    InReview,
+    Rejected,
+    Approved,
+    Issued,
+    Shipped,
+    Completed,
+    Cancelled
+};
 
 [[nodiscard]] QString statusToApi(ApplicationStatus status);
 [[nodiscard]] std::optional<ApplicationStatus> statusFromApi(const QString& value);
@@ -21,7 +31,13 @@ enum class ApplicationStatus { Draft, InReview, Rejected, Approved, Issued, Ship
 [[nodiscard]] bool isEditable(ApplicationStatus status);
 
 // Document kinds of the API. Which are required depends on the category (requiredDocuments()).
-enum class DocumentKind { ApplicationForm, BusinessLicense, ESealForm, IdCard };
+enum class DocumentKind
+{
+    ApplicationForm,
+    BusinessLicense,
+    ESealForm,
+    IdCard
+};
 
 [[nodiscard]] QString documentKindToApi(DocumentKind kind);
 [[nodiscard]] std::optional<DocumentKind> documentKindFromApi(const QString& value);
@@ -31,9 +47,23 @@ enum class DocumentKind { ApplicationForm, BusinessLicense, ESealForm, IdCard };
 [[nodiscard]] QString documentRequirement(DocumentKind kind, CertificateCategory category);
 [[nodiscard]] QList<DocumentKind> requiredDocuments(CertificateCategory category);
 
-enum class DocumentState { Missing, Uploaded };
-enum class LivenessState { Pending, Passed, Failed, Expired };
-enum class PaymentState { Unpaid, Paid };
+enum class DocumentState
+{
+    Missing,
+    Uploaded
+};
+enum class LivenessState
+{
+    Pending,
+    Passed,
+    Failed,
+    Expired
+};
+enum class PaymentState
+{
+    Unpaid,
+    Paid
+};
 
 [[nodiscard]] QString livenessToApi(LivenessState state);
 [[nodiscard]] std::optional<LivenessState> livenessFromApi(const QString& value);

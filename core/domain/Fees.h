@@ -17,8 +17,8 @@ struct Fees
     friend bool operator==(const Fees&, const Fees&) = default;
 };
 
-// Fees for `years` years at `feePerYearFen` plus express. Years outside 1..100 or negative amounts give zero fees
-// (the validators reject such input before it gets here).
+// Fees for `years` years at `feePerYearFen` plus express. Years outside 1..100 or negative amounts give zero
+// fees (the validators reject such input before it gets here).
 [[nodiscard]] Fees computeFees(Fen feePerYearFen, int years, Fen expressFen);
 
 // "360.00" for 36000 fen (no currency sign; the UI adds ¥ or 元 as its layout wants).

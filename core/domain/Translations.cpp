@@ -18,9 +18,10 @@ bool installTranslations(QCoreApplication& app, const QString& language)
 
     if (language != QLatin1String("en")) {
         auto* qt = new QTranslator(&app);
-        if (qt->load(QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))
-            || qt->load(QStringLiteral("qtbase_%1").arg(language), QCoreApplication::applicationDirPath()
-                    + QStringLiteral("/translations")))
+        if (qt->load(
+                QStringLiteral("qtbase_%1").arg(language), QLibraryInfo::path(QLibraryInfo::TranslationsPath))
+            || qt->load(QStringLiteral("qtbase_%1").arg(language),
+                QCoreApplication::applicationDirPath() + QStringLiteral("/translations")))
             QCoreApplication::installTranslator(qt);
         else
             delete qt;

@@ -12,8 +12,8 @@ namespace certdesk {
 class RegionModel;
 
 // Validators shared by the client (inline errors while typing) and certdesk-server (422 validation_failed).
-// Each returns nullopt when the value is acceptable, else a FieldError with `code` and a translated `message`;
-// `field` is left empty (validateApplication() fills in the API path).
+// Each returns nullopt when the value is acceptable, else a FieldError with `code` and a translated
+// `message`; `field` is left empty (validateApplication() fills in the API path).
 namespace validators {
 
 using Result = std::optional<FieldError>;

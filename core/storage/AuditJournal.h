@@ -18,15 +18,16 @@ struct AuditEntry
     QString detail; // free text without personal data
 };
 
-// Append-only record of what was done at this desk (the table refuses UPDATE and DELETE). Callers must not put
-// ID numbers, phones, account numbers or PINs in any field: the journal is meant to be shown to supervisors.
+// Append-only record of what was done at this desk (the table refuses UPDATE and DELETE). Callers must not
+// put ID numbers, phones, account numbers or PINs in any field: the journal is meant to be shown to
+// supervisors.
 class AuditJournal
 {
 public:
     explicit AuditJournal(LocalStore& store);
 
-    [[nodiscard]] bool append(const QString& actor, const QString& action, const QString& subject,
-        const QString& detail = {});
+    [[nodiscard]] bool append(
+        const QString& actor, const QString& action, const QString& subject, const QString& detail = {});
     // Newest last; at most `limit` entries from the end.
     [[nodiscard]] QList<AuditEntry> entries(int limit = 1000) const;
 

@@ -30,8 +30,7 @@ QString titleOf(const Application& a)
 
 DraftStore::DraftStore(LocalStore& store)
     : m_store(store)
-{
-}
+{ }
 
 QString DraftStore::create(const Application& application, int step)
 {
@@ -44,7 +43,8 @@ QString DraftStore::create(const Application& application, int step)
     q.addBindValue(categoryToApi(application.category));
     q.addBindValue(t);
     q.addBindValue(t);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(application.toDraftJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(application.toDraftJson()).toJson(QJsonDocument::Compact)));
     q.addBindValue(step);
     return q.exec() ? id : QString();
 }
@@ -53,13 +53,14 @@ bool DraftStore::save(const QString& id, const Application& application, int ste
 {
     if (!m_saveQuery) {
         m_saveQuery.emplace(m_store.database());
-        m_saveQuery->prepare(
-            QStringLiteral("UPDATE drafts SET category = ?, updated_at = ?, payload = ?, step = ? WHERE id = ?"));
+        m_saveQuery->prepare(QStringLiteral(
+            "UPDATE drafts SET category = ?, updated_at = ?, payload = ?, step = ? WHERE id = ?"));
     }
     QSqlQuery& q = *m_saveQuery;
     q.addBindValue(categoryToApi(application.category));
     q.addBindValue(now());
-    q.addBindValue(QString::fromUtf8(QJsonDocument(application.toDraftJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(application.toDraftJson()).toJson(QJsonDocument::Compact)));
     q.addBindValue(step);
     q.addBindValue(id);
     // Autocommit: the UPDATE is its own transaction, durable in the WAL when exec() returns.
@@ -85,7 +86,8 @@ std::optional<Draft> DraftStore::load(const QString& id) const
         return std::nullopt;
     Draft d;
     d.id = id;
-    d.application = Application::fromDraftJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    d.application
+        = Application::fromDraftJson(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
     d.step = q.value(1).toInt();
     d.idempotencyKey = q.value(2).toString();
     d.createdAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
@@ -102,8 +104,8 @@ QList<DraftSummary> DraftStore::list() const
     while (q.next()) {
         const Application a
             = Application::fromDraftJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
-        out.append({q.value(0).toString(), a.category, titleOf(a), q.value(2).toInt(),
-            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)});
+        out.append({ q.value(0).toString(), a.category, titleOf(a), q.value(2).toInt(),
+            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) });
     }
     return out;
 }

@@ -25,9 +25,10 @@ LocalStore::LocalStore(const QString& path)
     QSqlQuery q(db);
     // WAL + synchronous=NORMAL: a committed transaction survives the process being killed (only an OS crash
     // can lose the last commits), and a commit costs no fsync, which keeps per-keystroke autosave cheap.
-    // secure_delete overwrites deleted drafts, so wiping a kiosk session leaves no personal data in free pages.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-             "PRAGMA secure_delete=ON", "PRAGMA busy_timeout=5000"}) {
+    // secure_delete overwrites deleted drafts, so wiping a kiosk session leaves no personal data in free
+    // pages.
+    for (const char* pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+             "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON", "PRAGMA busy_timeout=5000" }) {
         if (!q.exec(QLatin1String(pragma))) {
             m_error = q.lastError().text();
             return;
@@ -53,7 +54,8 @@ LocalStore::~LocalStore()
 
 QString LocalStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/certdesk.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/certdesk.sqlite");
 }
 
 int LocalStore::schemaVersion() const

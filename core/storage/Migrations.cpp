@@ -21,7 +21,7 @@ struct Migration
 const QList<Migration>& migrations()
 {
     static const QList<Migration> list = {
-        {1, "drafts, submissions, audit journal",
+        { 1, "drafts, submissions, audit journal",
             {
                 QStringLiteral("CREATE TABLE drafts ("
                                " id TEXT PRIMARY KEY,"
@@ -47,17 +47,17 @@ const QList<Migration>& migrations()
                                " BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END"),
                 QStringLiteral("CREATE TRIGGER audit_journal_no_delete BEFORE DELETE ON audit_journal"
                                " BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END"),
-            }},
-        {2, "draft wizard position and idempotency key; submission server URL",
+            } },
+        { 2, "draft wizard position and idempotency key; submission server URL",
             {
-                // Where the person stopped, so reopening continues on that page; and the Idempotency-Key of the
-                // create call, so a client killed after sending retries with the same key.
+                // Where the person stopped, so reopening continues on that page; and the Idempotency-Key of
+                // the create call, so a client killed after sending retries with the same key.
                 QStringLiteral("ALTER TABLE drafts ADD COLUMN step INTEGER NOT NULL DEFAULT 0"),
                 QStringLiteral("ALTER TABLE drafts ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT ''"),
                 QStringLiteral("ALTER TABLE submissions ADD COLUMN server_url TEXT NOT NULL DEFAULT ''"),
                 QStringLiteral("ALTER TABLE submissions ADD COLUMN draft_id TEXT NOT NULL DEFAULT ''"),
                 QStringLiteral("CREATE INDEX drafts_updated ON drafts (updated_at)"),
-            }},
+            } },
     };
     return list;
 }
@@ -90,8 +90,9 @@ int Migrations::currentVersion(const QSqlDatabase& db)
 bool Migrations::migrate(QSqlDatabase& db, int target, QString* error)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                               " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))) {
+    if (!q.exec(QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))) {
         if (error)
             *error = q.lastError().text();
         return false;
@@ -105,9 +106,11 @@ bool Migrations::migrate(QSqlDatabase& db, int target, QString* error)
         QSqlQuery step(db);
         for (const QString& sql : m.statements) {
             if (!step.exec(sql))
-                return fail(db, error, QStringLiteral("migration %1: %2").arg(m.version).arg(step.lastError().text()));
+                return fail(db, error,
+                    QStringLiteral("migration %1: %2").arg(m.version).arg(step.lastError().text()));
         }
-        step.prepare(QStringLiteral("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
+        step.prepare(QStringLiteral(
+            "INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)"));
         step.addBindValue(m.version);
         step.addBindValue(QString::fromLatin1(m.description));
         step.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

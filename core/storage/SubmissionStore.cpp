@@ -29,8 +29,7 @@ Submission fromRow(const QSqlQuery& q)
 
 SubmissionStore::SubmissionStore(LocalStore& store)
     : m_store(store)
-{
-}
+{ }
 
 bool SubmissionStore::record(const Submission& s)
 {
@@ -44,8 +43,9 @@ bool SubmissionStore::record(const Submission& s)
     q.addBindValue(categoryToApi(s.category));
     q.addBindValue(text(s.serverUrl));
     q.addBindValue(text(s.draftId));
-    q.addBindValue((s.submittedAt.isValid() ? s.submittedAt : QDateTime::currentDateTimeUtc()).toUTC().toString(
-        Qt::ISODateWithMs));
+    q.addBindValue((s.submittedAt.isValid() ? s.submittedAt : QDateTime::currentDateTimeUtc())
+                       .toUTC()
+                       .toString(Qt::ISODateWithMs));
     return q.exec();
 }
 

@@ -32,10 +32,11 @@ QList<Message> untranslated(const QString& tsPath, QString* error)
         else if (xml.name() == QLatin1String("source"))
             source = xml.readElementText();
         else if (xml.name() == QLatin1String("translation")) {
-            const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            const bool unfinished
+                = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (unfinished || text.trimmed().isEmpty())
-                out.append({context, source});
+                out.append({ context, source });
         }
     }
     if (xml.hasError())
@@ -59,8 +60,8 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void catalogueCoversEverySourceString()
     {
-        // Run lupdate over the current sources into a copy of the committed catalogue: any string the catalogue
-        // lacks comes back as unfinished.
+        // Run lupdate over the current sources into a copy of the committed catalogue: any string the
+        // catalogue lacks comes back as unfinished.
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("check_zh_CN.ts"));
         QVERIFY(QFile::copy(QStringLiteral(TS_ZH_CN), copy));
@@ -79,15 +80,19 @@ private Q_SLOTS:
         QStringList lines;
         for (const Message& m : missing)
             lines << m.context + QStringLiteral(": ") + m.source;
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("%1 untranslated:\n").arg(missing.size()) + lines.join(QLatin1Char('\n'))));
+        QVERIFY2(missing.isEmpty(),
+            qPrintable(
+                QStringLiteral("%1 untranslated:\n").arg(missing.size()) + lines.join(QLatin1Char('\n'))));
     }
 
     void noChineseStringLiteralsInSources()
     {
-        // A string literal containing CJK ideographs; // comments are removed first (they may name the Chinese
-        // terms a piece of code implements).
-        static const QRegularExpression literal(QStringLiteral(R"("(?:[^"\\\n]|\\.)*[\x{3400}-\x{9FFF}\x{FF00}-\x{FFEF}](?:[^"\\\n]|\\.)*")"));
-        static const QRegularExpression lineComment(QStringLiteral(R"(//.*$)"), QRegularExpression::MultilineOption);
+        // A string literal containing CJK ideographs; // comments are removed first (they may name the
+        // Chinese terms a piece of code implements).
+        static const QRegularExpression literal(
+            QStringLiteral(R"("(?:[^"\\\n]|\\.)*[\x{3400}-\x{9FFF}\x{FF00}-\x{FFEF}](?:[^"\\\n]|\\.)*")"));
+        static const QRegularExpression lineComment(
+            QStringLiteral(R"(//.*$)"), QRegularExpression::MultilineOption);
         QStringList offenders;
         for (const QString& path : sources()) {
             QFile f(path);

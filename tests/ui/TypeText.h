@@ -6,8 +6,8 @@
 
 namespace certdesk::test {
 
-// QTest::keyClicks() asserts on characters outside ASCII; Chinese text arrives as key events carrying the text
-// (what a committed input-method composition delivers to a QLineEdit), one per character.
+// QTest::keyClicks() asserts on characters outside ASCII; Chinese text arrives as key events carrying the
+// text (what a committed input-method composition delivers to a QLineEdit), one per character.
 inline void typeText(QWidget* widget, const QString& text)
 {
     for (QChar c : text)

@@ -1,6 +1,6 @@
-// Child of tst_draft_kill: opens the real wizard on a local store, goes to the organisation page and types the
-// organisation name one key at a time through the real widgets, printing "typed N" after each key. The parent
-// kills it with SIGKILL in the middle of typing.
+// Child of tst_draft_kill: opens the real wizard on a local store, goes to the organisation page and types
+// the organisation name one key at a time through the real widgets, printing "typed N" after each key. The
+// parent kills it with SIGKILL in the middle of typing.
 #include "domain/RegionModel.h"
 #include "storage/DraftStore.h"
 #include "storage/LocalStore.h"

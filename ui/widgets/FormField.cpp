@@ -22,8 +22,9 @@ FormField::FormField(
     m_edit->setObjectName(QStringLiteral("edit_") + objectBase);
     m_error->setObjectName(QStringLiteral("error_") + objectBase);
 
-    m_label->setText(required ? QStringLiteral("<span style='color:#c62828'>*</span> %1").arg(label.toHtmlEscaped())
-                              : label.toHtmlEscaped());
+    m_label->setText(required
+            ? QStringLiteral("<span style='color:#c62828'>*</span> %1").arg(label.toHtmlEscaped())
+            : label.toHtmlEscaped());
     m_label->setTextFormat(Qt::RichText);
     m_label->setBuddy(m_edit);
     m_edit->setPlaceholderText(hint);

@@ -40,15 +40,16 @@ AgreementPage::AgreementPage(QWidget* parent)
     text->setObjectName(QStringLiteral("agreementText"));
     text->setAccessibleName(tr("Electronic certification service agreement"));
     text->setOpenExternalLinks(false);
-    text->setHtml(tr("<h3>Electronic certification service agreement</h3>"
-                     "<p>The applicant confirms that everything filled in and every document submitted is true, "
-                     "and accepts the provisions of the CA's electronic certification service agreement. "
-                     "The applicant bears all consequences and legal liability of any violation.</p>"
-                     "<p>The CA verifies the applicant's identity (telecom real-name check of the mobile number, "
-                     "online liveness check of the agent or applicant, review of the stamped documents) before "
-                     "issuing the new certificates.</p>"
-                     "<p>The new SM2 signing and encryption certificates are written to a new UKey, which is "
-                     "mailed to the agent (or applicant) after the CA's review.</p>"));
+    text->setHtml(
+        tr("<h3>Electronic certification service agreement</h3>"
+           "<p>The applicant confirms that everything filled in and every document submitted is true, "
+           "and accepts the provisions of the CA's electronic certification service agreement. "
+           "The applicant bears all consequences and legal liability of any violation.</p>"
+           "<p>The CA verifies the applicant's identity (telecom real-name check of the mobile number, "
+           "online liveness check of the agent or applicant, review of the stamped documents) before "
+           "issuing the new certificates.</p>"
+           "<p>The new SM2 signing and encryption certificates are written to a new UKey, which is "
+           "mailed to the agent (or applicant) after the CA's review.</p>"));
 
     auto* warning = new QFrame(this);
     warning->setObjectName(QStringLiteral("revocationWarning"));
@@ -56,7 +57,8 @@ AgreementPage::AgreementPage(QWidget* parent)
     warning->setStyleSheet(QStringLiteral(
         "#revocationWarning { background: #fff4e5; border: 1px solid #e65100; border-radius: 4px; }"));
     auto* warningText = new QLabel(
-        tr("<b>Note:</b> after the algorithm upgrade the original certificate is revoked. If bid documents have "
+        tr("<b>Note:</b> after the algorithm upgrade the original certificate is revoked. If bid documents "
+           "have "
            "already been encrypted with it, they can no longer be decrypted. Make sure the certificate to be "
            "upgraded has not been used to encrypt any bid documents. If it has, apply for this service only "
            "after the bid opening."),

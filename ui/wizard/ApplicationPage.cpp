@@ -9,8 +9,7 @@ namespace certdesk::ui {
 
 ApplicationPage::ApplicationPage(QWidget* parent)
     : QWizardPage(parent)
-{
-}
+{ }
 
 ApplicationWizard* ApplicationPage::appWizard() const
 {

@@ -12,9 +12,10 @@ namespace certdesk::ui {
 class ApplicationWizard;
 class FormField;
 
-// Base of the wizard's form pages. A page registers its FormFields with their API paths; on every edit it writes
-// them into the Application (saveTo), the wizard autosaves, and the errors core's validators report for this
-// page's paths are shown — for a field once it has been left or Next was tried, so nobody is scolded mid-typing.
+// Base of the wizard's form pages. A page registers its FormFields with their API paths; on every edit it
+// writes them into the Application (saveTo), the wizard autosaves, and the errors core's validators report
+// for this page's paths are shown — for a field once it has been left or Next was tried, so nobody is scolded
+// mid-typing.
 class ApplicationPage : public QWizardPage
 {
     Q_OBJECT
@@ -37,7 +38,8 @@ protected:
     virtual void loadFrom(const Application& application) = 0;
     virtual void saveTo(Application& application) const = 0;
 
-    // Paths this page owns besides its FormFields (checkboxes, combo boxes), for completeness and 422 routing.
+    // Paths this page owns besides its FormFields (checkboxes, combo boxes), for completeness and 422
+    // routing.
     void addPath(const QString& apiPath) { m_extraPaths.append(apiPath); }
     // A non-FormField widget changed: save and re-validate.
     void edited();

@@ -8,7 +8,7 @@
 namespace certdesk {
 class DraftStore;
 class RegionModel;
-}
+} // namespace certdesk
 
 namespace certdesk::ui {
 
@@ -19,7 +19,16 @@ class ApplicationWizard : public QWizard
 {
     Q_OBJECT
 public:
-    enum PageId { KindPage, AgreementPage, LookupPage, OrganizationPage, ApplicantPage, MailingPage, InvoicePage };
+    enum PageId
+    {
+        KindPage,
+        AgreementPage,
+        LookupPage,
+        OrganizationPage,
+        ApplicantPage,
+        MailingPage,
+        InvoicePage
+    };
 
     // `drafts` may be null (no autosave). `draftId` empty starts a new draft on the first change.
     ApplicationWizard(DraftStore* drafts, const RegionModel& regions, QWidget* parent = nullptr);
@@ -34,8 +43,9 @@ public:
 
     // Every problem of the whole application as core's validators see it now.
     [[nodiscard]] FieldErrors currentErrors() const;
-    // Shows errors from anywhere (e.g. the service's 422 `fields`) at their fields: jumps to the first page that
-    // has one, shows each next to its field and focuses the first. Returns false if no page knows any path.
+    // Shows errors from anywhere (e.g. the service's 422 `fields`) at their fields: jumps to the first page
+    // that has one, shows each next to its field and focuses the first. Returns false if no page knows any
+    // path.
     bool showErrors(const FieldErrors& errors);
 
     // Pages call this after writing into application(): saves the draft and tells listeners.

@@ -11,9 +11,9 @@ namespace certdesk::ui {
 
 namespace {
 
-constexpr CertificateCategory kCategories[] = {CertificateCategory::Institution,
-    CertificateCategory::InstitutionBusiness, CertificateCategory::InstitutionPersonal,
-    CertificateCategory::NaturalPerson};
+constexpr CertificateCategory kCategories[]
+    = { CertificateCategory::Institution, CertificateCategory::InstitutionBusiness,
+          CertificateCategory::InstitutionPersonal, CertificateCategory::NaturalPerson };
 
 } // namespace
 
@@ -32,9 +32,10 @@ KindPage::KindPage(QWidget* parent)
         button->setAccessibleName(categoryDisplayName(c));
         m_group->addButton(button, i);
         layout->addWidget(button);
-        auto* note = new QLabel(isInstitution(c)
-                ? tr("Filled in by the organisation's agent: organisation, agent, bank account, mailing address.")
-                : tr("Filled in by the holder: applicant, mailing address."),
+        auto* note = new QLabel(
+            isInstitution(c) ? tr(
+                "Filled in by the organisation's agent: organisation, agent, bank account, mailing address.")
+                             : tr("Filled in by the holder: applicant, mailing address."),
             this);
         note->setIndent(24);
         note->setStyleSheet(QStringLiteral("color: palette(mid);"));

@@ -33,9 +33,9 @@ MailingPage::MailingPage(QWidget* parent)
         const char* name;
         QString accessible;
     } boxes[] = {
-        {m_province, "combo_mailing_province_code", tr("Province")},
-        {m_city, "combo_mailing_city_code", tr("City")},
-        {m_county, "combo_mailing_county_code", tr("County or district")},
+        { m_province, "combo_mailing_province_code", tr("Province") },
+        { m_city, "combo_mailing_city_code", tr("City") },
+        { m_county, "combo_mailing_county_code", tr("County or district") },
     };
     auto* row = new QHBoxLayout;
     for (const auto& b : boxes) {
@@ -48,8 +48,8 @@ MailingPage::MailingPage(QWidget* parent)
     m_regionError->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_regionError->setVisible(false);
 
-    auto* regionLabel = new QLabel(
-        QStringLiteral("<span style='color:#c62828'>*</span> %1").arg(tr("Province / city / county").toHtmlEscaped()),
+    auto* regionLabel = new QLabel(QStringLiteral("<span style='color:#c62828'>*</span> %1")
+                                       .arg(tr("Province / city / county").toHtmlEscaped()),
         this);
     auto* group = new QGroupBox(tr("Mailing information"), this);
     auto* groupLayout = new QVBoxLayout(group);
@@ -82,11 +82,12 @@ void MailingPage::fill(QComboBox* box, const QString& parentCode, const QString&
     const RegionModel& regions = appWizard()->regions();
     box->clear();
     box->addItem(box == m_province ? tr("Select province")
-                     : box == m_city ? tr("Select city")
-                                     : tr("Select county"),
+            : box == m_city        ? tr("Select city")
+                                   : tr("Select county"),
         QString());
-    const QList<Region> items = box == m_province ? regions.provinces()
-                                                  : (parentCode.isEmpty() ? QList<Region>() : regions.children(parentCode));
+    const QList<Region> items = box == m_province
+        ? regions.provinces()
+        : (parentCode.isEmpty() ? QList<Region>() : regions.children(parentCode));
     for (const Region& r : items)
         box->addItem(r.name, r.code);
     const int index = box->findData(current);
@@ -119,9 +120,10 @@ void MailingPage::saveTo(Application& application) const
 
 void MailingPage::showExtraError(const QString& apiPath, const QString& message)
 {
-    // One line under the cascade for the three codes: show the first problem (province before city before county).
-    static const QStringList order = {QStringLiteral("mailing.province_code"), QStringLiteral("mailing.city_code"),
-        QStringLiteral("mailing.county_code")};
+    // One line under the cascade for the three codes: show the first problem (province before city before
+    // county).
+    static const QStringList order = { QStringLiteral("mailing.province_code"),
+        QStringLiteral("mailing.city_code"), QStringLiteral("mailing.county_code") };
     const int rank = order.indexOf(apiPath);
     const int shownRank = m_regionError->property("rank").toInt();
     if (message.isEmpty()) {
@@ -149,9 +151,10 @@ InvoicePage::InvoicePage(QWidget* parent)
     setSubTitle(tr("Choose whether an invoice is needed."));
     m_none->setObjectName(QStringLiteral("invoice_none"));
     m_electronic->setObjectName(QStringLiteral("invoice_electronic"));
-    auto* note = new QLabel(tr("After payment the electronic invoice link is sent to the agent's (or applicant's) "
-                               "mobile phone and e-mail."),
-        this);
+    auto* note
+        = new QLabel(tr("After payment the electronic invoice link is sent to the agent's (or applicant's) "
+                        "mobile phone and e-mail."),
+            this);
     note->setWordWrap(true);
     auto* group = new QGroupBox(tr("How to receive the invoice"), this);
     auto* row = new QHBoxLayout(group);

@@ -10,8 +10,8 @@ namespace certdesk::ui {
 
 class FormField;
 
-// 邮寄信息: province / city / county cascade from the GB/T 2260 region model, and the street address where the
-// new UKey and the invoice are mailed.
+// 邮寄信息: province / city / county cascade from the GB/T 2260 region model, and the street address where
+// the new UKey and the invoice are mailed.
 class MailingPage : public ApplicationPage
 {
     Q_OBJECT

@@ -18,24 +18,32 @@ PersonFields makePersonFields(const QString& prefix, const QString& who, Applica
 {
     const auto add = [](ApplicationPage* p, FormField* f) { return p->addField(f); };
     PersonFields p;
-    const auto path = [&](const char* leaf) -> QString { return prefix + QLatin1Char('.') + QLatin1String(leaf); };
+    const auto path
+        = [&](const char* leaf) -> QString { return prefix + QLatin1Char('.') + QLatin1String(leaf); };
     p.name = add(page,
-        new FormField(path("name"), QCoreApplication::translate("certdesk::ui::PersonFields", "%1 name").arg(who),
-            QCoreApplication::translate("certdesk::ui::PersonFields", "Full name as on the ID card"), true, page));
-    p.idNumber = add(page,
-        new FormField(path("id_number"), QCoreApplication::translate("certdesk::ui::PersonFields", "ID card number"),
-            QCoreApplication::translate("certdesk::ui::PersonFields", "18-character resident ID card number"), true,
+        new FormField(path("name"),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "%1 name").arg(who),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "Full name as on the ID card"), true,
             page));
+    p.idNumber = add(page,
+        new FormField(path("id_number"),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "ID card number"),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "18-character resident ID card number"),
+            true, page));
     p.idNumber->lineEdit()->setMaxLength(18);
     p.mobile = add(page,
-        new FormField(path("mobile"), QCoreApplication::translate("certdesk::ui::PersonFields", "Mobile phone"),
-            QCoreApplication::translate("certdesk::ui::PersonFields", "Mobile number registered under this ID (real name)"),
+        new FormField(path("mobile"),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "Mobile phone"),
+            QCoreApplication::translate(
+                "certdesk::ui::PersonFields", "Mobile number registered under this ID (real name)"),
             true, page));
     p.mobile->lineEdit()->setMaxLength(11);
     p.mobile->lineEdit()->setInputMethodHints(Qt::ImhDialableCharactersOnly);
     p.email = add(page,
-        new FormField(path("email"), QCoreApplication::translate("certdesk::ui::PersonFields", "Contact e-mail"),
-            QCoreApplication::translate("certdesk::ui::PersonFields", "E-mail address for notices and the e-invoice"),
+        new FormField(path("email"),
+            QCoreApplication::translate("certdesk::ui::PersonFields", "Contact e-mail"),
+            QCoreApplication::translate(
+                "certdesk::ui::PersonFields", "E-mail address for notices and the e-invoice"),
             true, page));
     p.email->lineEdit()->setInputMethodHints(Qt::ImhEmailCharactersOnly);
     return p;

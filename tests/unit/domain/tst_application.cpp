@@ -20,7 +20,8 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("total");
         QTest::newRow("institution 1 year") << qint64(36000) << 1 << qint64(0) << qint64(36000);
         QTest::newRow("institution 3 years") << qint64(36000) << 3 << qint64(0) << qint64(108000);
-        QTest::newRow("natural person 2 years + express") << qint64(6000) << 2 << qint64(1500) << qint64(13500);
+        QTest::newRow("natural person 2 years + express")
+            << qint64(6000) << 2 << qint64(1500) << qint64(13500);
         QTest::newRow("zero years") << qint64(36000) << 0 << qint64(0) << qint64(0);
         QTest::newRow("negative fee") << qint64(-1) << 1 << qint64(0) << qint64(0);
     }
@@ -90,7 +91,11 @@ private Q_SLOTS:
         QVERIFY(!body.contains(QStringLiteral("proof")));
         QCOMPARE(body.value(QStringLiteral("invoice")).toObject().value(QStringLiteral("kind")).toString(),
             QStringLiteral("electronic"));
-        QCOMPARE(body.value(QStringLiteral("acknowledgements")).toObject().value(QStringLiteral("old_certificate_revocation")).toBool(), true);
+        QCOMPARE(body.value(QStringLiteral("acknowledgements"))
+                     .toObject()
+                     .value(QStringLiteral("old_certificate_revocation"))
+                     .toBool(),
+            true);
         QCOMPARE(body.value(QStringLiteral("agent")).toObject().value(QStringLiteral("id_number")).toString(),
             QStringLiteral("11010519491231002X"));
 
@@ -109,13 +114,14 @@ private Q_SLOTS:
         a.category = CertificateCategory::NaturalPerson;
         a.applicant.name = QStringLiteral("李四");
         a.organization.name = QStringLiteral("kept in the draft, not sent");
-        a.proof = PossessionProof {QByteArray(32, 'c'), QByteArray("\x30\x82", 2), QByteArray(256, 's')};
+        a.proof = PossessionProof { QByteArray(32, 'c'), QByteArray("\x30\x82", 2), QByteArray(256, 's') };
         const QJsonObject body = a.toApiBody();
         QVERIFY(!body.contains(QStringLiteral("organization")));
         QVERIFY(!body.contains(QStringLiteral("agent")));
         QVERIFY(!body.contains(QStringLiteral("bank")));
         const QJsonObject proof = body.value(QStringLiteral("proof")).toObject();
-        QCOMPARE(QByteArray::fromBase64(proof.value(QStringLiteral("challenge")).toString().toLatin1()), QByteArray(32, 'c'));
+        QCOMPARE(QByteArray::fromBase64(proof.value(QStringLiteral("challenge")).toString().toLatin1()),
+            QByteArray(32, 'c'));
         QCOMPARE(Application::fromApiJson(body).proof, a.proof);
     }
 
@@ -142,7 +148,8 @@ private Q_SLOTS:
                                       {"target": "document:business_license", "message": "n"}]},
             "shipment": null,
             "timeline": [{"status": "draft", "at": "2026-11-01T08:00:00Z"}, {"status": "in_review", "at": "2026-11-02T08:00:00.250Z"}]
-        })").object();
+        })")
+                                     .object();
         const Application a = Application::fromApiJson(json);
         QCOMPARE(a.status, ApplicationStatus::Rejected);
         QCOMPARE(a.fees.totalFen, 36000);
@@ -165,9 +172,9 @@ private Q_SLOTS:
 
     void statusAndDocumentNames()
     {
-        for (auto s : {ApplicationStatus::Draft, ApplicationStatus::InReview, ApplicationStatus::Rejected,
+        for (auto s : { ApplicationStatus::Draft, ApplicationStatus::InReview, ApplicationStatus::Rejected,
                  ApplicationStatus::Approved, ApplicationStatus::Issued, ApplicationStatus::Shipped,
-                 ApplicationStatus::Completed, ApplicationStatus::Cancelled}) {
+                 ApplicationStatus::Completed, ApplicationStatus::Cancelled }) {
             QCOMPARE(statusFromApi(statusToApi(s)), s);
             QVERIFY(!statusDisplayName(s).isEmpty());
         }
@@ -177,9 +184,11 @@ private Q_SLOTS:
         QVERIFY(!isEditable(ApplicationStatus::InReview));
         QCOMPARE(requiredDocuments(CertificateCategory::Institution).size(), 4);
         QCOMPARE(requiredDocuments(CertificateCategory::NaturalPerson).size(), 3);
-        QVERIFY(!requiredDocuments(CertificateCategory::NaturalPerson).contains(DocumentKind::BusinessLicense));
+        QVERIFY(
+            !requiredDocuments(CertificateCategory::NaturalPerson).contains(DocumentKind::BusinessLicense));
         QCOMPARE(documentKindToApi(DocumentKind::ESealForm), QStringLiteral("e_seal_form"));
-        QCOMPARE(categoryFromApi(QStringLiteral("institution_business")), CertificateCategory::InstitutionBusiness);
+        QCOMPARE(categoryFromApi(QStringLiteral("institution_business")),
+            CertificateCategory::InstitutionBusiness);
     }
 
     void draftJsonKeepsEverything()

@@ -4,8 +4,8 @@
 #include "storage/Migrations.h"
 
 #include <QSqlDatabase>
-#include <QSqlRecord>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,7 +22,7 @@ private Q_SLOTS:
         QVERIFY2(store.isOpen(), qPrintable(store.errorString()));
         QCOMPARE(store.schemaVersion(), Migrations::latestVersion());
         const QStringList tables = store.database().tables();
-        for (const char* t : {"drafts", "submissions", "audit_journal", "schema_migrations"})
+        for (const char* t : { "drafts", "submissions", "audit_journal", "schema_migrations" })
             QVERIFY2(tables.contains(QLatin1String(t)), t);
     }
 
@@ -39,11 +39,13 @@ private Q_SLOTS:
             QVERIFY2(Migrations::migrate(db, Migrations::latestVersion() - 1, &error), qPrintable(error));
             QCOMPARE(Migrations::currentVersion(db), Migrations::latestVersion() - 1);
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO drafts (id, category, created_at, updated_at, payload) VALUES ('d1', 'institution',"
-                " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '{\"serial\":\"0A1B\",\"organization\":{\"name\":\"x\"}}')")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_journal (at, actor, action, subject, detail)"
-                                          " VALUES ('2026-01-01T00:00:00Z', 'applicant', 'draft.created', 'd1', '')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO drafts (id, category, created_at, updated_at, "
+                                          "payload) VALUES ('d1', 'institution',"
+                                          " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', "
+                                          "'{\"serial\":\"0A1B\",\"organization\":{\"name\":\"x\"}}')")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO audit_journal (at, actor, action, subject, detail)"
+                               " VALUES ('2026-01-01T00:00:00Z', 'applicant', 'draft.created', 'd1', '')")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("old"));
@@ -65,7 +67,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("b.sqlite"));
-        { LocalStore first(path); QVERIFY(first.isOpen()); }
+        {
+            LocalStore first(path);
+            QVERIFY(first.isOpen());
+        }
         LocalStore second(path);
         QVERIFY2(second.isOpen(), qPrintable(second.errorString()));
         QSqlQuery q(second.database());
@@ -100,8 +105,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("d.sqlite")));
         AuditJournal journal(store);
-        QVERIFY(journal.append(QStringLiteral("applicant"), QStringLiteral("draft.created"), QStringLiteral("d1")));
-        QVERIFY(journal.append(QStringLiteral("applicant"), QStringLiteral("application.submitted"), QStringLiteral("a1")));
+        QVERIFY(journal.append(
+            QStringLiteral("applicant"), QStringLiteral("draft.created"), QStringLiteral("d1")));
+        QVERIFY(journal.append(
+            QStringLiteral("applicant"), QStringLiteral("application.submitted"), QStringLiteral("a1")));
         QSqlQuery q(store.database());
         QVERIFY(!q.exec(QStringLiteral("UPDATE audit_journal SET action = 'x'")));
         QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_journal")));
