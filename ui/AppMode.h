@@ -11,6 +11,7 @@ struct AppMode
     bool kiosk = false; // self-service terminal: full screen, no file dialogs, idle wipe
     bool counter = false; // CA counter staff desk
     QString serverUrl; // counter service base URL ("http://127.0.0.1:PORT")
+    int kioskIdleSeconds = 120; // kiosk: idle time after which the session's personal data is wiped
 };
 
 } // namespace certdesk::ui

@@ -67,6 +67,10 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     layout->addLayout(actions);
     layout->addSpacing(12);
     layout->addWidget(draftsBox, 1);
+    if (!m_drafts) {
+        draftsBox->setVisible(false);
+        layout->addStretch(1);
+    }
 
     connect(start, &QPushButton::clicked, this, &HomePage::newApplicationRequested);
     connect(help, &QPushButton::clicked, this, &HomePage::helpRequested);

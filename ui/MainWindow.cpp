@@ -3,8 +3,11 @@
 #include "HelpDialog.h"
 #include "HomePage.h"
 #include "domain/RegionModel.h"
+#include "kiosk/KioskSession.h"
+#include "storage/AuditJournal.h"
 #include "storage/DraftStore.h"
 #include "storage/LocalStore.h"
+#include "storage/SubmissionStore.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QAction>
@@ -20,9 +23,11 @@ namespace certdesk::ui {
 MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     : QMainWindow(parent)
     , m_mode(mode)
+    , m_store(store)
     , m_drafts(store ? std::make_unique<DraftStore>(*store) : nullptr)
     , m_stack(new QStackedWidget(this))
-    , m_home(new HomePage(m_drafts.get(), this))
+    // A kiosk serves one person after another: the home page never lists earlier people's drafts.
+    , m_home(new HomePage(mode.kiosk ? nullptr : m_drafts.get(), this))
     , m_saveState(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -57,6 +62,15 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         warn->setStyleSheet(QStringLiteral("background: #ffcdd2; color: #b71c1c; padding: 6px;"));
         layout->addWidget(warn);
     }
+    if (mode.kiosk) {
+        m_kioskNotice = new QLabel(central);
+        m_kioskNotice->setObjectName(QStringLiteral("kioskCountdown"));
+        m_kioskNotice->setAlignment(Qt::AlignCenter);
+        m_kioskNotice->setStyleSheet(QStringLiteral(
+            "background: #b71c1c; color: white; padding: 10px; font-size: 16pt; font-weight: bold;"));
+        m_kioskNotice->setVisible(false);
+        layout->addWidget(m_kioskNotice);
+    }
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
     m_stack->addWidget(m_home);
@@ -68,6 +82,23 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     connect(m_home, &HomePage::resumeRequested, this, &MainWindow::resumeDraft);
     connect(m_home, &HomePage::helpRequested, this, &MainWindow::showHelp);
     resize(1200, 760);
+
+    if (mode.kiosk) {
+        m_kiosk = new KioskSession(mode.kioskIdleSeconds, 20, {}, this);
+        connect(m_kiosk, &KioskSession::countdown, this, [this](int remaining) {
+            m_kioskNotice->setText(
+                tr("No activity: in %n second(s) everything entered in this session is cleared. "
+                   "Touch the screen to continue.",
+                    nullptr, remaining));
+            m_kioskNotice->setVisible(true);
+        });
+        connect(
+            m_kiosk, &KioskSession::countdownCancelled, this, [this] { m_kioskNotice->setVisible(false); });
+        connect(m_kiosk, &KioskSession::expired, this, &MainWindow::wipeSession);
+        // Whatever a crashed or killed kiosk session left behind belongs to someone who has gone.
+        wipeSession();
+        m_kiosk->start();
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -113,6 +144,30 @@ void MainWindow::showHome()
 {
     m_home->refresh();
     m_stack->setCurrentWidget(m_home);
+}
+
+void MainWindow::wipeSession()
+{
+    if (m_wizard) {
+        m_stack->removeWidget(m_wizard);
+        delete m_wizard; // the Application value with the typed personal data goes with it
+        m_wizard = nullptr;
+    }
+    if (m_store && m_store->isOpen()) {
+        SubmissionStore submissions(*m_store);
+        (void)submissions.removeAll();
+    }
+    if (m_drafts)
+        (void)m_drafts->removeAll(); // also folds the WAL back, so no deleted row stays in it
+    if (m_store && m_store->isOpen()) {
+        AuditJournal journal(*m_store);
+        (void)journal.append(QStringLiteral("kiosk"), QStringLiteral("kiosk.wiped"), QString(),
+            QStringLiteral("idle timeout"));
+    }
+    if (m_kioskNotice)
+        m_kioskNotice->setVisible(false);
+    m_saveState->clear();
+    showHome();
 }
 
 void MainWindow::showHelp()

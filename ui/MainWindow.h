@@ -17,6 +17,7 @@ namespace certdesk::ui {
 
 class ApplicationWizard;
 class HomePage;
+class KioskSession;
 
 class MainWindow : public QMainWindow
 {
@@ -29,22 +30,28 @@ public:
 
     [[nodiscard]] ApplicationWizard* wizard() const { return m_wizard; }
     [[nodiscard]] HomePage* homePage() const { return m_home; }
+    [[nodiscard]] KioskSession* kioskSession() const { return m_kiosk; }
 
 public Q_SLOTS:
     void showHome();
     void startNewApplication();
     void resumeDraft(const QString& draftId);
     void showHelp();
+    // Kiosk: forgets everything this session typed (memory and local store) and returns home.
+    void wipeSession();
 
 private:
     void openWizard();
 
     AppMode m_mode;
+    LocalStore* m_store;
     std::unique_ptr<DraftStore> m_drafts;
     QStackedWidget* m_stack;
     HomePage* m_home;
     ApplicationWizard* m_wizard = nullptr;
     QLabel* m_saveState;
+    QLabel* m_kioskNotice = nullptr;
+    KioskSession* m_kiosk = nullptr;
 };
 
 } // namespace certdesk::ui

@@ -19,9 +19,9 @@ namespace {
 void setCjkFont(QApplication& app)
 {
     QFont font = app.font();
-    font.setFamilies({ QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
+    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
         QStringLiteral("Source Han Sans SC"), QStringLiteral("WenQuanYi Micro Hei"),
-        QStringLiteral("SimSun") });
+        QStringLiteral("SimSun")});
     if (font.pointSizeF() < 10)
         font.setPointSizeF(10);
     app.setFont(font);
@@ -57,7 +57,11 @@ int main(int argc, char** argv)
         QStringLiteral("file"));
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
         QStringLiteral("Quit after this many seconds."), QStringLiteral("seconds"));
-    parser.addOptions({ sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter });
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+        QStringLiteral(
+            "Kiosk: seconds without input before the session's personal data is wiped (default 120)."),
+        QStringLiteral("seconds"), QStringLiteral("120"));
+    parser.addOptions({sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter, idle});
     parser.process(app);
 
     certdesk::installTranslations(app, parser.value(lang));
@@ -68,6 +72,7 @@ int main(int argc, char** argv)
     mode.kiosk = parser.isSet(kiosk);
     mode.counter = parser.isSet(counter);
     mode.serverUrl = parser.value(server);
+    mode.kioskIdleSeconds = qMax(10, parser.value(idle).toInt());
 
     QString dir = parser.value(dataDir);
     if (dir.isEmpty())

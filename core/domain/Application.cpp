@@ -36,39 +36,37 @@ QString b64(const QByteArray& data)
 
 QJsonObject personToJson(const Person& p)
 {
-    return { { QStringLiteral("name"), p.name }, { QStringLiteral("id_number"), p.idNumber },
-        { QStringLiteral("mobile"), p.mobile }, { QStringLiteral("email"), p.email } };
+    return {{QStringLiteral("name"), p.name}, {QStringLiteral("id_number"), p.idNumber},
+        {QStringLiteral("mobile"), p.mobile}, {QStringLiteral("email"), p.email}};
 }
 
 Person personFromJson(const QJsonObject& o)
 {
-    return { str(o, "name"), str(o, "id_number"), str(o, "mobile"), str(o, "email") };
+    return {str(o, "name"), str(o, "id_number"), str(o, "mobile"), str(o, "email")};
 }
 
 QJsonObject organizationToJson(const Organization& org)
 {
-    return { { QStringLiteral("name"), org.name },
-        { QStringLiteral("credential_number"), org.credentialNumber },
-        { QStringLiteral("address"), org.address } };
+    return {{QStringLiteral("name"), org.name}, {QStringLiteral("credential_number"), org.credentialNumber},
+        {QStringLiteral("address"), org.address}};
 }
 
 QJsonObject mailingToJson(const Mailing& m)
 {
-    return { { QStringLiteral("province_code"), m.provinceCode }, { QStringLiteral("city_code"), m.cityCode },
-        { QStringLiteral("county_code"), m.countyCode }, { QStringLiteral("address"), m.address } };
+    return {{QStringLiteral("province_code"), m.provinceCode}, {QStringLiteral("city_code"), m.cityCode},
+        {QStringLiteral("county_code"), m.countyCode}, {QStringLiteral("address"), m.address}};
 }
 
 QJsonObject feesToJson(const Fees& f)
 {
-    return { { QStringLiteral("certificate_fen"), f.certificateFen },
-        { QStringLiteral("express_fen"), f.expressFen }, { QStringLiteral("total_fen"), f.totalFen } };
+    return {{QStringLiteral("certificate_fen"), f.certificateFen},
+        {QStringLiteral("express_fen"), f.expressFen}, {QStringLiteral("total_fen"), f.totalFen}};
 }
 
 Fees feesFromJson(const QJsonObject& o)
 {
-    return { o.value(QStringLiteral("certificate_fen")).toInteger(),
-        o.value(QStringLiteral("express_fen")).toInteger(),
-        o.value(QStringLiteral("total_fen")).toInteger() };
+    return {o.value(QStringLiteral("certificate_fen")).toInteger(),
+        o.value(QStringLiteral("express_fen")).toInteger(), o.value(QStringLiteral("total_fen")).toInteger()};
 }
 
 // Fields of the API request body; shared by toApiBody() and toDraftJson().
@@ -78,15 +76,15 @@ void writeForm(const Application& a, QJsonObject& body, bool everything)
     body.insert(QStringLiteral("category"), categoryToApi(a.category));
     body.insert(QStringLiteral("years"), a.years);
     body.insert(QStringLiteral("acknowledgements"),
-        QJsonObject { { QStringLiteral("agreement"), a.acknowledgements.agreement },
-            { QStringLiteral("old_certificate_revocation"), a.acknowledgements.oldCertificateRevocation } });
+        QJsonObject {{QStringLiteral("agreement"), a.acknowledgements.agreement},
+            {QStringLiteral("old_certificate_revocation"), a.acknowledgements.oldCertificateRevocation}});
     const bool institution = isInstitution(a.category);
     if (institution || everything) {
         body.insert(QStringLiteral("organization"), organizationToJson(a.organization));
         body.insert(QStringLiteral("agent"), personToJson(a.agent));
-        QJsonObject bank { { QStringLiteral("account_name"), a.bank.accountName },
-            { QStringLiteral("bank_code"), a.bank.bankCode },
-            { QStringLiteral("account_number"), a.bank.accountNumber } };
+        QJsonObject bank {{QStringLiteral("account_name"), a.bank.accountName},
+            {QStringLiteral("bank_code"), a.bank.bankCode},
+            {QStringLiteral("account_number"), a.bank.accountNumber}};
         if (everything)
             bank.insert(QStringLiteral("bank_name"), a.bank.bankName);
         body.insert(QStringLiteral("bank"), bank);
@@ -95,12 +93,12 @@ void writeForm(const Application& a, QJsonObject& body, bool everything)
         body.insert(QStringLiteral("applicant"), personToJson(a.applicant));
     body.insert(QStringLiteral("mailing"), mailingToJson(a.mailing));
     body.insert(
-        QStringLiteral("invoice"), QJsonObject { { QStringLiteral("kind"), invoiceKindToApi(a.invoice) } });
+        QStringLiteral("invoice"), QJsonObject {{QStringLiteral("kind"), invoiceKindToApi(a.invoice)}});
     if (a.proof) {
         body.insert(QStringLiteral("proof"),
-            QJsonObject { { QStringLiteral("challenge"), b64(a.proof->challenge) },
-                { QStringLiteral("certificate"), b64(a.proof->certificate) },
-                { QStringLiteral("signature"), b64(a.proof->signature) } });
+            QJsonObject {{QStringLiteral("challenge"), b64(a.proof->challenge)},
+                {QStringLiteral("certificate"), b64(a.proof->certificate)},
+                {QStringLiteral("signature"), b64(a.proof->signature)}});
     }
 }
 
@@ -114,20 +112,20 @@ void readForm(const QJsonObject& json, Application& a)
     a.acknowledgements.oldCertificateRevocation
         = ack.value(QStringLiteral("old_certificate_revocation")).toBool(false);
     const QJsonObject org = json.value(QStringLiteral("organization")).toObject();
-    a.organization = { str(org, "name"), str(org, "credential_number"), str(org, "address") };
+    a.organization = {str(org, "name"), str(org, "credential_number"), str(org, "address")};
     a.agent = personFromJson(json.value(QStringLiteral("agent")).toObject());
     a.applicant = personFromJson(json.value(QStringLiteral("applicant")).toObject());
     const QJsonObject bank = json.value(QStringLiteral("bank")).toObject();
-    a.bank = { str(bank, "account_name"), str(bank, "bank_code"), str(bank, "bank_name"),
-        str(bank, "account_number") };
+    a.bank = {str(bank, "account_name"), str(bank, "bank_code"), str(bank, "bank_name"),
+        str(bank, "account_number")};
     const QJsonObject mailing = json.value(QStringLiteral("mailing")).toObject();
-    a.mailing = { str(mailing, "province_code"), str(mailing, "city_code"), str(mailing, "county_code"),
-        str(mailing, "address") };
+    a.mailing = {str(mailing, "province_code"), str(mailing, "city_code"), str(mailing, "county_code"),
+        str(mailing, "address")};
     a.invoice = invoiceKindFromApi(str(json.value(QStringLiteral("invoice")).toObject(), "kind"))
                     .value_or(InvoiceKind::None);
     if (json.value(QStringLiteral("proof")).isObject()) {
         const QJsonObject p = json.value(QStringLiteral("proof")).toObject();
-        a.proof = PossessionProof { bytes(p, "challenge"), bytes(p, "certificate"), bytes(p, "signature") };
+        a.proof = PossessionProof {bytes(p, "challenge"), bytes(p, "certificate"), bytes(p, "signature")};
     }
 }
 
@@ -156,20 +154,20 @@ OldCertificateInfo OldCertificateInfo::fromJson(const QJsonObject& json)
 QJsonObject OldCertificateInfo::toJson() const
 {
     return {
-        { QStringLiteral("serial"), serial },
-        { QStringLiteral("category"), categoryToApi(category) },
-        { QStringLiteral("holder"), holderMasked },
-        { QStringLiteral("algorithm"), algorithm },
-        { QStringLiteral("not_after"), timeToJson(notAfter) },
-        { QStringLiteral("status"), status },
-        { QStringLiteral("renewable"), renewable },
-        { QStringLiteral("reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason) },
-        { QStringLiteral("fee_per_year_fen"), feePerYearFen },
-        { QStringLiteral("express_fen"), expressFen },
-        { QStringLiteral("max_years"), maxYears },
-        { QStringLiteral("new_validity_start"), timeToJson(newValidityStart) },
-        { QStringLiteral("challenge"), b64(challenge) },
-        { QStringLiteral("challenge_expires_at"), timeToJson(challengeExpiresAt) },
+        {QStringLiteral("serial"), serial},
+        {QStringLiteral("category"), categoryToApi(category)},
+        {QStringLiteral("holder"), holderMasked},
+        {QStringLiteral("algorithm"), algorithm},
+        {QStringLiteral("not_after"), timeToJson(notAfter)},
+        {QStringLiteral("status"), status},
+        {QStringLiteral("renewable"), renewable},
+        {QStringLiteral("reason"), reason.isEmpty() ? QJsonValue() : QJsonValue(reason)},
+        {QStringLiteral("fee_per_year_fen"), feePerYearFen},
+        {QStringLiteral("express_fen"), expressFen},
+        {QStringLiteral("max_years"), maxYears},
+        {QStringLiteral("new_validity_start"), timeToJson(newValidityStart)},
+        {QStringLiteral("challenge"), b64(challenge)},
+        {QStringLiteral("challenge_expires_at"), timeToJson(challengeExpiresAt)},
     };
 }
 
@@ -210,11 +208,11 @@ Application Application::fromApiJson(const QJsonObject& json)
     const QJsonObject rejection = json.value(QStringLiteral("rejection")).toObject();
     for (const QJsonValue& v : rejection.value(QStringLiteral("reasons")).toArray()) {
         const QJsonObject r = v.toObject();
-        a.rejection.append({ str(r, "target"), str(r, "message") });
+        a.rejection.append({str(r, "target"), str(r, "message")});
     }
     if (json.value(QStringLiteral("shipment")).isObject()) {
         const QJsonObject s = json.value(QStringLiteral("shipment")).toObject();
-        a.shipment = Shipment { str(s, "carrier"), str(s, "tracking_no") };
+        a.shipment = Shipment {str(s, "carrier"), str(s, "tracking_no")};
     }
     for (const QJsonValue& v : json.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject t = v.toObject();

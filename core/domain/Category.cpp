@@ -26,8 +26,8 @@ QString categoryToApi(CertificateCategory category)
 
 std::optional<CertificateCategory> categoryFromApi(const QString& value)
 {
-    for (auto c : { CertificateCategory::Institution, CertificateCategory::InstitutionBusiness,
-             CertificateCategory::InstitutionPersonal, CertificateCategory::NaturalPerson }) {
+    for (auto c : {CertificateCategory::Institution, CertificateCategory::InstitutionBusiness,
+             CertificateCategory::InstitutionPersonal, CertificateCategory::NaturalPerson}) {
         if (categoryToApi(c) == value)
             return c;
     }

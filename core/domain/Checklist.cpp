@@ -13,14 +13,14 @@ struct StatusName
 };
 
 constexpr StatusName kStatuses[] = {
-    { ApplicationStatus::Draft, "draft" },
-    { ApplicationStatus::InReview, "in_review" },
-    { ApplicationStatus::Rejected, "rejected" },
-    { ApplicationStatus::Approved, "approved" },
-    { ApplicationStatus::Issued, "issued" },
-    { ApplicationStatus::Shipped, "shipped" },
-    { ApplicationStatus::Completed, "completed" },
-    { ApplicationStatus::Cancelled, "cancelled" },
+    {ApplicationStatus::Draft, "draft"},
+    {ApplicationStatus::InReview, "in_review"},
+    {ApplicationStatus::Rejected, "rejected"},
+    {ApplicationStatus::Approved, "approved"},
+    {ApplicationStatus::Issued, "issued"},
+    {ApplicationStatus::Shipped, "shipped"},
+    {ApplicationStatus::Completed, "completed"},
+    {ApplicationStatus::Cancelled, "cancelled"},
 };
 
 struct DocumentName
@@ -30,10 +30,10 @@ struct DocumentName
 };
 
 constexpr DocumentName kDocuments[] = {
-    { DocumentKind::ApplicationForm, "application_form" },
-    { DocumentKind::BusinessLicense, "business_license" },
-    { DocumentKind::ESealForm, "e_seal_form" },
-    { DocumentKind::IdCard, "id_card" },
+    {DocumentKind::ApplicationForm, "application_form"},
+    {DocumentKind::BusinessLicense, "business_license"},
+    {DocumentKind::ESealForm, "e_seal_form"},
+    {DocumentKind::IdCard, "id_card"},
 };
 
 } // namespace
@@ -153,9 +153,9 @@ QString documentRequirement(DocumentKind kind, CertificateCategory category)
 QList<DocumentKind> requiredDocuments(CertificateCategory category)
 {
     if (isInstitution(category))
-        return { DocumentKind::ApplicationForm, DocumentKind::BusinessLicense, DocumentKind::ESealForm,
-            DocumentKind::IdCard };
-    return { DocumentKind::ApplicationForm, DocumentKind::ESealForm, DocumentKind::IdCard };
+        return {DocumentKind::ApplicationForm, DocumentKind::BusinessLicense, DocumentKind::ESealForm,
+            DocumentKind::IdCard};
+    return {DocumentKind::ApplicationForm, DocumentKind::ESealForm, DocumentKind::IdCard};
 }
 
 QString livenessToApi(LivenessState state)
@@ -176,7 +176,7 @@ QString livenessToApi(LivenessState state)
 std::optional<LivenessState> livenessFromApi(const QString& value)
 {
     for (auto s :
-        { LivenessState::Pending, LivenessState::Passed, LivenessState::Failed, LivenessState::Expired }) {
+        {LivenessState::Pending, LivenessState::Passed, LivenessState::Failed, LivenessState::Expired}) {
         if (livenessToApi(s) == value)
             return s;
     }
@@ -207,11 +207,11 @@ QJsonObject Checklist::toJson() const
             it.value() == DocumentState::Uploaded ? QStringLiteral("uploaded") : QStringLiteral("missing"));
     }
     return QJsonObject {
-        { QStringLiteral("form"), formComplete ? QStringLiteral("complete") : QStringLiteral("incomplete") },
-        { QStringLiteral("documents"), docs },
-        { QStringLiteral("liveness"), livenessToApi(liveness) },
-        { QStringLiteral("payment"),
-            payment == PaymentState::Paid ? QStringLiteral("paid") : QStringLiteral("unpaid") },
+        {QStringLiteral("form"), formComplete ? QStringLiteral("complete") : QStringLiteral("incomplete")},
+        {QStringLiteral("documents"), docs},
+        {QStringLiteral("liveness"), livenessToApi(liveness)},
+        {QStringLiteral("payment"),
+            payment == PaymentState::Paid ? QStringLiteral("paid") : QStringLiteral("unpaid")},
     };
 }
 

@@ -248,7 +248,7 @@ QList<Region> RegionModel::provinces() const
     QList<Region> result;
     result.reserve(m_provinces.size());
     for (const QString& code : m_provinces)
-        result.append(Region { code, m_nodes.value(code).name });
+        result.append(Region {code, m_nodes.value(code).name});
     return result;
 }
 
@@ -260,7 +260,7 @@ QList<Region> RegionModel::children(const QString& code) const
     QList<Region> result;
     result.reserve(it->children.size());
     for (const QString& child : it->children)
-        result.append(Region { child, m_nodes.value(child).name });
+        result.append(Region {child, m_nodes.value(child).name});
     return result;
 }
 
@@ -289,7 +289,7 @@ QString RegionModel::fullName(const QString& code) const
     const auto it = m_nodes.constFind(code);
     if (it == m_nodes.cend())
         return {};
-    QStringList parts { it->name };
+    QStringList parts {it->name};
     for (auto up = m_nodes.constFind(it->parent); up != m_nodes.cend(); up = m_nodes.constFind(up->parent)) {
         if (up->level != Level::City || !isPseudoCity(up.key()))
             parts.prepend(up->name);

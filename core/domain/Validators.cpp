@@ -15,7 +15,7 @@ namespace {
 
 Result fail(const QString& code, const QString& message)
 {
-    return FieldError { QString(), code, message };
+    return FieldError {QString(), code, message};
 }
 
 Result required()
@@ -90,8 +90,8 @@ Result controlCharacter()
 // of older people. The same holds for the registration authority's code inside a unified social credit code.
 bool isProvinceCode(QStringView twoDigits)
 {
-    static constexpr std::array<int, 34> codes { 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
-        41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82 };
+    static constexpr std::array<int, 34> codes {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+        41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
     if (twoDigits.size() != 2 || !allAsciiDigits(twoDigits))
         return false;
     const int value = (twoDigits[0].unicode() - u'0') * 10 + (twoDigits[1].unicode() - u'0');
@@ -176,9 +176,9 @@ Result idNumber(const QString& value, const QDate& today)
                 "The date of birth (digits 7–14) is in the future: check the ID number."));
 
     // GB 11643 §5 / ISO 7064 MOD 11-2: weight of position i (1-based from the left) is 2^(18-i) mod 11.
-    static constexpr std::array<int, 17> weights { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
-    static constexpr std::array<char16_t, 11> checkMap { u'1', u'0', u'X', u'9', u'8', u'7', u'6', u'5', u'4',
-        u'3', u'2' };
+    static constexpr std::array<int, 17> weights {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static constexpr std::array<char16_t, 11> checkMap {
+        u'1', u'0', u'X', u'9', u'8', u'7', u'6', u'5', u'4', u'3', u'2'};
     int sum = 0;
     for (qsizetype i = 0; i < 17; ++i)
         sum += (id[i].unicode() - u'0') * weights[static_cast<std::size_t>(i)];
@@ -258,7 +258,7 @@ Result unifiedSocialCreditCode(const QString& value)
     // Positions 9-17: the GB 11714-1997 organisation code, whose own check character (position 17) is
     // C9 = 11 - sum(Ci * Wi) mod 11 with letters valued A = 10 ... Z = 35 (its own scale, not the GB 32100
     // one); 10 is written X and 11 is written 0.
-    static constexpr std::array<int, 8> orgWeights { 3, 7, 9, 10, 5, 8, 4, 2 };
+    static constexpr std::array<int, 8> orgWeights {3, 7, 9, 10, 5, 8, 4, 2};
     int orgSum = 0;
     for (qsizetype i = 0; i < 8; ++i) {
         const char16_t c = code[8 + i].unicode();
@@ -274,8 +274,8 @@ Result unifiedSocialCreditCode(const QString& value)
 
     // Position 18 (GB 32100-2015 §5, MOD 31): weight of position i is 3^(i-1) mod 31, C18 = 31 - sum mod 31,
     // 31 being written 0.
-    static constexpr std::array<int, 17> weights { 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30,
-        28 };
+    static constexpr std::array<int, 17> weights {
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     int sum = 0;
     for (qsizetype i = 0; i < 17; ++i)
         sum += static_cast<int>(usccCharset.indexOf(code[i])) * weights[static_cast<std::size_t>(i)];

@@ -38,8 +38,8 @@ QList<AuditEntry> AuditJournal::entries(int limit) const
     if (!q.exec())
         return out;
     while (q.next()) {
-        out.append({ q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
-            q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString() });
+        out.append({q.value(0).toLongLong(), QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs),
+            q.value(2).toString(), q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
     }
     std::reverse(out.begin(), out.end());
     return out;

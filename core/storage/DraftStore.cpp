@@ -104,8 +104,8 @@ QList<DraftSummary> DraftStore::list() const
     while (q.next()) {
         const Application a
             = Application::fromDraftJson(QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object());
-        out.append({ q.value(0).toString(), a.category, titleOf(a), q.value(2).toInt(),
-            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs) });
+        out.append({q.value(0).toString(), a.category, titleOf(a), q.value(2).toInt(),
+            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)});
     }
     return out;
 }

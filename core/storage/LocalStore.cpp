@@ -27,8 +27,8 @@ LocalStore::LocalStore(const QString& path)
     // can lose the last commits), and a commit costs no fsync, which keeps per-keystroke autosave cheap.
     // secure_delete overwrites deleted drafts, so wiping a kiosk session leaves no personal data in free
     // pages.
-    for (const char* pragma : { "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-             "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON", "PRAGMA busy_timeout=5000" }) {
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+             "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON", "PRAGMA busy_timeout=5000"}) {
         if (!q.exec(QLatin1String(pragma))) {
             m_error = q.lastError().text();
             return;

@@ -21,7 +21,7 @@ struct Migration
 const QList<Migration>& migrations()
 {
     static const QList<Migration> list = {
-        { 1, "drafts, submissions, audit journal",
+        {1, "drafts, submissions, audit journal",
             {
                 QStringLiteral("CREATE TABLE drafts ("
                                " id TEXT PRIMARY KEY,"
@@ -47,8 +47,8 @@ const QList<Migration>& migrations()
                                " BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END"),
                 QStringLiteral("CREATE TRIGGER audit_journal_no_delete BEFORE DELETE ON audit_journal"
                                " BEGIN SELECT RAISE(ABORT, 'audit journal is append-only'); END"),
-            } },
-        { 2, "draft wizard position and idempotency key; submission server URL",
+            }},
+        {2, "draft wizard position and idempotency key; submission server URL",
             {
                 // Where the person stopped, so reopening continues on that page; and the Idempotency-Key of
                 // the create call, so a client killed after sending retries with the same key.
@@ -57,7 +57,7 @@ const QList<Migration>& migrations()
                 QStringLiteral("ALTER TABLE submissions ADD COLUMN server_url TEXT NOT NULL DEFAULT ''"),
                 QStringLiteral("ALTER TABLE submissions ADD COLUMN draft_id TEXT NOT NULL DEFAULT ''"),
                 QStringLiteral("CREATE INDEX drafts_updated ON drafts (updated_at)"),
-            } },
+            }},
     };
     return list;
 }

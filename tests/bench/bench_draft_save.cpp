@@ -25,7 +25,7 @@ Stats stats(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     const auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
-    return { at(0.50), at(0.99), v.back() };
+    return {at(0.50), at(0.99), v.back()};
 }
 
 } // namespace

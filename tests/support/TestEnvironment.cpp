@@ -26,7 +26,7 @@ QString binaryDir()
 
 QString executable(const QString& name)
 {
-    for (const QString& dir : { QStringLiteral("/app"), QStringLiteral("/server"), QString() }) {
+    for (const QString& dir : {QStringLiteral("/app"), QStringLiteral("/server"), QString()}) {
         const QFileInfo fi(binaryDir() + dir + QLatin1Char('/') + name);
         if (fi.isExecutable())
             return fi.absoluteFilePath();

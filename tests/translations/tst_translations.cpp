@@ -36,7 +36,7 @@ QList<Message> untranslated(const QString& tsPath, QString* error)
                 = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
             const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
             if (unfinished || text.trimmed().isEmpty())
-                out.append({ context, source });
+                out.append({context, source});
         }
     }
     if (xml.hasError())

@@ -26,7 +26,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         child.setProcessEnvironment(env);
-        child.start(QStringLiteral(DRAFT_TYPIST), { db, text });
+        child.start(QStringLiteral(DRAFT_TYPIST), {db, text});
         QVERIFY(child.waitForStarted());
 
         int typed = 0;

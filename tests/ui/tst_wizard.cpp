@@ -168,14 +168,13 @@ private Q_SLOTS:
         // As a 422 from the service would say it: the wizard returns to the page, shows it, focuses the
         // field.
         const QString message = QStringLiteral("The mobile number is not registered under this ID number.");
-        QVERIFY(w.showErrors(
-            { { QStringLiteral("agent.mobile"), QStringLiteral("realname_mismatch"), message } }));
+        QVERIFY(
+            w.showErrors({{QStringLiteral("agent.mobile"), QStringLiteral("realname_mismatch"), message}}));
         QCOMPARE(w.currentId(), int(ApplicationWizard::OrganizationPage));
         QCOMPARE(find<QLabel>(&w, "error_agent_mobile")->text(), message);
         QVERIFY(find<QLabel>(&w, "error_agent_mobile")->isVisibleTo(&w));
         QCOMPARE(QApplication::focusWidget(), find<QLineEdit>(&w, "edit_agent_mobile"));
-        QVERIFY(
-            !w.showErrors({ { QStringLiteral("no.such.field"), QStringLiteral("x"), QStringLiteral("x") } }));
+        QVERIFY(!w.showErrors({{QStringLiteral("no.such.field"), QStringLiteral("x"), QStringLiteral("x")}}));
     }
 
     void resumeContinuesWhereStopped()

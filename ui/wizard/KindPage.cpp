@@ -12,8 +12,8 @@ namespace certdesk::ui {
 namespace {
 
 constexpr CertificateCategory kCategories[]
-    = { CertificateCategory::Institution, CertificateCategory::InstitutionBusiness,
-          CertificateCategory::InstitutionPersonal, CertificateCategory::NaturalPerson };
+    = {CertificateCategory::Institution, CertificateCategory::InstitutionBusiness,
+        CertificateCategory::InstitutionPersonal, CertificateCategory::NaturalPerson};
 
 } // namespace
 

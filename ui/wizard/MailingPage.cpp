@@ -33,9 +33,9 @@ MailingPage::MailingPage(QWidget* parent)
         const char* name;
         QString accessible;
     } boxes[] = {
-        { m_province, "combo_mailing_province_code", tr("Province") },
-        { m_city, "combo_mailing_city_code", tr("City") },
-        { m_county, "combo_mailing_county_code", tr("County or district") },
+        {m_province, "combo_mailing_province_code", tr("Province")},
+        {m_city, "combo_mailing_city_code", tr("City")},
+        {m_county, "combo_mailing_county_code", tr("County or district")},
     };
     auto* row = new QHBoxLayout;
     for (const auto& b : boxes) {
@@ -122,8 +122,8 @@ void MailingPage::showExtraError(const QString& apiPath, const QString& message)
 {
     // One line under the cascade for the three codes: show the first problem (province before city before
     // county).
-    static const QStringList order = { QStringLiteral("mailing.province_code"),
-        QStringLiteral("mailing.city_code"), QStringLiteral("mailing.county_code") };
+    static const QStringList order = {QStringLiteral("mailing.province_code"),
+        QStringLiteral("mailing.city_code"), QStringLiteral("mailing.county_code")};
     const int rank = order.indexOf(apiPath);
     const int shownRank = m_regionError->property("rank").toInt();
     if (message.isEmpty()) {

@@ -114,7 +114,7 @@ private Q_SLOTS:
         a.category = CertificateCategory::NaturalPerson;
         a.applicant.name = QStringLiteral("李四");
         a.organization.name = QStringLiteral("kept in the draft, not sent");
-        a.proof = PossessionProof { QByteArray(32, 'c'), QByteArray("\x30\x82", 2), QByteArray(256, 's') };
+        a.proof = PossessionProof {QByteArray(32, 'c'), QByteArray("\x30\x82", 2), QByteArray(256, 's')};
         const QJsonObject body = a.toApiBody();
         QVERIFY(!body.contains(QStringLiteral("organization")));
         QVERIFY(!body.contains(QStringLiteral("agent")));
@@ -172,9 +172,9 @@ private Q_SLOTS:
 
     void statusAndDocumentNames()
     {
-        for (auto s : { ApplicationStatus::Draft, ApplicationStatus::InReview, ApplicationStatus::Rejected,
+        for (auto s : {ApplicationStatus::Draft, ApplicationStatus::InReview, ApplicationStatus::Rejected,
                  ApplicationStatus::Approved, ApplicationStatus::Issued, ApplicationStatus::Shipped,
-                 ApplicationStatus::Completed, ApplicationStatus::Cancelled }) {
+                 ApplicationStatus::Completed, ApplicationStatus::Cancelled}) {
             QCOMPARE(statusFromApi(statusToApi(s)), s);
             QVERIFY(!statusDisplayName(s).isEmpty());
         }

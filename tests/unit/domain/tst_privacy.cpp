@@ -142,7 +142,7 @@ void TestPrivacy::neverShowsTheSecretPart()
     // However short the input, at least half of it is hidden.
     for (int n = 1; n <= 20; ++n) {
         const QString digits = QStringLiteral("98765432109876543210").left(n);
-        for (const QString& masked : { certdesk::maskIdNumber(digits), certdesk::maskAccount(digits) }) {
+        for (const QString& masked : {certdesk::maskIdNumber(digits), certdesk::maskAccount(digits)}) {
             QCOMPARE(masked.size(), n);
             QVERIFY2(masked.count(QLatin1Char('*')) * 2 >= n, qPrintable(masked));
         }

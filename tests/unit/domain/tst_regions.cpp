@@ -114,8 +114,8 @@ void TestRegions::builtinKnownEntries()
         guangdong + QLatin1Char(' ') + shenzhen + QLatin1Char(' ') + nanshan);
     QCOMPARE(model.fullName(QStringLiteral("440300")), guangdong + QLatin1Char(' ') + shenzhen);
     QCOMPARE(model.fullName(QStringLiteral("440000")), guangdong);
-    QVERIFY(model.children(QStringLiteral("440300")).contains(Region { QStringLiteral("440305"), nanshan }));
-    QVERIFY(model.children(QStringLiteral("440000")).contains(Region { QStringLiteral("440300"), shenzhen }));
+    QVERIFY(model.children(QStringLiteral("440300")).contains(Region {QStringLiteral("440305"), nanshan}));
+    QVERIFY(model.children(QStringLiteral("440000")).contains(Region {QStringLiteral("440300"), shenzhen}));
     QCOMPARE(model.level(QStringLiteral("440305")), RegionModel::Level::County);
     QVERIFY(model.contains(QStringLiteral("440305")));
 }
@@ -221,7 +221,7 @@ void TestRegions::builtinUnknownCodes()
 {
     const RegionModel& model = RegionModel::builtin();
     for (const QString& code :
-        { QStringLiteral("999999"), QStringLiteral("440399"), QString(), QStringLiteral("44") }) {
+        {QStringLiteral("999999"), QStringLiteral("440399"), QString(), QStringLiteral("44")}) {
         QVERIFY(model.children(code).isEmpty());
         QVERIFY(!model.contains(code));
         QVERIFY(!model.level(code).has_value());
@@ -256,7 +256,7 @@ void TestRegions::fromJsonAcceptsMinimal()
     QVERIFY2(model.has_value(), qPrintable(error));
     QCOMPARE(model->sourceDescription(), QStringLiteral("test"));
     QCOMPARE(model->countyCount(), 3);
-    const QList<Region> expected { Region { QStringLiteral("440000"), QStringLiteral("P") } };
+    const QList<Region> expected {Region {QStringLiteral("440000"), QStringLiteral("P")}};
     QCOMPARE(model->provinces(), expected);
     const QList<Region> cities = model->children(QStringLiteral("440000"));
     QCOMPARE(cities.size(), 2);

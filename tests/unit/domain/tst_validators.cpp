@@ -583,7 +583,7 @@ void TestValidators::emptyInstitutionListsEveryRequiredField()
     app.category = CertificateCategory::Institution;
     const FieldErrors errors = validators::validateApplication(app, *m_regions, 0, kToday);
     const QSet<QString> expected
-        = withCode({ QStringLiteral("serial"), QStringLiteral("acknowledgements.agreement"),
+        = withCode({QStringLiteral("serial"), QStringLiteral("acknowledgements.agreement"),
                        QStringLiteral("acknowledgements.old_certificate_revocation"),
                        QStringLiteral("organization.name"), QStringLiteral("organization.credential_number"),
                        QStringLiteral("organization.address"), QStringLiteral("agent.name"),
@@ -591,7 +591,7 @@ void TestValidators::emptyInstitutionListsEveryRequiredField()
                        QStringLiteral("agent.email"), QStringLiteral("bank.account_name"),
                        QStringLiteral("bank.bank_code"), QStringLiteral("bank.account_number"),
                        QStringLiteral("mailing.province_code"), QStringLiteral("mailing.city_code"),
-                       QStringLiteral("mailing.county_code"), QStringLiteral("mailing.address") },
+                       QStringLiteral("mailing.county_code"), QStringLiteral("mailing.address")},
             QStringLiteral("required"));
     QCOMPARE(fieldCodes(errors), expected);
     QCOMPARE(errors.size(), expected.size()); // one error per field
@@ -605,12 +605,12 @@ void TestValidators::emptyNaturalPersonListsEveryRequiredField()
     app.category = CertificateCategory::NaturalPerson;
     const FieldErrors errors = validators::validateApplication(app, *m_regions, 0, kToday);
     const QSet<QString> expected
-        = withCode({ QStringLiteral("serial"), QStringLiteral("acknowledgements.agreement"),
+        = withCode({QStringLiteral("serial"), QStringLiteral("acknowledgements.agreement"),
                        QStringLiteral("acknowledgements.old_certificate_revocation"),
                        QStringLiteral("applicant.name"), QStringLiteral("applicant.id_number"),
                        QStringLiteral("applicant.mobile"), QStringLiteral("applicant.email"),
                        QStringLiteral("mailing.province_code"), QStringLiteral("mailing.city_code"),
-                       QStringLiteral("mailing.county_code"), QStringLiteral("mailing.address") },
+                       QStringLiteral("mailing.county_code"), QStringLiteral("mailing.address")},
             QStringLiteral("required"));
     QCOMPARE(fieldCodes(errors), expected);
     QCOMPARE(errors.size(), expected.size());
@@ -640,8 +640,8 @@ void TestValidators::fieldErrorsCarryPaths()
     app.organization.credentialNumber = QStringLiteral("91440300708461136U");
     const FieldErrors errors = validators::validateApplication(app, *m_regions, 0, kToday);
     QCOMPARE(fieldCodes(errors),
-        (QSet<QString> { QStringLiteral("agent.id_number:format"),
-            QStringLiteral("organization.credential_number:checksum") }));
+        (QSet<QString> {QStringLiteral("agent.id_number:format"),
+            QStringLiteral("organization.credential_number:checksum")}));
     // The message is the validator's own.
     for (const FieldError& e : errors) {
         if (e.field == QLatin1String("agent.id_number"))
@@ -651,7 +651,7 @@ void TestValidators::fieldErrorsCarryPaths()
     Application person = validNaturalPerson();
     person.applicant.mobile = QStringLiteral("+8613812345678");
     QCOMPARE(fieldCodes(validators::validateApplication(person, *m_regions, 0, kToday)),
-        QSet<QString> { QStringLiteral("applicant.mobile:format") });
+        QSet<QString> {QStringLiteral("applicant.mobile:format")});
 }
 
 void TestValidators::everyProblemAtOnce()
@@ -671,13 +671,13 @@ void TestValidators::everyProblemAtOnce()
     app.mailing.address = QStringLiteral("南山");
     const FieldErrors errors = validators::validateApplication(app, *m_regions, 5, kToday);
     QCOMPARE(fieldCodes(errors),
-        (QSet<QString> { QStringLiteral("serial:format"), QStringLiteral("years:range"),
+        (QSet<QString> {QStringLiteral("serial:format"), QStringLiteral("years:range"),
             QStringLiteral("acknowledgements.old_certificate_revocation:required"),
             QStringLiteral("organization.name:format"), QStringLiteral("agent.name:format"),
             QStringLiteral("agent.mobile:format"), QStringLiteral("agent.email:format"),
             QStringLiteral("agent.id_number:date"), QStringLiteral("bank.bank_code:required"),
             QStringLiteral("bank.account_number:length"), QStringLiteral("mailing.county_code:nesting"),
-            QStringLiteral("mailing.address:length") }));
+            QStringLiteral("mailing.address:length")}));
 }
 
 void TestValidators::yearsUseMaxYears()
@@ -686,10 +686,10 @@ void TestValidators::yearsUseMaxYears()
     app.years = 3;
     QCOMPARE(fieldCodes(validators::validateApplication(app, *m_regions, 3, kToday)), QSet<QString>());
     QCOMPARE(fieldCodes(validators::validateApplication(app, *m_regions, 2, kToday)),
-        QSet<QString> { QStringLiteral("years:range") });
+        QSet<QString> {QStringLiteral("years:range")});
     app.years = 6;
     QCOMPARE(fieldCodes(validators::validateApplication(app, *m_regions, 0, kToday)),
-        QSet<QString> { QStringLiteral("years:range") });
+        QSet<QString> {QStringLiteral("years:range")});
 }
 
 void TestValidators::mailingNesting_data()
@@ -707,27 +707,26 @@ void TestValidators::mailingNesting_data()
     add("Shenzhen Futian", "440000", "440300", "440304", {});
     add("Guangzhou Tianhe", "440000", "440100", "440106", {});
     add("Beijing municipality", "110000", "110100", "110105", {});
-    add("unknown province", "990000", "440300", "440305", { QStringLiteral("province_code:nesting") });
-    add("city code as province", "440300", "440300", "440305", { QStringLiteral("province_code:nesting") });
-    add("city of another province", "440000", "110100", "110105", { QStringLiteral("city_code:nesting") });
-    add("county code as city", "440000", "440305", "440305", { QStringLiteral("city_code:nesting") });
-    add("unknown city", "440000", "449900", "440305", { QStringLiteral("city_code:nesting") });
-    add("county of another city", "440000", "440300", "440106", { QStringLiteral("county_code:nesting") });
-    add("county of another city 2", "440000", "440100", "440305", { QStringLiteral("county_code:nesting") });
-    add("county of another province", "440000", "440300", "110105",
-        { QStringLiteral("county_code:nesting") });
-    add("city code as county", "440000", "440300", "440300", { QStringLiteral("county_code:nesting") });
-    add("unknown county", "440000", "440300", "440399", { QStringLiteral("county_code:nesting") });
+    add("unknown province", "990000", "440300", "440305", {QStringLiteral("province_code:nesting")});
+    add("city code as province", "440300", "440300", "440305", {QStringLiteral("province_code:nesting")});
+    add("city of another province", "440000", "110100", "110105", {QStringLiteral("city_code:nesting")});
+    add("county code as city", "440000", "440305", "440305", {QStringLiteral("city_code:nesting")});
+    add("unknown city", "440000", "449900", "440305", {QStringLiteral("city_code:nesting")});
+    add("county of another city", "440000", "440300", "440106", {QStringLiteral("county_code:nesting")});
+    add("county of another city 2", "440000", "440100", "440305", {QStringLiteral("county_code:nesting")});
+    add("county of another province", "440000", "440300", "110105", {QStringLiteral("county_code:nesting")});
+    add("city code as county", "440000", "440300", "440300", {QStringLiteral("county_code:nesting")});
+    add("unknown county", "440000", "440300", "440399", {QStringLiteral("county_code:nesting")});
     add("all missing", "", "", "",
-        { QStringLiteral("province_code:required"), QStringLiteral("city_code:required"),
-            QStringLiteral("county_code:required") });
-    add("county missing", "440000", "440300", "", { QStringLiteral("county_code:required") });
-    add("city missing", "440000", "", "440305", { QStringLiteral("city_code:required") });
+        {QStringLiteral("province_code:required"), QStringLiteral("city_code:required"),
+            QStringLiteral("county_code:required")});
+    add("county missing", "440000", "440300", "", {QStringLiteral("county_code:required")});
+    add("city missing", "440000", "", "440305", {QStringLiteral("city_code:required")});
     add("unknown province, rest missing", "990000", "", "",
-        { QStringLiteral("province_code:nesting"), QStringLiteral("city_code:required"),
-            QStringLiteral("county_code:required") });
+        {QStringLiteral("province_code:nesting"), QStringLiteral("city_code:required"),
+            QStringLiteral("county_code:required")});
     add("wrong city, county missing", "440000", "110100", "",
-        { QStringLiteral("city_code:nesting"), QStringLiteral("county_code:required") });
+        {QStringLiteral("city_code:nesting"), QStringLiteral("county_code:required")});
 }
 
 void TestValidators::mailingNesting()

@@ -17,15 +17,15 @@ Application sample()
     a.serial = QStringLiteral("5F3A0C");
     a.category = CertificateCategory::InstitutionBusiness;
     a.years = 2;
-    a.acknowledgements = { true, true, QDateTime(QDate(2026, 11, 1), QTime(8, 0), QTimeZone::utc()) };
-    a.organization = { QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("91440300MA5FXXXX0X"),
-        QStringLiteral("深圳市南山区科技园") };
-    a.agent = { QStringLiteral("张三"), QStringLiteral("110101199003071234"), QStringLiteral("13800138000"),
-        QStringLiteral("zs@example.com") };
-    a.bank = { QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("102584000000"),
-        QStringLiteral("中国工商银行股份有限公司深圳南山支行"), QStringLiteral("4000023009200123456") };
-    a.mailing = { QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"),
-        QStringLiteral("科技园一路1号") };
+    a.acknowledgements = {true, true, QDateTime(QDate(2026, 11, 1), QTime(8, 0), QTimeZone::utc())};
+    a.organization = {QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("91440300MA5FXXXX0X"),
+        QStringLiteral("深圳市南山区科技园")};
+    a.agent = {QStringLiteral("张三"), QStringLiteral("110101199003071234"), QStringLiteral("13800138000"),
+        QStringLiteral("zs@example.com")};
+    a.bank = {QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("102584000000"),
+        QStringLiteral("中国工商银行股份有限公司深圳南山支行"), QStringLiteral("4000023009200123456")};
+    a.mailing = {QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"),
+        QStringLiteral("科技园一路1号")};
     a.invoice = InvoiceKind::Electronic;
     OldCertificateInfo old;
     old.serial = a.serial;
@@ -116,7 +116,7 @@ private Q_SLOTS:
             QVERIFY(drafts.list().isEmpty());
         }
         // secure_delete + WAL checkpoint: the ID number is in neither the database nor the WAL any more.
-        for (const QString& file : QStringList { path, path + QStringLiteral("-wal") }) {
+        for (const QString& file : QStringList {path, path + QStringLiteral("-wal")}) {
             QFile f(file);
             if (!f.open(QIODevice::ReadOnly))
                 continue;
@@ -129,9 +129,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         LocalStore store(dir.filePath(QStringLiteral("s.sqlite")));
         SubmissionStore subs(store);
-        Submission s { QStringLiteral("app-1"), QStringLiteral("168020110386213"), QStringLiteral("tok"),
+        Submission s {QStringLiteral("app-1"), QStringLiteral("168020110386213"), QStringLiteral("tok"),
             CertificateCategory::NaturalPerson, QStringLiteral("http://127.0.0.1:1"), QStringLiteral("d"),
-            {} };
+            {}};
         QVERIFY(subs.record(s));
         QCOMPARE(subs.find(QStringLiteral("app-1"))->accessToken, QStringLiteral("tok"));
         QCOMPARE(

@@ -22,7 +22,7 @@ private Q_SLOTS:
         QVERIFY2(store.isOpen(), qPrintable(store.errorString()));
         QCOMPARE(store.schemaVersion(), Migrations::latestVersion());
         const QStringList tables = store.database().tables();
-        for (const char* t : { "drafts", "submissions", "audit_journal", "schema_migrations" })
+        for (const char* t : {"drafts", "submissions", "audit_journal", "schema_migrations"})
             QVERIFY2(tables.contains(QLatin1String(t)), t);
     }
 
