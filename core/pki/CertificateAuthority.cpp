@@ -1,0 +1,500 @@
+#include "pki/CertificateAuthority.h"
+
+#include "pki/CertificateChain.h"
+#include "pki/KeyUsage.h"
+#include "pki/OpenSslSupport.h"
+#include "pki/Pem.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <openssl/obj_mac.h>
+#include <openssl/pem.h>
+
+#include <mutex>
+
+namespace certdesk::pki {
+
+using namespace detail;
+
+namespace {
+
+const QString RootCertificateFile = QStringLiteral("root-ca.pem");
+const QString RootKeyFile = QStringLiteral("root-ca.key");
+const QString IssuingCertificateFile = QStringLiteral("issuing-ca.pem");
+const QString IssuingKeyFile = QStringLiteral("issuing-ca.key");
+const QString CrlNumberFile = QStringLiteral("crlnumber");
+
+X509Ptr parseCertificate(QByteArrayView der)
+{
+    return decodeDer<X509Ptr>(der, d2i_X509);
+}
+
+QByteArray certificateDer(X509* certificate)
+{
+    return encodeDer([certificate](unsigned char** out) { return i2d_X509(certificate, out); });
+}
+
+PkiResult<QByteArray> signCertificate(X509* certificate, EVP_PKEY* key, QByteArrayView id)
+{
+    auto context = sm2SignContext(key, id);
+    if (!context)
+        return context.error();
+    if (X509_sign_ctx(certificate, context->mdContext.get()) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the certificate failed"));
+    QByteArray der = certificateDer(certificate);
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the certificate failed"));
+    return der;
+}
+
+// Root (issuer == null: self-signed) or issuing CA certificate.
+PkiResult<CaCredential> createCa(
+    const CaCredential* issuer, const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+{
+    ErrorQueueGuard guard;
+    auto key = Sm2Key::generate();
+    if (!key)
+        return key.error();
+    auto name = toX509Name(subject);
+    if (!name)
+        return name.error();
+    X509Ptr issuerCertificate;
+    if (issuer != nullptr) {
+        issuerCertificate = parseCertificate(issuer->certificateDer);
+        if (!issuerCertificate || issuer->key.isNull() || !issuer->key.hasPrivateKey())
+            return pkiError(
+                PkiStatus::BadInput, QStringLiteral("the issuing CA needs a root certificate and key"));
+    }
+    const Asn1IntegerPtr serial = randomSerial();
+    X509Ptr certificate(X509_new());
+    if (!serial || !certificate)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("allocation failed"));
+    const X509_NAME* issuerName
+        = issuerCertificate ? X509_get_subject_name(issuerCertificate.get()) : name->get();
+    if (auto filled = fillCertificate(certificate.get(), serial.get(), issuerName, name->get(),
+            validity.notBefore, validity.notAfter, key->evpPkey());
+        !filled)
+        return filled.error();
+
+    // RFC 5280 §4.2.1.9: basicConstraints critical in CA certificates; the issuing CA signs end entities
+    // only.
+    const X509ExtensionPtr constraints = basicConstraintsExtension(true, issuer != nullptr ? 0 : -1, true);
+    const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::KeyCertSign | KeyUsage::CrlSign);
+    if (!constraints || !usage || X509_add_ext(certificate.get(), constraints.get(), -1) != 1
+        || X509_add_ext(certificate.get(), usage.get(), -1) != 1
+        || !addSubjectKeyIdentifier(certificate.get()))
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding CA extensions failed"));
+    // A root is its own authority; its key identifier comes from the key, not from the unsigned certificate.
+    const Asn1OctetStringPtr ownKeyId = subjectKeyIdentifier(X509_get_X509_PUBKEY(certificate.get()));
+    const X509ExtensionPtr authorityKeyId = issuerCertificate
+        ? authorityKeyIdentifierExtension(issuerCertificate.get())
+        : authorityKeyIdentifierExtension(ownKeyId.get());
+    if (!authorityKeyId || X509_add_ext(certificate.get(), authorityKeyId.get(), -1) != 1)
+        return pkiError(
+            PkiStatus::InternalError, QStringLiteral("adding the authority key identifier failed"));
+
+    EVP_PKEY* signingKey = issuer != nullptr ? issuer->key.evpPkey() : key->evpPkey();
+    auto der = signCertificate(certificate.get(), signingKey, signatureId);
+    if (!der)
+        return der.error();
+    return CaCredential {std::move(*der), std::move(*key)};
+}
+
+QDateTime nowUtc()
+{
+    // Whole seconds: certificate times have no fractions, and equal values must compare equal after a round
+    // trip.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
+}
+
+// PEM of a private key, PKCS#8 unencrypted, built in OpenSSL's secure-memory BIO and copied into SecureBytes.
+PkiResult<SecureBytes> privateKeyPem(const Sm2Key& key)
+{
+    BioPtr bio(BIO_new(BIO_s_secmem()));
+    if (!bio
+        || PEM_write_bio_PKCS8PrivateKey(bio.get(), key.evpPkey(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CA key failed"));
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    if (length <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CA key failed"));
+    return SecureBytes(reinterpret_cast<const unsigned char*>(data), static_cast<std::size_t>(length));
+}
+
+PkiResult<Sm2Key> privateKeyFromPem(const SecureBytes& pem)
+{
+    BioPtr bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
+    EvpPkeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+    if (!key)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the CA key file is unreadable"));
+    return Sm2Key::fromEvpPkey(std::move(key));
+}
+
+PkiResult<QByteArray> readCertificateFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("cannot read %1").arg(QFileInfo(path).fileName()));
+    const QList<QByteArray> certificates = certificatesFromPem(file.readAll());
+    if (certificates.size() != 1)
+        return pkiError(PkiStatus::BadInput,
+            QStringLiteral("%1 must hold one certificate").arg(QFileInfo(path).fileName()));
+    return certificates.front();
+}
+
+// Whether `issuer`'s key signed `certificate`, checking an SM2 signature with `id`.
+bool signedBy(X509* certificate, X509* issuer, QByteArrayView id)
+{
+    EVP_PKEY* issuerKey = X509_get0_pubkey(issuer);
+    if (issuerKey == nullptr)
+        return false;
+    const bool sm2 = X509_get_signature_nid(certificate) == NID_SM2_with_SM3;
+    if (sm2) {
+        Asn1OctetStringPtr octets = makeOctetString(id);
+        if (!octets)
+            return false;
+        X509_set0_distinguishing_id(certificate, octets.release());
+    }
+    const bool verified = X509_verify(certificate, issuerKey) == 1;
+    if (sm2)
+        X509_set0_distinguishing_id(certificate, nullptr);
+    ERR_clear_error();
+    return verified;
+}
+
+bool serialIsValid(const QByteArray& serial)
+{
+    // RFC 5280 §4.1.2.2: positive, at most 20 octets.
+    return !serial.isEmpty() && serial.size() <= 20
+        && (static_cast<unsigned char>(serial.front()) & 0x80) == 0 && serial.count('\0') != serial.size();
+}
+
+} // namespace
+
+struct CertificateAuthority::State
+{
+    CaSettings settings;
+    QString directory; // empty: in memory only
+    QByteArray rootDer;
+    QByteArray issuingDer;
+    X509Ptr issuing;
+    Sm2Key issuingKey;
+    QDateTime issuingNotAfter;
+    // Extensions identical in every end-entity certificate, built once (X509_add_ext copies them).
+    X509ExtensionPtr endEntityConstraints;
+    X509ExtensionPtr signingUsage;
+    X509ExtensionPtr encryptionUsage;
+    X509ExtensionPtr authorityKeyId;
+
+    mutable std::mutex crlMutex;
+    qint64 crlNumber = 0;
+};
+
+Subject CaSettings::defaultRootSubject()
+{
+    Subject subject;
+    subject.country = QStringLiteral("CN");
+    subject.organization = QStringLiteral("CertDesk");
+    subject.commonName = QStringLiteral("CertDesk SM2 Root CA");
+    return subject;
+}
+
+Subject CaSettings::defaultIssuingSubject()
+{
+    Subject subject;
+    subject.country = QStringLiteral("CN");
+    subject.organization = QStringLiteral("CertDesk");
+    subject.commonName = QStringLiteral("CertDesk SM2 Issuing CA");
+    return subject;
+}
+
+CertificateAuthority::CertificateAuthority(std::shared_ptr<State> state)
+    : m_state(std::move(state))
+{ }
+
+PkiResult<CaCredential> CertificateAuthority::createRoot(
+    const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+{
+    return createCa(nullptr, subject, validity, signatureId);
+}
+
+PkiResult<CaCredential> CertificateAuthority::createIssuing(
+    const CaCredential& root, const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+{
+    return createCa(&root, subject, validity, signatureId);
+}
+
+PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
+    const CaCredential& root, const CaCredential& issuing, const CaSettings& settings)
+{
+    ErrorQueueGuard guard;
+    X509Ptr rootCertificate = parseCertificate(root.certificateDer);
+    X509Ptr issuingCertificate = parseCertificate(issuing.certificateDer);
+    if (!rootCertificate || !issuingCertificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("a CA certificate is not DER X.509"));
+    if (issuing.key.isNull() || !issuing.key.hasPrivateKey())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA private key is missing"));
+    if (X509_check_private_key(issuingCertificate.get(), issuing.key.evpPkey()) != 1
+        || (!root.key.isNull() && X509_check_private_key(rootCertificate.get(), root.key.evpPkey()) != 1))
+        return pkiError(PkiStatus::KeyMismatch, QStringLiteral("a CA key does not match its certificate"));
+    if (X509_check_issued(rootCertificate.get(), issuingCertificate.get()) != X509_V_OK)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA was not issued by the root"));
+    if (!signedBy(issuingCertificate.get(), rootCertificate.get(), settings.caSignatureId)
+        && !signedBy(issuingCertificate.get(), rootCertificate.get(), sm2DefaultId()))
+        return pkiError(PkiStatus::BadSignature,
+            QStringLiteral("the root's signature on the issuing CA does not verify"));
+
+    auto state = std::make_shared<State>();
+    state->settings = settings;
+    state->rootDer = root.certificateDer;
+    state->issuingDer = issuing.certificateDer;
+    state->issuingKey = issuing.key;
+    state->issuingNotAfter = fromAsn1Time(X509_get0_notAfter(issuingCertificate.get()));
+    state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
+    state->signingUsage = keyUsageExtension(KeyUsage::DigitalSignature | KeyUsage::NonRepudiation);
+    state->encryptionUsage = keyUsageExtension(KeyUsage::KeyEncipherment | KeyUsage::DataEncipherment);
+    state->authorityKeyId = authorityKeyIdentifierExtension(issuingCertificate.get());
+    state->issuing = std::move(issuingCertificate);
+    if (!state->endEntityConstraints || !state->signingUsage || !state->encryptionUsage
+        || !state->authorityKeyId)
+        return pkiError(
+            PkiStatus::InternalError, QStringLiteral("preparing the end-entity extensions failed"));
+    return CertificateAuthority(std::move(state));
+}
+
+PkiResult<CertificateAuthority> CertificateAuthority::loadOrCreate(
+    const QString& directory, const CaSettings& settings)
+{
+    ErrorQueueGuard guard;
+    const QDir dir(directory);
+    if (!dir.exists() && !QDir().mkpath(directory))
+        return pkiError(PkiStatus::BadInput, QStringLiteral("cannot create the CA directory"));
+    const QStringList files {RootCertificateFile, RootKeyFile, IssuingCertificateFile, IssuingKeyFile};
+    qsizetype present = 0;
+    for (const QString& file : files)
+        present += dir.exists(file) ? 1 : 0;
+    if (present != 0 && present != files.size())
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("the CA directory is incomplete; refusing to replace it"));
+
+    CaCredential root;
+    CaCredential issuing;
+    if (present == 0) {
+        const QDateTime now = nowUtc();
+        // Back-dated one day so that a client whose clock runs a little behind still accepts the chain.
+        auto createdRoot = createRoot(settings.rootSubject,
+            Validity {now.addDays(-1), now.addYears(settings.rootValidityYears)}, settings.caSignatureId);
+        if (!createdRoot)
+            return createdRoot.error();
+        auto createdIssuing = createIssuing(*createdRoot, settings.issuingSubject,
+            Validity {now.addDays(-1), now.addYears(settings.issuingValidityYears)}, settings.caSignatureId);
+        if (!createdIssuing)
+            return createdIssuing.error();
+        auto rootKeyPem = privateKeyPem(createdRoot->key);
+        auto issuingKeyPem = privateKeyPem(createdIssuing->key);
+        if (!rootKeyPem || !issuingKeyPem)
+            return rootKeyPem ? issuingKeyPem.error() : rootKeyPem.error();
+        // Keys first: a crash in between leaves an incomplete directory, which the check above refuses.
+        if (!writePrivateFile(dir.filePath(RootKeyFile), rootKeyPem->view())
+            || !writePrivateFile(dir.filePath(IssuingKeyFile), issuingKeyPem->view())
+            || !writePublicFile(
+                dir.filePath(RootCertificateFile), certificateToPem(createdRoot->certificateDer))
+            || !writePublicFile(
+                dir.filePath(IssuingCertificateFile), certificateToPem(createdIssuing->certificateDer)))
+            return pkiError(PkiStatus::InternalError, QStringLiteral("writing the CA files failed"));
+        root = std::move(*createdRoot);
+        issuing = std::move(*createdIssuing);
+    } else {
+        auto rootDer = readCertificateFile(dir.filePath(RootCertificateFile));
+        auto issuingDer = readCertificateFile(dir.filePath(IssuingCertificateFile));
+        if (!rootDer || !issuingDer)
+            return rootDer ? issuingDer.error() : rootDer.error();
+        auto rootKeyPem = readPrivateFile(dir.filePath(RootKeyFile));
+        auto issuingKeyPem = readPrivateFile(dir.filePath(IssuingKeyFile));
+        if (!rootKeyPem || !issuingKeyPem)
+            return rootKeyPem ? issuingKeyPem.error() : rootKeyPem.error();
+        auto rootKey = privateKeyFromPem(*rootKeyPem);
+        auto issuingKey = privateKeyFromPem(*issuingKeyPem);
+        if (!rootKey || !issuingKey)
+            return rootKey ? issuingKey.error() : rootKey.error();
+        root = CaCredential {std::move(*rootDer), std::move(*rootKey)};
+        issuing = CaCredential {std::move(*issuingDer), std::move(*issuingKey)};
+    }
+
+    auto authority = fromCredentials(root, issuing, settings);
+    if (!authority)
+        return authority.error();
+    authority->m_state->directory = directory;
+    QFile numberFile(dir.filePath(CrlNumberFile));
+    if (numberFile.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        const qint64 number = numberFile.readAll().trimmed().toLongLong(&ok);
+        if (!ok || number < 0)
+            return pkiError(PkiStatus::BadInput, QStringLiteral("the crlnumber file is unreadable"));
+        authority->m_state->crlNumber = number;
+    }
+    return authority;
+}
+
+PkiResult<IssuedCertificate> CertificateAuthority::issueEndEntity(const EndEntityRequest& request) const
+{
+    ErrorQueueGuard guard;
+    const State& state = *m_state;
+    if (request.publicKey.isNull())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("no public key to certify"));
+    if (request.validity.notAfter > state.issuingNotAfter)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the certificate would outlive the issuing CA"));
+    if (request.subject.commonName.isEmpty())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the subject needs a common name"));
+    auto subject = toX509Name(request.subject);
+    if (!subject)
+        return subject.error();
+
+    Asn1IntegerPtr serial;
+    if (request.serial.isEmpty()) {
+        serial = randomSerial();
+    } else {
+        if (!serialIsValid(request.serial))
+            return pkiError(
+                PkiStatus::BadInput, QStringLiteral("a serial number is 1 to 20 octets and positive"));
+        BignumPtr number(BN_bin2bn(uchars(request.serial), static_cast<int>(request.serial.size()), nullptr));
+        serial.reset(number ? BN_to_ASN1_INTEGER(number.get(), nullptr) : nullptr);
+    }
+    X509Ptr certificate(X509_new());
+    if (!serial || !certificate)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("allocation failed"));
+    if (auto filled = fillCertificate(certificate.get(), serial.get(),
+            X509_get_subject_name(state.issuing.get()), subject->get(), request.validity.notBefore,
+            request.validity.notAfter, request.publicKey.evpPkey());
+        !filled)
+        return filled.error();
+
+    const X509_EXTENSION* usage = request.profile == CertificateProfile::Signing
+        ? state.signingUsage.get()
+        : state.encryptionUsage.get();
+    if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
+        || X509_add_ext(certificate.get(), const_cast<X509_EXTENSION*>(usage), -1) != 1
+        || !addSubjectKeyIdentifier(certificate.get())
+        || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding certificate extensions failed"));
+    if (!request.personIdNumber.isEmpty() && !addPersonIdentity(certificate.get(), request.personIdNumber))
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the ID number is not printable"));
+
+    auto der = signCertificate(certificate.get(), state.issuingKey.evpPkey(), sm2DefaultId());
+    if (!der)
+        return der.error();
+    return IssuedCertificate {std::move(*der), integerToHex(X509_get0_serialNumber(certificate.get()))};
+}
+
+PkiResult<QByteArray> CertificateAuthority::makeCrl(
+    const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate, const QDateTime& nextUpdate) const
+{
+    ErrorQueueGuard guard;
+    State& state = *m_state;
+    if (!thisUpdate.isValid() || !nextUpdate.isValid() || nextUpdate <= thisUpdate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("nextUpdate must come after thisUpdate"));
+    const Asn1TimePtr lastUpdateTime = toAsn1Time(thisUpdate);
+    const Asn1TimePtr nextUpdateTime = toAsn1Time(nextUpdate);
+    X509CrlPtr crl(X509_CRL_new());
+    if (!crl || !lastUpdateTime || !nextUpdateTime || X509_CRL_set_version(crl.get(), X509_CRL_VERSION_2) != 1
+        || X509_CRL_set_issuer_name(crl.get(), X509_get_subject_name(state.issuing.get())) != 1
+        || X509_CRL_set1_lastUpdate(crl.get(), lastUpdateTime.get()) != 1
+        || X509_CRL_set1_nextUpdate(crl.get(), nextUpdateTime.get()) != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("building the CRL failed"));
+
+    for (const RevokedCertificate& entry : revoked) {
+        const Asn1IntegerPtr serial = integerFromHex(entry.serialHex);
+        const Asn1TimePtr when = toAsn1Time(entry.revokedAt);
+        if (!serial || !when)
+            return pkiError(PkiStatus::BadInput, QStringLiteral("a revoked entry has a bad serial or time"));
+        X509RevokedPtr item(X509_REVOKED_new());
+        if (!item || X509_REVOKED_set_serialNumber(item.get(), serial.get()) != 1
+            || X509_REVOKED_set_revocationDate(item.get(), when.get()) != 1)
+            return pkiError(PkiStatus::InternalError, QStringLiteral("building a CRL entry failed"));
+        if (entry.reason >= 0) {
+            std::unique_ptr<ASN1_ENUMERATED, OpenSslDeleter<&ASN1_ENUMERATED_free>> reason(
+                ASN1_ENUMERATED_new());
+            if (entry.reason > 10 || entry.reason == 7)
+                return pkiError(PkiStatus::BadInput, QStringLiteral("unknown CRL reason code"));
+            if (!reason || ASN1_ENUMERATED_set(reason.get(), entry.reason) != 1
+                || X509_REVOKED_add1_ext_i2d(item.get(), NID_crl_reason, reason.get(), 0, X509V3_ADD_DEFAULT)
+                    != 1)
+                return pkiError(PkiStatus::InternalError, QStringLiteral("adding the CRL reason failed"));
+        }
+        if (X509_CRL_add0_revoked(crl.get(), item.get()) != 1)
+            return pkiError(PkiStatus::InternalError, QStringLiteral("adding a CRL entry failed"));
+        (void)item.release();
+    }
+    if (X509_CRL_sort(crl.get()) != 1 || X509_CRL_add_ext(crl.get(), state.authorityKeyId.get(), -1) != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("finishing the CRL failed"));
+
+    // RFC 5280 §5.2.3: cRLNumber strictly increases. Taken (and persisted) under the lock; a number is never
+    // reused even if signing fails afterwards.
+    qint64 number = 0;
+    {
+        const std::lock_guard lock(state.crlMutex);
+        number = state.crlNumber + 1;
+        if (!state.directory.isEmpty()
+            && !writePublicFile(
+                QDir(state.directory).filePath(CrlNumberFile), QByteArray(QByteArray::number(number) + '\n')))
+            return pkiError(PkiStatus::InternalError, QStringLiteral("saving the CRL number failed"));
+        state.crlNumber = number;
+    }
+    const Asn1IntegerPtr crlNumber(ASN1_INTEGER_new());
+    if (!crlNumber || ASN1_INTEGER_set_int64(crlNumber.get(), number) != 1
+        || X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, crlNumber.get(), 0, X509V3_ADD_DEFAULT) != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding the CRL number failed"));
+
+    auto context = sm2SignContext(state.issuingKey.evpPkey(), state.settings.caSignatureId);
+    if (!context)
+        return context.error();
+    if (X509_CRL_sign_ctx(crl.get(), context->mdContext.get()) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
+    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl.get(), out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
+    return der;
+}
+
+PkiResult<void> CertificateAuthority::verifyChain(const QByteArray& leafDer, const QDateTime& at) const
+{
+    return verifyCertificateChain(leafDer, {m_state->issuingDer}, {m_state->rootDer}, at);
+}
+
+QByteArray CertificateAuthority::rootCertificate() const
+{
+    return m_state->rootDer;
+}
+
+QByteArray CertificateAuthority::issuingCertificate() const
+{
+    return m_state->issuingDer;
+}
+
+QList<QByteArray> CertificateAuthority::chain() const
+{
+    return {m_state->issuingDer, m_state->rootDer};
+}
+
+QByteArray CertificateAuthority::chainPem() const
+{
+    return certificateToPem(m_state->issuingDer) + certificateToPem(m_state->rootDer);
+}
+
+QDateTime CertificateAuthority::issuingNotAfter() const
+{
+    return m_state->issuingNotAfter;
+}
+
+qint64 CertificateAuthority::lastCrlNumber() const
+{
+    const std::lock_guard lock(m_state->crlMutex);
+    return m_state->crlNumber;
+}
+
+} // namespace certdesk::pki

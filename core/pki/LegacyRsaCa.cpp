@@ -1,0 +1,245 @@
+#include "pki/LegacyRsaCa.h"
+
+#include "pki/KeyUsage.h"
+#include "pki/OpenSslSupport.h"
+#include "pki/Pem.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
+
+namespace certdesk::pki {
+
+using namespace detail;
+
+namespace {
+
+const QString CertificateFile = QStringLiteral("legacy-rsa-ca.pem");
+const QString KeyFile = QStringLiteral("legacy-rsa-ca.key");
+constexpr std::size_t RsaBits = 2048;
+
+EvpPkeyPtr generateRsaKey()
+{
+    EvpPkeyCtxPtr context(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
+    EVP_PKEY* key = nullptr;
+    if (!context || EVP_PKEY_keygen_init(context.get()) <= 0
+        || EVP_PKEY_CTX_set_rsa_keygen_bits(context.get(), static_cast<int>(RsaBits)) <= 0
+        || EVP_PKEY_generate(context.get(), &key) <= 0)
+        return {};
+    return EvpPkeyPtr(key);
+}
+
+PkiResult<QByteArray> signSha256(X509* certificate, EVP_PKEY* key)
+{
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, key) <= 0
+        || X509_sign_ctx(certificate, context.get()) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the RSA certificate failed"));
+    QByteArray der = encodeDer([certificate](unsigned char** out) { return i2d_X509(certificate, out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the RSA certificate failed"));
+    return der;
+}
+
+QDateTime nowUtc()
+{
+    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+}
+
+} // namespace
+
+struct LegacyRsaCa::State
+{
+    QByteArray certificateDer;
+    X509Ptr certificate;
+    EvpPkeyPtr key;
+    X509ExtensionPtr authorityKeyId;
+    X509ExtensionPtr endEntityConstraints;
+    X509ExtensionPtr endEntityUsage;
+};
+
+LegacyRsaCa::LegacyRsaCa(std::shared_ptr<const State> state)
+    : m_state(std::move(state))
+{ }
+
+PkiResult<LegacyRsaCa> LegacyRsaCa::loadOrCreate(const QString& directory)
+{
+    ErrorQueueGuard guard;
+    const QDir dir(directory);
+    if (!dir.exists() && !QDir().mkpath(directory))
+        return pkiError(PkiStatus::BadInput, QStringLiteral("cannot create the legacy CA directory"));
+    const bool hasCertificate = dir.exists(CertificateFile);
+    if (hasCertificate != dir.exists(KeyFile))
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the legacy CA directory is incomplete"));
+
+    auto state = std::make_shared<State>();
+    if (!hasCertificate) {
+        state->key = generateRsaKey();
+        Subject subject;
+        subject.country = QStringLiteral("CN");
+        subject.organization = QStringLiteral("CertDesk Sandbox");
+        subject.commonName = QStringLiteral("CertDesk Legacy RSA CA");
+        auto name = toX509Name(subject);
+        const Asn1IntegerPtr serial = randomSerial();
+        state->certificate.reset(X509_new());
+        if (!state->key || !name || !serial || !state->certificate)
+            return pkiError(PkiStatus::InternalError, QStringLiteral("creating the legacy CA failed"));
+        const QDateTime now = nowUtc();
+        if (auto filled = fillCertificate(state->certificate.get(), serial.get(), name->get(), name->get(),
+                now.addYears(-10), now.addYears(20), state->key.get());
+            !filled)
+            return filled.error();
+        const X509ExtensionPtr constraints = basicConstraintsExtension(true, 0, true);
+        const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::KeyCertSign | KeyUsage::CrlSign);
+        if (!constraints || !usage || X509_add_ext(state->certificate.get(), constraints.get(), -1) != 1
+            || X509_add_ext(state->certificate.get(), usage.get(), -1) != 1
+            || !addSubjectKeyIdentifier(state->certificate.get()))
+            return pkiError(PkiStatus::InternalError, QStringLiteral("adding legacy CA extensions failed"));
+        auto der = signSha256(state->certificate.get(), state->key.get());
+        if (!der)
+            return der.error();
+        state->certificateDer = *der;
+
+        BioPtr bio(BIO_new(BIO_s_secmem()));
+        char* pem = nullptr;
+        if (!bio
+            || PEM_write_bio_PKCS8PrivateKey(
+                   bio.get(), state->key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+                != 1)
+            return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy CA key failed"));
+        const long pemLength = BIO_get_mem_data(bio.get(), &pem);
+        if (pemLength <= 0 || !writePrivateFile(dir.filePath(KeyFile), QByteArrayView(pem, pemLength))
+            || !writePublicFile(dir.filePath(CertificateFile), certificateToPem(state->certificateDer)))
+            return pkiError(PkiStatus::InternalError, QStringLiteral("writing the legacy CA files failed"));
+    } else {
+        QFile certificateFile(dir.filePath(CertificateFile));
+        if (!certificateFile.open(QIODevice::ReadOnly))
+            return pkiError(PkiStatus::BadInput, QStringLiteral("cannot read the legacy CA certificate"));
+        const QList<QByteArray> certificates = certificatesFromPem(certificateFile.readAll());
+        auto keyPem = readPrivateFile(dir.filePath(KeyFile));
+        if (!keyPem)
+            return keyPem.error();
+        if (certificates.size() != 1)
+            return pkiError(PkiStatus::BadInput, QStringLiteral("the legacy CA certificate is unreadable"));
+        state->certificateDer = certificates.front();
+        state->certificate = decodeDer<X509Ptr>(state->certificateDer, d2i_X509);
+        BioPtr bio(BIO_new_mem_buf(keyPem->constData(), static_cast<int>(keyPem->size())));
+        state->key.reset(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+        if (!state->certificate || !state->key || EVP_PKEY_is_a(state->key.get(), "RSA") != 1)
+            return pkiError(PkiStatus::BadInput, QStringLiteral("the legacy CA files are unreadable"));
+        if (X509_check_private_key(state->certificate.get(), state->key.get()) != 1)
+            return pkiError(
+                PkiStatus::KeyMismatch, QStringLiteral("the legacy CA key does not match its certificate"));
+    }
+    state->authorityKeyId = authorityKeyIdentifierExtension(state->certificate.get());
+    state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
+    state->endEntityUsage = keyUsageExtension(
+        KeyUsage::DigitalSignature | KeyUsage::NonRepudiation | KeyUsage::KeyEncipherment);
+    if (!state->authorityKeyId || !state->endEntityConstraints || !state->endEntityUsage)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("preparing legacy extensions failed"));
+    return LegacyRsaCa(std::move(state));
+}
+
+PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, const QString& holder,
+    const QString& credentialNumber, const QDateTime& notAfter) const
+{
+    ErrorQueueGuard guard;
+    if (holder.isEmpty() || credentialNumber.isEmpty() || !notAfter.isValid())
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("a legacy certificate needs holder, number and expiry"));
+    const bool person = category == CertificateCategory::NaturalPerson;
+    auto name = toX509Name(
+        person ? Subject::naturalPerson(holder) : Subject::institution(holder, credentialNumber));
+    if (!name)
+        return name.error();
+    EvpPkeyPtr key = generateRsaKey();
+    const Asn1IntegerPtr serial = randomSerial();
+    X509Ptr certificate(X509_new());
+    if (!key || !serial || !certificate)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("creating the legacy key failed"));
+    const QDateTime notBefore = std::min(nowUtc(), notAfter.toUTC().addYears(-1));
+    if (auto filled
+        = fillCertificate(certificate.get(), serial.get(), X509_get_subject_name(m_state->certificate.get()),
+            name->get(), notBefore, notAfter.toUTC(), key.get());
+        !filled)
+        return filled.error();
+    if (X509_add_ext(certificate.get(), m_state->endEntityConstraints.get(), -1) != 1
+        || X509_add_ext(certificate.get(), m_state->endEntityUsage.get(), -1) != 1
+        || !addSubjectKeyIdentifier(certificate.get())
+        || X509_add_ext(certificate.get(), m_state->authorityKeyId.get(), -1) != 1
+        || (person && !addPersonIdentity(certificate.get(), credentialNumber)))
+        return pkiError(PkiStatus::BadInput, QStringLiteral("adding legacy certificate extensions failed"));
+    auto der = signSha256(certificate.get(), m_state->key.get());
+    if (!der)
+        return der.error();
+
+    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<&PKCS8_PRIV_KEY_INFO_free>> info(
+        EVP_PKEY2PKCS8(key.get()));
+    unsigned char* raw = nullptr;
+    const int length = info ? i2d_PKCS8_PRIV_KEY_INFO(info.get(), &raw) : -1;
+    if (length <= 0 || raw == nullptr)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy private key failed"));
+    SecureBytes pkcs8(raw, static_cast<std::size_t>(length));
+    OPENSSL_clear_free(raw, static_cast<std::size_t>(length));
+    return LegacyCertificate {
+        integerToHex(X509_get0_serialNumber(certificate.get())), std::move(*der), std::move(pkcs8)};
+}
+
+PkiResult<void> LegacyRsaCa::verifyPossession(
+    const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature) const
+{
+    ErrorQueueGuard guard;
+    const X509Ptr certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
+    if (!certificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("not a DER certificate"));
+    if (X509_check_issued(m_state->certificate.get(), certificate.get()) != X509_V_OK
+        || X509_verify(certificate.get(), X509_get0_pubkey(m_state->certificate.get())) != 1)
+        return pkiError(
+            PkiStatus::BadSignature, QStringLiteral("the certificate was not issued by the legacy CA"));
+    EVP_PKEY* publicKey = X509_get0_pubkey(certificate.get());
+    if (publicKey == nullptr || EVP_PKEY_is_a(publicKey, "RSA") != 1)
+        return pkiError(PkiStatus::Unsupported, QStringLiteral("the certificate key is not RSA"));
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    if (!context || EVP_DigestVerifyInit(context.get(), nullptr, sha256Digest(), nullptr, publicKey) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("RSA verification could not start"));
+    // The default RSA padding of a digest-verify context is PKCS#1 v1.5.
+    if (EVP_DigestVerify(context.get(), uchars(signature), static_cast<std::size_t>(signature.size()),
+            uchars(challenge), static_cast<std::size_t>(challenge.size()))
+        != 1)
+        return pkiError(PkiStatus::BadSignature, QStringLiteral("the possession signature does not verify"));
+    return {};
+}
+
+PkiResult<QByteArray> LegacyRsaCa::signChallenge(
+    const SecureBytes& privateKeyPkcs8, const QByteArray& challenge)
+{
+    ErrorQueueGuard guard;
+    using Pkcs8Ptr = std::unique_ptr<PKCS8_PRIV_KEY_INFO, OpenSslDeleter<&PKCS8_PRIV_KEY_INFO_free>>;
+    const Pkcs8Ptr info = decodeDer<Pkcs8Ptr>(privateKeyPkcs8.view(), d2i_PKCS8_PRIV_KEY_INFO);
+    const EvpPkeyPtr key(info ? EVP_PKCS82PKEY(info.get()) : nullptr);
+    if (!key || EVP_PKEY_is_a(key.get(), "RSA") != 1)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("not a PKCS#8 RSA private key"));
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    std::size_t length = 0;
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, key.get()) <= 0
+        || EVP_DigestSign(
+               context.get(), nullptr, &length, uchars(challenge), static_cast<std::size_t>(challenge.size()))
+            <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("RSA signing failed"));
+    QByteArray signature(static_cast<qsizetype>(length), Qt::Uninitialized);
+    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
+            uchars(challenge), static_cast<std::size_t>(challenge.size()))
+        <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("RSA signing failed"));
+    signature.truncate(static_cast<qsizetype>(length));
+    return signature;
+}
+
+QByteArray LegacyRsaCa::certificate() const
+{
+    return m_state->certificateDer;
+}
+
+} // namespace certdesk::pki

@@ -1,0 +1,62 @@
+#pragma once
+
+// The sandbox's legacy RSA CA: it mints the "old" RSA-2048 / SHA-256 certificates that customers come to
+// renew, and checks the proof of possession of their keys (POST /certificates/lookup gives a challenge, the
+// client signs it with the old key on the old UKey).
+
+#include "domain/Category.h"
+#include "pki/OpenSslHandles.h"
+#include "pki/PkiError.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <memory>
+
+namespace certdesk::pki {
+
+struct LegacyCertificate
+{
+    QString serialHex; // upper-case hex
+    QByteArray certificateDer;
+    SecureBytes privateKeyPkcs8; // DER PKCS#8, unencrypted
+};
+
+// Thread-safe; copies share one CA.
+class LegacyRsaCa
+{
+public:
+    // The CA kept in `directory` (legacy-rsa-ca.pem, legacy-rsa-ca.key with mode 0600), created on first use
+    // (self-signed, RSA-2048, SHA-256, valid 30 years from 10 years ago).
+    [[nodiscard]] static PkiResult<LegacyRsaCa> loadOrCreate(const QString& directory);
+
+    // A new RSA-2048 key pair and certificate, valid from min(now, notAfter - 1 year) to `notAfter`.
+    // Subject as in CertDesk's SM2 certificates: institutions O = CN = holder, serialNumber = credential
+    // number (USCC); natural persons CN = holder plus extension 1.2.156.10260.4.1.1 = credential number (ID
+    // number). keyUsage digitalSignature + nonRepudiation + keyEncipherment (one certificate did everything
+    // then).
+    [[nodiscard]] PkiResult<LegacyCertificate> mint(CertificateCategory category, const QString& holder,
+        const QString& credentialNumber, const QDateTime& notAfter) const;
+
+    // Ok when `certificateDer` was issued by this CA and `signature` is an RSA PKCS#1 v1.5 SHA-256 signature
+    // of `challenge` by the certificate's key. BadSignature otherwise (detail says which check failed);
+    // BadInput for unreadable data; Unsupported for a non-RSA certificate key.
+    [[nodiscard]] PkiResult<void> verifyPossession(
+        const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature) const;
+
+    // The signature verifyPossession expects, made in software from a PKCS#8 private key (for the sandbox's
+    // demo tokens and for tests; a real client signs on the token).
+    [[nodiscard]] static PkiResult<QByteArray> signChallenge(
+        const SecureBytes& privateKeyPkcs8, const QByteArray& challenge);
+
+    [[nodiscard]] QByteArray certificate() const; // DER
+
+private:
+    struct State;
+    explicit LegacyRsaCa(std::shared_ptr<const State> state);
+
+    std::shared_ptr<const State> m_state;
+};
+
+} // namespace certdesk::pki

@@ -1,0 +1,182 @@
+#include "TestEnvironment.h"
+
+#include "pki/CertificateChain.h"
+#include "pki/CertificateInfo.h"
+#include "pki/LegacyRsaCa.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <openssl/rand.h>
+
+using namespace certdesk;
+using namespace certdesk::pki;
+
+namespace {
+
+QByteArray challenge()
+{
+    QByteArray bytes(32, '\0');
+    RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), 32);
+    return bytes;
+}
+
+} // namespace
+
+class TestLegacyRsa : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void mintInstitution();
+    void mintNaturalPerson();
+    void possessionProofVerifies();
+    void wrongChallengeFails();
+    void otherKeyFails();
+    void certificateFromAnotherCaFails();
+    void reloadGivesTheSameCa();
+    void badInput();
+
+private:
+    QTemporaryDir m_dir;
+    std::optional<LegacyRsaCa> m_ca;
+    LegacyCertificate m_institution;
+    QDateTime m_notAfter;
+};
+
+void TestLegacyRsa::initTestCase()
+{
+    test::fixEnvironment();
+    auto ca = LegacyRsaCa::loadOrCreate(m_dir.path());
+    QVERIFY2(ca, qPrintable(ca.detail()));
+    m_ca = *ca;
+    m_notAfter = QDateTime(QDate::currentDate().addDays(30), QTime(15, 59, 59), Qt::UTC);
+    auto minted = m_ca->mint(CertificateCategory::Institution, QStringLiteral("深圳市测试科技有限公司"),
+        QStringLiteral("91440300MA5FXXXX0X"), m_notAfter);
+    QVERIFY2(minted, qPrintable(minted.detail()));
+    m_institution = std::move(*minted);
+}
+
+void TestLegacyRsa::mintInstitution()
+{
+    auto info = CertificateInfo::parse(m_institution.certificateDer);
+    QVERIFY(info);
+    QCOMPARE(info->serialHex, m_institution.serialHex);
+    QCOMPARE(info->keyAlgorithm, QStringLiteral("RSA-2048"));
+    QCOMPARE(info->signatureAlgorithm, QStringLiteral("sha256WithRSAEncryption"));
+    QCOMPARE(info->subject.organization, QStringLiteral("深圳市测试科技有限公司"));
+    QCOMPARE(info->subject.commonName, QStringLiteral("深圳市测试科技有限公司"));
+    QCOMPARE(info->subject.serialNumber, QStringLiteral("91440300MA5FXXXX0X"));
+    QCOMPARE(info->notAfter, m_notAfter);
+    QVERIFY(info->notBefore < info->notAfter);
+    QVERIFY(info->notBefore <= QDateTime::currentDateTimeUtc());
+    QVERIFY(!info->isCa);
+    QVERIFY(info->keyUsage & KeyUsage::DigitalSignature);
+    QVERIFY(verifyCertificateChain(m_institution.certificateDer, {}, {m_ca->certificate()}));
+    QVERIFY(!m_institution.privateKeyPkcs8.isEmpty());
+}
+
+void TestLegacyRsa::mintNaturalPerson()
+{
+    // An expired one, as the sandbox seeds for "renew after expiry".
+    const QDateTime expired = QDateTime::currentDateTimeUtc().addDays(-100);
+    auto minted = m_ca->mint(CertificateCategory::NaturalPerson, QStringLiteral("张三"),
+        QStringLiteral("11010519491231002X"), expired);
+    QVERIFY(minted);
+    auto info = CertificateInfo::parse(minted->certificateDer);
+    QVERIFY(info);
+    QCOMPARE(info->subject.commonName, QStringLiteral("张三"));
+    QVERIFY(info->subject.organization.isEmpty());
+    QCOMPARE(info->personIdNumber, QStringLiteral("11010519491231002X"));
+    QCOMPARE(info->notAfter.toSecsSinceEpoch(), expired.toSecsSinceEpoch());
+    // Possession can still be proven with an expired certificate (renewal within 365 days after expiry).
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(minted->privateKeyPkcs8, nonce);
+    QVERIFY(signature);
+    QVERIFY(m_ca->verifyPossession(minted->certificateDer, nonce, *signature));
+}
+
+void TestLegacyRsa::possessionProofVerifies()
+{
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(m_institution.privateKeyPkcs8, nonce);
+    QVERIFY2(signature, qPrintable(signature.detail()));
+    QCOMPARE(signature->size(), 256);
+    auto verified = m_ca->verifyPossession(m_institution.certificateDer, nonce, *signature);
+    QVERIFY2(verified, qPrintable(verified.detail()));
+}
+
+void TestLegacyRsa::wrongChallengeFails()
+{
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(m_institution.privateKeyPkcs8, nonce);
+    QVERIFY(signature);
+    QByteArray other = nonce;
+    other[0] = static_cast<char>(other[0] ^ 1);
+    QCOMPARE(m_ca->verifyPossession(m_institution.certificateDer, other, *signature).status(),
+        PkiStatus::BadSignature);
+    QByteArray broken = *signature;
+    broken[10] = static_cast<char>(broken[10] ^ 1);
+    QCOMPARE(m_ca->verifyPossession(m_institution.certificateDer, nonce, broken).status(),
+        PkiStatus::BadSignature);
+    QCOMPARE(m_ca->verifyPossession(m_institution.certificateDer, nonce, QByteArray()).status(),
+        PkiStatus::BadSignature);
+}
+
+void TestLegacyRsa::otherKeyFails()
+{
+    auto other = m_ca->mint(CertificateCategory::InstitutionBusiness, QStringLiteral("另一家公司"),
+        QStringLiteral("91440300MA5FYYYY1Y"), m_notAfter);
+    QVERIFY(other);
+    QVERIFY(other->serialHex != m_institution.serialHex);
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(other->privateKeyPkcs8, nonce);
+    QVERIFY(signature);
+    QCOMPARE(m_ca->verifyPossession(m_institution.certificateDer, nonce, *signature).status(),
+        PkiStatus::BadSignature);
+}
+
+void TestLegacyRsa::certificateFromAnotherCaFails()
+{
+    QTemporaryDir otherDir;
+    auto otherCa = LegacyRsaCa::loadOrCreate(otherDir.path());
+    QVERIFY(otherCa);
+    auto foreign = otherCa->mint(CertificateCategory::Institution, QStringLiteral("深圳市测试科技有限公司"),
+        QStringLiteral("91440300MA5FXXXX0X"), m_notAfter);
+    QVERIFY(foreign);
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(foreign->privateKeyPkcs8, nonce);
+    QVERIFY(signature);
+    auto result = m_ca->verifyPossession(foreign->certificateDer, nonce, *signature);
+    QCOMPARE(result.status(), PkiStatus::BadSignature);
+}
+
+void TestLegacyRsa::reloadGivesTheSameCa()
+{
+    QFile key(QDir(m_dir.path()).filePath(QStringLiteral("legacy-rsa-ca.key")));
+    QVERIFY(key.exists());
+    QVERIFY(!(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+    auto reloaded = LegacyRsaCa::loadOrCreate(m_dir.path());
+    QVERIFY2(reloaded, qPrintable(reloaded.detail()));
+    QCOMPARE(reloaded->certificate(), m_ca->certificate());
+    const QByteArray nonce = challenge();
+    auto signature = LegacyRsaCa::signChallenge(m_institution.privateKeyPkcs8, nonce);
+    QVERIFY(signature);
+    QVERIFY(reloaded->verifyPossession(m_institution.certificateDer, nonce, *signature));
+}
+
+void TestLegacyRsa::badInput()
+{
+    QCOMPARE(m_ca->verifyPossession("junk", "x", "y").status(), PkiStatus::BadInput);
+    QCOMPARE(
+        LegacyRsaCa::signChallenge(SecureBytes(QByteArrayView("junk")), "x").status(), PkiStatus::BadInput);
+    QCOMPARE(
+        m_ca->mint(CertificateCategory::Institution, QString(), QStringLiteral("1"), m_notAfter).status(),
+        PkiStatus::BadInput);
+}
+
+QTEST_GUILESS_MAIN(TestLegacyRsa)
+#include "tst_legacy_rsa.moc"
