@@ -92,6 +92,41 @@
     </message>
 </context>
 <context>
+    <name>certdesk::Centre</name>
+    <message>
+        <source>Enter information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::Checklist</name>
     <message>
         <source>Draft</source>
@@ -175,6 +210,81 @@
     </message>
 </context>
 <context>
+    <name>certdesk::Documents</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it still exists and that you may open it, then choose it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty. Choose the scan or photo of the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is far too large for a document scan (over %1 MB). Scan the document again at 200 to 300 dpi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a picture or a PDF, whatever its name says (it may be a program or another kind of file). Choose a JPG, JPEG, PNG, BMP or GIF picture or a PDF of the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s name does not match its content (for example a PDF named .jpg). Save the document again in its real format and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture cannot be opened: the file is damaged or incomplete. Scan or photograph the document again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture has more than 50 million pixels. Scan the document at 200 to 300 dpi, or take the photo at a lower resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF is damaged or incomplete. Save or scan the document again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF is larger than %1 MB. Scan the document at a lower resolution, or upload a picture instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture cannot be made smaller than %1 MB and still be legible. Scan the document again in black and white or at a lower resolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scanner was found. Connect the scanner, switch it on and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner is busy. Wait until it has finished, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The paper is jammed in the scanner. Remove it and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no paper in the document feeder. Put the document in and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scanner cover is open. Close it and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer may not use the scanner. Ask the administrator for access to the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan failed. Check the scanner and its cable, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::Pki</name>
     <message>
         <source>The operation succeeded.</source>
@@ -202,6 +312,211 @@
     </message>
     <message>
         <source>An internal cryptography error occurred. Please try again or contact the service desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::Print</name>
+    <message>
+        <source>CNY %1</source>
+        <comment>an amount in yuan</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization Letter for Certificate Algorithm Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application Form for Certificate Algorithm Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (fields marked * are required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal + certificate algorithm upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declaration of the applying organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organisation authorises the agent named above to apply for and use the digital certificate, promises that the information filled in and the supporting documents submitted are true, and has carefully read and agrees to all provisions of the %1 Electronic Certification Service Agreement; in case of any violation, it accepts all consequences and bears the related legal liability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declaration of the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I promise that the information filled in and the supporting documents submitted are true, and I have carefully read and agree to all provisions of the %1 Electronic Certification Service Agreement; in case of any violation, I accept all consequences and bear the related legal liability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic Seal Collection Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal impressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp the organisation&apos;s official seal inside each box below: complete, clear, within the box and not retouched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign your full name inside each box below with a black pen: clear, complete and within the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a label followed by a colon</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal impression 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal impression 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This organisation confirms that the impressions above were made with its genuine official seal, agrees that %1 makes its electronic seal from them, and bears the related legal liability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm that the signatures above are in my own hand, agree that %1 makes my electronic signature from them, and bear the related legal liability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form can be printed once the application has been submitted and has an order number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF file could not be written. Choose another folder or file name and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form could not be printed. Check that the printer is ready and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shenzhen Electronic Commerce Security Certificate Management Co., Ltd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2/%3/%1</source>
+        <comment>date: %1 year, %2 month, %3 day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print on A4 paper. The QR code identifies this application for the CA&apos;s review; do not cover it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation credential number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Official seal of the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of the applicant</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -240,6 +555,527 @@
     </message>
     <message>
         <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the application&apos;s access token (Authorization: Bearer ...) with this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This value is too long (at most %n characters).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of the certificate kinds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the certificate kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose no invoice or an electronic invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proof of possession is malformed: send challenge, certificate and signature in base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate has this serial number. Check the number on the old certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old certificate is of another kind; choose the kind shown by the lookup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This mobile number is not registered to this ID number with the telecom operator. Check the real-name details in the operator&apos;s app, or use a number registered to this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown bank branch: type a keyword such as the bank&apos;s name and pick the branch from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old certificate&apos;s signature does not prove possession: look the certificate up again and sign the new challenge with the old UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This challenge was already used; look the certificate up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application can be changed only while it is a draft or after it was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old certificate of an application cannot change; start a new application instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The years were paid for and cannot change any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a rejected application can be resubmitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix what the reviewer pointed out before resubmitting; unchanged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload every required document and pass the liveness check before resubmitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmitted after correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates are issued only for an approved application that has not been issued yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send DER in standard base64.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transport key is not an SM2 SubjectPublicKeyInfo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR&apos;s SM2 signature does not verify with the default ID 1234567812345678.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSR is not a PKCS#10 request for an SM2 key signed with SM2-with-SM3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send text of at most 128 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such issuance for this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the latest unconfirmed issuance of an approved application can be confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New SM2 certificates written to the UKey; the old certificate is revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: the new SM2 certificates for order %1 were issued and the old certificate is now revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate has been revoked and cannot be renewed; apply for a new certificate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal opens on %1 (%2 days before the certificate expires); come back then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate expired more than %1 days ago and can no longer be renewed; apply for a new certificate instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limit must be a positive integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the certificate serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate has this serial number. Check the number on the old certificate and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Idempotency-Key is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Idempotency-Key was already used with a different request body; use a new key for a new request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>corporate transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown document kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document is not needed for this kind of certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents can be uploaded only while the application is a draft or after it was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload a JPEG, PNG, GIF or BMP image or a PDF file, and send its type in Content-Type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was interrupted; send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s content is not what its type says (%1). Upload a real JPEG, PNG, GIF, BMP or PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has more than %1 million pixels; scan at a lower resolution and upload again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete and cannot be opened; upload it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check is done before payment, or after a rejection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness check was already passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The liveness QR code expired; start the check again and scan the new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose WeChat Pay, Alipay or corporate transfer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate transfer is only for institutions; natural persons pay by WeChat Pay or Alipay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This application is already paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload every required document and pass the liveness check before paying; missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid by %1; waiting for the CA&apos;s review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: order %1 is paid (%2 yuan) and now waits for the CA&apos;s review. We will text you the result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: the e-invoice %1 for order %2 (%3 yuan) is ready: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your e-invoice for order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome is &quot;pass&quot; or &quot;fail&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This liveness session is already finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This liveness session expired; start the check again in CertDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or ID number does not match the agent on the application; the agent must do the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or ID number does not match the applicant; the applicant must do the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face check did not pass; start the check again in good light and follow the prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liveness check passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liveness check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment is already paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment expired; start the payment again in CertDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2 yuan paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter a value of at most %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the expiry as an RFC 3339 time, such as 2026-01-31T16:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The legacy CA is not available in this build.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff sign-in required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff session is not valid or has expired; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This action needs the %1 role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document was not uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an application in review can be approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: order %1 was approved. The new certificate UKey will be issued and sent to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an application in review can be rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one reason, each pointing at a field or a document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target is &quot;field:&lt;field of the form&gt;&quot; or &quot;document:&lt;document kind&gt;&quot; of this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what is wrong and how to fix it (at most 1000 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: order %1 was returned for correction: %2. Open CertDesk, fix it and resubmit; no second payment is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only corporate transfers are confirmed by staff; QR payments confirm themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This payment is not waiting for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an issued certificate can be shipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the carrier and the tracking number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by %1, tracking number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk: the new UKey for order %1 was sent by %2, tracking number %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an issued or shipped certificate can be handed over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey handed over at the counter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service had an internal error; nothing was changed. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::Token</name>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation was cancelled. Nothing was left half-written on the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey driver (PKCS#11 module) was not found. Install the UKey vendor&apos;s driver or check the module path in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey driver could not be loaded: the file is not a PKCS#11 module for this computer. Reinstall the UKey vendor&apos;s driver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey driver failed to start. Unplug the UKey, plug it in again and retry; if it keeps failing, reinstall the vendor&apos;s driver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey was not found. Check that it is plugged in and that its light is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey was removed. Plug it in again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey is blank or not recognized. Use a UKey issued for certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is wrong. Check it and try again; the UKey locks after several wrong PINs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is wrong. Only a few tries are left before the UKey locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is wrong. One try is left: one more wrong PIN locks the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey PIN is locked after too many wrong tries. Contact the CA service counter to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey does not accept this new PIN. Choose a PIN of the length and characters the UKey allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey PIN has expired. Change the PIN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the UKey PIN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey is write-protected. Nothing can be written to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This UKey does not support the operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey already holds this key or certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate or key was not found on the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey is full. Remove unused certificates or use another UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry or contact the CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey produced an invalid signature. The UKey may be faulty or its driver unsupported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey reported an error. Unplug it, plug it in again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An internal error occurred while talking to the UKey.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -521,6 +1357,73 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::ApplicationCentre</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequently asked questions and contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::ApplicationWizard</name>
     <message>
         <source>Certificate renewal and SM2 upgrade</source>
@@ -540,6 +1443,228 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate service is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application could not be submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::BankPage</name>
+    <message>
+        <source>Basic account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the organisation&apos;s corporate account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a keyword of the bank to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s bank account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial authentication information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s basic account (fields marked * are required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip: choose the bank correctly from the drop-down list of search results; type part of the bank&apos;s Chinese name, for example the two characters for Industrial and Commercial Bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bank matches this keyword: try a shorter part of the bank&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::CentreSession</name>
+    <message>
+        <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service does not know this application, or the access code kept on this computer is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::DocumentSlot</name>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the electronic seal collection form template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded (%1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not uploaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review comment: %1 A new file has been uploaded; resubmit the application when every point is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review comment: %1 Please upload a corrected file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans and photos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning… Put the stamped document on the scanner glass, face down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::DocumentsPage</name>
+    <message>
+        <source>Next: identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the application form, the business licence scan, the electronic seal collection form and the ID card scan. Note: the application form must carry the organisation&apos;s official seal and the agent&apos;s handwritten signature; the business licence, the electronic seal collection form and the ID card scan must carry the organisation&apos;s official seal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the application form, the electronic seal collection form and the applicant&apos;s ID card scan. Note: the application form must carry the applicant&apos;s handwritten signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled to A4 and compressed before the upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this terminal documents are taken with the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also drag a file onto its box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documents are with the CA for review and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::FormField</name>
+    <message>
+        <source>What can I do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::FormPreview</name>
+    <message>
+        <source>Preview of the application form</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -600,6 +1725,30 @@
         <source>%1 · %2 · saved %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Track a submitted application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 · submitted %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::InvoicePage</name>
@@ -648,6 +1797,184 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::LetterPage</name>
+    <message>
+        <source>Print preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print application form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download application form (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the electronic seal collection form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: upload documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the electronic seal collection form template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the electronic seal collection form…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the certificate algorithm upgrade application form, stamp it with the organisation&apos;s official seal and have the agent sign it by hand. Then scan it and upload it in the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the certificate algorithm upgrade application form and sign it by hand. Then scan it and upload it in the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application form was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The electronic seal collection form was sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the electronic seal collection form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::LivenessPage</name>
+    <message>
+        <source>Get a new QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the check page in the browser (training mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: online payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat identity check QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the QR code…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the identity check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open WeChat on the agent&apos;s phone, tap Scan and follow the steps. This page updates by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open WeChat on the applicant&apos;s phone, tap Scan and follow the steps. This page updates by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get a new QR code and scan it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person scanning must be the agent named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person scanning must be the applicant named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with the online payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity check is not needed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection and get a new QR code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again with a new QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: complete the check with WeChat; the identity information must match the applicant information on the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who scans: the agent %1, ID number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who scans: the applicant %1, ID number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code is valid until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::LookupPage</name>
     <message>
         <source>Certificate serial number</source>
@@ -667,6 +1994,69 @@
     </message>
     <message>
         <source>The serial number is shown in the certificate details (hexadecimal, e.g. 5F:3A:0C:…); colons and spaces may be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate with this serial number was found. Check the number and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate kind was set to %1, as recorded for this certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Allowed, 1 to %n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New validity starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This certificate cannot be renewed now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -759,6 +2149,13 @@
         <source>The draft could not be saved: check the disk space.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>No activity: in %n second(s) everything entered in this session is cleared. Touch the screen to continue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::OrganizationPage</name>
@@ -808,6 +2205,217 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::PaymentPage</name>
+    <message>
+        <source>%1 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please choose a payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate account transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the payment page in the browser (training mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another payment method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total fee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payee:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference to quote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the amount from the organisation&apos;s basic account and quote the reference above in the transfer note. When the CA has confirmed the payment, the application goes to review by itself; this page updates when that happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-year %2 algorithm upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 year(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload the documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete the identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment is not possible in the current state of the application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before paying, please %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the transfer to arrive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment has expired. Choose the method again to get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment successful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: wait for the CA&apos;s review. When it is approved, the new certificate UKey is mailed to the agent; please watch for the courier&apos;s tracking information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: wait for the CA&apos;s review. When it is approved, the new certificate UKey is mailed to the applicant; please watch for the courier&apos;s tracking information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code with WeChat to pay %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the QR code with Alipay to pay %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is valid until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose not to receive an invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic invoice: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic invoice: the status could not be loaded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic invoice: being issued. The link will be sent to the phone %1 and the e-mail %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic invoice %1 has been issued; the link was sent to the phone %2 and the e-mail %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::PersonFields</name>
     <message>
         <source>%1 name</source>
@@ -839,6 +2447,428 @@
     </message>
     <message>
         <source>E-mail address for notices and the e-invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::QrWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan this code with WeChat on your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::ReviewPage</name>
+    <message>
+        <source>Submit application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check everything once more. After submission you print the application form, upload the stamped documents, pass the identity check and pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal + certificate algorithm upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation credential number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial authentication information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province / city / county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted. Order number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do when the telecom real-name check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::StatusPage</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation credential number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province / city / county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit application…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print the application form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload the stamped documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>complete the identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pay online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application has been received. Still to do: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the agent. Please watch for the courier&apos;s tracking information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the applicant. Please watch for the courier&apos;s tracking information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review rejected the application. Fix each point below, then resubmit it. There is nothing to pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review approved the application. The new SM2 certificates are being issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new certificates have been written onto the new UKey; it will be mailed soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new certificate UKey has been mailed. Use the tracking number below to follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed. The old certificate has been revoked; use the new UKey from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After changing the form (Edit application) and uploading new documents where asked, press Resubmit for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change this field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every point of the rejection has been changed yet. Fix each point listed above, then resubmit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::YearsPage</name>
+    <message>
+        <source>Renewal period and fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how many years to renew. The fees are those of the certificate service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal + certificate algorithm upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Certificate fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Express fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -21,7 +21,7 @@ QString HelpDialog::helpHtml()
     return QString::fromUtf8(f.readAll());
 }
 
-HelpDialog::HelpDialog(QWidget* parent)
+HelpDialog::HelpDialog(QWidget* parent, const QString& anchor)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("helpDialog"));
@@ -30,6 +30,8 @@ HelpDialog::HelpDialog(QWidget* parent)
     text->setObjectName(QStringLiteral("helpText"));
     text->setAccessibleName(tr("Help and FAQ"));
     text->setHtml(helpHtml());
+    if (!anchor.isEmpty())
+        text->scrollToAnchor(anchor);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -10,7 +10,7 @@ class HelpDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit HelpDialog(QWidget* parent = nullptr);
+    explicit HelpDialog(QWidget* parent = nullptr, const QString& anchor = {});
     // The help text for the current UI language (HTML from resources).
     [[nodiscard]] static QString helpHtml();
 };

@@ -1,7 +1,10 @@
 #include "HomePage.h"
 
+#include "api/ApiClient.h"
 #include "domain/Category.h"
+#include "domain/Checklist.h"
 #include "storage/DraftStore.h"
+#include "storage/SubmissionStore.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -67,10 +70,39 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     layout->addLayout(actions);
     layout->addSpacing(12);
     layout->addWidget(draftsBox, 1);
+
+    // 办理进度: applications already submitted from this computer (hidden until setSubmissions()).
+    auto* trackBox = new QGroupBox(tr("Track a submitted application"), this);
+    trackBox->setObjectName(QStringLiteral("trackBox"));
+    m_trackBox = trackBox;
+    m_trackList = new QListWidget(trackBox);
+    m_trackList->setObjectName(QStringLiteral("submissionList"));
+    m_trackList->setAccessibleName(tr("Submitted applications"));
+    m_track = new QPushButton(tr("View progress"), trackBox);
+    m_track->setObjectName(QStringLiteral("trackButton"));
+    auto* trackButtons = new QHBoxLayout;
+    trackButtons->addStretch();
+    trackButtons->addWidget(m_track);
+    auto* trackLayout = new QVBoxLayout(trackBox);
+    trackLayout->addWidget(m_trackList);
+    trackLayout->addLayout(trackButtons);
+    trackBox->setVisible(false);
+    layout->addWidget(trackBox, 1);
     if (!m_drafts) {
         draftsBox->setVisible(false);
         layout->addStretch(1);
     }
+    const auto selectedSubmission = [this] {
+        const QListWidgetItem* item = m_trackList->currentItem();
+        return item ? item->data(Qt::UserRole).toString() : QString();
+    };
+    connect(m_track, &QPushButton::clicked, this, [this, selectedSubmission] {
+        if (!selectedSubmission().isEmpty())
+            Q_EMIT trackRequested(selectedSubmission());
+    });
+    connect(m_trackList, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem* item) { Q_EMIT trackRequested(item->data(Qt::UserRole).toString()); });
+    connect(m_trackList, &QListWidget::currentRowChanged, this, [this](int row) { m_track->setEnabled(row >= 0); });
 
     connect(start, &QPushButton::clicked, this, &HomePage::newApplicationRequested);
     connect(help, &QPushButton::clicked, this, &HomePage::helpRequested);
@@ -114,6 +146,55 @@ void HomePage::refresh()
     m_list->setCurrentRow(any ? 0 : -1);
     m_resume->setEnabled(any);
     m_remove->setEnabled(any);
+    refreshSubmissions();
+}
+
+void HomePage::setSubmissions(SubmissionStore* submissions, api::ApiClient* api, const QString& serverUrl)
+{
+    m_submissions = submissions;
+    m_api = api;
+    m_serverUrl = serverUrl;
+    refreshSubmissions();
+}
+
+void HomePage::refreshSubmissions()
+{
+    if (!m_trackList)
+        return;
+    m_trackList->clear();
+    const int generation = ++m_trackGeneration;
+    if (m_submissions) {
+        const QTimeZone shanghai("Asia/Shanghai");
+        for (const Submission& s : m_submissions->list()) {
+            // An application lives on the service it was sent to; another service would answer 404.
+            if (!m_serverUrl.isEmpty() && !s.serverUrl.isEmpty() && s.serverUrl != m_serverUrl)
+                continue;
+            const QString base = tr("Order %1 · %2 · submitted %3")
+                                     .arg(s.orderNo, categoryDisplayName(s.category),
+                                         s.submittedAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            auto* item = new QListWidgetItem(base, m_trackList);
+            item->setData(Qt::UserRole, s.applicationId);
+            if (!m_api)
+                continue;
+            const QString id = s.applicationId;
+            m_api->getApplication(s.applicationId, s.accessToken)
+                ->then(this, [this, generation, id, base](const api::ApiResult<Application>& r) {
+                    if (generation != m_trackGeneration)
+                        return; // the list was rebuilt meanwhile
+                    for (int i = 0; i < m_trackList->count(); ++i) {
+                        QListWidgetItem* it = m_trackList->item(i);
+                        if (it->data(Qt::UserRole).toString() != id)
+                            continue;
+                        it->setText(tr("%1 · %2").arg(base,
+                            r.ok() ? statusDisplayName(r.value().status) : tr("status unknown")));
+                    }
+                });
+        }
+    }
+    const bool any = m_trackList->count() > 0;
+    m_trackBox->setVisible(m_submissions && any);
+    m_trackList->setCurrentRow(any ? 0 : -1);
+    m_track->setEnabled(any);
 }
 
 } // namespace certdesk::ui

@@ -7,7 +7,11 @@ class QPushButton;
 
 namespace certdesk {
 class DraftStore;
+class SubmissionStore;
+namespace api {
+class ApiClient;
 }
+} // namespace certdesk
 
 namespace certdesk::ui {
 
@@ -21,16 +25,32 @@ public:
     // Re-reads the drafts list (after the wizard saved or a draft was removed).
     void refresh();
 
+    // Shows the "track an application" list: the submitted applications recorded in `submissions` for the
+    // service at `serverUrl` (all when empty), each with its status asked from `api` (may be null: no status).
+    // Null `submissions` hides the list (kiosk).
+    void setSubmissions(SubmissionStore* submissions, api::ApiClient* api, const QString& serverUrl);
+
 Q_SIGNALS:
     void newApplicationRequested();
     void resumeRequested(const QString& draftId);
     void helpRequested();
+    // Open the application centre of a submitted application.
+    void trackRequested(const QString& applicationId);
 
 private:
     DraftStore* m_drafts;
     QListWidget* m_list;
     QPushButton* m_resume;
     QPushButton* m_remove;
+    // Submitted applications (application centre).
+    void refreshSubmissions();
+    SubmissionStore* m_submissions = nullptr;
+    api::ApiClient* m_api = nullptr;
+    QString m_serverUrl;
+    QWidget* m_trackBox = nullptr;
+    QListWidget* m_trackList = nullptr;
+    QPushButton* m_track = nullptr;
+    int m_trackGeneration = 0;
 };
 
 } // namespace certdesk::ui

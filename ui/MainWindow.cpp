@@ -1,7 +1,14 @@
 #include "MainWindow.h"
 
 #include "HelpDialog.h"
+#include "api/ApiClient.h"
 #include "HomePage.h"
+#include "centre/ApplicationCentre.h"
+#include "centre/QtCentreServices.h"
+#include "documents/ScanSource.h"
+#ifdef CERTDESK_HAVE_SANE
+#include "documents/SaneScanSource.h"
+#endif
 #include "domain/RegionModel.h"
 #include "kiosk/KioskSession.h"
 #include "storage/AuditJournal.h"
@@ -31,6 +38,11 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     , m_saveState(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    if (!mode.serverUrl.isEmpty()) {
+        api::ApiClientOptions options;
+        options.baseUrl = QUrl(mode.serverUrl);
+        m_api = new api::ApiClient(options, this);
+    }
     setWindowTitle(mode.sandbox ? tr("CertDesk — training mode") : tr("CertDesk"));
 
     auto* toolbar = addToolBar(tr("Navigation"));
@@ -38,7 +50,7 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     toolbar->setMovable(false);
     auto* home = toolbar->addAction(tr("Home"), this, &MainWindow::showHome);
     home->setObjectName(QStringLiteral("homeAction"));
-    auto* help = toolbar->addAction(tr("Help"), this, &MainWindow::showHelp);
+    auto* help = toolbar->addAction(tr("Help"), this, [this] { showHelp(); });
     help->setObjectName(QStringLiteral("helpAction"));
     help->setShortcut(QKeySequence::HelpContents);
 
@@ -80,7 +92,14 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
 
     connect(m_home, &HomePage::newApplicationRequested, this, &MainWindow::startNewApplication);
     connect(m_home, &HomePage::resumeRequested, this, &MainWindow::resumeDraft);
-    connect(m_home, &HomePage::helpRequested, this, &MainWindow::showHelp);
+    connect(m_home, &HomePage::helpRequested, this, [this] { showHelp(); });
+    connect(m_home, &HomePage::trackRequested, this, &MainWindow::openCentre);
+    // A kiosk serves one person after another: no list of earlier people's applications either.
+    if (store && store->isOpen()) {
+        m_submissions = std::make_unique<SubmissionStore>(*store);
+        if (!mode.kiosk)
+            m_home->setSubmissions(m_submissions.get(), m_api, mode.serverUrl);
+    }
     resize(1200, 760);
 
     if (mode.kiosk) {
@@ -109,10 +128,41 @@ void MainWindow::openWizard()
         m_stack->removeWidget(m_wizard);
         m_wizard->deleteLater();
     }
-    m_wizard = new ApplicationWizard(m_drafts.get(), RegionModel::builtin(), m_stack);
+    m_wizard = new ApplicationWizard(m_drafts.get(), RegionModel::builtin(), m_api, m_stack);
+    connect(m_wizard, &ApplicationWizard::helpRequested, this, &MainWindow::showHelp);
+    connect(m_wizard, &ApplicationWizard::submitted, this,
+        [this](const QString& id, const QString& orderNo, const QString& token) {
+            Submission s;
+            s.applicationId = id;
+            s.orderNo = orderNo;
+            s.accessToken = token;
+            s.category = m_wizard->application().category;
+            s.serverUrl = m_mode.serverUrl;
+            s.draftId = m_wizard->draftId();
+            s.submittedAt = QDateTime::currentDateTimeUtc();
+            if (m_store && m_store->isOpen()) {
+                SubmissionStore submissions(*m_store);
+                if (const auto earlier = submissions.find(id); earlier && earlier->submittedAt.isValid())
+                    s.submittedAt = earlier->submittedAt; // a change after a rejection is not a new submission
+                (void)submissions.record(s);
+                AuditJournal journal(*m_store);
+                (void)journal.append(m_mode.counter ? QStringLiteral("counter") : QStringLiteral("applicant"),
+                    QStringLiteral("application.submitted"), orderNo);
+            }
+            // On to the application centre: print, upload, identity check, pay. The wizard stays alive (its
+            // submit callback is still running); it is replaced the next time the form is opened.
+            showCentre(s);
+        });
     // Embedded in the main window: the wizard's own Close returns home instead of closing a dialog.
     m_wizard->setWindowFlags(Qt::Widget);
-    connect(m_wizard, &QWizard::rejected, this, &MainWindow::showHome);
+    connect(m_wizard, &QWizard::rejected, this, [this] {
+        // Closing the form of an application whose centre is open goes back to that centre.
+        if (m_centre && m_wizard && !m_wizard->application().id.isEmpty()
+            && m_wizard->application().id == m_centre->applicationId())
+            m_stack->setCurrentWidget(m_centre);
+        else
+            showHome();
+    });
     connect(m_wizard, &ApplicationWizard::draftSaved, this, [this] {
         m_saveState->setText(
             tr("Draft saved at %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
@@ -148,6 +198,13 @@ void MainWindow::showHome()
 
 void MainWindow::wipeSession()
 {
+    if (m_centre) {
+        m_stack->removeWidget(m_centre);
+        delete m_centre; // the loaded application with its personal data goes with it
+        m_centre = nullptr;
+        m_centreToken.clear();
+        m_centreDraftId.clear();
+    }
     if (m_wizard) {
         m_stack->removeWidget(m_wizard);
         delete m_wizard; // the Application value with the typed personal data goes with it
@@ -170,9 +227,96 @@ void MainWindow::wipeSession()
     showHome();
 }
 
-void MainWindow::showHelp()
+void MainWindow::setCentreServices(const CentreServices& services)
 {
-    HelpDialog dialog(this);
+    m_centreServices = services;
+    m_servicesOverridden = true;
+}
+
+CentreServices MainWindow::centreServices()
+{
+    if (m_servicesOverridden)
+        return m_centreServices;
+    if (!m_printService) {
+        m_fileChooser = std::make_unique<QtFileChooser>();
+        m_printService = std::make_unique<QtPrintService>();
+        m_notifier = std::make_unique<QtNotifier>();
+    }
+#ifdef CERTDESK_HAVE_SANE
+    // SANE is started the first time a centre opens, not with the window: it loads every backend.
+    if (!m_scannerTried) {
+        m_scannerTried = true;
+        auto sane = std::make_unique<documents::SaneScanSource>();
+        if (sane->isAvailable())
+            m_scanner = std::move(sane);
+    }
+#endif
+    CentreServices services;
+    services.files = m_mode.kiosk ? nullptr : m_fileChooser.get();
+    services.printer = m_printService.get();
+    services.notifier = m_notifier.get();
+    services.scanner = m_scanner.get();
+    services.kiosk = m_mode.kiosk;
+    services.sandbox = m_mode.sandbox;
+    return services;
+}
+
+void MainWindow::openCentre(const QString& applicationId)
+{
+    if (!m_submissions)
+        return;
+    if (const auto s = m_submissions->find(applicationId))
+        showCentre(*s);
+}
+
+void MainWindow::showCentre(const Submission& submission)
+{
+    if (m_centre && m_centre->applicationId() == submission.applicationId) {
+        m_centreToken = submission.accessToken;
+        m_centreDraftId = submission.draftId;
+        m_stack->setCurrentWidget(m_centre);
+        m_centre->refresh();
+        return;
+    }
+    if (m_centre) {
+        m_stack->removeWidget(m_centre);
+        m_centre->deleteLater();
+    }
+    m_centreToken = submission.accessToken;
+    m_centreDraftId = submission.draftId;
+    m_centre = new ApplicationCentre(m_api, submission.applicationId, submission.accessToken, centreServices(), m_stack);
+    connect(m_centre, &ApplicationCentre::helpRequested, this, &MainWindow::showHelp);
+    connect(m_centre, &ApplicationCentre::editRequested, this, &MainWindow::editApplication);
+    m_stack->addWidget(m_centre);
+    m_stack->setCurrentWidget(m_centre);
+}
+
+void MainWindow::editApplication(const FieldErrors& errors)
+{
+    if (!m_centre || !m_centre->session()->isLoaded())
+        return;
+    // The service's copy is what counts after submission; the draft adds what only the client keeps (the
+    // lookup result with the allowed years, the bank's display name).
+    Application application = m_centre->session()->application();
+    QString draftId;
+    if (m_drafts && !m_centreDraftId.isEmpty()) {
+        if (const auto draft = m_drafts->load(m_centreDraftId)) {
+            draftId = draft->id;
+            application.oldCertificate = draft->application.oldCertificate;
+            if (application.bank.bankCode == draft->application.bank.bankCode && application.bank.bankName.isEmpty())
+                application.bank.bankName = draft->application.bank.bankName;
+        }
+    }
+    openWizard();
+    m_wizard->resumeDraft(draftId, application, ApplicationWizard::ReviewPage);
+    m_wizard->setAccessToken(m_centreToken);
+    if (!errors.isEmpty())
+        m_wizard->showErrors(errors);
+}
+
+void MainWindow::showHelp(const QString& topic)
+{
+    HelpDialog dialog(this, topic);
     dialog.exec();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "AppMode.h"
+#include "centre/CentreServices.h"
+#include "domain/FieldError.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -11,10 +13,19 @@ class QStackedWidget;
 namespace certdesk {
 class DraftStore;
 class LocalStore;
+class SubmissionStore;
+struct Submission;
+namespace documents {
+class ScanSource;
+}
+namespace api {
+class ApiClient;
+}
 } // namespace certdesk
 
 namespace certdesk::ui {
 
+class ApplicationCentre;
 class ApplicationWizard;
 class HomePage;
 class KioskSession;
@@ -31,27 +42,53 @@ public:
     [[nodiscard]] ApplicationWizard* wizard() const { return m_wizard; }
     [[nodiscard]] HomePage* homePage() const { return m_home; }
     [[nodiscard]] KioskSession* kioskSession() const { return m_kiosk; }
+    [[nodiscard]] api::ApiClient* api() const { return m_api; }
+    // The application centre shown last (null before any).
+    [[nodiscard]] ApplicationCentre* centre() const { return m_centre; }
+    // Replaces the file chooser, printer, notifier and scanner of the application centres opened from now on
+    // (tests pass fakes). The pointers must outlive the window.
+    void setCentreServices(const CentreServices& services);
 
 public Q_SLOTS:
     void showHome();
     void startNewApplication();
     void resumeDraft(const QString& draftId);
-    void showHelp();
+    void showHelp(const QString& topic = {});
+    // The application centre of a submitted application recorded in the local store.
+    void openCentre(const QString& applicationId);
+    // Opens the wizard on the centre's application; `errors` (e.g. a rejection's fields) are shown at their
+    // fields.
+    void editApplication(const certdesk::FieldErrors& errors);
     // Kiosk: forgets everything this session typed (memory and local store) and returns home.
     void wipeSession();
 
 private:
     void openWizard();
+    void showCentre(const Submission& submission);
+    [[nodiscard]] CentreServices centreServices();
 
     AppMode m_mode;
     LocalStore* m_store;
     std::unique_ptr<DraftStore> m_drafts;
+    api::ApiClient* m_api = nullptr;
     QStackedWidget* m_stack;
     HomePage* m_home;
     ApplicationWizard* m_wizard = nullptr;
     QLabel* m_saveState;
     QLabel* m_kioskNotice = nullptr;
     KioskSession* m_kiosk = nullptr;
+    // Application centre (ui/centre).
+    std::unique_ptr<SubmissionStore> m_submissions;
+    std::unique_ptr<FileChooser> m_fileChooser;
+    std::unique_ptr<PrintService> m_printService;
+    std::unique_ptr<Notifier> m_notifier;
+    std::unique_ptr<documents::ScanSource> m_scanner;
+    bool m_scannerTried = false;
+    bool m_servicesOverridden = false;
+    CentreServices m_centreServices;
+    ApplicationCentre* m_centre = nullptr;
+    QString m_centreToken; // never logged
+    QString m_centreDraftId;
 };
 
 } // namespace certdesk::ui

@@ -3,11 +3,13 @@
 #include "AppMode.h"
 #include "MainWindow.h"
 #include "domain/Translations.h"
+#include "server/Service.h"
 #include "storage/LocalStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QFont>
 #include <QScreen>
 #include <QTimer>
@@ -80,6 +82,22 @@ int main(int argc, char** argv)
     const QString dbPath = dir.isEmpty() ? certdesk::LocalStore::defaultPath()
                                          : QDir(dir).filePath(QStringLiteral("certdesk.sqlite"));
     certdesk::LocalStore store(dbPath);
+
+    // Training mode: the reference counter service runs inside this process on a free loopback port, with its
+    // own data next to the local store, so the whole journey works with no setup and nothing reaches the CA.
+    certdesk::server::Service sandboxService;
+    if (mode.sandbox && mode.serverUrl.isEmpty()) {
+        certdesk::server::ServiceOptions options;
+        options.sandbox = true;
+        options.quiet = true;
+        const QString serviceDir = QFileInfo(dbPath).absolutePath() + QStringLiteral("/sandbox-service");
+        QString error;
+        const int port = sandboxService.start(QStringLiteral("127.0.0.1"), 0, serviceDir, options, &error);
+        if (port > 0)
+            mode.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        else
+            qWarning("certdesk: the sandbox service did not start: %s", qPrintable(error));
+    }
 
     certdesk::ui::MainWindow window(mode, store.isOpen() ? &store : nullptr);
     if (mode.kiosk)

@@ -6,9 +6,9 @@
 #include "storage/LocalStore.h"
 #include "wizard/ApplicationWizard.h"
 
-#include <QAbstractButton>
+#include "Fixtures.h"
+
 #include <QApplication>
-#include <QCheckBox>
 #include <QLineEdit>
 #include <QTest>
 
@@ -26,16 +26,12 @@ int main(int argc, char** argv)
     if (!store.isOpen())
         return 3;
     DraftStore drafts(store);
-    ui::ApplicationWizard wizard(&drafts, RegionModel::builtin());
+    // Start where a real session is after the lookup: on the organisation page of a saved draft.
+    const Application start = certdesk::test::afterLookup(CertificateCategory::Institution);
+    ui::ApplicationWizard wizard(&drafts, RegionModel::builtin(), nullptr);
     wizard.show();
-
-    wizard.findChild<QAbstractButton*>(QStringLiteral("kind_institution"))->click();
-    wizard.next();
-    wizard.findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->click();
-    wizard.findChild<QCheckBox*>(QStringLiteral("acknowledgeRevocation"))->click();
-    wizard.next();
-    QTest::keyClicks(wizard.findChild<QLineEdit*>(QStringLiteral("edit_serial")), QStringLiteral("5F3A0C"));
-    wizard.next();
+    const QString id = drafts.create(start, ui::ApplicationWizard::OrganizationPage);
+    wizard.resumeDraft(id, start, ui::ApplicationWizard::OrganizationPage);
     if (wizard.currentId() != ui::ApplicationWizard::OrganizationPage)
         return 4;
 

@@ -1,5 +1,6 @@
 #include "widgets/FormField.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -40,12 +41,18 @@ FormField::FormField(
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(m_label);
-    layout->addWidget(m_edit);
+    m_inputRow = new QHBoxLayout;
+    m_inputRow->addWidget(m_edit, 1);
+    layout->addLayout(m_inputRow);
     layout->addWidget(m_hint);
     layout->addWidget(m_error);
+    // Keep label and input at the top when a neighbour in the same grid row grows (an error below it).
+    layout->addStretch(1);
 
     connect(m_edit, &QLineEdit::textEdited, this, &FormField::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FormField::editingFinished);
+    connect(m_error, &QLabel::linkActivated, this,
+        [this](const QString& link) { Q_EMIT helpRequested(link.section(QLatin1Char(':'), 1)); });
     updateAccessibility();
 }
 
@@ -60,15 +67,28 @@ void FormField::setText(const QString& text)
         m_edit->setText(text);
 }
 
-void FormField::setError(const QString& message)
+void FormField::setError(const QString& message, const QString& helpTopic)
 {
-    if (m_errorText == message)
+    if (m_errorText == message && m_error->property("topic").toString() == helpTopic)
         return;
     m_errorText = message;
-    m_error->setText(message);
+    m_error->setProperty("topic", helpTopic);
+    if (helpTopic.isEmpty()) {
+        m_error->setTextFormat(Qt::PlainText);
+        m_error->setText(message);
+    } else {
+        m_error->setTextFormat(Qt::RichText);
+        m_error->setText(QStringLiteral("%1 <a href='help:%2'>%3</a>")
+                             .arg(message.toHtmlEscaped(), helpTopic, tr("What can I do?").toHtmlEscaped()));
+    }
     m_error->setVisible(!message.isEmpty());
     m_edit->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
     updateAccessibility();
+}
+
+void FormField::addTrailingWidget(QWidget* widget)
+{
+    m_inputRow->addWidget(widget);
 }
 
 void FormField::setNote(const QString& note)

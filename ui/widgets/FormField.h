@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 
@@ -22,9 +23,13 @@ public:
     [[nodiscard]] QString text() const;
     void setText(const QString& text);
     [[nodiscard]] QString error() const { return m_errorText; }
-    void setError(const QString& message);
+    // Shows `message` under the field; with a `helpTopic` a link to that help topic follows it (e.g. the
+    // telecom real-name FAQ right where a realname_mismatch appears).
+    void setError(const QString& message, const QString& helpTopic = {});
     void clearError() { setError({}); }
     [[nodiscard]] bool isRequired() const { return m_required; }
+    // A widget (e.g. a 查询 button) placed right of the input, on the same line.
+    void addTrailingWidget(QWidget* widget);
     // A longer note shown under the field (the guide's 温馨提示), besides the short placeholder hint.
     void setNote(const QString& note);
 
@@ -33,6 +38,7 @@ Q_SIGNALS:
     void edited(const QString& text);
     // Focus left the field or Return was pressed.
     void editingFinished();
+    void helpRequested(const QString& topic);
 
 private:
     void updateAccessibility();
@@ -43,6 +49,7 @@ private:
     bool m_required;
     QLabel* m_label;
     QLineEdit* m_edit;
+    QHBoxLayout* m_inputRow;
     QLabel* m_hint;
     QLabel* m_error;
 };

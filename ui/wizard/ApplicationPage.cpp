@@ -39,6 +39,10 @@ FormField* ApplicationPage::addField(FormField* field)
             m_touched.insert(field->apiPath()); // re-check at once a field that showed an error
         edited();
     });
+    connect(field, &FormField::helpRequested, this, [this](const QString& topic) {
+        if (appWizard())
+            Q_EMIT appWizard()->helpRequested(topic);
+    });
     connect(field, &FormField::editingFinished, this, [this, field] {
         m_touched.insert(field->apiPath());
         refreshErrors(false);
@@ -137,7 +141,8 @@ int ApplicationPage::showErrors(const FieldErrors& errors)
     for (const FieldError& e : errors) {
         for (FormField* f : std::as_const(m_fields)) {
             if (f->apiPath() == e.field) {
-                f->setError(e.message);
+                f->setError(e.message,
+                    e.code == QLatin1String("realname_mismatch") ? QStringLiteral("realname") : QString());
                 m_touched.insert(e.field);
                 if (!first)
                     first = f;

@@ -1,9 +1,13 @@
 #include "wizard/ApplicationWizard.h"
 
+#include "api/ApiClient.h"
 #include "domain/RegionModel.h"
 #include "domain/Validators.h"
 #include "storage/DraftStore.h"
 #include "wizard/AgreementPage.h"
+#include "wizard/BankPage.h"
+#include "wizard/ReviewPage.h"
+#include "wizard/YearsPage.h"
 
 #include "wizard/ApplicationPage.h"
 
@@ -14,10 +18,12 @@
 
 namespace certdesk::ui {
 
-ApplicationWizard::ApplicationWizard(DraftStore* drafts, const RegionModel& regions, QWidget* parent)
+ApplicationWizard::ApplicationWizard(
+    DraftStore* drafts, const RegionModel& regions, api::ApiClient* api, QWidget* parent)
     : QWizard(parent)
     , m_drafts(drafts)
     , m_regions(regions)
+    , m_api(api)
 {
     setObjectName(QStringLiteral("applicationWizard"));
     setWindowTitle(tr("Certificate renewal and SM2 upgrade"));
@@ -27,10 +33,15 @@ ApplicationWizard::ApplicationWizard(DraftStore* drafts, const RegionModel& regi
     setPage(KindPage, new certdesk::ui::KindPage(this));
     setPage(AgreementPage, new certdesk::ui::AgreementPage(this));
     setPage(LookupPage, new certdesk::ui::LookupPage(this));
+    setPage(YearsPage, new certdesk::ui::YearsPage(this));
     setPage(OrganizationPage, new certdesk::ui::OrganizationPage(this));
     setPage(ApplicantPage, new certdesk::ui::ApplicantPage(this));
+    setPage(BankPage, new certdesk::ui::BankPage(this));
     setPage(MailingPage, new certdesk::ui::MailingPage(this));
     setPage(InvoicePage, new certdesk::ui::InvoicePage(this));
+    auto* review = new certdesk::ui::ReviewPage(this);
+    setPage(ReviewPage, review);
+    connect(review, &ReviewPage::realNameHelpRequested, this, [this] { Q_EMIT helpRequested(QStringLiteral("realname")); });
     setStartId(KindPage);
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::BackButton, tr("Back"));
@@ -82,6 +93,66 @@ bool ApplicationWizard::showErrors(const FieldErrors& errors)
         return true;
     }
     return false;
+}
+
+void ApplicationWizard::submit(SubmitCallback done)
+{
+    if (!m_api) {
+        done(tr("No certificate service is configured."), {});
+        return;
+    }
+    const auto finish = [this, done](const api::ApiError& e) {
+        QString message = e.userMessage();
+        done(message.isEmpty() ? tr("The application could not be submitted.") : message, e.fields);
+    };
+    if (m_application.id.isEmpty()) {
+        // The key is stored before sending: if CertDesk dies after the service answered, the retry gets that
+        // same answer (and the same application) instead of a second application.
+        QString key;
+        if (m_drafts && !m_draftId.isEmpty()) {
+            if (const auto draft = m_drafts->load(m_draftId))
+                key = draft->idempotencyKey;
+        }
+        if (key.isEmpty()) {
+            key = api::ApiClient::newIdempotencyKey();
+            if (m_drafts && !m_draftId.isEmpty())
+                (void)m_drafts->setIdempotencyKey(m_draftId, key);
+        }
+        m_api->createApplication(m_application, key)
+            ->then(this, [this, done, finish](const api::ApiResult<api::CreatedApplication>& r) {
+                if (!r.ok()) {
+                    finish(r.error());
+                    return;
+                }
+                const api::CreatedApplication& c = r.value();
+                m_application.id = c.id;
+                m_application.orderNo = c.orderNo;
+                m_application.status = c.status;
+                m_application.fees = c.fees;
+                m_application.holderVerified = c.holderVerified;
+                m_application.checklist = c.checklist;
+                m_accessToken = c.accessToken;
+                // A challenge proves possession once; sending the old proof again on a later PUT is refused.
+                m_application.proof.reset();
+                saveDraft();
+                Q_EMIT submitted(c.id, c.orderNo, c.accessToken);
+                done({}, {});
+            });
+        return;
+    }
+    m_api->updateApplication(m_application.id, m_accessToken, m_application)
+        ->then(this, [this, done, finish](const api::ApiResult<Application>& r) {
+            if (!r.ok()) {
+                finish(r.error());
+                return;
+            }
+            m_application.status = r.value().status;
+            m_application.checklist = r.value().checklist;
+            m_application.fees = r.value().fees;
+            saveDraft();
+            Q_EMIT submitted(m_application.id, m_application.orderNo, m_accessToken);
+            done({}, {});
+        });
 }
 
 void ApplicationWizard::applicationEdited()

@@ -4,10 +4,14 @@
 #include "domain/FieldError.h"
 
 #include <QWizard>
+#include <functional>
 
 namespace certdesk {
 class DraftStore;
 class RegionModel;
+namespace api {
+class ApiClient;
+}
 } // namespace certdesk
 
 namespace certdesk::ui {
@@ -24,14 +28,18 @@ public:
         KindPage,
         AgreementPage,
         LookupPage,
+        YearsPage,
         OrganizationPage,
         ApplicantPage,
+        BankPage,
         MailingPage,
-        InvoicePage
+        InvoicePage,
+        ReviewPage
     };
 
-    // `drafts` may be null (no autosave). `draftId` empty starts a new draft on the first change.
-    ApplicationWizard(DraftStore* drafts, const RegionModel& regions, QWidget* parent = nullptr);
+    // `drafts` may be null (no autosave); `api` may be null (no service: lookup and submit say so).
+    ApplicationWizard(
+        DraftStore* drafts, const RegionModel& regions, api::ApiClient* api, QWidget* parent = nullptr);
 
     // Continues a saved draft on the page where the person stopped.
     void resumeDraft(const QString& draftId, const Application& application, int step);
@@ -40,6 +48,17 @@ public:
     [[nodiscard]] Application& application() { return m_application; }
     [[nodiscard]] const RegionModel& regions() const { return m_regions; }
     [[nodiscard]] QString draftId() const { return m_draftId; }
+    [[nodiscard]] api::ApiClient* api() const { return m_api; }
+
+    // Sends the application to the service: POST /applications the first time (with an Idempotency-Key kept in
+    // the draft before sending, so a retry after a crash gets the same answer), PUT afterwards. Calls `done`
+    // with an empty error on success (application() then has id, order no and status), else the translated
+    // message and the service's field errors.
+    using SubmitCallback = std::function<void(const QString& error, const FieldErrors& fields)>;
+    void submit(SubmitCallback done);
+    // The access token of the submitted application (empty before submission). Never logged.
+    [[nodiscard]] QString accessToken() const { return m_accessToken; }
+    void setAccessToken(const QString& token) { m_accessToken = token; }
 
     // Every problem of the whole application as core's validators see it now.
     [[nodiscard]] FieldErrors currentErrors() const;
@@ -54,12 +73,18 @@ public:
 Q_SIGNALS:
     void draftSaved(const QString& draftId);
     void draftSaveFailed();
+    // The service accepted the application (first submission or a change).
+    void submitted(const QString& applicationId, const QString& orderNo, const QString& accessToken);
+    // A page offers help on a topic ("realname": the telecom real-name FAQ).
+    void helpRequested(const QString& topic);
 
 private:
     void saveDraft();
 
     DraftStore* m_drafts;
     const RegionModel& m_regions;
+    api::ApiClient* m_api;
+    QString m_accessToken;
     Application m_application;
     QString m_draftId;
 };

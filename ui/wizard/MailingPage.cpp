@@ -171,7 +171,7 @@ InvoicePage::InvoicePage(QWidget* parent)
 
 int InvoicePage::nextId() const
 {
-    return -1;
+    return ApplicationWizard::ReviewPage;
 }
 
 void InvoicePage::loadFrom(const Application& application)

@@ -92,7 +92,7 @@ OrganizationPage::OrganizationPage(QWidget* parent)
 
 int OrganizationPage::nextId() const
 {
-    return ApplicationWizard::MailingPage;
+    return ApplicationWizard::BankPage;
 }
 
 void OrganizationPage::loadFrom(const Application& application)

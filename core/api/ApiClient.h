@@ -1,0 +1,158 @@
+#pragma once
+
+#include "api/ApiReply.h"
+#include "api/ApiTypes.h"
+#include "domain/Application.h"
+#include "domain/Checklist.h"
+
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrl>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace certdesk::api {
+
+// Settings of one client. The defaults suit the applicant's PC; tests replace the retry scheduler and clock.
+struct ApiClientOptions
+{
+    // The service root, e.g. "https://counter.example.cn" or "http://127.0.0.1:8443"; "/api/v1" is appended.
+    QUrl baseUrl;
+    // A transfer that moves no data for this long fails with Kind::Timeout
+    // (QNetworkRequest::setTransferTimeout: it measures inactivity, so a slow but moving upload is not cut
+    // off).
+    std::chrono::milliseconds transferTimeout {30000};
+    // When not empty, TLS peers are verified against these CA certificates only (not the system store).
+    QList<QSslCertificate> pinnedCaCertificates;
+    RetryPolicy retry;
+    // nullptr: a QTimer-based scheduler.
+    std::shared_ptr<RetryScheduler> scheduler;
+    // Used for HTTP-date Retry-After values; nullptr: the system clock.
+    std::function<QDateTime()> clock;
+};
+
+// The one way CertDesk talks to the counter service (../shared/API.md). Asynchronous: every call returns an
+// ApiReply<T>* at once (see ApiReplyBase for ownership); nothing blocks. Calls that are safe to repeat are
+// retried on transient failures as RetryPolicy says; creating POSTs carry an Idempotency-Key, the same on
+// each attempt. Lives in one thread (the one it was created in). Never logs URLs, bodies, tokens or personal
+// data.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(ApiClientOptions options, QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    [[nodiscard]] const ApiClientOptions& options() const { return m_options; }
+    void setOptions(ApiClientOptions options);
+
+    // A new random Idempotency-Key (UUID). The wizard stores it with the draft before sending, so that a
+    // client killed mid-request retries with the same key and the service answers with the first result.
+    [[nodiscard]] static QString newIdempotencyKey();
+
+    // URL of a sandbox HTML page ("/sandbox/liveness/{id}") on this service, for showing or opening.
+    [[nodiscard]] QUrl serviceUrl(const QString& path) const;
+
+    // --- health and reference data ---
+    ApiReply<Health>* health();
+    ApiReply<ServiceConfig>* config();
+    // Banks whose name matches `keyword` (type 工商 to find 中国工商银行); at most `limit` (0: service
+    // default).
+    ApiReply<QList<Bank>>* banks(const QString& keyword, int limit = 20);
+    ApiReply<CaCertificates>* caCertificates();
+    ApiReply<BinaryContent>* crl();
+
+    // --- the old certificate ---
+    // `serial` as typed: hex, case and colons/spaces do not matter.
+    ApiReply<OldCertificateInfo>* lookupCertificate(const QString& serial);
+
+    // --- applications (applicant) ---
+    // An empty idempotencyKey gets a new one (see ApiReplyBase::idempotencyKey()).
+    ApiReply<CreatedApplication>* createApplication(
+        const Application& application, const QString& idempotencyKey = {});
+    ApiReply<Application>* getApplication(const QString& id, const QString& accessToken);
+    // PUT: the same body as create; allowed in draft and rejected (409 otherwise). A lookup challenge proves
+    // possession once: send `proof` only when freshly signed over a new challenge, else leave it empty (a
+    // stale proof is a 422 on field "proof").
+    ApiReply<Application>* updateApplication(
+        const QString& id, const QString& accessToken, const Application& application);
+    ApiReply<Application>* resubmit(const QString& id, const QString& accessToken);
+
+    // --- documents ---
+    // Raw bytes; `contentType` is one of API.md's accepted types. Progress through uploadProgress().
+    ApiReply<StoredDocument>* uploadDocument(const QString& id, const QString& accessToken, DocumentKind kind,
+        const QByteArray& bytes, const QString& contentType);
+    ApiReply<QList<StoredDocument>>* documents(const QString& id, const QString& accessToken);
+
+    // --- liveness ---
+    // Creates a session: carries an Idempotency-Key (empty: a new one) so that a retry returns the same
+    // session.
+    ApiReply<LivenessSession>* startLiveness(
+        const QString& id, const QString& accessToken, const QString& idempotencyKey = {});
+    ApiReply<LivenessResult>* livenessStatus(const QString& id, const QString& accessToken);
+
+    // --- payment and invoice ---
+    ApiReply<Payment>* createPayment(const QString& id, const QString& accessToken, PaymentMethod method,
+        const QString& idempotencyKey = {});
+    ApiReply<PaymentProgress>* paymentStatus(
+        const QString& id, const QString& accessToken, const QString& paymentId);
+    ApiReply<Invoice>* invoice(const QString& id, const QString& accessToken);
+
+    // --- staff ---
+    // On success the client keeps the token for the staff calls below (replacing any earlier one).
+    ApiReply<StaffSession>* staffLogin(const QString& username, const QString& password);
+    void setStaffToken(const QString& token) { m_staffToken = token; }
+    void clearStaffToken() { m_staffToken.clear(); }
+    [[nodiscard]] bool hasStaffToken() const { return !m_staffToken.isEmpty(); }
+
+    // `status` filters ("in_review"); nullopt lists all.
+    ApiReply<QList<ApplicationSummary>>* staffApplications(
+        std::optional<ApplicationStatus> status = std::nullopt);
+    ApiReply<StaffApplicationView>* staffApplication(const QString& id);
+    ApiReply<BinaryContent>* staffDocument(const QString& id, DocumentKind kind);
+    ApiReply<Application>* approve(const QString& id);
+    ApiReply<Application>* reject(const QString& id, const QList<RejectionReason>& reasons);
+    ApiReply<PaymentProgress>* confirmPayment(const QString& paymentId);
+    // `csrDer` empty: the service generates the signing key too (and returns its envelope).
+    ApiReply<Issuance>* issue(const QString& id, const QByteArray& transportPublicKeyDer,
+        const QByteArray& csrDer, const QString& idempotencyKey = {});
+    ApiReply<Application>* confirmIssuance(
+        const QString& id, const QString& issuanceId, const QString& tokenSerial, const QString& tokenLabel);
+    ApiReply<Application>* recordShipment(
+        const QString& id, const QString& carrier, const QString& trackingNo);
+    ApiReply<Application>* handover(const QString& id);
+
+    // --- sandbox (404 unless the service runs with --sandbox) ---
+    ApiReply<LivenessResult>* sandboxLiveness(
+        const QString& sessionId, const QString& name, const QString& idNumber, bool pass);
+    ApiReply<PaymentProgress>* sandboxCompletePayment(const QString& paymentId);
+    ApiReply<QList<OutboxMessage>>* sandboxOutbox();
+    ApiReply<LegacyCertificate>* sandboxMintLegacy(CertificateCategory category, const QString& holder,
+        const QString& credentialNumber, const QDateTime& notAfter);
+
+Q_SIGNALS:
+    // A staff call was answered 401: the session expired; the GUI asks for the login again.
+    void staffSessionExpired();
+
+private:
+    template<class T>
+    ApiReply<T>* send(detail::RequestSpec spec, typename ApiReply<T>::Parser parser);
+    template<class T>
+    ApiReply<T>* sendJson(detail::RequestSpec spec, ApiResult<T> (*parse)(const QJsonObject&));
+    [[nodiscard]] detail::RequestSpec staffRequest(
+        const char* operation, const QByteArray& verb, const QString& path) const;
+    void rebuildTransport();
+
+    ApiClientOptions m_options;
+    QNetworkAccessManager* m_manager = nullptr;
+    std::shared_ptr<const detail::Transport> m_transport;
+    QString m_staffToken;
+};
+
+} // namespace certdesk::api

@@ -1,0 +1,95 @@
+#include "token/ModuleLoader.h"
+
+#include "token/ModuleState.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <mutex>
+
+namespace certdesk::token {
+
+namespace {
+
+// Modules stay loaded for the life of the process (see Pkcs11Module). The cache is deliberately never
+// destroyed: finalizing and unloading modules from static destructors at exit is where SoftHSM and vendor
+// drivers crash.
+struct ModuleCache
+{
+    std::mutex mutex;
+    QHash<QString, std::shared_ptr<detail::ModuleState>> modules;
+};
+
+ModuleCache& cache()
+{
+    static auto* instance = new ModuleCache; // NOLINT(cppcoreguidelines-owning-memory): intentionally leaked
+    return *instance;
+}
+
+QString cacheKey(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? path : canonical;
+}
+
+} // namespace
+
+TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
+{
+    if (path.trimmed().isEmpty())
+        return tokenError(TokenStatus::ModuleMissing, QStringLiteral("empty module path"));
+    ModuleCache& modules = cache();
+    // Held across the load: two threads loading the same module must not both initialize it.
+    std::lock_guard<std::mutex> lock(modules.mutex);
+    const QString key = cacheKey(path);
+    if (const auto it = modules.modules.constFind(key); it != modules.modules.constEnd())
+        return Pkcs11Module(*it);
+    TokenResult<std::shared_ptr<detail::ModuleState>> loaded = detail::loadModuleState(path);
+    if (!loaded)
+        return loaded.error();
+    modules.modules.insert(key, *loaded);
+    return Pkcs11Module(*loaded);
+}
+
+QStringList ModuleLoader::defaultModulePaths()
+{
+#if defined(Q_OS_WIN)
+    // Vendor installers put their PKCS#11 DLLs into System32, where the system loader finds the bare name.
+    QStringList paths = VendorProfiles::builtIn().windowsModules();
+    paths.append(QStringLiteral("C:/Program Files/OpenSC Project/OpenSC/pkcs11/opensc-pkcs11.dll"));
+    return paths;
+#elif defined(Q_OS_MACOS)
+    return {QStringLiteral("/usr/local/lib/softhsm/libsofthsm2.so"),
+        QStringLiteral("/Library/OpenSC/lib/opensc-pkcs11.so")};
+#else
+    return {
+        QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"),
+        QStringLiteral("/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
+        QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
+        QStringLiteral("/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so"),
+        QStringLiteral("/usr/lib64/opensc-pkcs11.so"),
+        QStringLiteral("/usr/lib/opensc-pkcs11.so"),
+    };
+#endif
+}
+
+QStringList ModuleLoader::installedModulePaths()
+{
+    QStringList installed;
+    QStringList seen;
+    for (const QString& path : defaultModulePaths()) {
+        const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
+        if (!bareName && !QFileInfo::exists(path))
+            continue;
+        // Debian links /usr/lib/softhsm/libsofthsm2.so to the multiarch copy: list one file once.
+        const QString key = cacheKey(path);
+        if (seen.contains(key))
+            continue;
+        seen.append(key);
+        installed.append(path);
+    }
+    return installed;
+}
+
+} // namespace certdesk::token

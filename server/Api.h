@@ -1,0 +1,227 @@
+#pragma once
+
+#include "Database.h"
+#include "DocumentStore.h"
+#include "Http.h"
+#include "RateLimiter.h"
+#include "ReferenceData.h"
+#include "Secrets.h"
+#include "ServiceOptions.h"
+
+#include "domain/Application.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace certdesk::server {
+
+class CertificateServices;
+
+// The HTTP API of ../shared/API.md: every route and the rules behind it. One instance per running Service; all
+// members are safe to call from the worker threads at once (state lives in the database, the rest is immutable
+// or internally locked).
+class Api
+{
+public:
+    Api(Database& database, DocumentStore& documents, const ReferenceData& reference, const ServiceOptions& options,
+        const QString& dataDir, bool tls);
+    ~Api();
+    Api(const Api&) = delete;
+    Api& operator=(const Api&) = delete;
+
+    // Loads or creates the CA material and, in sandbox mode, seeds the demo data. Throws on failure.
+    void prepare();
+    void registerRoutes(Router& router);
+
+    // Largest accepted body of a route (JSON or a document upload).
+    [[nodiscard]] qint64 bodyLimit(const std::string& method, const std::string& path) const;
+
+    // Thrown when a concurrent request with the same Idempotency-Key committed first: the dispatcher replays.
+    struct ReplayNeeded
+    {
+    };
+    // Replays the stored reply of ctx's Idempotency-Key, if any (409 when the key was used with another body).
+    bool replay(Context& ctx);
+
+    static constexpr qint64 kMaxJsonBytes = 1024 * 1024;
+    // Refused bodies are read and dropped up to this size so the client can read the answer; beyond it the
+    // connection is closed.
+    static constexpr qint64 kDiscardCap = qint64(1) << 30;
+
+private:
+    // ---- rows ----
+    struct LegacyRow
+    {
+        QString serial;
+        CertificateCategory category = CertificateCategory::Institution;
+        QString holder;
+        QString credentialNumber;
+        QString algorithm;
+        QDateTime notBefore;
+        QDateTime notAfter;
+        bool revoked = false;
+        QByteArray certificate;
+    };
+    struct Renewal
+    {
+        bool renewable = false;
+        QString reason;
+        QString status; // valid / expired / revoked
+        QDateTime newValidityStart;
+    };
+    struct AppRow
+    {
+        QString id;
+        QString orderNo;
+        QString tokenHash;
+        QString serial;
+        CertificateCategory category = CertificateCategory::Institution;
+        ApplicationStatus status = ApplicationStatus::Draft;
+        QJsonObject formJson;
+        Application form;
+        Fen feePerYear = 0;
+        Fees fees;
+        bool holderVerified = false;
+        LivenessState liveness = LivenessState::Pending;
+        QString livenessReason;
+        bool paid = false;
+        QJsonObject rejection; // empty when none
+        std::optional<Shipment> shipment;
+        QString newValidityStart;
+        QString acknowledgedAt;
+        QString createdAt;
+        QString updatedAt;
+    };
+    struct StaffPrincipal
+    {
+        QString username;
+        QStringList roles;
+    };
+    struct PaymentRow
+    {
+        QString id;
+        QString applicationId;
+        QString orderNo;
+        QString method;
+        Fen amountFen = 0;
+        QString status;
+        QString reference;
+        QString createdAt;
+        QString expiresAt;
+        QString paidAt;
+    };
+
+    // ---- handlers ----
+    void health(Context& ctx);
+    void config(Context& ctx);
+    void banks(Context& ctx);
+    void lookup(Context& ctx);
+    void createApplication(Context& ctx);
+    void getApplication(Context& ctx);
+    void putApplication(Context& ctx);
+    void resubmit(Context& ctx);
+    void putDocument(Context& ctx);
+    void listDocuments(Context& ctx);
+    void startLiveness(Context& ctx);
+    void getLiveness(Context& ctx);
+    void createPayment(Context& ctx);
+    void getPayment(Context& ctx);
+    void getInvoice(Context& ctx);
+    void invoicePage(Context& ctx);
+    void staffLogin(Context& ctx);
+    void staffList(Context& ctx);
+    void staffGet(Context& ctx);
+    void staffDocument(Context& ctx);
+    void approve(Context& ctx);
+    void reject(Context& ctx);
+    void confirmPayment(Context& ctx);
+    void ship(Context& ctx);
+    void handover(Context& ctx);
+    void caCertificates(Context& ctx);
+    void caCrl(Context& ctx);
+    void issue(Context& ctx);
+    void confirmIssuance(Context& ctx);
+    void sandboxLivenessPage(Context& ctx);
+    void sandboxLivenessSubmit(Context& ctx);
+    void sandboxPayPage(Context& ctx);
+    void sandboxPayComplete(Context& ctx);
+    void sandboxOutbox(Context& ctx);
+    void sandboxMintLegacy(Context& ctx);
+    void sandboxListLegacy(Context& ctx);
+    void sandboxIndex(Context& ctx);
+
+    // ---- helpers ----
+    [[nodiscard]] static QString now();
+    [[nodiscard]] static QString iso(const QDateTime& time);
+    [[nodiscard]] static QDateTime parseTime(const QString& text);
+    [[nodiscard]] static QString canonicalSerial(const QString& input);
+    [[nodiscard]] QString baseUrl(const Context& ctx) const;
+
+    [[nodiscard]] std::optional<LegacyRow> findLegacy(const QSqlDatabase& db, const QString& serial) const;
+    [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
+    [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
+    // The application of the {id} path parameter opened by the Bearer access token: 401 without a token, 404 when
+    // the application does not exist or the token is not its token.
+    [[nodiscard]] AppRow authorizeApplicant(const Context& ctx, const QSqlDatabase& db) const;
+    [[nodiscard]] StaffPrincipal requireStaff(const Context& ctx, const QString& role = {}) const;
+    [[nodiscard]] AppRow requireApp(const QSqlDatabase& db, const QString& id) const;
+
+    [[nodiscard]] Checklist checklistOf(const QSqlDatabase& db, const AppRow& app) const;
+    [[nodiscard]] QJsonObject applicationJson(const QSqlDatabase& db, const AppRow& app, bool staffView) const;
+    [[nodiscard]] QJsonArray documentsJson(const QSqlDatabase& db, const QString& appId) const;
+    [[nodiscard]] std::optional<PaymentRow> loadPayment(const QSqlDatabase& db, const QString& id) const;
+    [[nodiscard]] QJsonObject paymentJson(const PaymentRow& payment) const;
+
+    // Validation of a POST/PUT body: wrong JSON types, the shared validators, then what needs server data.
+    struct Validated
+    {
+        Application app;
+        LegacyRow legacy;
+        Renewal renewal;
+        bool holderVerified = false;
+        bool proofGiven = false;
+        QString proofChallenge;
+    };
+    [[nodiscard]] Validated validateBody(const QSqlDatabase& db, const QJsonObject& body) const;
+    [[nodiscard]] static FieldErrors typeErrors(const QJsonObject& body);
+    [[nodiscard]] bool verifyProof(const QSqlDatabase& db, const Application& app, const LegacyRow& legacy) const;
+    [[nodiscard]] static QJsonObject storedForm(const Application& app);
+
+    void changeStatus(const QSqlDatabase& db, const QString& appId, ApplicationStatus to, const QString& note,
+        const QString& actor) const;
+    void addTimeline(const QSqlDatabase& db, const QString& appId, ApplicationStatus status, const QString& note,
+        const QString& actor) const;
+    void notify(const QSqlDatabase& db, const QString& appId, const QString& channel, const QString& to,
+        const QString& subject, const QString& body) const;
+    void markPaid(const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const;
+    // Stores the reply under ctx's Idempotency-Key inside `tx`, commits, and sends it.
+    void commitAndSend(WriteTransaction& tx, Context& ctx, int status, const QJsonObject& body);
+
+    [[nodiscard]] QString renderTemplate(const QString& name, const QHash<QString, QString>& values) const;
+    void seedSandbox();
+
+    Database& m_db;
+    DocumentStore& m_documents;
+    const ReferenceData& m_reference;
+    ServiceOptions m_options;
+    QString m_dataDir;
+    bool m_tls = false;
+    RateLimiter m_lookupLimiter;
+    secrets::SealingKey m_sealingKey;
+    std::unique_ptr<CertificateServices> m_certificates;
+    // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
+    // race ahead with every download.
+    std::atomic<qint64> m_lastIdempotencySweep{0};
+    std::mutex m_crlMutex;
+    QByteArray m_crl;
+    QString m_crlKey;
+    QDateTime m_crlMadeAt;
+};
+
+} // namespace certdesk::server

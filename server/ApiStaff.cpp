@@ -1,0 +1,294 @@
+// Api: staff sessions, the review queue, payments received by transfer, shipment and handover.
+#include "Api.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace certdesk::server {
+
+namespace {
+
+QJsonValue valueAtPath(const QJsonObject& root, const QString& path)
+{
+    QJsonValue current = root;
+    for (const QString& part : path.split(QLatin1Char('.'))) {
+        if (!current.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        current = current.toObject().value(part);
+    }
+    return current;
+}
+
+} // namespace
+
+Api::StaffPrincipal Api::requireStaff(const Context& ctx, const QString& role) const
+{
+    const QString token = ctx.bearerToken();
+    if (token.isEmpty())
+        errors::unauthorized(QCoreApplication::translate("certdesk::Server", "Staff sign-in required."));
+    StatementLease q = runCached(m_db.connection(),
+        QStringLiteral("SELECT username, roles, expires_at FROM staff_sessions WHERE token_hash = ?"),
+        {secrets::tokenHash(token)});
+    if (!q.next() || parseTime(q.value(2).toString()) < QDateTime::currentDateTimeUtc())
+        errors::unauthorized(QCoreApplication::translate("certdesk::Server",
+            "The staff session is not valid or has expired; sign in again."));
+    StaffPrincipal principal{q.value(0).toString(), q.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+    if (!role.isEmpty() && !principal.roles.contains(role))
+        errors::forbidden(QCoreApplication::translate("certdesk::Server", "This action needs the %1 role.").arg(role));
+    return principal;
+}
+
+void Api::staffLogin(Context& ctx)
+{
+    const QJsonObject body = ctx.jsonObject();
+    const QString username = body.value(QStringLiteral("username")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    QSqlQuery q = run(m_db.connection(),
+        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ?"), {username});
+    secrets::PasswordHash stored;
+    QString roles;
+    const bool known = q.next();
+    if (known) {
+        stored = {q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()};
+        roles = q.value(3).toString();
+    } else {
+        // Same work for unknown names, so timing does not tell which user names exist.
+        stored = {QString(64, QLatin1Char('0')), QString(32, QLatin1Char('0')), secrets::kPasswordIterations};
+    }
+    const bool ok = secrets::verifyPassword(password, stored) && known;
+    if (!ok)
+        errors::unauthorized(QCoreApplication::translate("certdesk::Server", "Wrong user name or password."));
+    const QString token = secrets::newToken();
+    const QDateTime created = QDateTime::currentDateTimeUtc();
+    const QDateTime expires = created.addSecs(qint64(m_options.staffSessionMinutes) * 60);
+    WriteTransaction tx(m_db);
+    run(tx.db(), QStringLiteral("DELETE FROM staff_sessions WHERE expires_at < ?"), {iso(created)});
+    run(tx.db(),
+        QStringLiteral("INSERT INTO staff_sessions (token_hash, username, roles, created_at, expires_at) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        {secrets::tokenHash(token), username, roles, iso(created), iso(expires)});
+    tx.commit();
+    ctx.sendJson(200,
+        QJsonObject{{QStringLiteral("token"), token},
+            {QStringLiteral("roles"), QJsonArray::fromStringList(roles.split(QLatin1Char(','), Qt::SkipEmptyParts))},
+            {QStringLiteral("expires_at"), iso(expires)}, {QStringLiteral("username"), username}});
+}
+
+void Api::staffList(Context& ctx)
+{
+    [[maybe_unused]] const StaffPrincipal staff = requireStaff(ctx);
+    const QString status = ctx.query("status");
+    if (!status.isEmpty() && !statusFromApi(status))
+        errors::badRequest(QCoreApplication::translate("certdesk::Server", "Unknown status: %1").arg(status));
+    const ReadTransaction rt(m_db);
+    QStringList ids;
+    {
+        QSqlQuery q = status.isEmpty()
+            ? run(rt.db(), QStringLiteral("SELECT id FROM applications ORDER BY updated_at, id LIMIT 500"))
+            : run(rt.db(), QStringLiteral("SELECT id FROM applications WHERE status = ? ORDER BY updated_at, id LIMIT 500"),
+                {status});
+        while (q.next())
+            ids.append(q.value(0).toString());
+    }
+    QJsonArray list;
+    for (const QString& id : ids) {
+        const auto app = loadApp(rt.db(), id);
+        if (!app)
+            continue;
+        const QString holder = isInstitution(app->category) ? app->form.organization.name : app->form.applicant.name;
+        list.append(QJsonObject{{QStringLiteral("id"), app->id}, {QStringLiteral("order_no"), app->orderNo},
+            {QStringLiteral("status"), statusToApi(app->status)}, {QStringLiteral("category"), categoryToApi(app->category)},
+            {QStringLiteral("holder"), holder}, {QStringLiteral("serial"), app->serial},
+            {QStringLiteral("years"), app->form.years}, {QStringLiteral("total_fen"), app->fees.totalFen},
+            {QStringLiteral("created_at"), app->createdAt}, {QStringLiteral("updated_at"), app->updatedAt}});
+    }
+    ctx.sendJson(200, list);
+}
+
+void Api::staffGet(Context& ctx)
+{
+    [[maybe_unused]] const StaffPrincipal staff = requireStaff(ctx);
+    const ReadTransaction rt(m_db);
+    const AppRow app = requireApp(rt.db(), ctx.param(0));
+    ctx.sendJson(200, applicationJson(rt.db(), app, true));
+}
+
+void Api::staffDocument(Context& ctx)
+{
+    [[maybe_unused]] const StaffPrincipal staff = requireStaff(ctx);
+    const ReadTransaction rt(m_db);
+    const AppRow app = requireApp(rt.db(), ctx.param(0));
+    QSqlQuery q = run(rt.db(),
+        QStringLiteral("SELECT sha256, content_type FROM documents WHERE application_id = ? AND kind = ?"),
+        {app.id, ctx.param(1)});
+    if (!q.next())
+        errors::notFound(QCoreApplication::translate("certdesk::Server", "This document was not uploaded."));
+    QFile file(m_documents.pathOf(q.value(0).toString()));
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error("stored document missing");
+    ctx.sendBytes(200, file.readAll(), q.value(1).toString().toLatin1().constData());
+}
+
+void Api::approve(Context& ctx)
+{
+    const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("reviewer"));
+    WriteTransaction tx(m_db);
+    const AppRow app = requireApp(tx.db(), ctx.param(0));
+    if (app.status != ApplicationStatus::InReview)
+        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an application in review can be approved."));
+    changeStatus(tx.db(), app.id, ApplicationStatus::Approved,
+        QCoreApplication::translate("certdesk::Server", "Approved by the CA"), staff.username);
+    notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
+        QCoreApplication::translate("certdesk::Server",
+            "CertDesk: order %1 was approved. The new certificate UKey will be issued and sent to you.")
+            .arg(app.orderNo));
+    const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
+    tx.commit();
+    ctx.sendJson(200, reply);
+}
+
+void Api::reject(Context& ctx)
+{
+    const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("reviewer"));
+    const QJsonObject body = ctx.jsonObject();
+    WriteTransaction tx(m_db);
+    const AppRow app = requireApp(tx.db(), ctx.param(0));
+    if (app.status != ApplicationStatus::InReview)
+        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an application in review can be rejected."));
+    FieldErrors problems;
+    const QJsonValue reasonsValue = body.value(QStringLiteral("reasons"));
+    const QJsonArray reasons = reasonsValue.toArray();
+    if (!reasonsValue.isArray() || reasons.isEmpty() || reasons.size() > 50) {
+        problems.append({QStringLiteral("reasons"), QStringLiteral("required"),
+            QCoreApplication::translate("certdesk::Server", "Give at least one reason, each pointing at a field or a document.")});
+    }
+    QJsonArray clean;
+    for (qsizetype i = 0; i < reasons.size() && problems.isEmpty(); ++i) {
+        const QJsonObject r = reasons.at(i).toObject();
+        const QString prefix = QStringLiteral("reasons[%1].").arg(i);
+        const QString target = r.value(QStringLiteral("target")).toString();
+        const QString message = r.value(QStringLiteral("message")).toString().trimmed();
+        bool targetOk = false;
+        if (target.startsWith(QLatin1String("field:"))) {
+            const QJsonValue v = valueAtPath(app.formJson, target.mid(6));
+            targetOk = !v.isUndefined() && !v.isObject() && !v.isArray();
+        } else if (target.startsWith(QLatin1String("document:"))) {
+            const auto kind = documentKindFromApi(target.mid(9));
+            targetOk = kind && requiredDocuments(app.category).contains(*kind);
+        }
+        if (!targetOk) {
+            problems.append({prefix + QStringLiteral("target"), QStringLiteral("invalid"),
+                QCoreApplication::translate("certdesk::Server",
+                    "A target is \"field:<field of the form>\" or \"document:<document kind>\" of this application.")});
+        }
+        if (message.isEmpty() || message.size() > 1000) {
+            problems.append({prefix + QStringLiteral("message"), QStringLiteral("required"),
+                QCoreApplication::translate("certdesk::Server", "Say what is wrong and how to fix it (at most 1000 characters).")});
+        }
+        clean.append(QJsonObject{{QStringLiteral("target"), target}, {QStringLiteral("message"), message}});
+    }
+    if (!problems.isEmpty())
+        errors::validationFailed(problems);
+    QJsonObject documents;
+    {
+        QSqlQuery q = run(tx.db(), QStringLiteral("SELECT kind, sha256 FROM documents WHERE application_id = ?"), {app.id});
+        while (q.next())
+            documents.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    const QString at = now();
+    const QJsonObject rejection{{QStringLiteral("reasons"), clean}, {QStringLiteral("rejected_at"), at},
+        {QStringLiteral("rejected_by"), staff.username},
+        {QStringLiteral("snapshot"),
+            QJsonObject{{QStringLiteral("form"), app.formJson}, {QStringLiteral("documents"), documents}}}};
+    run(tx.db(), QStringLiteral("UPDATE applications SET rejection = ? WHERE id = ?"),
+        {QString::fromUtf8(compactJson(rejection)), app.id});
+    QStringList messages;
+    for (const QJsonValue& r : clean)
+        messages.append(r.toObject().value(QStringLiteral("message")).toString());
+    changeStatus(tx.db(), app.id, ApplicationStatus::Rejected, messages.join(QStringLiteral("; ")), staff.username);
+    notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
+        QCoreApplication::translate("certdesk::Server",
+            "CertDesk: order %1 was returned for correction: %2. Open CertDesk, fix it and resubmit; no second "
+            "payment is needed.")
+            .arg(app.orderNo, messages.join(QStringLiteral("; "))));
+    const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
+    tx.commit();
+    ctx.sendJson(200, reply);
+}
+
+void Api::confirmPayment(Context& ctx)
+{
+    const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("counter"));
+    WriteTransaction tx(m_db);
+    const auto payment = loadPayment(tx.db(), ctx.param(0));
+    if (!payment)
+        errors::notFound(QCoreApplication::translate("certdesk::Server", "No such payment."));
+    if (payment->method != QLatin1String("corporate_transfer"))
+        errors::conflict(QCoreApplication::translate("certdesk::Server",
+            "Only corporate transfers are confirmed by staff; QR payments confirm themselves."));
+    // A transfer may arrive after the suggested deadline; staff confirm what the bank shows.
+    QSqlQuery q = run(tx.db(), QStringLiteral("SELECT status FROM payments WHERE id = ?"), {payment->id});
+    if (!q.next() || q.value(0).toString() != QLatin1String("pending"))
+        errors::conflict(QCoreApplication::translate("certdesk::Server", "This payment is not waiting for confirmation."));
+    markPaid(tx.db(), *payment, staff.username, baseUrl(ctx));
+    const auto updated = loadPayment(tx.db(), payment->id);
+    const QJsonObject reply = paymentJson(*updated);
+    tx.commit();
+    ctx.sendJson(200, reply);
+}
+
+void Api::ship(Context& ctx)
+{
+    const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("counter"));
+    const QJsonObject body = ctx.jsonObject();
+    WriteTransaction tx(m_db);
+    const AppRow app = requireApp(tx.db(), ctx.param(0));
+    if (app.status != ApplicationStatus::Issued)
+        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an issued certificate can be shipped."));
+    FieldErrors problems;
+    const auto need = [&](const char* key) {
+        const QJsonValue v = body.value(QLatin1String(key));
+        const QString text = v.toString().trimmed();
+        if (!v.isString() || text.isEmpty() || text.size() > 100)
+            problems.append({QString::fromLatin1(key), v.isString() || v.isUndefined() ? QStringLiteral("required") : QStringLiteral("type"),
+                QCoreApplication::translate("certdesk::Server", "Enter the carrier and the tracking number.")});
+        return text;
+    };
+    const QString carrier = need("carrier");
+    const QString tracking = need("tracking_no");
+    if (!problems.isEmpty())
+        errors::validationFailed(problems);
+    run(tx.db(), QStringLiteral("UPDATE applications SET shipment_carrier = ?, shipment_tracking_no = ? WHERE id = ?"),
+        {carrier, tracking, app.id});
+    changeStatus(tx.db(), app.id, ApplicationStatus::Shipped,
+        QCoreApplication::translate("certdesk::Server", "Sent by %1, tracking number %2").arg(carrier, tracking),
+        staff.username);
+    notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
+        QCoreApplication::translate("certdesk::Server", "CertDesk: the new UKey for order %1 was sent by %2, tracking number %3.")
+            .arg(app.orderNo, carrier, tracking));
+    const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
+    tx.commit();
+    ctx.sendJson(200, reply);
+}
+
+void Api::handover(Context& ctx)
+{
+    const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("counter"));
+    WriteTransaction tx(m_db);
+    const AppRow app = requireApp(tx.db(), ctx.param(0));
+    if (app.status != ApplicationStatus::Issued && app.status != ApplicationStatus::Shipped)
+        errors::conflict(QCoreApplication::translate("certdesk::Server",
+            "Only an issued or shipped certificate can be handed over."));
+    changeStatus(tx.db(), app.id, ApplicationStatus::Completed,
+        app.status == ApplicationStatus::Shipped
+            ? QCoreApplication::translate("certdesk::Server", "UKey delivered")
+            : QCoreApplication::translate("certdesk::Server", "UKey handed over at the counter"),
+        staff.username);
+    const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
+    tx.commit();
+    ctx.sendJson(200, reply);
+}
+
+} // namespace certdesk::server

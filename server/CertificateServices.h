@@ -1,0 +1,93 @@
+#pragma once
+
+#include "domain/Category.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace certdesk::server {
+
+// The service's use of core/pki: the SM2 CA + KMC (the certificate pair, envelopes, CRL) and the legacy RSA CA
+// whose "old" certificates are renewed. Only glue lives here; every cryptographic operation is core/pki's.
+// Thread-safe.
+class CertificateServices
+{
+public:
+    explicit CertificateServices(const QString& directory);
+    ~CertificateServices();
+    CertificateServices(const CertificateServices&) = delete;
+    CertificateServices& operator=(const CertificateServices&) = delete;
+
+    // Loads the CA material from the directory, creating it on first start.
+    [[nodiscard]] bool init(QString* error);
+
+    [[nodiscard]] bool canMintLegacy() const;
+    struct LegacyCertificate
+    {
+        QString serial; // upper-case hex
+        QString algorithm; // "RSA-2048"
+        QDateTime notBefore;
+        QByteArray certificate; // DER
+        QByteArray privateKey; // PKCS#8 DER (sandbox test material)
+    };
+    [[nodiscard]] std::optional<LegacyCertificate> mintLegacy(CertificateCategory category, const QString& holder,
+        const QString& credentialNumber, const QDateTime& notAfter) const;
+    // The old key's RSA PKCS#1 v1.5 SHA-256 signature over `challenge` verifies with the certificate's key, and
+    // the certificate is the legacy CA's.
+    [[nodiscard]] bool verifyPossession(const QByteArray& certificateDer, const QByteArray& challenge,
+        const QByteArray& signature) const;
+    // The serial (upper-case hex) of a DER certificate, empty when it does not parse.
+    [[nodiscard]] static QString serialOf(const QByteArray& certificateDer);
+
+    [[nodiscard]] QByteArray chainPem() const;
+    [[nodiscard]] QList<QByteArray> chainDer() const;
+    [[nodiscard]] QDateTime issuingNotAfter() const;
+
+    struct Revoked
+    {
+        QString serial;
+        QDateTime revokedAt;
+        int reason = -1; // RFC 5280 CRLReason
+    };
+    // The issuing CA's CRL (DER) for `revoked`; nullopt on a CA failure.
+    [[nodiscard]] std::optional<QByteArray> crl(const QList<Revoked>& revoked) const;
+
+    struct IssueRequest
+    {
+        CertificateCategory category = CertificateCategory::Institution;
+        QString name; // organisation or person
+        QString credentialNumber; // USCC or ID number
+        QByteArray transportPublicKey; // SubjectPublicKeyInfo DER
+        std::optional<QByteArray> csr; // PKCS#10 DER
+        QDateTime notBefore;
+        QDateTime notAfter;
+    };
+    enum class IssueError { None, BadTransportKey, BadCsrSignature, BadCsr, Internal };
+    struct IssueResult
+    {
+        IssueError error = IssueError::None;
+        QString detail; // technical, for logs (no personal data)
+        QByteArray signingCertificate;
+        QString signingSerial;
+        QByteArray encryptionCertificate;
+        QString encryptionSerial;
+        QByteArray signingKeyEnvelope; // empty when the CSR brought the signing key
+        QByteArray encryptionKeyEnvelope;
+    };
+    // The KMC makes the encryption key pair (and the signing key pair when there is no CSR), the CA issues both
+    // certificates, and every server-made private key leaves only as an envelope to the transport key.
+    [[nodiscard]] IssueResult issue(const IssueRequest& request) const;
+
+private:
+    struct State;
+    QString m_dir;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace certdesk::server

@@ -1,0 +1,293 @@
+#include "Http.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrlQuery>
+
+namespace certdesk::server {
+
+QJsonObject ApiError::toJson() const
+{
+    QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    if (!fields.isEmpty()) {
+        QJsonArray list;
+        for (const FieldError& f : fields) {
+            list.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("code"), f.code},
+                {QStringLiteral("message"), f.message}});
+        }
+        error.insert(QStringLiteral("fields"), list);
+    }
+    return QJsonObject{{QStringLiteral("error"), error}};
+}
+
+namespace errors {
+
+namespace {
+[[noreturn]] void raise(int status, const char* code, const QString& message)
+{
+    ApiError e;
+    e.status = status;
+    e.code = QString::fromLatin1(code);
+    e.message = message;
+    throw e;
+}
+} // namespace
+
+void badRequest(const QString& message)
+{
+    raise(400, "bad_request", message);
+}
+
+void unauthorized(const QString& message)
+{
+    raise(401, "unauthorized",
+        message.isEmpty() ? QCoreApplication::translate("certdesk::Server",
+                                "Sign-in required: send a valid access token and try again.")
+                          : message);
+}
+
+void forbidden(const QString& message)
+{
+    raise(403, "forbidden",
+        message.isEmpty() ? QCoreApplication::translate("certdesk::Server",
+                                "Your account does not have the role needed for this action.")
+                          : message);
+}
+
+void notFound(const QString& message)
+{
+    raise(404, "not_found",
+        message.isEmpty()
+            ? QCoreApplication::translate("certdesk::Server", "Not found. Check the address or number and try again.")
+            : message);
+}
+
+void conflict(const QString& message)
+{
+    raise(409, "conflict", message);
+}
+
+void payloadTooLarge(qint64 limit)
+{
+    raise(413, "payload_too_large",
+        QCoreApplication::translate("certdesk::Server", "The upload is larger than %1 bytes; make the file smaller and try again.")
+            .arg(limit));
+}
+
+void unsupportedMediaType(const QString& message)
+{
+    raise(415, "unsupported_media_type", message);
+}
+
+void validationFailed(const FieldErrors& fields)
+{
+    ApiError e;
+    e.status = 422;
+    e.code = QStringLiteral("validation_failed");
+    e.message = QCoreApplication::translate("certdesk::Server", "Some fields are not valid; correct them and submit again.");
+    e.fields = fields;
+    throw e;
+}
+
+void validationFailed(const QString& field, const QString& code, const QString& message)
+{
+    validationFailed(FieldErrors{FieldError{field, code, message}});
+}
+
+void notRenewable(const QString& reason)
+{
+    raise(422, "not_renewable", reason);
+}
+
+void rateLimited(int retryAfterSeconds)
+{
+    ApiError e;
+    e.status = 429;
+    e.code = QStringLiteral("rate_limited");
+    e.message = QCoreApplication::translate("certdesk::Server", "Too many requests; wait %n second(s) and try again.",
+        nullptr, retryAfterSeconds);
+    e.headers.append({std::string("Retry-After"), std::to_string(retryAfterSeconds)});
+    throw e;
+}
+
+} // namespace errors
+
+Context::Context(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* contentReader)
+    : request(req)
+    , response(res)
+    , reader(contentReader)
+{
+}
+
+QString Context::header(const char* name) const
+{
+    return QString::fromStdString(request.get_header_value(name));
+}
+
+QString Context::query(const char* name) const
+{
+    return QString::fromStdString(request.get_param_value(name));
+}
+
+bool Context::hasQuery(const char* name) const
+{
+    return request.has_param(name);
+}
+
+QString Context::bearerToken() const
+{
+    const std::string value = request.get_header_value("Authorization");
+    static const std::string prefix = "Bearer ";
+    if (value.size() <= prefix.size() || value.compare(0, prefix.size(), prefix) != 0) {
+        // RFC 7235: the scheme is case-insensitive.
+        if (value.size() > prefix.size() && QString::fromStdString(value.substr(0, prefix.size())).compare(
+                                                 QLatin1String("bearer "), Qt::CaseInsensitive) == 0)
+            return QString::fromStdString(value.substr(prefix.size())).trimmed();
+        return {};
+    }
+    return QString::fromStdString(value.substr(prefix.size())).trimmed();
+}
+
+QString Context::baseUrl(bool tls) const
+{
+    QString host = header("Host");
+    if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
+        host = QString::fromStdString(request.local_addr) + QLatin1Char(':') + QString::number(request.local_port);
+    return (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + host;
+}
+
+QJsonObject Context::jsonObject() const
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError)
+        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body is not valid JSON (at byte %1).")
+                               .arg(error.offset));
+    if (!doc.isObject())
+        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body must be a JSON object."));
+    return doc.object();
+}
+
+QJsonObject Context::jsonObjectOrEmpty() const
+{
+    if (body.trimmed().isEmpty())
+        return {};
+    return jsonObject();
+}
+
+bool Context::isFormPost() const
+{
+    return header("Content-Type").startsWith(QLatin1String("application/x-www-form-urlencoded"), Qt::CaseInsensitive);
+}
+
+QString Context::formField(const QString& name) const
+{
+    QByteArray text = body;
+    text.replace('+', ' ');
+    const QUrlQuery query(QString::fromUtf8(text));
+    return query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+void Context::sendJson(int status, const QJsonValue& value)
+{
+    response.status = status;
+    const QByteArray bytes = compactJson(value);
+    response.set_content(bytes.constData(), size_t(bytes.size()), "application/json; charset=utf-8");
+}
+
+void Context::sendBytes(int status, const QByteArray& bytes, const char* contentType)
+{
+    response.status = status;
+    response.set_content(bytes.constData(), size_t(bytes.size()), contentType);
+}
+
+void Context::sendHtml(int status, const QString& html)
+{
+    sendBytes(status, html.toUtf8(), "text/html; charset=utf-8");
+}
+
+void Context::sendError(const ApiError& error)
+{
+    for (const auto& [name, value] : error.headers)
+        response.set_header(name, value);
+    sendJson(error.status, error.toJson());
+}
+
+bool requestHasBody(const httplib::Request& request)
+{
+    if (request.has_header("Transfer-Encoding"))
+        return true;
+    return request.has_header("Content-Length") && request.get_header_value("Content-Length") != "0";
+}
+
+QByteArray compactJson(const QJsonValue& value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    // A scalar: wrap and strip the brackets.
+    QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+QString canonicalBodyHash(const QByteArray& body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QByteArray canonical = (error.error == QJsonParseError::NoError && !doc.isNull())
+        ? doc.toJson(QJsonDocument::Compact)
+        : body;
+    return QString::fromLatin1(QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+}
+
+namespace {
+std::vector<std::string> splitPath(const std::string& path)
+{
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t slash = path.find('/', start);
+        const size_t end = slash == std::string::npos ? path.size() : slash;
+        if (end > start)
+            parts.push_back(path.substr(start, end - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    return parts;
+}
+} // namespace
+
+void Router::add(const char* method, const char* pattern, Body body, Handler handler)
+{
+    m_routes.push_back(Route{method, splitPath(pattern), body, std::move(handler)});
+}
+
+const Router::Route* Router::match(const std::string& method, const std::string& path,
+    std::vector<QString>* params) const
+{
+    const std::vector<std::string> parts = splitPath(path);
+    for (const Route& route : m_routes) {
+        if (route.method != method || route.segments.size() != parts.size())
+            continue;
+        bool ok = true;
+        std::vector<QString> found;
+        for (size_t i = 0; i < parts.size() && ok; ++i) {
+            if (route.segments[i] == "{}")
+                found.push_back(QString::fromStdString(parts[i]));
+            else
+                ok = route.segments[i] == parts[i];
+        }
+        if (ok) {
+            if (params)
+                *params = std::move(found);
+            return &route;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace certdesk::server

@@ -1,0 +1,396 @@
+#include "Service.h"
+
+#include "Api.h"
+#include "Database.h"
+#include "DocumentStore.h"
+#include "Http.h"
+#include "ReferenceData.h"
+#include "Secrets.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QLockFile>
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#ifndef Q_OS_WIN
+#include <csignal>
+#include <signal.h>
+#include <sys/socket.h>
+#endif
+
+namespace certdesk::server {
+
+namespace {
+
+// Bodies refused with 413 (or left unread after an error) are read and discarded up to Api::kDiscardCap bytes so
+// the client gets to read the answer; memory stays flat (httplib hands over small chunks).
+constexpr qint64 kDiscardCap = Api::kDiscardCap;
+
+thread_local std::chrono::steady_clock::time_point t_requestStart;
+
+} // namespace
+
+struct Service::Private
+{
+    ServiceOptions options;
+    QString dataDir;
+    std::unique_ptr<QLockFile> lock;
+    std::unique_ptr<Database> database;
+    std::unique_ptr<DocumentStore> documents;
+    std::unique_ptr<ReferenceData> reference;
+    std::unique_ptr<Api> api;
+    Router router;
+    std::unique_ptr<httplib::Server> http;
+    std::thread listener;
+    int port = -1;
+
+    void log(const QString& line) const
+    {
+        if (options.logSink) {
+            options.logSink(line);
+            return;
+        }
+        const QByteArray bytes = line.toUtf8() + '\n';
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        std::fflush(stderr);
+    }
+
+    // Reads and drops what is left of the body, up to kDiscardCap.
+    static void discard(Context& ctx)
+    {
+        if (!ctx.reader || ctx.bodyConsumed || !requestHasBody(ctx.request))
+            return;
+        ctx.bodyConsumed = true;
+        qint64 total = 0;
+        const bool ok = (*ctx.reader)([&total](const char*, size_t size) {
+            total += qint64(size);
+            return total <= kDiscardCap;
+        });
+        if (!ok)
+            ctx.response.set_header("Connection", "close");
+    }
+
+    // Reads a JSON body of at most `limit` bytes; 413 beyond it (the rest is discarded, not kept).
+    static void readBody(Context& ctx, qint64 limit)
+    {
+        if (ctx.request.has_header("Content-Length")) {
+            bool ok = false;
+            const qint64 length = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
+            if (ok && length > limit)
+                errors::payloadTooLarge(limit);
+        }
+        ctx.bodyConsumed = true;
+        if (!requestHasBody(ctx.request))
+            return;
+        bool over = false;
+        qint64 total = 0;
+        const bool ok = (*ctx.reader)([&](const char* data, size_t size) {
+            total += qint64(size);
+            if (over || ctx.body.size() + qint64(size) > limit) {
+                over = true;
+                ctx.body.clear();
+                return total <= kDiscardCap;
+            }
+            ctx.body.append(data, qsizetype(size));
+            return true;
+        });
+        if (!ok)
+            ctx.response.set_header("Connection", "close");
+        if (over)
+            errors::payloadTooLarge(limit);
+        if (!ok)
+            errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body could not be read."));
+    }
+
+    void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
+    {
+        Context ctx(req, res, reader);
+        try {
+            try {
+                const Router::Route* route = router.match(req.method, req.path, &ctx.params);
+                if (!route)
+                    errors::notFound();
+                if (route->body == Router::Body::Json && reader)
+                    readBody(ctx, Api::kMaxJsonBytes);
+                route->handler(ctx);
+            } catch (const Api::ReplayNeeded&) {
+                // A concurrent request with the same Idempotency-Key committed first: answer as it did.
+                if (!api->replay(ctx))
+                    throw std::runtime_error("idempotent reply vanished");
+            }
+        } catch (const ApiError& e) {
+            ctx.sendError(e);
+        } catch (const std::exception& e) {
+            log(QStringLiteral("internal error on %1 %2: %3")
+                    .arg(QString::fromStdString(req.method), QString::fromStdString(req.path),
+                        QString::fromUtf8(e.what())));
+            ApiError internal;
+            internal.status = 500;
+            internal.code = QStringLiteral("internal_error");
+            internal.message = QCoreApplication::translate("certdesk::Server",
+                "The service had an internal error; nothing was changed. Try again later.");
+            ctx.sendError(internal);
+        }
+        discard(ctx);
+    }
+
+    void install()
+    {
+        httplib::Server& s = *http;
+        const int threads = qMax(2, options.threads);
+        s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+        // httplib writes headers and body separately: with Nagle's algorithm the body waits for the client's
+        // delayed ACK (40 ms on Linux) on every keep-alive response.
+        s.set_tcp_nodelay(true);
+        s.set_keep_alive_max_count(10000);
+        s.set_keep_alive_timeout(5);
+        s.set_read_timeout(30);
+        s.set_write_timeout(30);
+#ifndef Q_OS_WIN
+        // httplib's default sets SO_REUSEPORT, which would let a second server bind the same port silently.
+        s.set_socket_options([](socket_t sock) {
+            int yes = 1;
+            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        });
+#endif
+        s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+            t_requestStart = std::chrono::steady_clock::now();
+            // Expect: 100-continue lets us refuse an oversized upload before a single body byte is sent.
+            if (req.has_header("Content-Length")) {
+                bool ok = false;
+                const qint64 length = QString::fromStdString(req.get_header_value("Content-Length")).toLongLong(&ok);
+                const qint64 limit = api->bodyLimit(req.method, req.path);
+                if (ok && length > limit) {
+                    Context ctx(req, res, nullptr);
+                    try {
+                        errors::payloadTooLarge(limit);
+                    } catch (const ApiError& e) {
+                        ctx.sendError(e);
+                    }
+                    // httplib 0.11 writes this early answer without Content-Length; without it the client
+                    // would wait for the connection to close instead of reading the 413.
+                    res.set_header("Content-Length", std::to_string(res.body.size()));
+                    res.set_header("Connection", "close");
+                    return 413;
+                }
+            }
+            return 100;
+        });
+        s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+            t_requestStart = std::chrono::steady_clock::now();
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
+        const auto plain = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res, nullptr); };
+        const auto withBody = [this](const httplib::Request& req, httplib::Response& res,
+                                  const httplib::ContentReader& reader) { handle(req, res, &reader); };
+        s.Get(".*", plain);
+        s.Post(".*", withBody);
+        s.Put(".*", withBody);
+        s.Patch(".*", withBody);
+        s.Delete(".*", withBody);
+        s.Options(".*", plain);
+        s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+            if (!res.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            Context ctx(req, res, nullptr);
+            ApiError e;
+            e.status = res.status;
+            e.code = res.status == 413 ? QStringLiteral("payload_too_large")
+                : res.status == 404    ? QStringLiteral("not_found")
+                                       : QStringLiteral("bad_request");
+            e.message = res.status == 413 ? QStringLiteral("Payload Too Large")
+                : res.status == 404       ? QStringLiteral("Not Found")
+                : res.status == 414       ? QStringLiteral("URI Too Long")
+                                          : QStringLiteral("Bad Request");
+            const int status = res.status;
+            ctx.sendError(e);
+            res.status = status;
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+        s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+            log(QStringLiteral("internal error on %1 %2").arg(QString::fromStdString(req.method), QString::fromStdString(req.path)));
+            Context ctx(req, res, nullptr);
+            ApiError e;
+            e.status = 500;
+            e.code = QStringLiteral("internal_error");
+            e.message = QCoreApplication::translate("certdesk::Server",
+                "The service had an internal error; nothing was changed. Try again later.");
+            ctx.sendError(e);
+        });
+        if (!options.quiet) {
+            s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+                // Method, path (ids only: no query string, no body, no headers) and outcome.
+                const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::steady_clock::now() - t_requestStart)
+                                    .count();
+                log(QStringLiteral("%1 %2 %3 %4 %5ms")
+                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                            QString::fromStdString(req.method), QString::fromStdString(req.path))
+                        .arg(res.status)
+                        .arg(double(ms) / 1000.0, 0, 'f', 1));
+            });
+        }
+    }
+};
+
+Service::Service() = default;
+
+Service::~Service()
+{
+    stop();
+}
+
+int Service::start(const QString& host, int port, const QString& dataDir, const ServiceOptions& options, QString* error)
+{
+    const std::lock_guard guard(m_mutex);
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return -1;
+    };
+    if (d)
+        return fail(QStringLiteral("already running"));
+#ifndef Q_OS_WIN
+    // httplib writes with send() without MSG_NOSIGNAL: a client that hangs up mid-response would raise SIGPIPE,
+    // whose default action ends the process (the GUI too, when it embeds the service). Ignore it unless the host
+    // process installed its own handler.
+    struct sigaction current = {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+        std::signal(SIGPIPE, SIG_IGN);
+#endif
+    auto p = std::make_unique<Private>();
+    p->options = options;
+    p->dataDir = QDir(dataDir).absolutePath();
+    if (!QDir().mkpath(p->dataDir))
+        return fail(QStringLiteral("cannot create the data dir %1").arg(p->dataDir));
+    p->lock = std::make_unique<QLockFile>(p->dataDir + QStringLiteral("/certdesk-server.lock"));
+    p->lock->setStaleLockTime(0);
+    if (!p->lock->tryLock(0))
+        return fail(QStringLiteral("the data dir %1 is in use by another service").arg(p->dataDir));
+    try {
+        p->database = std::make_unique<Database>(p->dataDir + QStringLiteral("/certdesk.db"));
+        QString message;
+        if (!p->database->migrate(&message))
+            return fail(QStringLiteral("database: %1").arg(message));
+        p->documents = std::make_unique<DocumentStore>(p->dataDir + QStringLiteral("/documents"));
+        if (!p->documents->init(&message))
+            return fail(message);
+        p->reference = std::make_unique<ReferenceData>();
+        const bool tls = !options.tlsCertificateFile.isEmpty() && !options.tlsKeyFile.isEmpty();
+        p->api = std::make_unique<Api>(*p->database, *p->documents, *p->reference, options, p->dataDir, tls);
+        p->api->prepare();
+        p->api->registerRoutes(p->router);
+        if (tls) {
+            auto ssl = std::make_unique<httplib::SSLServer>(QFile::encodeName(options.tlsCertificateFile).constData(),
+                QFile::encodeName(options.tlsKeyFile).constData());
+            if (!ssl->is_valid())
+                return fail(QStringLiteral("cannot load the TLS certificate or key"));
+            p->http = std::move(ssl);
+        } else {
+            p->http = std::make_unique<httplib::Server>();
+        }
+        p->install();
+        const std::string h = host.toStdString();
+        if (port == 0) {
+            p->port = p->http->bind_to_any_port(h);
+            if (p->port <= 0)
+                return fail(QStringLiteral("cannot listen on %1").arg(host));
+        } else {
+            if (!p->http->bind_to_port(h, port))
+                return fail(QStringLiteral("cannot listen on %1:%2").arg(host).arg(port));
+            p->port = port;
+        }
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    httplib::Server* http = p->http.get();
+    p->listener = std::thread([http] { http->listen_after_bind(); });
+    // listen_after_bind sets is_running only once it starts; wait so stop() right after start() is clean.
+    for (int i = 0; i < 2000 && !http->is_running(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    d = std::move(p);
+    return d->port;
+}
+
+void Service::stop()
+{
+    std::unique_ptr<Private> p;
+    {
+        const std::lock_guard guard(m_mutex);
+        p = std::move(d);
+    }
+    if (!p)
+        return;
+    if (p->http)
+        p->http->stop();
+    if (p->listener.joinable())
+        p->listener.join();
+    p->http.reset();
+    p->api.reset();
+    p->documents.reset();
+    p->database.reset();
+    p->lock->unlock();
+}
+
+bool Service::setStaffAccount(const QString& dataDir, const QString& username, const QString& password,
+    const QStringList& roles, QString* error)
+{
+    const auto fail = [error](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    static const QStringList known{QStringLiteral("reviewer"), QStringLiteral("counter")};
+    if (username.trimmed().isEmpty() || username.size() > 64)
+        return fail(QStringLiteral("the user name must have 1 to 64 characters"));
+    if (password.size() < 8)
+        return fail(QStringLiteral("the password must have at least 8 characters"));
+    if (roles.isEmpty())
+        return fail(QStringLiteral("give at least one role"));
+    for (const QString& role : roles) {
+        if (!known.contains(role))
+            return fail(QStringLiteral("unknown role %1 (reviewer, counter)").arg(role));
+    }
+    if (!QDir().mkpath(dataDir))
+        return fail(QStringLiteral("cannot create the data dir"));
+    try {
+        Database database(QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db")));
+        QString message;
+        if (!database.migrate(&message))
+            return fail(message);
+        const secrets::PasswordHash hash = secrets::hashPassword(password);
+        WriteTransaction tx(database);
+        run(tx.db(), QStringLiteral("DELETE FROM staff_users WHERE username = ?"), {username.trimmed()});
+        run(tx.db(),
+            QStringLiteral("INSERT INTO staff_users (username, password_hash, salt, iterations, roles, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            {username.trimmed(), hash.hashHex, hash.saltHex, hash.iterations, roles.join(QLatin1Char(',')),
+                QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+        // Sessions of the old password end.
+        run(tx.db(), QStringLiteral("DELETE FROM staff_sessions WHERE username = ?"), {username.trimmed()});
+        tx.commit();
+        return true;
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+}
+
+bool Service::isRunning() const
+{
+    const std::lock_guard guard(m_mutex);
+    return d && d->http && d->http->is_running();
+}
+
+int Service::port() const
+{
+    const std::lock_guard guard(m_mutex);
+    return d ? d->port : -1;
+}
+
+} // namespace certdesk::server

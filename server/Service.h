@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ServiceOptions.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <mutex>
+
+namespace certdesk::server {
+
+// The CertDesk counter service (../shared/API.md) as an embeddable object: `certdesk-server` runs one, and the
+// GUI's sandbox mode can run one in-process on loopback. Thread-safe; no global state, so several services (on
+// different data dirs) may run in one process.
+class Service
+{
+public:
+    Service();
+    ~Service(); // stops
+    Service(const Service&) = delete;
+    Service& operator=(const Service&) = delete;
+
+    // Opens (creating or migrating) the data dir, loads or creates the CA, seeds the sandbox data when asked,
+    // binds host:port (0 = a free port) and serves on background threads. Returns the port, or -1 with *error set
+    // (data dir locked by another service, port in use, bad TLS files, ...). On POSIX it sets SIGPIPE to ignored
+    // if the process left it at the default (a client hanging up must not end the process).
+    [[nodiscard]] int start(const QString& host, int port, const QString& dataDir, const ServiceOptions& options,
+        QString* error = nullptr);
+    // Stops accepting, finishes the requests in progress, closes the database. Safe to call twice.
+    void stop();
+    [[nodiscard]] bool isRunning() const;
+
+    // Creates or updates a staff account (roles "reviewer", "counter") in a data dir, for deployments without
+    // the sandbox's seeded accounts. The password is stored with PBKDF2. false and *error on failure.
+    [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const QString& username, const QString& password,
+        const QStringList& roles, QString* error = nullptr);
+    [[nodiscard]] int port() const;
+
+private:
+    struct Private;
+    mutable std::mutex m_mutex;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace certdesk::server

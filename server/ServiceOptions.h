@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+#include <QtGlobal>
+
+#include <functional>
+
+namespace certdesk::server {
+
+// How a Service runs. The defaults are what `certdesk-server` uses without options.
+struct ServiceOptions
+{
+    // Sandbox pages, outbox, legacy-certificate minting and seeded demo data; 404 for all of it when false.
+    bool sandbox = false;
+    // POST /certificates/lookup calls allowed per client address per minute (0 = unlimited).
+    int lookupRateLimit = 60;
+    // GET /config max_document_bytes: uploads above it get 413.
+    qint64 maxDocumentBytes = 5 * 1024 * 1024;
+    // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent connections.
+    int threads = 64;
+    // HTTPS when both are set (PEM files).
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
+    // Base URL put into QR codes and links (liveness, payment, invoice); empty = from the request's Host header.
+    QString publicBaseUrl;
+    // Staff session lifetime.
+    int staffSessionMinutes = 8 * 60;
+    // Liveness session and QR payment lifetimes.
+    int livenessMinutes = 10;
+    int paymentMinutes = 30;
+    // One line per request (method, path, status, milliseconds); never bodies, tokens or personal data.
+    // Empty function = standard error. Set `quiet` to drop them.
+    std::function<void(const QString& line)> logSink;
+    bool quiet = false;
+};
+
+} // namespace certdesk::server

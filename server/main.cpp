@@ -1,0 +1,145 @@
+// certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
+#include "Service.h"
+
+#include "domain/Translations.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+
+namespace {
+
+void fail(const QString& message)
+{
+    const QByteArray bytes = QStringLiteral("certdesk-server: %1\n").arg(message).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    // Block SIGINT/SIGTERM in every thread (the workers inherit this mask) and wait for them here, so shutdown
+    // runs in normal code rather than in a signal handler.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("certdesk-server"));
+    QCoreApplication::setOrganizationName(QStringLiteral("CertDesk"));
+    certdesk::installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CertDesk counter service (HTTP API v1)"));
+    parser.addHelpOption();
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (port 0 = any free port)."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Data directory (database, documents, CA)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"), QStringLiteral("Enable the sandbox pages, seeded demo data and outbox."));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("TLS certificate chain (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption rateLimit(QStringLiteral("lookup-rate-limit"),
+        QStringLiteral("Certificate lookups per client address per minute (0 = unlimited; default 60)."), QStringLiteral("n"));
+    const QCommandLineOption maxDocument(QStringLiteral("max-document-bytes"),
+        QStringLiteral("Largest accepted document upload (default 5242880)."), QStringLiteral("bytes"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+        QStringLiteral("Worker threads = concurrent connections (default 64)."), QStringLiteral("n"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"),
+        QStringLiteral("Base URL for QR codes and links (default: from the request's Host header)."), QStringLiteral("url"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No per-request log lines."));
+    const QCommandLineOption addStaff(QStringLiteral("set-staff"),
+        QStringLiteral("Create or update a staff account (password read from standard input), then exit."),
+        QStringLiteral("username"));
+    const QCommandLineOption roles(QStringLiteral("roles"),
+        QStringLiteral("Roles for --set-staff, comma-separated: reviewer,counter."), QStringLiteral("roles"));
+    parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl, quiet,
+        addStaff, roles});
+    parser.process(app);
+
+    if (!parser.isSet(dataDir)) {
+        fail(QStringLiteral("--data-dir is required"));
+        return 2;
+    }
+    if (parser.isSet(addStaff)) {
+        char line[1024] = {};
+        if (!std::fgets(line, sizeof line, stdin)) {
+            fail(QStringLiteral("--set-staff reads the password from standard input"));
+            return 2;
+        }
+        QString password = QString::fromUtf8(line);
+        while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+            password.chop(1);
+        QString error;
+        const bool ok = certdesk::server::Service::setStaffAccount(parser.value(dataDir), parser.value(addStaff), password,
+            parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+        std::fill(std::begin(line), std::end(line), '\0');
+        if (!ok) {
+            fail(error);
+            return 1;
+        }
+        return 0;
+    }
+    const QString address = parser.value(listen);
+    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
+    bool portOk = false;
+    const int port = colon > 0 ? address.mid(colon + 1).toInt(&portOk) : -1;
+    QString host = colon > 0 ? address.left(colon) : QString();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (!portOk || port < 0 || port > 65535 || host.isEmpty()) {
+        fail(QStringLiteral("--listen takes host:port, e.g. 127.0.0.1:0"));
+        return 2;
+    }
+
+    certdesk::server::ServiceOptions options;
+    options.sandbox = parser.isSet(sandbox);
+    options.tlsCertificateFile = parser.value(tlsCert);
+    options.tlsKeyFile = parser.value(tlsKey);
+    if (options.tlsCertificateFile.isEmpty() != options.tlsKeyFile.isEmpty()) {
+        fail(QStringLiteral("--tls-cert and --tls-key go together"));
+        return 2;
+    }
+    const auto number = [&parser](const QCommandLineOption& option, qint64 fallback, qint64 min) -> qint64 {
+        if (!parser.isSet(option))
+            return fallback;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        if (!ok || value < min) {
+            fail(QStringLiteral("bad value for --%1").arg(option.names().constFirst()));
+            std::exit(2);
+        }
+        return value;
+    };
+    options.lookupRateLimit = int(number(rateLimit, options.lookupRateLimit, 0));
+    options.maxDocumentBytes = number(maxDocument, options.maxDocumentBytes, 1);
+    options.threads = int(number(threads, options.threads, 2));
+    options.publicBaseUrl = parser.value(publicUrl);
+    options.quiet = parser.isSet(quiet);
+
+    certdesk::server::Service service;
+    QString error;
+    const int actual = service.start(host, port, parser.value(dataDir), options, &error);
+    if (actual < 0) {
+        fail(error);
+        return 1;
+    }
+    const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    std::printf("listening on %s:%d\n", shownHost.toUtf8().constData(), actual);
+    std::fflush(stdout);
+
+    int received = 0;
+    sigwait(&stopSignals, &received);
+    service.stop();
+    std::printf("stopped\n");
+    std::fflush(stdout);
+    return 0;
+}

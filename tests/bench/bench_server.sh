@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark of certdesk-server (issue 3, "Performance"): prints figures, asserts nothing.
+#   1. GET /api/v1/applications/{id} under wrk with 64 connections: requests/s and p99 latency
+#      (target >= 5000 requests/s, p99 <= 20 ms).
+#   2. Issuance without CSR (2 key pairs, 2 certificates, 2 envelopes, DB writes): issuances/s (target >= 150).
+#      Measured by re-issuing for approved applications (each re-issuance also revokes the previous unconfirmed
+#      pair, so it is slightly more work than a first issuance).
+# Usage: tests/bench/bench_server.sh [path/to/certdesk-server] [seconds per run]
+# Needs wrk, curl, jq, openssl (scripts/deps.sh installs them). Use a Release build for meaningful numbers.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/../.." && pwd)
+server=${1:-${CERTDESK_SERVER:-}}
+if [ -z "$server" ]; then
+  server=$(ls -t "$here"/build/*/server/certdesk-server 2>/dev/null | head -n1 || true)
+fi
+[ -x "$server" ] || { echo "bench_server: certdesk-server not found (pass its path)" >&2; exit 2; }
+seconds=${2:-10}
+for tool in wrk curl jq openssl; do
+  command -v "$tool" >/dev/null || { echo "bench_server: $tool is missing (scripts/deps.sh)" >&2; exit 2; }
+done
+
+work=$(mktemp -d)
+pid=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$server" --listen 127.0.0.1:0 --data-dir "$work/data" --sandbox --quiet --lookup-rate-limit 0 \
+  >"$work/stdout" 2>"$work/stderr" &
+pid=$!
+for _ in $(seq 1 300); do
+  grep -q '^listening on' "$work/stdout" 2>/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/stderr" >&2; exit 1; }
+  sleep 0.1
+done
+port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$work/stdout")
+[ -n "$port" ] || { echo "bench_server: the server did not start" >&2; cat "$work/stderr" >&2; exit 1; }
+B="http://127.0.0.1:$port/api/v1"
+json=(-H 'Content-Type: application/json')
+
+echo iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg== \
+  | base64 -d >"$work/scan.png"
+serial=$(curl -sf "$B/sandbox/legacy-certificates" \
+  | jq -r '[.[] | select(.category=="natural_person" and .renewable)][0].serial')
+reviewer=$(curl -sf "${json[@]}" -d '{"username":"reviewer","password":"sandbox-reviewer"}' "$B/staff/sessions" | jq -r .token)
+counter=$(curl -sf "${json[@]}" -d '{"username":"counter","password":"sandbox-counter"}' "$B/staff/sessions" | jq -r .token)
+
+# An approved natural-person application: create, documents, liveness, payment, approval.
+approved_application() {
+  local body created id token session payment
+  body=$(jq -n --arg s "$serial" '{serial:$s, category:"natural_person", years:1,
+    acknowledgements:{agreement:true, old_certificate_revocation:true},
+    applicant:{name:"Zhang Wei", id_number:"44030519850312001X", mobile:"13800138000", email:"zw@example.com"},
+    mailing:{province_code:"440000", city_code:"440300", county_code:"440305", address:"8 Keyuan Road"},
+    invoice:{kind:"none"}}')
+  created=$(curl -sf "${json[@]}" -d "$body" "$B/applications")
+  id=$(jq -r .id <<<"$created"); token=$(jq -r .access_token <<<"$created")
+  for kind in application_form e_seal_form id_card; do
+    curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: image/png' \
+      --data-binary @"$work/scan.png" "$B/applications/$id/documents/$kind"
+  done
+  session=$(curl -sf -X POST -H "Authorization: Bearer $token" "$B/applications/$id/liveness" | jq -r .session_id)
+  curl -sf -o /dev/null "${json[@]}" -d '{"name":"Zhang Wei","id_number":"44030519850312001X","outcome":"pass"}' \
+    "$B/sandbox/liveness/$session"
+  payment=$(curl -sf "${json[@]}" -H "Authorization: Bearer $token" -d '{"method":"wechat"}' \
+    "$B/applications/$id/payments" | jq -r .payment_id)
+  curl -sf -o /dev/null -X POST "$B/sandbox/payments/$payment/complete"
+  curl -sf -o /dev/null -X POST -H "Authorization: Bearer $reviewer" "$B/staff/applications/$id/approve"
+  echo "$id $token"
+}
+
+read -r app token < <(approved_application)
+
+echo "== GET /api/v1/applications/{id}: wrk, 64 connections, ${seconds}s"
+wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$B/applications/$app" | tee "$work/get.txt"
+get_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/get.txt")
+get_p99=$(awk '$1=="99%" {print $2}' "$work/get.txt")
+
+echo "== POST /api/v1/staff/applications/{id}/issuance without CSR: wrk, 8 connections, ${seconds}s"
+openssl genpkey -algorithm SM2 -out "$work/transport.pem" 2>/dev/null
+transport=$(openssl pkey -in "$work/transport.pem" -pubout -outform DER | base64 -w0)
+apps=()
+for _ in 1 2 3 4; do read -r id _ < <(approved_application); apps+=("$id"); done
+cat >"$work/issue.lua" <<LUA
+local apps = { "${apps[0]}", "${apps[1]}", "${apps[2]}", "${apps[3]}" }
+local counter = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $counter"
+wrk.body = '{"transport_public_key":"$transport","csr":null}'
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, "/api/v1/staff/applications/" .. apps[(counter % 4) + 1] .. "/issuance")
+end
+LUA
+wrk -t2 -c8 -d"${seconds}s" --latency -s "$work/issue.lua" "http://127.0.0.1:$port" | tee "$work/issue.txt"
+issue_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/issue.txt")
+if grep -q 'Non-2xx' "$work/issue.txt"; then echo "bench_server: some issuances failed" >&2; fi
+
+echo
+echo "certdesk-server: GET /applications/{id}: ${get_rps} requests/s, p99 ${get_p99} (targets >= 5000/s, <= 20ms)"
+echo "certdesk-server: issuance without CSR: ${issue_rps} issuances/s (target >= 150)"

@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <httplib.h>
+
+#include <memory>
+
+namespace certdesk::servertest {
+
+// The real certdesk-server binary as a child process on 127.0.0.1 with a free port.
+class ServerProcess
+{
+public:
+    ServerProcess() = default;
+    ~ServerProcess();
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    // Starts the server on `dataDir` (--sandbox unless `extraArgs` says otherwise via `sandbox`) and waits for
+    // its "listening on 127.0.0.1:PORT" line. false when it did not come up (its stderr is in lastError()).
+    [[nodiscard]] bool start(const QString& dataDir, const QStringList& extraArgs = {}, bool sandbox = true);
+    // SIGKILL, as a crash or power cut would: nothing gets to clean up.
+    void kill();
+    // SIGTERM and wait; the exit code.
+    int terminate();
+
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] qint64 pid() const { return m_process ? m_process->processId() : 0; }
+    // VmRSS of the server process in KiB (Linux /proc), -1 when unknown.
+    [[nodiscard]] qint64 rssKiB() const;
+    [[nodiscard]] QString lastError() const { return m_error; }
+    [[nodiscard]] QByteArray standardError() const;
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    int m_port = 0;
+    QString m_error;
+};
+
+struct Reply
+{
+    int status = 0; // 0 = no HTTP answer (connection error)
+    QByteArray body;
+    httplib::Headers headers;
+
+    [[nodiscard]] QJsonObject json() const;
+    [[nodiscard]] QJsonArray array() const;
+    // error.code of an error body.
+    [[nodiscard]] QString errorCode() const;
+    // "field:code" for each entry of error.fields.
+    [[nodiscard]] QStringList fieldCodes() const;
+    [[nodiscard]] QString header(const char* name) const;
+};
+
+// Plain HTTP against one server (paths are relative to /api/v1 unless they start with "/").
+class Http
+{
+public:
+    explicit Http(int port);
+
+    [[nodiscard]] Reply get(const QString& path, const QString& token = {});
+    [[nodiscard]] Reply post(const QString& path, const QJsonObject& body, const QString& token = {},
+        const QString& idempotencyKey = {});
+    [[nodiscard]] Reply postRaw(const QString& path, const QByteArray& body, const QString& contentType,
+        const QString& token = {});
+    [[nodiscard]] Reply put(const QString& path, const QJsonObject& body, const QString& token = {});
+    [[nodiscard]] Reply putBytes(const QString& path, const QByteArray& bytes, const QString& contentType,
+        const QString& token = {});
+    // A body of `size` zero bytes produced on the fly (the test never holds it in memory).
+    [[nodiscard]] Reply putStream(const QString& path, qint64 size, const QString& contentType, const QString& token = {});
+
+private:
+    [[nodiscard]] std::string url(const QString& path) const;
+    [[nodiscard]] httplib::Headers headers(const QString& token) const;
+    [[nodiscard]] static Reply convert(const httplib::Result& result);
+    int m_port;
+};
+
+// Test data: a form body that passes validation for a looked-up legacy certificate.
+[[nodiscard]] QJsonObject institutionBody(const QString& serial, const QString& holder, const QString& uscc,
+    const QString& category = QStringLiteral("institution"), int years = 1);
+[[nodiscard]] QJsonObject naturalPersonBody(const QString& serial, const QString& name, const QString& idNumber, int years = 1);
+
+// Agent/applicant of the bodies above; their mobile is not in the sandbox telecom registry.
+inline constexpr const char* kAgentName = "Zhang Wei";
+inline constexpr const char* kAgentId = "44030519850312001X";
+inline constexpr const char* kAgentMobile = "13800138000";
+
+// Small valid images, and crafted bad ones.
+[[nodiscard]] QByteArray pngImage(int width = 8, int height = 8);
+[[nodiscard]] QByteArray jpegImage(int width = 8, int height = 8);
+// A PNG signature and IHDR claiming width x height, followed by no usable image data.
+[[nodiscard]] QByteArray pngHeaderOnly(quint32 width, quint32 height);
+
+// Everything a test needs from a sandbox legacy certificate (GET /api/v1/sandbox/legacy-certificates).
+struct Legacy
+{
+    QString serial;
+    QString category;
+    QString holder;
+    QString credentialNumber;
+    QByteArray certificate;
+    QByteArray privateKey;
+    bool renewable = false;
+};
+[[nodiscard]] QList<Legacy> legacyCertificates(Http& http);
+[[nodiscard]] Legacy firstRenewable(Http& http, const QString& category);
+// Mints a new legacy certificate through the sandbox (POST /api/v1/sandbox/legacy-certificates).
+[[nodiscard]] Legacy mintLegacy(Http& http, const QString& category, const QString& holder, const QString& credential,
+    const QDateTime& notAfter);
+
+} // namespace certdesk::servertest

@@ -1,0 +1,249 @@
+// The applicant's form journey in the real GUI against the real certdesk-server (sandbox): from the first page
+// to a submitted application, for an institution (with a telecom real-name 422 shown at the mobile field and
+// fixed) and for a natural person.
+#include "MainWindow.h"
+#include "ServerProcess.h"
+#include "api/ApiClient.h"
+#include "storage/LocalStore.h"
+#include "storage/SubmissionStore.h"
+#include "wizard/ApplicationWizard.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "TypeText.h"
+
+using namespace certdesk;
+using ui::ApplicationWizard;
+
+namespace {
+
+template<typename T>
+T* find(QWidget* root, const QString& name)
+{
+    auto* w = root->findChild<T*>(name);
+    if (!w)
+        qFatal("widget %s not found", qPrintable(name));
+    return w;
+}
+
+void type(QWidget* root, const QString& edit, const QString& text)
+{
+    auto* e = find<QLineEdit>(root, edit);
+    e->setFocus();
+    e->selectAll();
+    QTest::keyClick(e, Qt::Key_Backspace);
+    test::typeText(e, text);
+    Q_EMIT e->editingFinished();
+}
+
+void selectCode(QWidget* root, const QString& combo, const QString& code)
+{
+    auto* box = find<QComboBox>(root, combo);
+    const int index = box->findData(code);
+    QVERIFY2(index > 0, qPrintable(code));
+    box->setCurrentIndex(index);
+    Q_EMIT box->activated(index);
+}
+
+} // namespace
+
+class TestJourney : public QObject
+{
+    Q_OBJECT
+private:
+    test::ServerProcess m_server;
+    QTemporaryDir m_dir;
+    std::unique_ptr<api::ApiClient> m_api;
+
+    QString mintSerial(CertificateCategory category, const QString& holder, const QString& credential)
+    {
+        auto* reply = m_api->sandboxMintLegacy(
+            category, holder, credential, QDateTime::currentDateTimeUtc().addDays(30));
+        reply->waitForFinished();
+        const auto r = reply->result();
+        reply->deleteLater();
+        if (!r.ok())
+            qFatal("mint failed: %s", qPrintable(r.error().logSummary()));
+        return r.value().serial;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+        api::ApiClientOptions options;
+        options.baseUrl = m_server.baseUrl();
+        m_api = std::make_unique<api::ApiClient>(options);
+    }
+
+    void institutionToSubmitted()
+    {
+        const QString serial = mintSerial(CertificateCategory::Institution, QStringLiteral("深圳市示例科技有限公司"),
+            QStringLiteral("91440300708461136T"));
+        LocalStore store(m_dir.filePath(QStringLiteral("inst.sqlite")));
+        ui::AppMode mode;
+        mode.sandbox = true;
+        mode.serverUrl = m_server.baseUrl().toString();
+        ui::MainWindow window(mode, &store);
+        window.show();
+        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        ApplicationWizard* w = window.wizard();
+        QVERIFY(w);
+
+        find<QAbstractButton>(w, QStringLiteral("kind_institution"))->click();
+        w->next();
+        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+        w->next();
+        QString typed;
+        for (int i = 0; i < serial.size(); i += 2)
+            typed += (i ? QStringLiteral(":") : QString()) + serial.mid(i, 2).toLower();
+        type(w, QStringLiteral("edit_serial"), typed);
+        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
+        QCOMPARE(w->application().oldCertificate->category, CertificateCategory::Institution);
+        w->next();
+
+        QCOMPARE(w->currentId(), int(ApplicationWizard::YearsPage));
+        auto* years = find<QComboBox>(w, QStringLiteral("combo_years"));
+        QVERIFY(years->count() >= 2);
+        years->setCurrentIndex(1);
+        Q_EMIT years->activated(1);
+        QCOMPARE(w->application().years, 2);
+        QVERIFY(find<QLabel>(w, QStringLiteral("feeSummary"))->text().contains(
+            formatYuan(w->application().oldCertificate->feePerYearFen * 2)));
+        w->next();
+
+        QCOMPARE(w->currentId(), int(ApplicationWizard::OrganizationPage));
+        type(w, QStringLiteral("edit_organization_name"), QStringLiteral("深圳市示例科技有限公司"));
+        type(w, QStringLiteral("edit_organization_credential_number"), QStringLiteral("91440300708461136T"));
+        type(w, QStringLiteral("edit_organization_address"), QStringLiteral("深圳市南山区科技园一路1号"));
+        type(w, QStringLiteral("edit_agent_name"), QStringLiteral("张三"));
+        type(w, QStringLiteral("edit_agent_id_number"), QStringLiteral("11010519491231002X"));
+        // A demo number registered to someone else: the service answers realname_mismatch.
+        type(w, QStringLiteral("edit_agent_mobile"), QStringLiteral("13900000001"));
+        type(w, QStringLiteral("edit_agent_email"), QStringLiteral("zhangsan@example.com"));
+        QVERIFY(w->button(QWizard::NextButton)->isEnabled());
+        w->next();
+
+        QCOMPARE(w->currentId(), int(ApplicationWizard::BankPage));
+        type(w, QStringLiteral("edit_bank_account_name"), QStringLiteral("深圳市示例科技有限公司"));
+        type(w, QStringLiteral("edit_bank_account_number"), QStringLiteral("4000023009200123456"));
+        auto* bank = find<QLineEdit>(w, QStringLiteral("edit_bank_bank_code"));
+        bank->setFocus();
+        test::typeText(bank, QStringLiteral("工商"));
+        QCompleter* completer = bank->completer();
+        QTRY_VERIFY_WITH_TIMEOUT(completer->completionModel()->rowCount() > 0, 15000);
+        const QModelIndex first = completer->completionModel()->index(0, 0);
+        QVERIFY(first.data().toString().contains(QStringLiteral("工商银行")));
+        Q_EMIT completer->activated(first);
+        QVERIFY(!w->application().bank.bankCode.isEmpty());
+        QCOMPARE(bank->text(), first.data().toString());
+        QVERIFY(w->button(QWizard::NextButton)->isEnabled());
+        w->next();
+
+        QCOMPARE(w->currentId(), int(ApplicationWizard::MailingPage));
+        selectCode(w, QStringLiteral("combo_mailing_province_code"), QStringLiteral("440000"));
+        selectCode(w, QStringLiteral("combo_mailing_city_code"), QStringLiteral("440300"));
+        selectCode(w, QStringLiteral("combo_mailing_county_code"), QStringLiteral("440305"));
+        type(w, QStringLiteral("edit_mailing_address"), QStringLiteral("科技园一路1号"));
+        w->next();
+        QCOMPARE(w->currentId(), int(ApplicationWizard::InvoicePage));
+        find<QAbstractButton>(w, QStringLiteral("invoice_electronic"))->click();
+        w->next();
+        QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
+        QVERIFY(!w->button(QWizard::FinishButton)->isEnabled());
+
+        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        // The service's 422 takes the person back to the mobile field, with the real-name FAQ offered there.
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(ApplicationWizard::OrganizationPage), 15000);
+        auto* mobileError = find<QLabel>(w, QStringLiteral("error_agent_mobile"));
+        QVERIFY(mobileError->isVisibleTo(w));
+        QVERIFY(mobileError->text().contains(QLatin1String("help:realname")));
+        QVERIFY(w->application().id.isEmpty());
+
+        type(w, QStringLiteral("edit_agent_mobile"), QStringLiteral("13800138000"));
+        QVERIFY(!mobileError->isVisibleTo(w));
+        while (w->currentId() != ApplicationWizard::ReviewPage) {
+            QVERIFY(w->button(QWizard::NextButton)->isEnabled());
+            w->next();
+        }
+        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
+        QVERIFY(!w->application().orderNo.isEmpty());
+        QVERIFY(w->button(QWizard::FinishButton)->isEnabled());
+        QCOMPARE(w->application().fees.totalFen, w->application().oldCertificate->feePerYearFen * 2);
+
+        SubmissionStore submissions(store);
+        const auto recorded = submissions.find(w->application().id);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->orderNo, w->application().orderNo);
+        QVERIFY(!recorded->accessToken.isEmpty());
+
+        // The service holds what the GUI sent.
+        auto* get = m_api->getApplication(recorded->applicationId, recorded->accessToken);
+        QVERIFY(get->waitForFinished());
+        const auto fetched = get->result();
+        get->deleteLater();
+        QVERIFY(fetched.ok());
+        QCOMPARE(fetched.value().agent.mobile, QStringLiteral("13800138000"));
+        QCOMPARE(fetched.value().bank.bankCode, w->application().bank.bankCode);
+        QCOMPARE(fetched.value().years, 2);
+        QCOMPARE(fetched.value().invoice, InvoiceKind::Electronic);
+    }
+
+    void naturalPersonToSubmitted()
+    {
+        const QString serial = mintSerial(
+            CertificateCategory::NaturalPerson, QStringLiteral("李四"), QStringLiteral("11010519491231002X"));
+        LocalStore store(m_dir.filePath(QStringLiteral("person.sqlite")));
+        ui::AppMode mode;
+        mode.serverUrl = m_server.baseUrl().toString();
+        ui::MainWindow window(mode, &store);
+        window.show();
+        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        ApplicationWizard* w = window.wizard();
+        // The person picks the wrong kind; the lookup corrects it from the certificate's record.
+        find<QAbstractButton>(w, QStringLiteral("kind_institution"))->click();
+        w->next();
+        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+        w->next();
+        type(w, QStringLiteral("edit_serial"), serial);
+        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
+        QCOMPARE(w->application().category, CertificateCategory::NaturalPerson);
+        w->next();
+        w->next();
+        QCOMPARE(w->currentId(), int(ApplicationWizard::ApplicantPage));
+        type(w, QStringLiteral("edit_applicant_name"), QStringLiteral("李四"));
+        type(w, QStringLiteral("edit_applicant_id_number"), QStringLiteral("11010519491231002X"));
+        type(w, QStringLiteral("edit_applicant_mobile"), QStringLiteral("13800138001"));
+        type(w, QStringLiteral("edit_applicant_email"), QStringLiteral("lisi@example.com"));
+        w->next();
+        QCOMPARE(w->currentId(), int(ApplicationWizard::MailingPage));
+        selectCode(w, QStringLiteral("combo_mailing_province_code"), QStringLiteral("110000"));
+        selectCode(w, QStringLiteral("combo_mailing_city_code"), QStringLiteral("110100"));
+        selectCode(w, QStringLiteral("combo_mailing_county_code"), QStringLiteral("110105"));
+        type(w, QStringLiteral("edit_mailing_address"), QStringLiteral("朝阳区建国路1号"));
+        w->next();
+        w->next();
+        QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
+        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
+        QCOMPARE(w->application().fees.totalFen, w->application().oldCertificate->feePerYearFen);
+        QCOMPARE(w->application().status, ApplicationStatus::Draft);
+    }
+};
+
+QTEST_MAIN(TestJourney)
+#include "tst_journey.moc"

@@ -1,0 +1,219 @@
+#include "centre/DocumentsPage.h"
+
+#include "api/ApiClient.h"
+#include "centre/CentreSession.h"
+#include "centre/DocumentSlot.h"
+#include "documents/ContentType.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace certdesk::ui {
+
+namespace {
+
+QString acceptedTypesText(const QStringList& mimeTypes)
+{
+    QStringList names;
+    for (const QString& mime : mimeTypes) {
+        switch (documents::contentTypeFromMimeType(mime)) {
+        case documents::ContentType::Jpeg:
+            names << QStringLiteral(".jpg") << QStringLiteral(".jpeg");
+            break;
+        case documents::ContentType::Bmp:
+            names << QStringLiteral(".bmp");
+            break;
+        case documents::ContentType::Gif:
+            names << QStringLiteral(".gif");
+            break;
+        case documents::ContentType::Png:
+            names << QStringLiteral(".png");
+            break;
+        case documents::ContentType::Pdf:
+            names << QStringLiteral(".pdf");
+            break;
+        case documents::ContentType::Unknown:
+            break;
+        }
+    }
+    names.removeDuplicates();
+    return names.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_intro(new QLabel(this))
+    , m_limits(new QLabel(this))
+    , m_locked(new QLabel(this))
+    , m_scroll(new QScrollArea(this))
+    , m_slotsHost(new QWidget(m_scroll))
+    , m_slotsLayout(new QVBoxLayout(m_slotsHost))
+    , m_next(new QPushButton(tr("Next: identity check"), this))
+{
+    setObjectName(QStringLiteral("documentsPage"));
+    m_intro->setObjectName(QStringLiteral("documentsIntro"));
+    m_intro->setWordWrap(true);
+    m_limits->setObjectName(QStringLiteral("documentsLimits"));
+    m_limits->setWordWrap(true);
+    m_locked->setObjectName(QStringLiteral("documentsLocked"));
+    m_locked->setWordWrap(true);
+    m_locked->setStyleSheet(QStringLiteral("color: #37474f; background: #eceff1; padding: 6px;"));
+    m_locked->setVisible(false);
+    m_scroll->setObjectName(QStringLiteral("documentsScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_slotsHost);
+    m_slotsLayout->setContentsMargins(0, 0, 0, 0);
+    m_next->setObjectName(QStringLiteral("documentsNextButton"));
+    m_next->setEnabled(false);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addStretch();
+    bottom->addWidget(m_next);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_limits);
+    layout->addWidget(m_locked);
+    layout->addWidget(m_scroll, 1);
+    layout->addLayout(bottom);
+
+    connect(m_next, &QPushButton::clicked, this, &DocumentsPage::nextRequested);
+    connect(session, &CentreSession::applicationChanged, this, [this] {
+        rebuild();
+        updateFromApplication();
+        loadStoredDocuments();
+    });
+    if (session->isLoaded()) {
+        rebuild();
+        updateFromApplication();
+    }
+}
+
+bool DocumentsPage::isBusy() const
+{
+    for (const DocumentSlot* slot : m_slots)
+        if (slot->isBusy())
+            return true;
+    return false;
+}
+
+void DocumentsPage::rebuild()
+{
+    const CertificateCategory category = m_session->application().category;
+    if (m_built && category == m_builtFor)
+        return;
+    // A running upload keeps its slot; a category never changes after submission in practice.
+    if (isBusy())
+        return;
+    qDeleteAll(m_slots);
+    m_slots.clear();
+    while (QLayoutItem* item = m_slotsLayout->takeAt(0))
+        delete item;
+    for (DocumentKind kind : requiredDocuments(category)) {
+        auto* slot = new DocumentSlot(kind, m_session, m_slotsHost);
+        m_slots.insert(kind, slot);
+        m_slotsLayout->addWidget(slot);
+        connect(slot, &DocumentSlot::uploaded, m_session, &CentreSession::refresh);
+        connect(slot, &DocumentSlot::templateRequested, this, &DocumentsPage::templateRequested);
+        connect(slot, &DocumentSlot::scanningChanged, this, [this, slot](bool scanning) {
+            for (DocumentSlot* other : std::as_const(m_slots))
+                if (other != slot)
+                    other->setScannerFree(!scanning);
+        });
+    }
+    m_slotsLayout->addStretch();
+    m_built = true;
+    m_builtFor = category;
+
+    const bool institution = isInstitution(category);
+    // The guide's step 6 and its notes.
+    m_intro->setText(institution
+            ? tr("Upload the application form, the business licence scan, the electronic seal collection "
+                 "form and "
+                 "the ID card scan. Note: the application form must carry the organisation's official seal "
+                 "and the "
+                 "agent's handwritten signature; the business licence, the electronic seal collection form "
+                 "and the "
+                 "ID card scan must carry the organisation's official seal.")
+            : tr("Upload the application form, the electronic seal collection form and the applicant's ID "
+                 "card "
+                 "scan. Note: the application form must carry the applicant's handwritten signature."));
+}
+
+void DocumentsPage::updateFromApplication()
+{
+    const Application& a = m_session->application();
+    const api::ServiceConfig& config = m_session->config();
+    const QString mb = QLocale().toString(double(config.maxDocumentBytes) / (1024.0 * 1024.0), 'g', 3);
+    QString limits
+        = tr("Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled "
+             "to A4 and compressed before the upload.")
+              .arg(acceptedTypesText(config.acceptedTypes), mb);
+    if (m_session->services().kiosk)
+        limits += QLatin1Char(' ') + tr("On this terminal documents are taken with the scanner.");
+    else
+        limits += QLatin1Char(' ') + tr("You can also drag a file onto its box.");
+    m_limits->setText(limits);
+
+    const bool editable = isEditable(a.status);
+    m_locked->setVisible(!editable);
+    m_locked->setText(tr("The documents are with the CA for review and can no longer be changed."));
+
+    QMap<DocumentKind, QString> rejections;
+    if (a.status == ApplicationStatus::Rejected) {
+        for (const RejectionReason& r : a.rejection) {
+            if (!r.target.startsWith(QLatin1String("document:")))
+                continue;
+            if (const auto kind = documentKindFromApi(r.target.mid(9))) {
+                QString& text = rejections[*kind];
+                text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + r.message;
+            }
+        }
+    }
+    bool all = true;
+    for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
+        const DocumentState state = a.checklist.documents.value(it.key(), DocumentState::Missing);
+        all = all && state == DocumentState::Uploaded;
+        std::optional<api::StoredDocument> stored;
+        if (m_stored.contains(it.key()))
+            stored = m_stored.value(it.key());
+        it.value()->setState(state, stored, editable, rejections.value(it.key()));
+    }
+    m_next->setEnabled(all && !m_slots.isEmpty());
+    m_next->setVisible(a.status == ApplicationStatus::Draft);
+}
+
+void DocumentsPage::loadStoredDocuments()
+{
+    if (!m_session->api())
+        return;
+    m_session->api()
+        ->documents(m_session->applicationId(), m_session->accessToken())
+        ->then(this, [this](const api::ApiResult<QList<api::StoredDocument>>& r) {
+            if (!r.ok())
+                return; // the checklist already says what is uploaded; sizes are a nicety
+            m_stored.clear();
+            for (const api::StoredDocument& d : r.value())
+                m_stored.insert(d.kind, d);
+            updateFromApplication();
+        });
+}
+
+void DocumentsPage::showDocument(DocumentKind kind)
+{
+    DocumentSlot* slot = m_slots.value(kind);
+    if (!slot)
+        return;
+    m_scroll->ensureWidgetVisible(slot);
+    slot->highlight();
+}
+
+} // namespace certdesk::ui

@@ -1,0 +1,233 @@
+#include "centre/LetterPage.h"
+
+#include "centre/CentreSession.h"
+#include "print/LetterLayout.h"
+#include "print/PdfExport.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace certdesk::ui {
+
+namespace {
+// A4 portrait: 297 / 210.
+constexpr double A4Ratio = 297.0 / 210.0;
+
+QString pdfFileName(const QString& title, const QString& orderNo)
+{
+    QString name = title + QLatin1Char('-') + orderNo + QStringLiteral(".pdf");
+    // Keep the name valid on Windows too.
+    static const QString forbidden = QStringLiteral("\\/:*?\"<>|");
+    for (QChar& c : name)
+        if (forbidden.contains(c))
+            c = QLatin1Char('_');
+    return name;
+}
+} // namespace
+
+FormPreview::FormPreview(CentreSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("letterPreview"));
+    setAccessibleName(tr("Preview of the application form"));
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    setMinimumSize(210, 297);
+    connect(session, &CentreSession::applicationChanged, this, qOverload<>(&QWidget::update));
+}
+
+QSize FormPreview::sizeHint() const
+{
+    return {420, int(420 * A4Ratio)};
+}
+
+int FormPreview::heightForWidth(int width) const
+{
+    return int(width * A4Ratio);
+}
+
+void FormPreview::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Window));
+    if (!m_session->isLoaded())
+        return;
+    // The largest A4 sheet that fits, centred, with a thin shadow edge.
+    qreal w = width() - 8;
+    qreal h = w * A4Ratio;
+    if (h > height() - 8) {
+        h = height() - 8;
+        w = h / A4Ratio;
+    }
+    const QRectF sheet((width() - w) / 2, (height() - h) / 2, w, h);
+    painter.fillRect(sheet.translated(3, 3), QColor(0, 0, 0, 40));
+    const print::LetterLayout letter(m_session->application());
+    letter.paintPage(painter, sheet);
+    painter.setPen(QColor(0xb0, 0xbe, 0xc5));
+    painter.drawRect(sheet);
+}
+
+LetterPage::LetterPage(CentreSession* session, QWidget* parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_intro(new QLabel(this))
+    , m_preview(new FormPreview(session, this))
+    , m_status(new QLabel(this))
+    , m_previewButton(new QPushButton(tr("Print preview…"), this))
+    , m_printButton(new QPushButton(tr("Print application form…"), this))
+    , m_saveButton(new QPushButton(tr("Download application form (PDF)…"), this))
+    , m_templateButton(new QPushButton(tr("Download the electronic seal collection form…"), this))
+    , m_next(new QPushButton(tr("Next: upload documents"), this))
+{
+    setObjectName(QStringLiteral("letterPage"));
+    m_intro->setObjectName(QStringLiteral("letterIntro"));
+    m_intro->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("letterStatus"));
+    m_status->setWordWrap(true);
+    m_previewButton->setObjectName(QStringLiteral("letterPreviewButton"));
+    m_printButton->setObjectName(QStringLiteral("letterPrintButton"));
+    m_saveButton->setObjectName(QStringLiteral("letterSavePdfButton"));
+    m_templateButton->setObjectName(QStringLiteral("eSealTemplateButton"));
+    m_templateButton->setAccessibleName(tr("Download the electronic seal collection form template"));
+    m_next->setObjectName(QStringLiteral("letterNextButton"));
+
+    const bool files = !session->services().kiosk && session->services().files;
+    m_saveButton->setVisible(files);
+    // Without file access (kiosk) the template is printed instead of saved.
+    if (!files)
+        m_templateButton->setText(tr("Print the electronic seal collection form…"));
+
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(m_previewButton);
+    buttons->addWidget(m_printButton);
+    buttons->addWidget(m_saveButton);
+    buttons->addSpacing(16);
+    buttons->addWidget(m_templateButton);
+    buttons->addSpacing(16);
+    buttons->addWidget(m_status);
+    buttons->addStretch();
+    buttons->addWidget(m_next);
+
+    auto* buttonBox = new QWidget(this);
+    buttonBox->setLayout(buttons);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttonBox->setMaximumWidth(380);
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_preview, 1);
+    body->addWidget(buttonBox);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addLayout(body, 1);
+
+    connect(m_previewButton, &QPushButton::clicked, this, &LetterPage::previewLetter);
+    connect(m_printButton, &QPushButton::clicked, this, &LetterPage::printLetter);
+    connect(m_saveButton, &QPushButton::clicked, this, [this] { (void)saveLetterPdf(); });
+    connect(m_templateButton, &QPushButton::clicked, this, [this] { (void)saveESealTemplate(); });
+    connect(m_next, &QPushButton::clicked, this, &LetterPage::nextRequested);
+    connect(session, &CentreSession::applicationChanged, this, &LetterPage::updateFromApplication);
+    updateFromApplication();
+}
+
+QString LetterPage::statusText() const
+{
+    return m_status->text();
+}
+
+void LetterPage::updateFromApplication()
+{
+    const Application& a = m_session->application();
+    const bool loaded = m_session->isLoaded();
+    // The guide's step 5.
+    m_intro->setText(
+        isInstitution(a.category) ? tr(
+            "Print the certificate algorithm upgrade application form, stamp it with the organisation's "
+            "official seal and have the agent sign it by hand. Then scan it and upload it in the next step.")
+                                  : tr("Print the certificate algorithm upgrade application form and sign it "
+                                       "by hand. Then scan it and "
+                                       "upload it in the next step."));
+    for (QPushButton* b : {m_previewButton, m_printButton, m_saveButton, m_templateButton})
+        b->setEnabled(loaded);
+    m_next->setVisible(a.status == ApplicationStatus::Draft);
+}
+
+void LetterPage::setStatus(const QString& text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QStringLiteral("color: #2e7d32;"));
+}
+
+void LetterPage::previewLetter()
+{
+    const print::LetterLayout letter(m_session->application());
+    const PrintService::Outcome outcome = m_session->services().printer->preview(window(), letter);
+    if (!outcome.result.ok())
+        setStatus(outcome.result.message(), true);
+    else if (outcome.printed)
+        setStatus(tr("The application form was sent to the printer."), false);
+}
+
+void LetterPage::printLetter()
+{
+    const print::LetterLayout letter(m_session->application());
+    const PrintService::Outcome outcome = m_session->services().printer->print(window(), letter);
+    if (!outcome.result.ok())
+        setStatus(outcome.result.message(), true);
+    else if (outcome.printed)
+        setStatus(tr("The application form was sent to the printer."), false);
+}
+
+QString LetterPage::saveLetterPdf()
+{
+    FileChooser* files = m_session->services().files;
+    if (!files || m_session->services().kiosk)
+        return {};
+    const Application& a = m_session->application();
+    const print::LetterLayout letter(a);
+    const QString path = files->saveFile(
+        window(), tr("Save the application form"), pdfFileName(letter.title(), a.orderNo), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return {};
+    const print::PrintResult result = print::renderLetterPdf(a, path);
+    if (!result.ok()) {
+        setStatus(result.message(), true);
+        return {};
+    }
+    setStatus(tr("Saved: %1").arg(QDir::toNativeSeparators(path)), false);
+    return path;
+}
+
+QString LetterPage::saveESealTemplate()
+{
+    FileChooser* files = m_session->services().files;
+    const Application& a = m_session->application();
+    const print::ESealFormLayout form(a);
+    if (!files || m_session->services().kiosk) {
+        const PrintService::Outcome outcome = m_session->services().printer->print(window(), form);
+        if (!outcome.result.ok())
+            setStatus(outcome.result.message(), true);
+        else if (outcome.printed)
+            setStatus(tr("The electronic seal collection form was sent to the printer."), false);
+        return {};
+    }
+    const QString path = files->saveFile(window(), tr("Save the electronic seal collection form"),
+        pdfFileName(form.title(), a.orderNo), tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return {};
+    const print::PrintResult result = print::renderESealFormPdf(a, path);
+    if (!result.ok()) {
+        setStatus(result.message(), true);
+        return {};
+    }
+    setStatus(tr("Saved: %1").arg(QDir::toNativeSeparators(path)), false);
+    return path;
+}
+
+} // namespace certdesk::ui
