@@ -1,0 +1,93 @@
+// A page scanned through SANE (its virtual "test" backend: real libsane, real frames, no hardware) is
+// normalised and uploaded to the real certdesk-server, which accepts it; the service then lists it.
+#include "ServerProcess.h"
+#include "api/ApiClient.h"
+#include "documents/ImageNormalizer.h"
+#include "documents/SaneScanSource.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace certdesk;
+
+class TestScanUpload : public QObject
+{
+    Q_OBJECT
+private:
+    test::ServerProcess m_server;
+    QTemporaryDir m_saneConfig;
+
+    template<class T>
+    api::ApiResult<T> await(api::ApiReply<T>* reply)
+    {
+        reply->waitForFinished();
+        auto r = reply->result();
+        reply->deleteLater();
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // sane-backends reads dll.conf from $SANE_CONFIG_DIR; Debian's own has "test" commented out.
+        QFile dll(m_saneConfig.filePath(QStringLiteral("dll.conf")));
+        QVERIFY(dll.open(QIODevice::WriteOnly));
+        dll.write("test\n");
+        dll.close();
+        QFile testConf(m_saneConfig.filePath(QStringLiteral("test.conf")));
+        QVERIFY(testConf.open(QIODevice::WriteOnly));
+        testConf.close();
+        qputenv("SANE_CONFIG_DIR", m_saneConfig.path().toLocal8Bit());
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    }
+
+    void scannedPageIsAccepted()
+    {
+        api::ApiClientOptions options;
+        options.baseUrl = m_server.baseUrl();
+        api::ApiClient client(options);
+
+        const auto minted = await(client.sandboxMintLegacy(CertificateCategory::NaturalPerson, QStringLiteral("李四"),
+            QStringLiteral("11010519491231002X"), QDateTime::currentDateTimeUtc().addDays(30)));
+        QVERIFY(minted.ok());
+        Application a;
+        a.category = CertificateCategory::NaturalPerson;
+        a.serial = minted.value().serial;
+        a.years = 1;
+        a.acknowledgements.agreement = a.acknowledgements.oldCertificateRevocation = true;
+        a.applicant = {QStringLiteral("李四"), QStringLiteral("11010519491231002X"), QStringLiteral("13800138001"),
+            QStringLiteral("lisi@example.com")};
+        a.mailing = {QStringLiteral("110000"), QStringLiteral("110100"), QStringLiteral("110105"),
+            QStringLiteral("朝阳区建国路1号")};
+        const auto created = await(client.createApplication(a));
+        QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().logSummary()));
+
+        documents::SaneScanSource scanner;
+        QVERIFY(scanner.isAvailable());
+        documents::ScanOptions scan;
+        scan.device = QStringLiteral("test:0");
+        scan.resolutionDpi = 100;
+        scan.deviceOptions = {{QStringLiteral("test-picture"), QStringLiteral("Color pattern")}};
+        const auto image = scanner.scan(scan);
+        QVERIFY2(image.ok(), qPrintable(image.ok() ? QString() : image.error().detail));
+        QVERIFY(image.value().width() > 300);
+
+        const auto normalized = documents::ImageNormalizer().normalizeImage(image.value());
+        QVERIFY(normalized.ok());
+        const auto stored = await(client.uploadDocument(created.value().id, created.value().accessToken,
+            DocumentKind::IdCard, normalized.value().bytes, normalized.value().contentType));
+        QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().logSummary()));
+        QCOMPARE(stored.value().sha256.toLatin1(), normalized.value().sha256);
+        QCOMPARE(stored.value().contentType, QStringLiteral("image/jpeg"));
+
+        const auto listed = await(client.documents(created.value().id, created.value().accessToken));
+        QVERIFY(listed.ok());
+        QCOMPARE(listed.value().size(), 1);
+        QCOMPARE(listed.value().first().kind, DocumentKind::IdCard);
+    }
+};
+
+QTEST_MAIN(TestScanUpload)
+#include "tst_scan_upload.moc"
