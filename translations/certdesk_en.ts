@@ -210,6 +210,297 @@
     </message>
 </context>
 <context>
+    <name>certdesk::Cli</name>
+    <message>
+        <source>Usage: certdesk-cli [--lang zh_CN|en] &lt;command&gt; [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the UKeys in the slots of PKCS#11 modules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one UKey: PIN state, vendor profile, certificates and keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program a blank UKey for an approved application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the application&apos;s authorization letter as PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;certdesk-cli &lt;command&gt; --help&quot; describes a command&apos;s options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets are never taken from the command line: the PIN and the staff password are asked for without echo, or read from CERTDESK_PIN, CERTDESK_STAFF_USER and CERTDESK_STAFF_PASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 success, 1 other failure, 2 usage error, 3 service error, 4 UKey or driver error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the messages: zh_CN (default) or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1 [options]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See &quot;%1 --help&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The option --%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the authorization letter of an application as PDF, filled from the application on the service. The access token may also come from CERTDESK_ACCESS_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter service base URL, e.g. https://counter.example.cn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application&apos;s access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server URL is not an http or https URL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one try left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>few tries left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 module (UKey driver) file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label of the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number of the UKey, when several UKeys carry the same label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: removing what was written ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the UKeys in the slots of PKCS#11 modules. Without --module, the modules installed on this computer are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No UKey driver (PKCS#11 module) is installed. Install the UKey vendor&apos;s driver or name one with --module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no UKey inserted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(blank UKey, not initialized)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows one UKey: its PIN state, the vendor profile CertDesk uses for it, and the certificates and public keys on it (no PIN is needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manufacturer: %1, model: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor profile: %1 (SM2 keys generated on the UKey: %2; SM2 signing on the UKey: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programs a blank UKey for an approved application: signs in as counter staff, has the CA issue the SM2 signing and encryption certificates, writes and verifies them, and confirms the issuance. On any failure nothing is left on the UKey and the application stays approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The staff user and password are asked for, or read from CERTDESK_STAFF_USER and CERTDESK_STAFF_PASSWORD; the UKey PIN is asked for, or read from CERTDESK_PIN (empty on a PIN-pad reader).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application ID (approved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM file with the CA root certificate(s) the issued chain must end in (default: the root the service sends).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor profile to use instead of the matched one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file holds no PEM certificate: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff user: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staff user and password were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff sign-in failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This staff account may not issue certificates (it has no counter role).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN of the UKey &quot;%1&quot; (empty on a PIN-pad reader): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No UKey PIN was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::Documents</name>
     <message>
         <source>Cancelled.</source>
@@ -281,6 +572,89 @@
     </message>
     <message>
         <source>The scan failed. Check the scanner and its cable, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::Issuance</name>
+    <message>
+        <source>Connect to the service and the UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in to the UKey with its PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare the keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request the certificates from the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpack the keys sent by the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the keys and certificates to the UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the UKey and the certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the issuance to the CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as counter staff first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application could not be read from the service: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This application is &quot;%1&quot;: only an approved application that has not been issued yet can be programmed onto a UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA did not issue the certificates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA did not confirm the issuance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA could not be reached to confirm the issuance, so the new keys and certificates were removed from the UKey again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey is programmed: the signing and encryption certificates were written, verified and confirmed by the CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificates or keys sent by the CA did not pass the check: %1 Contact the CA before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CertDesk cannot save its progress file, so nothing was written to the UKey. Check the free disk space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of this attempt may still be on the UKey: plug it in again and program it again; CertDesk removes those parts first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was left on the new UKey and the application is still approved: fix the problem and program the UKey again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,6 +891,34 @@
     </message>
     <message>
         <source>Signature of the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate UKey × 1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1424,6 +1826,122 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::ApplicationDetails</name>
+    <message>
+        <source>Electronic invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Application fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order No. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1 · holder proven with the old UKey: %2 · liveness: %3 · paid: %4 · total ¥%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serial number was typed: check the holder against the documents with extra care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::ApplicationQueue</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::ApplicationWizard</name>
     <message>
         <source>Certificate renewal and SM2 upgrade</source>
@@ -1505,6 +2023,84 @@
     </message>
     <message>
         <source>The service does not know this application, or the access code kept on this computer is no longer valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::CounterDesk</name>
+    <message>
+        <source>New application for a walk-in applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in a new application for a walk-in applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the applicant home page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your staff session has expired. Sign in again to continue; the desk stays as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2) until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::CounterSession</name>
+    <message>
+        <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user name and the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1620,6 +2216,73 @@
     </message>
     <message>
         <source>Print template</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::DocumentViewer</name>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the document with the system viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not uploaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document was uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a document to view it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: PDF document, %2. Open it with the system viewer to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: picture %2 × %3 pixels, %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3; it cannot be shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document could not be saved for viewing: check the disk space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program to show this document was found on this PC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the document at the width of the view</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1749,6 +2412,10 @@
         <source>status unknown</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No saved drafts. Press &quot;New application&quot; to start; what you type is saved as you go.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::InvoicePage</name>
@@ -1774,6 +2441,112 @@
     </message>
     <message>
         <source>How to receive the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::IssuancePage</name>
+    <message>
+        <source>Program UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program the chosen UKey for the chosen application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel programming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an approved application in the list, then the new UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Order %1 · %2 · %3 · %n year(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Programming UKeys needs the counter clerk role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the new SM2 certificates of order %1 (%2) to UKey %3? When the service confirms, the old certificate is revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN of the NEW UKey, to write the certificates of order %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not programmed: no PIN was entered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of the new UKey on the reader&apos;s PIN pad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming UKey %1 for order %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: removing what was written to the UKey…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey %1 now holds the new SM2 signing and encryption certificates of order %2, and the old certificate is revoked. Next: hand it over or send it (Shipment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programming failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This UKey still has its factory default PIN. Let the applicant type a PIN of their own now, so that nobody else can use the new certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This UKey asks for its PIN to be changed. Let the applicant type a PIN of their own now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN was not changed: tell the applicant to change it before the first use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN was not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN of UKey %1 was changed. Only the applicant knows it now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1989,10 +2762,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the serial number of the certificate on your current UKey.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The serial number is shown in the certificate details (hexadecimal, e.g. 5F:3A:0C:…); colons and spaces may be kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,6 +2826,130 @@
     </message>
     <message>
         <source>This certificate cannot be renewed now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — serial %2 — on UKey %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign with the old UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert your current UKey and read the certificate from it, or enter its serial number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the certificate from the old UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the certificate on the inserted UKey and proves with its PIN that you hold it. Nothing is written to the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates on the inserted UKeys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the chosen certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old UKey status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the lookup challenge with the old UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old UKey proved that you hold this certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the certificates on the inserted UKeys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate was found. Insert the old UKey (the one holding the certificate to renew) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inserted UKeys hold no RSA certificate. Insert the old UKey (the one holding the certificate to renew) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several certificates were found: choose the one to renew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate read from UKey %1. Looking it up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the PIN state of UKey %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN of the old UKey on the reader&apos;s PIN pad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old certificate signs a one-time challenge from the CA to prove that you hold it. The PIN is used once and not kept; nothing is written to the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed: the serial number was filled in, but holding the old certificate is not proven. Sign with the old UKey to prove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing with the old UKey…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old UKey proved that you hold this certificate: the application will be marked as verified by the old certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The old UKey&apos;s signature is no longer valid (a challenge from the lookup proves possession once, within a few minutes). Sign again with the old UKey, or continue without: the application is then not marked as verified by the old certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>renewable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not renewable (to see the refusal)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2155,6 +3048,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Counter desk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2416,6 +3313,84 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::PaymentsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer received: confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corporate transfers waiting for confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer announced until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm that the transfer arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a transfer only when the amount with its reference code is on the CA&apos;s account statement. The application then goes to review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No corporate transfer is waiting for confirmation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) waiting for confirmation</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirming transfers needs the counter clerk role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has ¥%1 for order %2 from %3 arrived on the CA&apos;s account?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer for order %1 was confirmed; the application is now in review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::PersonFields</name>
     <message>
         <source>%1 name</source>
@@ -2451,6 +3426,97 @@
     </message>
 </context>
 <context>
+    <name>certdesk::ui::PinDialog</name>
+    <message>
+        <source>The PIN is locked. It must be unblocked with the administrator PIN before the UKey can be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last try: one more wrong PIN locks the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wrong PIN was entered before: few tries are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UKey asks for its PIN to be changed after this use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the UKey PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKey: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN has %1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN has at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new PIN is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::ui::QrWidget</name>
     <message>
         <source>QR code</source>
@@ -2458,6 +3524,41 @@
     </message>
     <message>
         <source>Scan this code with WeChat on your phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::RejectReasonsEditor</name>
+    <message>
+        <source>Add reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field or document the reason points at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is wrong and how to fix it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons of the rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2624,6 +3725,249 @@
     </message>
     <message>
         <source>What to do when the telecom real-name check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::ReviewQueuePage</name>
+    <message>
+        <source>Choose an application in the list to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to the applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return the application to the applicant with the reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything matches the documents and the identity check:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or return it: add one reason per field or document to fix (the applicant sees each one there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Return to the applicant with %n reason(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approving and returning applications needs the reviewer role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve order %1 of %2? It then waits for its UKey to be programmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was approved; it is now in the issuance queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Return order %1 to the applicant with %n reason(s)? The applicant fixes them and resubmits without paying again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Order %1 was returned to the applicant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::ShipmentPage</name>
+    <message>
+        <source>Record shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print mailing label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SF Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JD Logistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZTO Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YTO Express</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the UKey was handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the mailing label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send by courier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carrier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The applicant collected the UKey at the counter, or the courier delivered it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a programmed UKey&apos;s application in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by %1, tracking number %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording shipments and handovers needs the counter clerk role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 was sent by %2, tracking number %3; the applicant is told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the UKey of order %1 was delivered? The application is then completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the applicant collected the UKey of order %1? The application is then completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 is completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailing label of order %1 was printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::StaffLoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counter staff sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers approve or return applications; counter clerks confirm transfers, program UKeys and send them. Sign in with the account the CA gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2827,6 +4171,73 @@
     </message>
     <message>
         <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::TokenPicker</name>
+    <message>
+        <source>Search again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add PKCS#11 module…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UKeys found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for UKeys again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a PKCS#11 module file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 module of the UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCS#11 modules (*.so *.dll *.dylib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add PKCS#11 module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3, serial %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty slot or uninitialized UKey (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write-protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PKCS#11 module is installed or configured: add the UKey vendor&apos;s module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable UKey found: insert the new UKey.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -210,6 +210,297 @@
         </message>
     </context>
     <context>
+        <name>certdesk::Cli</name>
+        <message>
+            <source>Usage: certdesk-cli [--lang zh_CN|en] &lt;command&gt; [options]</source>
+            <translation>用法：certdesk-cli [--lang zh_CN|en] &lt;命令&gt; [选项]</translation>
+        </message>
+        <message>
+            <source>Commands:</source>
+            <translation>命令：</translation>
+        </message>
+        <message>
+            <source>List the UKeys in the slots of PKCS#11 modules.</source>
+            <translation>列出 PKCS#11 模块各插槽中的 UKey。</translation>
+        </message>
+        <message>
+            <source>Show one UKey: PIN state, vendor profile, certificates and keys.</source>
+            <translation>显示一个 UKey 的信息：PIN 码状态、厂商配置、证书和密钥。</translation>
+        </message>
+        <message>
+            <source>Program a blank UKey for an approved application.</source>
+            <translation>为审核通过的申请制作一个空白 UKey。</translation>
+        </message>
+        <message>
+            <source>Save the application's authorization letter as PDF.</source>
+            <translation>将申请的授权委托书保存为 PDF。</translation>
+        </message>
+        <message>
+            <source>"certdesk-cli &lt;command&gt; --help" describes a command's options.</source>
+            <translation>“certdesk-cli &lt;命令&gt; --help”可查看该命令的选项。</translation>
+        </message>
+        <message>
+            <source>Secrets are never taken from the command line: the PIN and the staff password are asked for without echo, or read from CERTDESK_PIN, CERTDESK_STAFF_USER and CERTDESK_STAFF_PASSWORD.</source>
+            <translation>密码类信息从不通过命令行传入：PIN 码和工作人员密码将以不回显的方式提示输入，或从 CERTDESK_PIN、CERTDESK_STAFF_USER 和 CERTDESK_STAFF_PASSWORD 环境变量读取。</translation>
+        </message>
+        <message>
+            <source>Exit codes: 0 success, 1 other failure, 2 usage error, 3 service error, 4 UKey or driver error.</source>
+            <translation>退出码：0 成功，1 其他失败，2 用法错误，3 服务错误，4 UKey 或驱动错误。</translation>
+        </message>
+        <message>
+            <source>Language of the messages: zh_CN (default) or en.</source>
+            <translation>提示信息的语言：zh_CN（默认）或 en。</translation>
+        </message>
+        <message>
+            <source>Usage: %1 [options]</source>
+            <translation>用法：%1 [选项]</translation>
+        </message>
+        <message>
+            <source>Unexpected argument: %1</source>
+            <translation>多余的参数：%1</translation>
+        </message>
+        <message>
+            <source>See "%1 --help".</source>
+            <translation>请参阅“%1 --help”。</translation>
+        </message>
+        <message>
+            <source>The option --%1 is required.</source>
+            <translation>必须提供选项 --%1。</translation>
+        </message>
+        <message>
+            <source>Unknown option: %1</source>
+            <translation>未知选项：%1</translation>
+        </message>
+        <message>
+            <source>Unknown command: %1 %2</source>
+            <translation>未知命令：%1 %2</translation>
+        </message>
+        <message>
+            <source>Saves the authorization letter of an application as PDF, filled from the application on the service. The access token may also come from CERTDESK_ACCESS_TOKEN.</source>
+            <translation>按服务中的申请信息填写授权委托书并保存为 PDF。访问令牌也可从 CERTDESK_ACCESS_TOKEN 环境变量读取。</translation>
+        </message>
+        <message>
+            <source>Counter service base URL, e.g. https://counter.example.cn.</source>
+            <translation>柜台服务地址，例如 https://counter.example.cn。</translation>
+        </message>
+        <message>
+            <source>Application ID.</source>
+            <translation>申请编号。</translation>
+        </message>
+        <message>
+            <source>The application's access token.</source>
+            <translation>该申请的访问令牌。</translation>
+        </message>
+        <message>
+            <source>PDF file to write.</source>
+            <translation>要写入的 PDF 文件。</translation>
+        </message>
+        <message>
+            <source>The server URL is not an http or https URL: %1</source>
+            <translation>服务地址不是 http 或 https 地址：%1</translation>
+        </message>
+        <message>
+            <source>The application could not be read: %1</source>
+            <translation>无法读取该申请：%1</translation>
+        </message>
+        <message>
+            <source>Letter saved: %1</source>
+            <translation>授权委托书已保存：%1</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <source>one try left</source>
+            <translation>仅剩一次机会</translation>
+        </message>
+        <message>
+            <source>few tries left</source>
+            <translation>剩余次数不多</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>未设置</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>must be changed</source>
+            <translation>需要修改</translation>
+        </message>
+        <message>
+            <source>PIN pad</source>
+            <translation>PIN 码键盘</translation>
+        </message>
+        <message>
+            <source>PKCS#11 module (UKey driver) file.</source>
+            <translation>PKCS#11 模块（UKey 驱动）文件。</translation>
+        </message>
+        <message>
+            <source>Label of the UKey.</source>
+            <translation>UKey 的标签。</translation>
+        </message>
+        <message>
+            <source>Serial number of the UKey, when several UKeys carry the same label.</source>
+            <translation>UKey 的序列号（多个 UKey 标签相同时使用）。</translation>
+        </message>
+        <message>
+            <source>Cancelling: removing what was written ...</source>
+            <translation>正在取消：清除已写入的内容……</translation>
+        </message>
+        <message>
+            <source>Lists the UKeys in the slots of PKCS#11 modules. Without --module, the modules installed on this computer are used.</source>
+            <translation>列出 PKCS#11 模块各插槽中的 UKey。未指定 --module 时，使用本机已安装的模块。</translation>
+        </message>
+        <message>
+            <source>No UKey driver (PKCS#11 module) is installed. Install the UKey vendor's driver or name one with --module.</source>
+            <translation>本机未安装 UKey 驱动（PKCS#11 模块）。请安装 UKey 厂商的驱动程序，或用 --module 指定。</translation>
+        </message>
+        <message>
+            <source>Module %1 (%2)</source>
+            <translation>模块 %1（%2）</translation>
+        </message>
+        <message>
+            <source>no UKey inserted</source>
+            <translation>未插入 UKey</translation>
+        </message>
+        <message>
+            <source>(blank UKey, not initialized)</source>
+            <translation>（空白 UKey，尚未初始化）</translation>
+        </message>
+        <message>
+            <source>serial %1</source>
+            <translation>序列号 %1</translation>
+        </message>
+        <message>
+            <source>PIN: %1</source>
+            <translation>PIN 码：%1</translation>
+        </message>
+        <message>
+            <source>profile: %1</source>
+            <translation>厂商配置：%1</translation>
+        </message>
+        <message>
+            <source>Shows one UKey: its PIN state, the vendor profile CertDesk uses for it, and the certificates and public keys on it (no PIN is needed).</source>
+            <translation>显示一个 UKey 的信息：PIN 码状态、CertDesk 对其使用的厂商配置，以及其中的证书和公钥（无需 PIN 码）。</translation>
+        </message>
+        <message>
+            <source>UKey: "%1"</source>
+            <translation>UKey：“%1”</translation>
+        </message>
+        <message>
+            <source>Serial number: %1</source>
+            <translation>序列号：%1</translation>
+        </message>
+        <message>
+            <source>Manufacturer: %1, model: %2</source>
+            <translation>厂商：%1，型号：%2</translation>
+        </message>
+        <message>
+            <source>Module: %1</source>
+            <translation>模块：%1</translation>
+        </message>
+        <message>
+            <source>%1 to %2 characters</source>
+            <translation>%1 至 %2 个字符</translation>
+        </message>
+        <message>
+            <source>Vendor profile: %1 (SM2 keys generated on the UKey: %2; SM2 signing on the UKey: %3)</source>
+            <translation>厂商配置：%1（在 UKey 内生成 SM2 密钥：%2；在 UKey 内进行 SM2 签名：%3）</translation>
+        </message>
+        <message>
+            <source>Certificates: %1</source>
+            <translation>证书：%1 个</translation>
+        </message>
+        <message>
+            <source>valid %1 to %2</source>
+            <translation>有效期 %1 至 %2</translation>
+        </message>
+        <message>
+            <source>issuer %1</source>
+            <translation>颁发者 %1</translation>
+        </message>
+        <message>
+            <source>Public keys: %1</source>
+            <translation>公钥：%1 个</translation>
+        </message>
+        <message>
+            <source>verify</source>
+            <translation>验签</translation>
+        </message>
+        <message>
+            <source>encrypt</source>
+            <translation>加密</translation>
+        </message>
+        <message>
+            <source>Programs a blank UKey for an approved application: signs in as counter staff, has the CA issue the SM2 signing and encryption certificates, writes and verifies them, and confirms the issuance. On any failure nothing is left on the UKey and the application stays approved.</source>
+            <translation>为审核通过的申请制作空白 UKey：以柜台工作人员身份登录，由 CA 签发 SM2 签名证书和加密证书，写入并校验后确认签发。任一步骤失败时，UKey 中不会留下任何内容，申请仍为审核通过状态。</translation>
+        </message>
+        <message>
+            <source>The staff user and password are asked for, or read from CERTDESK_STAFF_USER and CERTDESK_STAFF_PASSWORD; the UKey PIN is asked for, or read from CERTDESK_PIN (empty on a PIN-pad reader).</source>
+            <translation>工作人员账号和密码将提示输入，或从 CERTDESK_STAFF_USER 和 CERTDESK_STAFF_PASSWORD 读取；UKey PIN 码将提示输入，或从 CERTDESK_PIN 读取（使用 PIN 码键盘读卡器时留空）。</translation>
+        </message>
+        <message>
+            <source>Application ID (approved).</source>
+            <translation>申请编号（审核通过）。</translation>
+        </message>
+        <message>
+            <source>PEM file with the CA root certificate(s) the issued chain must end in (default: the root the service sends).</source>
+            <translation>包含 CA 根证书的 PEM 文件，签发的证书链必须以其为根（默认：服务返回的根证书）。</translation>
+        </message>
+        <message>
+            <source>Vendor profile to use instead of the matched one.</source>
+            <translation>指定使用的厂商配置，代替自动匹配的配置。</translation>
+        </message>
+        <message>
+            <source>The CA file cannot be read: %1</source>
+            <translation>无法读取 CA 文件：%1</translation>
+        </message>
+        <message>
+            <source>The CA file holds no PEM certificate: %1</source>
+            <translation>CA 文件中没有 PEM 证书：%1</translation>
+        </message>
+        <message>
+            <source>Staff user: </source>
+            <translation>工作人员账号：</translation>
+        </message>
+        <message>
+            <source>Staff password: </source>
+            <translation>工作人员密码：</translation>
+        </message>
+        <message>
+            <source>No staff user and password were given.</source>
+            <translation>未提供工作人员账号和密码。</translation>
+        </message>
+        <message>
+            <source>Staff sign-in failed: %1</source>
+            <translation>工作人员登录失败：%1</translation>
+        </message>
+        <message>
+            <source>This staff account may not issue certificates (it has no counter role).</source>
+            <translation>该工作人员账号无权签发证书（没有柜台角色）。</translation>
+        </message>
+        <message>
+            <source>PIN of the UKey "%1" (empty on a PIN-pad reader): </source>
+            <translation>UKey“%1”的 PIN 码（使用 PIN 码键盘读卡器时留空）：</translation>
+        </message>
+        <message>
+            <source>No UKey PIN was given.</source>
+            <translation>未提供 UKey PIN 码。</translation>
+        </message>
+    </context>
+    <context>
         <name>certdesk::Documents</name>
         <message>
             <source>Cancelled.</source>
@@ -282,6 +573,89 @@
         <message>
             <source>The scan failed. Check the scanner and its cable, then try again.</source>
             <translation>扫描失败，请检查扫描仪及其连接线后重试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::Issuance</name>
+        <message>
+            <source>Connect to the service and the UKey</source>
+            <translation>连接服务与 UKey</translation>
+        </message>
+        <message>
+            <source>Log in to the UKey with its PIN</source>
+            <translation>使用 PIN 码登录 UKey</translation>
+        </message>
+        <message>
+            <source>Prepare the keys</source>
+            <translation>准备密钥</translation>
+        </message>
+        <message>
+            <source>Request the certificates from the CA</source>
+            <translation>向 CA 申请签发证书</translation>
+        </message>
+        <message>
+            <source>Unpack the keys sent by the CA</source>
+            <translation>解开 CA 下发的密钥</translation>
+        </message>
+        <message>
+            <source>Write the keys and certificates to the UKey</source>
+            <translation>将密钥和证书写入 UKey</translation>
+        </message>
+        <message>
+            <source>Verify the UKey and the certificates</source>
+            <translation>校验 UKey 与证书</translation>
+        </message>
+        <message>
+            <source>Confirm the issuance to the CA</source>
+            <translation>向 CA 确认签发</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Sign in as counter staff first.</source>
+            <translation>请先以柜台工作人员身份登录。</translation>
+        </message>
+        <message>
+            <source>The application could not be read from the service: %1</source>
+            <translation>无法从服务读取该申请：%1</translation>
+        </message>
+        <message>
+            <source>This application is "%1": only an approved application that has not been issued yet can be programmed onto a UKey.</source>
+            <translation>该申请当前状态为“%1”：只有审核通过且尚未签发的申请才能写入 UKey。</translation>
+        </message>
+        <message>
+            <source>The CA did not issue the certificates: %1</source>
+            <translation>CA 未签发证书：%1</translation>
+        </message>
+        <message>
+            <source>The CA did not confirm the issuance: %1</source>
+            <translation>CA 未确认签发：%1</translation>
+        </message>
+        <message>
+            <source>The CA could not be reached to confirm the issuance, so the new keys and certificates were removed from the UKey again.</source>
+            <translation>无法连接 CA 确认签发，已将新写入的密钥和证书从 UKey 中删除。</translation>
+        </message>
+        <message>
+            <source>The UKey is programmed: the signing and encryption certificates were written, verified and confirmed by the CA.</source>
+            <translation>UKey 制作完成：签名证书和加密证书已写入、校验通过，并已由 CA 确认。</translation>
+        </message>
+        <message>
+            <source>The certificates or keys sent by the CA did not pass the check: %1 Contact the CA before trying again.</source>
+            <translation>CA 下发的证书或密钥未通过校验：%1 请先联系 CA，再重新制作。</translation>
+        </message>
+        <message>
+            <source>CertDesk cannot save its progress file, so nothing was written to the UKey. Check the free disk space and try again.</source>
+            <translation>CertDesk 无法保存进度文件，因此未向 UKey 写入任何内容。请检查磁盘剩余空间后重试。</translation>
+        </message>
+        <message>
+            <source>Part of this attempt may still be on the UKey: plug it in again and program it again; CertDesk removes those parts first.</source>
+            <translation>本次写入的部分内容可能仍留在 UKey 中：请重新插入 UKey 并再次制作，CertDesk 会先将其清除。</translation>
+        </message>
+        <message>
+            <source>Nothing was left on the new UKey and the application is still approved: fix the problem and program the UKey again.</source>
+            <translation>新 UKey 中没有留下任何内容，申请仍为审核通过状态：请排除问题后重新制作 UKey。</translation>
         </message>
     </context>
     <context>
@@ -517,6 +891,34 @@
         <message>
             <source>Signature of the applicant</source>
             <translation>申请人签名</translation>
+        </message>
+        <message>
+            <source>Mailing label</source>
+            <translation>邮寄标签</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>寄件人</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>内件</translation>
+        </message>
+        <message>
+            <source>certificate UKey × 1</source>
+            <translation>证书 UKey × 1</translation>
         </message>
     </context>
     <context>
@@ -1420,6 +1822,120 @@
         </message>
     </context>
     <context>
+        <name>certdesk::ui::ApplicationDetails</name>
+        <message>
+            <source>Electronic invoice</source>
+            <translation>电子发票</translation>
+        </message>
+        <message>
+            <source>No invoice needed</source>
+            <translation>无需发票</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n year(s)</source>
+            <translation>
+                <numerusform>%n 年</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Application fields</source>
+            <translation>申请信息</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>passed</source>
+            <translation>已通过</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>未通过</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待完成</translation>
+        </message>
+        <message>
+            <source>Order No. %1</source>
+            <translation>订单编号 %1</translation>
+        </message>
+        <message>
+            <source>Old certificate %1 · holder proven with the old UKey: %2 · liveness: %3 · paid: %4 · total ¥%5</source>
+            <translation>原证书 %1 · 已用原 UKey 证明持有：%2 · 人脸识别：%3 · 已缴费：%4 · 总费用 ¥%5</translation>
+        </message>
+        <message>
+            <source>The serial number was typed: check the holder against the documents with extra care.</source>
+            <translation>证书序列号为手工输入：请特别仔细地核对证书持有人与上传资料是否一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ApplicationQueue</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Applications</source>
+            <translation>申请列表</translation>
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation>订单编号</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>持有人</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>证书类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>最近变更</translation>
+        </message>
+        <message>
+            <source>Refresh the list</source>
+            <translation>刷新列表</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Nothing is waiting.</source>
+            <translation>暂无待办。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n application(s)</source>
+            <translation>
+                <numerusform>共 %n 笔申请</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>certdesk::ui::ApplicationWizard</name>
         <message>
             <source>Certificate renewal and SM2 upgrade</source>
@@ -1502,6 +2018,84 @@
         <message>
             <source>The service does not know this application, or the access code kept on this computer is no longer valid.</source>
             <translation>服务端找不到该申请,或本机保存的访问凭证已失效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::CounterDesk</name>
+        <message>
+            <source>New application for a walk-in applicant</source>
+            <translation>为到柜客户新建申请</translation>
+        </message>
+        <message>
+            <source>Applicant home</source>
+            <translation>申请人首页</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
+            <source>Fill in a new application for a walk-in applicant</source>
+            <translation>为到柜客户填写新申请</translation>
+        </message>
+        <message>
+            <source>Go to the applicant home page</source>
+            <translation>前往申请人首页</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Transfers</source>
+            <translation>对公转账</translation>
+        </message>
+        <message>
+            <source>Program UKey</source>
+            <translation>制作 UKey</translation>
+        </message>
+        <message>
+            <source>Shipment</source>
+            <translation>寄送</translation>
+        </message>
+        <message>
+            <source>Counter desk</source>
+            <translation>柜台</translation>
+        </message>
+        <message>
+            <source>Your staff session has expired. Sign in again to continue; the desk stays as it was.</source>
+            <translation>您的登录已过期。请重新登录后继续，柜台页面会保持原样。</translation>
+        </message>
+        <message>
+            <source>Signed in as %1 (%2) until %3</source>
+            <translation>当前用户 %1（%2），有效至 %3</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::CounterSession</name>
+        <message>
+            <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
+            <translation>未配置证书服务：请使用 --server 或 --sandbox 启动 CertDesk。</translation>
+        </message>
+        <message>
+            <source>Enter the user name and the password.</source>
+            <translation>请输入用户名和密码。</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation>用户名或密码错误。</translation>
+        </message>
+        <message>
+            <source>Counter clerk</source>
+            <translation>柜员</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>审核员</translation>
         </message>
     </context>
     <context>
@@ -1617,6 +2211,73 @@
         <message>
             <source>Print template</source>
             <translation>打印模板</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::DocumentViewer</name>
+        <message>
+            <source>Open with the system viewer</source>
+            <translation>用系统程序打开</translation>
+        </message>
+        <message>
+            <source>Uploaded documents</source>
+            <translation>已上传资料</translation>
+        </message>
+        <message>
+            <source>Document picture</source>
+            <translation>资料图片</translation>
+        </message>
+        <message>
+            <source>Open the document with the system viewer</source>
+            <translation>用系统程序打开该资料</translation>
+        </message>
+        <message>
+            <source>%1 (not uploaded)</source>
+            <translation>%1（未上传）</translation>
+        </message>
+        <message>
+            <source>No document was uploaded.</source>
+            <translation>尚未上传任何资料。</translation>
+        </message>
+        <message>
+            <source>Choose a document to view it.</source>
+            <translation>请选择要查看的资料。</translation>
+        </message>
+        <message>
+            <source>Loading %1…</source>
+            <translation>正在加载%1…</translation>
+        </message>
+        <message>
+            <source>%1: PDF document, %2. Open it with the system viewer to read it.</source>
+            <translation>%1：PDF 文件，%2。请用系统程序打开查看。</translation>
+        </message>
+        <message>
+            <source>%1: picture %2 × %3 pixels, %4.</source>
+            <translation>%1：图片 %2 × %3 像素，%4。</translation>
+        </message>
+        <message>
+            <source>%1: %2, %3; it cannot be shown here.</source>
+            <translation>%1：%2，%3；此处无法显示。</translation>
+        </message>
+        <message>
+            <source>Open document</source>
+            <translation>打开资料</translation>
+        </message>
+        <message>
+            <source>The document could not be saved for viewing: check the disk space.</source>
+            <translation>无法保存资料以供查看：请检查磁盘空间。</translation>
+        </message>
+        <message>
+            <source>No program to show this document was found on this PC.</source>
+            <translation>本机没有可以打开该资料的程序。</translation>
+        </message>
+        <message>
+            <source>Fit width</source>
+            <translation>适应宽度</translation>
+        </message>
+        <message>
+            <source>Show the document at the width of the view</source>
+            <translation>按视图宽度显示资料</translation>
         </message>
     </context>
     <context>
@@ -1745,6 +2406,10 @@
             <source>status unknown</source>
             <translation>状态未知</translation>
         </message>
+        <message>
+            <source>No saved drafts. Press "New application" to start; what you type is saved as you go.</source>
+            <translation>暂无已保存的草稿。点击“开始办理”即可办理，填写的内容会随时自动保存。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::InvoicePage</name>
@@ -1771,6 +2436,111 @@
         <message>
             <source>How to receive the invoice</source>
             <translation>发票领取方式</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::IssuancePage</name>
+        <message>
+            <source>Program UKey</source>
+            <translation>制作 UKey</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Program the chosen UKey for the chosen application</source>
+            <translation>为所选申请制作所选 UKey</translation>
+        </message>
+        <message>
+            <source>Cancel programming</source>
+            <translation>取消制作</translation>
+        </message>
+        <message>
+            <source>Programming steps</source>
+            <translation>制作步骤</translation>
+        </message>
+        <message>
+            <source>Programming progress</source>
+            <translation>制作进度</translation>
+        </message>
+        <message>
+            <source>New UKey</source>
+            <translation>新 UKey</translation>
+        </message>
+        <message>
+            <source>Programming</source>
+            <translation>制作</translation>
+        </message>
+        <message>
+            <source>Choose an approved application in the list, then the new UKey.</source>
+            <translation>请在列表中选择已审核通过的申请，再选择新的 UKey。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Order %1 · %2 · %3 · %n year(s)</source>
+            <translation>
+                <numerusform>订单 %1 · %2 · %3 · %n 年</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Programming UKeys needs the counter clerk role.</source>
+            <translation>制作 UKey 需要柜员权限。</translation>
+        </message>
+        <message>
+            <source>Write the new SM2 certificates of order %1 (%2) to UKey %3? When the service confirms, the old certificate is revoked.</source>
+            <translation>将订单 %1（%2）的新 SM2 证书写入 UKey %3？服务确认后，原证书将被注销。</translation>
+        </message>
+        <message>
+            <source>The PIN of the NEW UKey, to write the certificates of order %1.</source>
+            <translation>请输入新 UKey 的 PIN 码，用于写入订单 %1 的证书。</translation>
+        </message>
+        <message>
+            <source>Not programmed: no PIN was entered.</source>
+            <translation>未制作：没有输入 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Type the PIN of the new UKey on the reader's PIN pad.</source>
+            <translation>请在读卡器的密码键盘上输入新 UKey 的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Programming UKey %1 for order %2…</source>
+            <translation>正在为订单 %2 制作 UKey %1…</translation>
+        </message>
+        <message>
+            <source>Cancelling: removing what was written to the UKey…</source>
+            <translation>正在取消：清除已写入 UKey 的内容…</translation>
+        </message>
+        <message>
+            <source>UKey %1 now holds the new SM2 signing and encryption certificates of order %2, and the old certificate is revoked. Next: hand it over or send it (Shipment).</source>
+            <translation>UKey %1 已写入订单 %2 的新 SM2 签名证书和加密证书，原证书已注销。下一步：交付或寄送（寄送页）。</translation>
+        </message>
+        <message>
+            <source>Programming failed.</source>
+            <translation>制作失败。</translation>
+        </message>
+        <message>
+            <source>This UKey still has its factory default PIN. Let the applicant type a PIN of their own now, so that nobody else can use the new certificates.</source>
+            <translation>该 UKey 仍使用出厂默认 PIN 码。请让申请人现在设置自己的 PIN 码，以免他人使用新证书。</translation>
+        </message>
+        <message>
+            <source>This UKey asks for its PIN to be changed. Let the applicant type a PIN of their own now.</source>
+            <translation>该 UKey 要求修改 PIN 码。请让申请人现在设置自己的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The PIN was not changed: tell the applicant to change it before the first use.</source>
+            <translation>PIN 码未修改：请提醒申请人在首次使用前修改。</translation>
+        </message>
+        <message>
+            <source>Changing the PIN…</source>
+            <translation>正在修改 PIN 码…</translation>
+        </message>
+        <message>
+            <source>The PIN was not changed: %1</source>
+            <translation>PIN 码未修改：%1</translation>
+        </message>
+        <message>
+            <source>The PIN of UKey %1 was changed. Only the applicant knows it now.</source>
+            <translation>UKey %1 的 PIN 码已修改，现在只有申请人知道。</translation>
         </message>
     </context>
     <context>
@@ -1985,10 +2755,6 @@
             <translation>输入证书序列号</translation>
         </message>
         <message>
-            <source>Enter the serial number of the certificate on your current UKey.</source>
-            <translation>请输入当前 UKey 中证书的序列号。</translation>
-        </message>
-        <message>
             <source>The serial number is shown in the certificate details (hexadecimal, e.g. 5F:3A:0C:…); colons and spaces may be kept.</source>
             <translation>序列号可在证书详细信息中查看（十六进制，如 5F:3A:0C:…），可保留冒号和空格。</translation>
         </message>
@@ -2053,6 +2819,130 @@
         <message>
             <source>This certificate cannot be renewed now.</source>
             <translation>该证书目前不能办理续期。</translation>
+        </message>
+        <message>
+            <source>%1 — serial %2 — on UKey %3</source>
+            <translation>%1 — 序列号 %2 — 位于 UKey %3</translation>
+        </message>
+        <message>
+            <source>Read from UKey</source>
+            <translation>从 UKey 读取</translation>
+        </message>
+        <message>
+            <source>Use this certificate</source>
+            <translation>使用此证书</translation>
+        </message>
+        <message>
+            <source>Sign with the old UKey</source>
+            <translation>用原 UKey 签名</translation>
+        </message>
+        <message>
+            <source>Insert your current UKey and read the certificate from it, or enter its serial number.</source>
+            <translation>请插入现有的 UKey 并从中读取证书，或输入证书序列号。</translation>
+        </message>
+        <message>
+            <source>Read the certificate from the old UKey</source>
+            <translation>从原 UKey 读取证书</translation>
+        </message>
+        <message>
+            <source>Reads the certificate on the inserted UKey and proves with its PIN that you hold it. Nothing is written to the UKey.</source>
+            <translation>读取已插入 UKey 中的证书，并用 PIN 码证明您持有该证书。不会向 UKey 写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Certificates on the inserted UKeys</source>
+            <translation>已插入 UKey 中的证书</translation>
+        </message>
+        <message>
+            <source>Use the chosen certificate</source>
+            <translation>使用所选证书</translation>
+        </message>
+        <message>
+            <source>Old UKey status</source>
+            <translation>原 UKey 状态</translation>
+        </message>
+        <message>
+            <source>Sign the lookup challenge with the old UKey</source>
+            <translation>用原 UKey 对查询挑战值签名</translation>
+        </message>
+        <message>
+            <source>The old UKey proved that you hold this certificate.</source>
+            <translation>原 UKey 已证明您持有该证书。</translation>
+        </message>
+        <message>
+            <source>Reading the certificates on the inserted UKeys…</source>
+            <translation>正在读取已插入 UKey 中的证书…</translation>
+        </message>
+        <message>
+            <source>No certificate was found. Insert the old UKey (the one holding the certificate to renew) and try again.</source>
+            <translation>未找到证书。请插入原 UKey（存有待续期证书的 UKey）后重试。</translation>
+        </message>
+        <message>
+            <source>The inserted UKeys hold no RSA certificate. Insert the old UKey (the one holding the certificate to renew) and try again.</source>
+            <translation>已插入的 UKey 中没有 RSA 证书。请插入原 UKey（存有待续期证书的 UKey）后重试。</translation>
+        </message>
+        <message>
+            <source>Several certificates were found: choose the one to renew.</source>
+            <translation>找到多张证书：请选择要续期的证书。</translation>
+        </message>
+        <message>
+            <source>Certificate read from UKey %1. Looking it up…</source>
+            <translation>已从 UKey %1 读取证书，正在查询…</translation>
+        </message>
+        <message>
+            <source>Reading the PIN state of UKey %1…</source>
+            <translation>正在读取 UKey %1 的 PIN 码状态…</translation>
+        </message>
+        <message>
+            <source>Type the PIN of the old UKey on the reader's PIN pad.</source>
+            <translation>请在读卡器的密码键盘上输入原 UKey 的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The old certificate signs a one-time challenge from the CA to prove that you hold it. The PIN is used once and not kept; nothing is written to the UKey.</source>
+            <translation>原证书将对 CA 下发的一次性挑战值签名，以证明您持有该证书。PIN 码仅使用一次且不会保存；不会向 UKey 写入任何内容。</translation>
+        </message>
+        <message>
+            <source>Not signed: the serial number was filled in, but holding the old certificate is not proven. Sign with the old UKey to prove it.</source>
+            <translation>未签名：已填入证书序列号，但尚未证明您持有原证书。请用原 UKey 签名以证明。</translation>
+        </message>
+        <message>
+            <source>Signing with the old UKey…</source>
+            <translation>正在用原 UKey 签名…</translation>
+        </message>
+        <message>
+            <source>Sign again</source>
+            <translation>重新签名</translation>
+        </message>
+        <message>
+            <source>The old UKey proved that you hold this certificate: the application will be marked as verified by the old certificate.</source>
+            <translation>原 UKey 已证明您持有该证书：申请将标记为已通过原证书验证。</translation>
+        </message>
+        <message>
+            <source>The old UKey's signature is no longer valid (a challenge from the lookup proves possession once, within a few minutes). Sign again with the old UKey, or continue without: the application is then not marked as verified by the old certificate.</source>
+            <translation>原 UKey 的签名已失效（查询得到的挑战值只能在几分钟内使用一次）。请用原 UKey 重新签名，或不签名继续：此时申请不会标记为已通过原证书验证。</translation>
+        </message>
+        <message>
+            <source>Training certificates:</source>
+            <translation>培训用证书：</translation>
+        </message>
+        <message>
+            <source>Training certificates</source>
+            <translation>培训用证书</translation>
+        </message>
+        <message>
+            <source>Use</source>
+            <translation>使用</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <source>renewable</source>
+            <translation>可续期</translation>
+        </message>
+        <message>
+            <source>not renewable (to see the refusal)</source>
+            <translation>不可续期（演示拒绝情形）</translation>
         </message>
     </context>
     <context>
@@ -2149,6 +3039,10 @@
             <translation>
                 <numerusform>长时间无操作：%n 秒后将清除本次填写的全部信息。请触摸屏幕继续办理。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Counter desk</source>
+            <translation>柜台</translation>
         </message>
     </context>
     <context>
@@ -2410,6 +3304,83 @@
         </message>
     </context>
     <context>
+        <name>certdesk::ui::PaymentsPage</name>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Transfer received: confirm</source>
+            <translation>已到账：确认</translation>
+        </message>
+        <message>
+            <source>Corporate transfers waiting for confirmation</source>
+            <translation>待确认的对公转账</translation>
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation>订单编号</translation>
+        </message>
+        <message>
+            <source>Payer</source>
+            <translation>付款方</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Transfer announced until</source>
+            <translation>转账截止时间</translation>
+        </message>
+        <message>
+            <source>Refresh the list</source>
+            <translation>刷新列表</translation>
+        </message>
+        <message>
+            <source>Confirm that the transfer arrived</source>
+            <translation>确认转账已到账</translation>
+        </message>
+        <message>
+            <source>Confirm a transfer only when the amount with its reference code is on the CA's account statement. The application then goes to review.</source>
+            <translation>只有在 CA 账户流水中看到该金额及其附言编码后才能确认。确认后申请进入审核。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>¥%1</source>
+            <translation>¥%1</translation>
+        </message>
+        <message>
+            <source>No corporate transfer is waiting for confirmation.</source>
+            <translation>没有待确认的对公转账。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n transfer(s) waiting for confirmation</source>
+            <translation>
+                <numerusform>%n 笔转账待确认</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Confirming transfers needs the counter clerk role.</source>
+            <translation>确认转账需要柜员权限。</translation>
+        </message>
+        <message>
+            <source>Confirm transfer</source>
+            <translation>确认转账</translation>
+        </message>
+        <message>
+            <source>Has ¥%1 for order %2 from %3 arrived on the CA's account?</source>
+            <translation>订单 %2（%3）的 ¥%1 是否已到 CA 账户？</translation>
+        </message>
+        <message>
+            <source>The transfer for order %1 was confirmed; the application is now in review.</source>
+            <translation>订单 %1 的转账已确认，申请已进入审核。</translation>
+        </message>
+    </context>
+    <context>
         <name>certdesk::ui::PersonFields</name>
         <message>
             <source>%1 name</source>
@@ -2445,6 +3416,97 @@
         </message>
     </context>
     <context>
+        <name>certdesk::ui::PinDialog</name>
+        <message>
+            <source>The PIN is locked. It must be unblocked with the administrator PIN before the UKey can be used.</source>
+            <translation>PIN 码已锁定。必须先用管理员 PIN 码解锁，才能使用该 UKey。</translation>
+        </message>
+        <message>
+            <source>Last try: one more wrong PIN locks the UKey.</source>
+            <translation>最后一次机会：再输错一次 UKey 将被锁定。</translation>
+        </message>
+        <message>
+            <source>A wrong PIN was entered before: few tries are left.</source>
+            <translation>之前输错过 PIN 码：剩余尝试次数不多。</translation>
+        </message>
+        <message>
+            <source>The UKey asks for its PIN to be changed after this use.</source>
+            <translation>本次使用后，UKey 要求修改 PIN 码。</translation>
+        </message>
+        <message>
+            <source>UKey PIN</source>
+            <translation>UKey PIN 码</translation>
+        </message>
+        <message>
+            <source>Change the UKey PIN</source>
+            <translation>修改 UKey PIN 码</translation>
+        </message>
+        <message>
+            <source>UKey: %1</source>
+            <translation>UKey：%1</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
+            <source>PIN:</source>
+            <translation>PIN 码：</translation>
+        </message>
+        <message>
+            <source>Current PIN</source>
+            <translation>当前 PIN 码</translation>
+        </message>
+        <message>
+            <source>Current PIN:</source>
+            <translation>当前 PIN 码：</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>新 PIN 码</translation>
+        </message>
+        <message>
+            <source>Repeat the new PIN</source>
+            <translation>再次输入新 PIN 码</translation>
+        </message>
+        <message>
+            <source>New PIN:</source>
+            <translation>新 PIN 码：</translation>
+        </message>
+        <message>
+            <source>Repeat:</source>
+            <translation>确认：</translation>
+        </message>
+        <message>
+            <source>The PIN has %1 to %2 characters.</source>
+            <translation>PIN 码为 %1 至 %2 位。</translation>
+        </message>
+        <message>
+            <source>The PIN has at least %1 characters.</source>
+            <translation>PIN 码至少 %1 位。</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Keep the current PIN</source>
+            <translation>保留当前 PIN 码</translation>
+        </message>
+        <message>
+            <source>The new PIN is too short.</source>
+            <translation>新 PIN 码太短。</translation>
+        </message>
+        <message>
+            <source>The two new PINs differ.</source>
+            <translation>两次输入的新 PIN 码不一致。</translation>
+        </message>
+    </context>
+    <context>
         <name>certdesk::ui::QrWidget</name>
         <message>
             <source>QR code</source>
@@ -2453,6 +3515,41 @@
         <message>
             <source>Scan this code with WeChat on your phone.</source>
             <translation>请用手机微信扫描此二维码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::RejectReasonsEditor</name>
+        <message>
+            <source>Add reason</source>
+            <translation>添加原因</translation>
+        </message>
+        <message>
+            <source>Remove reason</source>
+            <translation>删除原因</translation>
+        </message>
+        <message>
+            <source>Field or document the reason points at</source>
+            <translation>原因对应的字段或资料</translation>
+        </message>
+        <message>
+            <source>What is wrong and how to fix it</source>
+            <translation>问题所在及修改方法</translation>
+        </message>
+        <message>
+            <source>Reasons of the rejection</source>
+            <translation>驳回原因</translation>
+        </message>
+        <message>
+            <source>Remove the chosen reason</source>
+            <translation>删除所选原因</translation>
+        </message>
+        <message>
+            <source>Points at:</source>
+            <translation>对应：</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>
@@ -2618,6 +3715,247 @@
         <message>
             <source>What to do when the telecom real-name check fails</source>
             <translation>实名电信认证无法通过怎么办？</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ReviewQueuePage</name>
+        <message>
+            <source>Choose an application in the list to review it.</source>
+            <translation>请在列表中选择要审核的申请。</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>审核通过</translation>
+        </message>
+        <message>
+            <source>Return to the applicant</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>Approve the application</source>
+            <translation>审核通过该申请</translation>
+        </message>
+        <message>
+            <source>Return the application to the applicant with the reasons</source>
+            <translation>附原因驳回该申请</translation>
+        </message>
+        <message>
+            <source>Form</source>
+            <translation>申请信息</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>资料</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>审核结论</translation>
+        </message>
+        <message>
+            <source>Everything matches the documents and the identity check:</source>
+            <translation>信息与资料及身份核验一致：</translation>
+        </message>
+        <message>
+            <source>Or return it: add one reason per field or document to fix (the applicant sees each one there).</source>
+            <translation>或驳回：为每个需修改的字段或资料添加一条原因（申请人会在对应位置看到）。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Return to the applicant with %n reason(s)</source>
+            <translation>
+                <numerusform>附 %n 条原因驳回</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Approving and returning applications needs the reviewer role.</source>
+            <translation>审核通过或驳回申请需要审核员权限。</translation>
+        </message>
+        <message>
+            <source>Approve order %1 of %2? It then waits for its UKey to be programmed.</source>
+            <translation>审核通过订单 %1（%2）？之后将等待制作 UKey。</translation>
+        </message>
+        <message>
+            <source>Order %1 was approved; it is now in the issuance queue.</source>
+            <translation>订单 %1 已审核通过，已进入制证队列。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Return order %1 to the applicant with %n reason(s)? The applicant fixes them and resubmits without paying again.</source>
+            <translation>
+                <numerusform>附 %n 条原因驳回订单 %1？申请人修改后重新提交，无需再次缴费。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Order %1 was returned to the applicant.</source>
+            <translation>订单 %1 已驳回给申请人。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ShipmentPage</name>
+        <message>
+            <source>Record shipment</source>
+            <translation>登记寄送</translation>
+        </message>
+        <message>
+            <source>Handed over</source>
+            <translation>已交付</translation>
+        </message>
+        <message>
+            <source>Print mailing label…</source>
+            <translation>打印邮寄标签…</translation>
+        </message>
+        <message>
+            <source>Carrier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>SF Express</source>
+            <translation>顺丰速运</translation>
+        </message>
+        <message>
+            <source>EMS</source>
+            <translation>EMS</translation>
+        </message>
+        <message>
+            <source>JD Logistics</source>
+            <translation>京东物流</translation>
+        </message>
+        <message>
+            <source>ZTO Express</source>
+            <translation>中通快递</translation>
+        </message>
+        <message>
+            <source>YTO Express</source>
+            <translation>圆通速递</translation>
+        </message>
+        <message>
+            <source>Tracking number</source>
+            <translation>快递单号</translation>
+        </message>
+        <message>
+            <source>Record the shipment</source>
+            <translation>登记寄送信息</translation>
+        </message>
+        <message>
+            <source>Record that the UKey was handed over</source>
+            <translation>登记 UKey 已交付</translation>
+        </message>
+        <message>
+            <source>Print the mailing label</source>
+            <translation>打印邮寄标签</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Send by courier</source>
+            <translation>快递寄送</translation>
+        </message>
+        <message>
+            <source>Carrier:</source>
+            <translation>快递公司：</translation>
+        </message>
+        <message>
+            <source>Tracking number:</source>
+            <translation>快递单号：</translation>
+        </message>
+        <message>
+            <source>Hand over</source>
+            <translation>交付</translation>
+        </message>
+        <message>
+            <source>The applicant collected the UKey at the counter, or the courier delivered it.</source>
+            <translation>申请人已在柜台领取 UKey，或快递已送达。</translation>
+        </message>
+        <message>
+            <source>Choose a programmed UKey's application in the list.</source>
+            <translation>请在列表中选择已制作 UKey 的申请。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>Order %1 · %2</source>
+            <translation>订单 %1 · %2</translation>
+        </message>
+        <message>
+            <source>Phone: %1</source>
+            <translation>电话：%1</translation>
+        </message>
+        <message>
+            <source>Address: %1</source>
+            <translation>地址：%1</translation>
+        </message>
+        <message>
+            <source>Sent by %1, tracking number %2</source>
+            <translation>已由%1寄出，快递单号 %2</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>已送达</translation>
+        </message>
+        <message>
+            <source>Recording shipments and handovers needs the counter clerk role.</source>
+            <translation>登记寄送和交付需要柜员权限。</translation>
+        </message>
+        <message>
+            <source>Order %1 was sent by %2, tracking number %3; the applicant is told.</source>
+            <translation>订单 %1 已由%2寄出，快递单号 %3；已通知申请人。</translation>
+        </message>
+        <message>
+            <source>Record that the UKey of order %1 was delivered? The application is then completed.</source>
+            <translation>登记订单 %1 的 UKey 已送达？申请随即办结。</translation>
+        </message>
+        <message>
+            <source>Record that the applicant collected the UKey of order %1? The application is then completed.</source>
+            <translation>登记申请人已领取订单 %1 的 UKey？申请随即办结。</translation>
+        </message>
+        <message>
+            <source>Order %1 is completed.</source>
+            <translation>订单 %1 已办结。</translation>
+        </message>
+        <message>
+            <source>The mailing label of order %1 was printed.</source>
+            <translation>订单 %1 的邮寄标签已打印。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::StaffLoginPage</name>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Staff user name</source>
+            <translation>工作人员用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Counter staff sign-in</source>
+            <translation>柜台工作人员登录</translation>
+        </message>
+        <message>
+            <source>User name:</source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Reviewers approve or return applications; counter clerks confirm transfers, program UKeys and send them. Sign in with the account the CA gave you.</source>
+            <translation>审核员负责审核通过或驳回申请；柜员负责确认转账、制作并寄送 UKey。请使用 CA 分配的账号登录。</translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>正在登录…</translation>
         </message>
     </context>
     <context>
@@ -2821,6 +4159,73 @@
         <message>
             <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
             <translation>已重新提交,深圳CA将重新审核,无需再次缴费。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::TokenPicker</name>
+        <message>
+            <source>Search again</source>
+            <translation>重新查找</translation>
+        </message>
+        <message>
+            <source>Add PKCS#11 module…</source>
+            <translation>添加 PKCS#11 模块…</translation>
+        </message>
+        <message>
+            <source>UKeys found</source>
+            <translation>已找到的 UKey</translation>
+        </message>
+        <message>
+            <source>Search for UKeys again</source>
+            <translation>重新查找 UKey</translation>
+        </message>
+        <message>
+            <source>Add a PKCS#11 module file</source>
+            <translation>添加 PKCS#11 模块文件</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>PKCS#11 module of the UKey</source>
+            <translation>UKey 的 PKCS#11 模块</translation>
+        </message>
+        <message>
+            <source>PKCS#11 modules (*.so *.dll *.dylib)</source>
+            <translation>PKCS#11 模块 (*.so *.dll *.dylib)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Add PKCS#11 module</source>
+            <translation>添加 PKCS#11 模块</translation>
+        </message>
+        <message>
+            <source>%1 — %2 %3, serial %4</source>
+            <translation>%1 — %2 %3，序列号 %4</translation>
+        </message>
+        <message>
+            <source>Empty slot or uninitialized UKey (%1)</source>
+            <translation>空插槽或未初始化的 UKey（%1）</translation>
+        </message>
+        <message>
+            <source>PIN locked</source>
+            <translation>PIN 码已锁定</translation>
+        </message>
+        <message>
+            <source>write-protected</source>
+            <translation>写保护</translation>
+        </message>
+        <message>
+            <source>No PKCS#11 module is installed or configured: add the UKey vendor's module.</source>
+            <translation>未安装或配置 PKCS#11 模块：请添加 UKey 厂商的模块。</translation>
+        </message>
+        <message>
+            <source>No usable UKey found: insert the new UKey.</source>
+            <translation>未找到可用的 UKey：请插入新的 UKey。</translation>
         </message>
     </context>
     <context>

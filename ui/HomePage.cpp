@@ -115,7 +115,10 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
             Q_EMIT resumeRequested(selectedId());
     });
     connect(m_list, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem* item) { Q_EMIT resumeRequested(item->data(Qt::UserRole).toString()); });
+        [this](QListWidgetItem* item) {
+            if (const QString id = item->data(Qt::UserRole).toString(); !id.isEmpty())
+                Q_EMIT resumeRequested(id);
+        });
     connect(m_remove, &QPushButton::clicked, this, [this, selectedId] {
         if (m_drafts && !selectedId().isEmpty() && m_drafts->remove(selectedId()))
             refresh();
@@ -143,6 +146,13 @@ void HomePage::refresh()
         }
     }
     const bool any = m_list->count() > 0;
+    if (!any) {
+        // An empty white box reads as "broken"; say what it is for instead.
+        auto* placeholder = new QListWidgetItem(tr("No saved drafts. Press \"New application\" to start; what you "
+                                                   "type is saved as you go."),
+            m_list);
+        placeholder->setFlags(Qt::NoItemFlags);
+    }
     m_list->setCurrentRow(any ? 0 : -1);
     m_resume->setEnabled(any);
     m_remove->setEnabled(any);

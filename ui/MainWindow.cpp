@@ -5,6 +5,7 @@
 #include "HomePage.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/QtCentreServices.h"
+#include "counter/CounterDesk.h"
 #include "documents/ScanSource.h"
 #ifdef CERTDESK_HAVE_SANE
 #include "documents/SaneScanSource.h"
@@ -15,6 +16,7 @@
 #include "storage/DraftStore.h"
 #include "storage/LocalStore.h"
 #include "storage/SubmissionStore.h"
+#include "widgets/PinDialog.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QAction>
@@ -102,6 +104,27 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     }
     resize(1200, 760);
 
+    if (mode.counter) {
+        // The staff desk comes first; the applicant home stays one click away for walk-in applicants.
+        m_fileChooser = std::make_unique<QtFileChooser>();
+        m_printService = std::make_unique<QtPrintService>();
+        m_notifier = std::make_unique<QtNotifier>();
+        m_pinPrompt = std::make_unique<QtPinPrompt>();
+        CounterServices services;
+        services.notifier = m_notifier.get();
+        services.printer = m_printService.get();
+        services.files = m_fileChooser.get();
+        services.pins = m_pinPrompt.get();
+        services.sandbox = mode.sandbox;
+        m_counter = new CounterDesk(m_api, RegionModel::builtin(), services, m_stack);
+        m_stack->addWidget(m_counter);
+        m_stack->setCurrentWidget(m_counter);
+        auto* desk = toolbar->addAction(tr("Counter desk"), this, &MainWindow::showCounterDesk);
+        desk->setObjectName(QStringLiteral("counterDeskAction"));
+        connect(m_counter, &CounterDesk::applicantHomeRequested, this, &MainWindow::showHome);
+        connect(m_counter, &CounterDesk::newApplicationRequested, this, &MainWindow::startNewApplication);
+    }
+
     if (mode.kiosk) {
         m_kiosk = new KioskSession(mode.kioskIdleSeconds, 20, {}, this);
         connect(m_kiosk, &KioskSession::countdown, this, [this](int remaining) {
@@ -129,6 +152,7 @@ void MainWindow::openWizard()
         m_wizard->deleteLater();
     }
     m_wizard = new ApplicationWizard(m_drafts.get(), RegionModel::builtin(), m_api, m_stack);
+    m_wizard->setSandbox(m_mode.sandbox);
     connect(m_wizard, &ApplicationWizard::helpRequested, this, &MainWindow::showHelp);
     connect(m_wizard, &ApplicationWizard::submitted, this,
         [this](const QString& id, const QString& orderNo, const QString& token) {
@@ -194,6 +218,12 @@ void MainWindow::showHome()
 {
     m_home->refresh();
     m_stack->setCurrentWidget(m_home);
+}
+
+void MainWindow::showCounterDesk()
+{
+    if (m_counter)
+        m_stack->setCurrentWidget(m_counter);
 }
 
 void MainWindow::wipeSession()

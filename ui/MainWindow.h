@@ -27,6 +27,8 @@ namespace certdesk::ui {
 
 class ApplicationCentre;
 class ApplicationWizard;
+class CounterDesk;
+class PinPrompt;
 class HomePage;
 class KioskSession;
 
@@ -45,12 +47,16 @@ public:
     [[nodiscard]] api::ApiClient* api() const { return m_api; }
     // The application centre shown last (null before any).
     [[nodiscard]] ApplicationCentre* centre() const { return m_centre; }
+    // The counter desk (--counter); null in the other modes.
+    [[nodiscard]] CounterDesk* counterDesk() const { return m_counter; }
     // Replaces the file chooser, printer, notifier and scanner of the application centres opened from now on
     // (tests pass fakes). The pointers must outlive the window.
     void setCentreServices(const CentreServices& services);
 
 public Q_SLOTS:
     void showHome();
+    // --counter: back to the counter desk.
+    void showCounterDesk();
     void startNewApplication();
     void resumeDraft(const QString& draftId);
     void showHelp(const QString& topic = {});
@@ -89,6 +95,9 @@ private:
     ApplicationCentre* m_centre = nullptr;
     QString m_centreToken; // never logged
     QString m_centreDraftId;
+    // Counter desk (ui/counter).
+    std::unique_ptr<PinPrompt> m_pinPrompt;
+    CounterDesk* m_counter = nullptr;
 };
 
 } // namespace certdesk::ui

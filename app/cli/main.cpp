@@ -1,10 +1,25 @@
+// certdesk-cli: the headless counter tool. Thin: the application object, the language, then Cli.cpp.
+#include "Cli.h"
+
 #include "domain/Translations.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
-    certdesk::installTranslations(app);
-    return 0;
+    // Painting the letter needs QtGui's fonts; the offscreen platform needs no display. The token commands
+    // need only QtCore.
+    const bool gui = certdesk::cli::needsGui(argc, argv);
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(
+        gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication::setApplicationName(QStringLiteral("certdesk-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("CertDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CERTDESK_VERSION));
+    certdesk::installTranslations(*app, certdesk::cli::languageFromArguments(argc, argv));
+    return certdesk::cli::run(QCoreApplication::arguments());
 }

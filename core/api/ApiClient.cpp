@@ -464,6 +464,13 @@ ApiReply<QList<OutboxMessage>>* ApiClient::sandboxOutbox()
         [](const detail::RawResponse& r) { return parseOutbox(r.body); });
 }
 
+ApiReply<QList<LegacyCertificate>>* ApiClient::sandboxLegacyCertificates()
+{
+    return send<QList<LegacyCertificate>>(
+        request("sandboxLegacyCertificates", "GET", QStringLiteral("/sandbox/legacy-certificates")),
+        [](const detail::RawResponse& r) { return parseLegacyCertificates(r.body); });
+}
+
 ApiReply<LegacyCertificate>* ApiClient::sandboxMintLegacy(CertificateCategory category, const QString& holder,
     const QString& credentialNumber, const QDateTime& notAfter)
 {

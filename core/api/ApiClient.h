@@ -133,6 +133,8 @@ public:
         const QString& sessionId, const QString& name, const QString& idNumber, bool pass);
     ApiReply<PaymentProgress>* sandboxCompletePayment(const QString& paymentId);
     ApiReply<QList<OutboxMessage>>* sandboxOutbox();
+    // The sandbox's old certificates (seeded and minted), for the training-mode serial picker.
+    ApiReply<QList<LegacyCertificate>>* sandboxLegacyCertificates();
     ApiReply<LegacyCertificate>* sandboxMintLegacy(CertificateCategory category, const QString& holder,
         const QString& credentialNumber, const QDateTime& notAfter);
 

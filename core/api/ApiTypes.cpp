@@ -648,7 +648,18 @@ ApiResult<LegacyCertificate> parseLegacyCertificate(const QJsonObject& json)
     legacy.privateKey = r.base64("private_key");
     if (!r.ok())
         return r.error();
+    // Descriptive fields of the listing: optional, never an error when absent.
+    legacy.category = categoryFromApi(json.value(QStringLiteral("category")).toString());
+    legacy.holder = json.value(QStringLiteral("holder")).toString();
+    legacy.notAfter = QDateTime::fromString(json.value(QStringLiteral("not_after")).toString(), Qt::ISODateWithMs).toUTC();
+    legacy.renewable = json.value(QStringLiteral("renewable")).toBool(false);
+    legacy.note = json.value(QStringLiteral("note")).toString();
     return legacy;
+}
+
+ApiResult<QList<LegacyCertificate>> parseLegacyCertificates(const QByteArray& body)
+{
+    return parseList<LegacyCertificate>(body, {"certificates", "items"}, parseLegacyCertificate);
 }
 
 } // namespace certdesk::api

@@ -257,12 +257,18 @@ struct OutboxMessage
     friend bool operator==(const OutboxMessage&, const OutboxMessage&) = default;
 };
 
-// POST /api/v1/sandbox/legacy-certificates
+// POST /api/v1/sandbox/legacy-certificates; the listing (GET, a certdesk-server addition) also fills the
+// descriptive fields.
 struct LegacyCertificate
 {
     QString serial;
     QByteArray certificate; // RSA certificate DER
     QByteArray privateKey; // PKCS#8 DER (sandbox test material only)
+    std::optional<CertificateCategory> category;
+    QString holder;
+    QDateTime notAfter;
+    bool renewable = false;
+    QString note;
     friend bool operator==(const LegacyCertificate&, const LegacyCertificate&) = default;
 };
 
@@ -296,5 +302,6 @@ struct LegacyCertificate
 [[nodiscard]] ApiResult<Issuance> parseIssuance(const QJsonObject& json);
 [[nodiscard]] ApiResult<QList<OutboxMessage>> parseOutbox(const QByteArray& body);
 [[nodiscard]] ApiResult<LegacyCertificate> parseLegacyCertificate(const QJsonObject& json);
+[[nodiscard]] ApiResult<QList<LegacyCertificate>> parseLegacyCertificates(const QByteArray& body);
 
 } // namespace certdesk::api

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QString>
 
 #include <optional>
@@ -36,67 +38,8 @@ struct PkiError
 // Builds a PkiError and empties OpenSSL's error queue, appending the first queued reason to `what`.
 [[nodiscard]] PkiError pkiError(PkiStatus status, const QString& what);
 
-// A value or a PkiError (std::expected-like; C++20 has no std::expected). Converting constructors are
-// implicit on purpose, as in std::expected, so that `return value;` and `return pkiError(...);` both read
-// naturally.
+// A value or a PkiError (core/domain/Result.h).
 template<typename T>
-class [[nodiscard]] PkiResult
-{
-public:
-    PkiResult(T value) // NOLINT(google-explicit-constructor)
-        : m_value(std::move(value))
-    { }
-    PkiResult(PkiError error) // NOLINT(google-explicit-constructor)
-        : m_error(std::move(error))
-    {
-        if (m_error.status == PkiStatus::Ok)
-            m_error.status = PkiStatus::InternalError;
-    }
-
-    [[nodiscard]] bool hasValue() const { return m_value.has_value(); }
-    explicit operator bool() const { return hasValue(); }
-    [[nodiscard]] PkiStatus status() const { return m_value ? PkiStatus::Ok : m_error.status; }
-    [[nodiscard]] const PkiError& error() const { return m_error; }
-    [[nodiscard]] const QString& detail() const { return m_error.detail; }
-    [[nodiscard]] QString message() const { return pkiStatusMessage(status()); }
-
-    // Precondition: hasValue().
-    [[nodiscard]] T& value() & { return *m_value; }
-    [[nodiscard]] const T& value() const& { return *m_value; }
-    [[nodiscard]] T&& value() && { return std::move(*m_value); }
-    T& operator*() & { return *m_value; }
-    const T& operator*() const& { return *m_value; }
-    T* operator->() { return &*m_value; }
-    const T* operator->() const { return &*m_value; }
-
-private:
-    std::optional<T> m_value;
-    PkiError m_error;
-};
-
-template<>
-class [[nodiscard]] PkiResult<void>
-{
-public:
-    PkiResult() = default;
-    PkiResult(PkiError error) // NOLINT(google-explicit-constructor)
-        : m_failed(true)
-        , m_error(std::move(error))
-    {
-        if (m_error.status == PkiStatus::Ok)
-            m_error.status = PkiStatus::InternalError;
-    }
-
-    [[nodiscard]] bool hasValue() const { return !m_failed; }
-    explicit operator bool() const { return hasValue(); }
-    [[nodiscard]] PkiStatus status() const { return m_failed ? m_error.status : PkiStatus::Ok; }
-    [[nodiscard]] const PkiError& error() const { return m_error; }
-    [[nodiscard]] const QString& detail() const { return m_error.detail; }
-    [[nodiscard]] QString message() const { return pkiStatusMessage(status()); }
-
-private:
-    bool m_failed = false;
-    PkiError m_error;
-};
+using PkiResult = Result<T, PkiError>;
 
 } // namespace certdesk::pki

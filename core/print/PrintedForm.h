@@ -29,7 +29,8 @@ struct FormOptions
 // "save as PDF", QPrinter for print and print preview (the GUI passes its QPrinter as a QPagedPaintDevice).
 // Labels are translated at paint time (QCoreApplication::translate, context "certdesk::Print"), so the form
 // comes out in the UI language. The form shows full ID numbers and phone numbers: it is the document the
-// person signs.
+// person signs. A printed item of another size (the counter's mailing label) overrides print() and
+// paintPage(), so that the same PrintService prints it.
 class PrintedForm
 {
 public:
@@ -50,10 +51,10 @@ public:
     [[nodiscard]] QDate date() const { return m_date; }
 
     // Sets `device` to A4 portrait and paints the form on one page. Checks validate() first.
-    [[nodiscard]] PrintResult print(QPagedPaintDevice& device) const;
+    [[nodiscard]] virtual PrintResult print(QPagedPaintDevice& device) const;
     // Paints the form on `page`, the whole A4 sheet in `painter`'s logical coordinates (any scale: a PDF
     // page, a printer page or a thumbnail). Does not validate: a form without an order number has no QR code.
-    void paintPage(QPainter& painter, const QRectF& page) const;
+    virtual void paintPage(QPainter& painter, const QRectF& page) const;
 
 protected:
     // The body below the common header (order number, QR code, CA name, title).

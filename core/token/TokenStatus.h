@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QMetaType>
+#include "domain/Result.h"
+
 #include <QString>
 
 #include <optional>
@@ -61,66 +63,9 @@ struct TokenError
 
 [[nodiscard]] TokenError tokenError(TokenStatus status, const QString& detail, quint64 ckr = 0);
 
-// A value or a TokenError (same shape as pki::PkiResult; implicit converting constructors on purpose).
+// A value or a TokenError (core/domain/Result.h).
 template<typename T>
-class [[nodiscard]] TokenResult
-{
-public:
-    TokenResult(T value) // NOLINT(google-explicit-constructor)
-        : m_value(std::move(value))
-    { }
-    TokenResult(TokenError error) // NOLINT(google-explicit-constructor)
-        : m_error(std::move(error))
-    {
-        if (m_error.status == TokenStatus::Ok)
-            m_error.status = TokenStatus::InternalError;
-    }
-
-    [[nodiscard]] bool hasValue() const { return m_value.has_value(); }
-    explicit operator bool() const { return hasValue(); }
-    [[nodiscard]] TokenStatus status() const { return m_value ? TokenStatus::Ok : m_error.status; }
-    [[nodiscard]] const TokenError& error() const { return m_error; }
-    [[nodiscard]] const QString& detail() const { return m_error.detail; }
-    [[nodiscard]] QString message() const { return tokenStatusMessage(status()); }
-
-    // Precondition: hasValue().
-    [[nodiscard]] T& value() & { return *m_value; }
-    [[nodiscard]] const T& value() const& { return *m_value; }
-    [[nodiscard]] T&& value() && { return std::move(*m_value); }
-    T& operator*() & { return *m_value; }
-    const T& operator*() const& { return *m_value; }
-    T* operator->() { return &*m_value; }
-    const T* operator->() const { return &*m_value; }
-
-private:
-    std::optional<T> m_value;
-    TokenError m_error;
-};
-
-template<>
-class [[nodiscard]] TokenResult<void>
-{
-public:
-    TokenResult() = default;
-    TokenResult(TokenError error) // NOLINT(google-explicit-constructor)
-        : m_failed(true)
-        , m_error(std::move(error))
-    {
-        if (m_error.status == TokenStatus::Ok)
-            m_error.status = TokenStatus::InternalError;
-    }
-
-    [[nodiscard]] bool hasValue() const { return !m_failed; }
-    explicit operator bool() const { return hasValue(); }
-    [[nodiscard]] TokenStatus status() const { return m_failed ? m_error.status : TokenStatus::Ok; }
-    [[nodiscard]] const TokenError& error() const { return m_error; }
-    [[nodiscard]] const QString& detail() const { return m_error.detail; }
-    [[nodiscard]] QString message() const { return tokenStatusMessage(status()); }
-
-private:
-    bool m_failed = false;
-    TokenError m_error;
-};
+using TokenResult = Result<T, TokenError>;
 
 } // namespace certdesk::token
 

@@ -104,6 +104,9 @@ private Q_SLOTS:
         find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
         find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
+        // Training mode offers the sandbox's seeded certificates (six of them, renewable or not).
+        auto* training = find<QComboBox>(w, QStringLiteral("sandboxCertificateCombo"));
+        QTRY_VERIFY_WITH_TIMEOUT(training->count() >= 6, 15000);
         QString typed;
         for (int i = 0; i < serial.size(); i += 2)
             typed += (i ? QStringLiteral(":") : QString()) + serial.mid(i, 2).toLower();

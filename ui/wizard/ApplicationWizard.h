@@ -49,6 +49,9 @@ public:
     [[nodiscard]] const RegionModel& regions() const { return m_regions; }
     [[nodiscard]] QString draftId() const { return m_draftId; }
     [[nodiscard]] api::ApiClient* api() const { return m_api; }
+    // Training mode: the lookup page offers the sandbox's demo certificates.
+    void setSandbox(bool sandbox) { m_sandbox = sandbox; }
+    [[nodiscard]] bool isSandbox() const { return m_sandbox; }
 
     // Sends the application to the service: POST /applications the first time (with an Idempotency-Key kept in
     // the draft before sending, so a retry after a crash gets the same answer), PUT afterwards. Calls `done`
@@ -84,6 +87,7 @@ private:
     DraftStore* m_drafts;
     const RegionModel& m_regions;
     api::ApiClient* m_api;
+    bool m_sandbox = false;
     QString m_accessToken;
     Application m_application;
     QString m_draftId;

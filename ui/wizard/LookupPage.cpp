@@ -3,8 +3,12 @@
 #include "api/ApiClient.h"
 #include "domain/Fees.h"
 #include "widgets/FormField.h"
+#include "widgets/PinDialog.h"
+#include "widgets/RunAsync.h"
 #include "wizard/ApplicationWizard.h"
 
+#include <QComboBox>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,39 +18,185 @@
 
 namespace certdesk::ui {
 
+namespace {
+
+QString certificateTitle(const TokenCertificateEntry& e)
+{
+    const pki::Subject& s = e.info.subject;
+    QString name = s.commonName.isEmpty() ? s.organization : s.commonName;
+    if (!s.organization.isEmpty() && s.organization != name)
+        name += QStringLiteral(" (%1)").arg(s.organization);
+    return QCoreApplication::translate("certdesk::ui::LookupPage", "%1 — serial %2 — on UKey %3")
+        .arg(name, e.info.serialHex, e.token.label);
+}
+
+bool isRsa(const TokenCertificateEntry& e)
+{
+    return e.info.keyAlgorithm.startsWith(QLatin1String("RSA"));
+}
+
+} // namespace
+
 LookupPage::LookupPage(QWidget* parent)
     : ApplicationPage(parent)
     , m_serial(addField(new FormField(QStringLiteral("serial"), tr("Certificate serial number"),
           tr("Enter the serial number of the certificate to renew"), true, this)))
     , m_lookup(new QPushButton(tr("Look up"), this))
+    , m_readToken(new QPushButton(tr("Read from UKey"), this))
+    , m_chooser(new QWidget(this))
+    , m_certificates(new QComboBox(m_chooser))
+    , m_useCertificate(new QPushButton(tr("Use this certificate"), m_chooser))
+    , m_tokenStatus(new QLabel(this))
+    , m_sign(new QPushButton(tr("Sign with the old UKey"), this))
     , m_result(new QLabel(this))
+    , m_sandbox(new QWidget(this))
+    , m_sandboxCertificates(new QComboBox(m_sandbox))
 {
     setObjectName(QStringLiteral("lookupPage"));
     setTitle(tr("Certificate to renew"));
-    setSubTitle(tr("Enter the serial number of the certificate on your current UKey."));
+    setSubTitle(tr("Insert your current UKey and read the certificate from it, or enter its serial number."));
     m_serial->setNote(tr("The serial number is shown in the certificate details (hexadecimal, e.g. "
                          "5F:3A:0C:…); colons and spaces may be kept."));
     m_lookup->setObjectName(QStringLiteral("lookupButton"));
+    m_readToken->setObjectName(QStringLiteral("readFromTokenButton"));
+    m_readToken->setAccessibleName(tr("Read the certificate from the old UKey"));
+    m_readToken->setToolTip(tr("Reads the certificate on the inserted UKey and proves with its PIN that you hold "
+                               "it. Nothing is written to the UKey."));
+    m_certificates->setObjectName(QStringLiteral("tokenCertificateCombo"));
+    m_certificates->setAccessibleName(tr("Certificates on the inserted UKeys"));
+    m_useCertificate->setObjectName(QStringLiteral("useTokenCertificateButton"));
+    m_useCertificate->setAccessibleName(tr("Use the chosen certificate"));
+    m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
+    m_tokenStatus->setWordWrap(true);
+    m_tokenStatus->setTextFormat(Qt::PlainText);
+    m_tokenStatus->setAccessibleName(tr("Old UKey status"));
+    m_sign->setObjectName(QStringLiteral("signWithTokenButton"));
+    m_sign->setAccessibleName(tr("Sign the lookup challenge with the old UKey"));
+    m_sign->setVisible(false);
     m_result->setObjectName(QStringLiteral("lookupResult"));
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    addPath(QStringLiteral("proof"));
 
     m_serial->addTrailingWidget(m_lookup);
+    m_serial->addTrailingWidget(m_readToken);
+    auto* chooserLayout = new QHBoxLayout(m_chooser);
+    chooserLayout->setContentsMargins(0, 0, 0, 0);
+    chooserLayout->addWidget(m_certificates, 1);
+    chooserLayout->addWidget(m_useCertificate);
+    m_chooser->setVisible(false);
+    auto* tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_tokenStatus, 1);
+    tokenRow->addWidget(m_sign, 0, Qt::AlignTop);
+    // Training mode: the sandbox's demo certificates, so a trainee does not have to know a serial number.
+    auto* sandboxLabel = new QLabel(tr("Training certificates:"), m_sandbox);
+    m_sandboxCertificates->setObjectName(QStringLiteral("sandboxCertificateCombo"));
+    m_sandboxCertificates->setAccessibleName(tr("Training certificates"));
+    auto* useSandbox = new QPushButton(tr("Use"), m_sandbox);
+    useSandbox->setObjectName(QStringLiteral("useSandboxCertificateButton"));
+    auto* sandboxLayout = new QHBoxLayout(m_sandbox);
+    sandboxLayout->setContentsMargins(0, 0, 0, 0);
+    sandboxLayout->addWidget(sandboxLabel);
+    sandboxLayout->addWidget(m_sandboxCertificates, 1);
+    sandboxLayout->addWidget(useSandbox);
+    m_sandbox->setVisible(false);
+    connect(useSandbox, &QPushButton::clicked, this, [this] {
+        const QString serial = m_sandboxCertificates->currentData().toString();
+        if (serial.isEmpty())
+            return;
+        m_serial->setText(serial);
+        edited();
+        lookup();
+    });
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_sandbox);
     layout->addWidget(m_serial);
+    layout->addWidget(m_chooser);
+    layout->addLayout(tokenRow);
     layout->addWidget(m_result);
     layout->addStretch();
 
     connect(m_lookup, &QPushButton::clicked, this, &LookupPage::lookup);
+    connect(m_readToken, &QPushButton::clicked, this, &LookupPage::readFromToken);
+    connect(m_useCertificate, &QPushButton::clicked, this, [this] {
+        const int index = m_certificates->currentIndex();
+        if (index >= 0 && index < m_entries.size())
+            useCertificate(m_entries.at(index));
+    });
+    connect(m_sign, &QPushButton::clicked, this, &LookupPage::signAgain);
     connect(m_serial->lineEdit(), &QLineEdit::returnPressed, this, &LookupPage::lookup);
     connect(m_serial, &FormField::edited, this, [this] { Q_EMIT completeChanged(); });
+}
+
+LookupPage::~LookupPage() = default;
+
+void LookupPage::loadSandboxCertificates()
+{
+    ApplicationWizard* w = appWizard();
+    if (m_sandboxLoaded || !w || !w->isSandbox() || !w->api())
+        return;
+    m_sandboxLoaded = true;
+    w->api()->sandboxLegacyCertificates()->then(this, [this](const api::ApiResult<QList<api::LegacyCertificate>>& r) {
+        if (!r.ok() || r.value().isEmpty())
+            return;
+        m_sandboxCertificates->clear();
+        for (const api::LegacyCertificate& c : r.value()) {
+            const QString kind = c.category ? categoryDisplayName(*c.category) : QString();
+            m_sandboxCertificates->addItem(
+                tr("%1 · %2 · %3").arg(c.holder, kind,
+                    c.renewable ? tr("renewable") : tr("not renewable (to see the refusal)")),
+                c.serial);
+        }
+        m_sandbox->setVisible(true);
+    });
+}
+
+void LookupPage::setTokenSource(std::shared_ptr<TokenCertificateSource> source)
+{
+    m_source = std::move(source);
+}
+
+void LookupPage::setPinPrompt(PinPrompt* prompt)
+{
+    m_prompt = prompt;
+}
+
+TokenCertificateSource* LookupPage::source()
+{
+    if (!m_source)
+        m_source = std::make_shared<Pkcs11CertificateSource>(configuredModulePaths());
+    return m_source.get();
+}
+
+PinPrompt* LookupPage::prompt()
+{
+    if (m_prompt)
+        return m_prompt;
+    if (!m_ownPrompt)
+        m_ownPrompt = std::make_unique<QtPinPrompt>();
+    return m_ownPrompt.get();
+}
+
+QString LookupPage::tokenStatusText() const
+{
+    return m_tokenStatus->text();
 }
 
 void LookupPage::initializePage()
 {
     ApplicationPage::initializePage();
-    showResult(appWizard()->application());
+    loadSandboxCertificates();
+    const Application& a = appWizard()->application();
+    showResult(a);
+    if (a.proof && a.oldCertificate && a.oldCertificate->challenge == a.proof->challenge
+        && a.oldCertificate->challengeExpiresAt.isValid()
+        && a.oldCertificate->challengeExpiresAt < QDateTime::currentDateTimeUtc()) {
+        proofExpired({});
+    } else if (a.proof) {
+        setTokenStatus(tr("The old UKey proved that you hold this certificate."), QStringLiteral("#2e7d32"));
+    }
 }
 
 int LookupPage::nextId() const
@@ -57,7 +207,7 @@ int LookupPage::nextId() const
 bool LookupPage::isComplete() const
 {
     const auto* w = appWizard();
-    if (!w || m_busy || !ApplicationPage::isComplete())
+    if (!w || m_busy || m_tokenBusy || !ApplicationPage::isComplete())
         return false;
     const auto& old = w->application().oldCertificate;
     return old && old->renewable && normalizeSerial(m_serial->text()) == normalizeSerial(old->serial);
@@ -67,9 +217,12 @@ void LookupPage::lookup()
 {
     ApplicationWizard* w = appWizard();
     const QString serial = normalizeSerial(m_serial->text());
-    if (!w || m_busy || serial.isEmpty() || !ApplicationPage::isComplete())
+    if (!w || m_busy || serial.isEmpty() || !ApplicationPage::isComplete()) {
+        m_signAfterLookup = false;
         return;
+    }
     if (!w->api()) {
+        m_signAfterLookup = false;
         m_result->setText(tr("No certificate service is configured: start CertDesk with --server or --sandbox."));
         return;
     }
@@ -80,6 +233,7 @@ void LookupPage::lookup()
     w->api()->lookupCertificate(serial)->then(this, [this, serial](const api::ApiResult<OldCertificateInfo>& r) {
         m_busy = false;
         m_lookup->setEnabled(true);
+        const bool signAfter = std::exchange(m_signAfterLookup, false);
         ApplicationWizard* w = appWizard();
         if (!r.ok()) {
             const api::ApiError& e = r.error();
@@ -96,11 +250,20 @@ void LookupPage::lookup()
         if (info.serial.isEmpty())
             info.serial = serial;
         const bool kindChanged = app.category != info.category;
+        // A proof belongs to one certificate: another serial makes it worthless.
+        if (app.proof) {
+            const auto proven = pki::CertificateInfo::parse(app.proof->certificate);
+            if (!proven || proven->serialHex != normalizeSerial(info.serial))
+                app.proof.reset();
+        }
         app.oldCertificate = info;
         app.serial = normalizeSerial(info.serial);
         app.category = info.category;
         if (info.maxYears > 0 && app.years > info.maxYears)
             app.years = info.maxYears;
+        const bool fromToken = signAfter && m_chosen && m_chosen->info.serialHex == app.serial;
+        if (fromToken)
+            prefillFromCertificate(app, m_chosen->info);
         w->applicationEdited();
         showResult(app);
         if (kindChanged) {
@@ -111,7 +274,225 @@ void LookupPage::lookup()
                                .toHtmlEscaped()));
         }
         Q_EMIT completeChanged();
+        if (fromToken && info.renewable && !info.challenge.isEmpty())
+            signChallenge();
     });
+}
+
+void LookupPage::readFromToken()
+{
+    if (m_tokenBusy || m_busy)
+        return;
+    setTokenBusy(true);
+    m_chooser->setVisible(false);
+    m_sign->setVisible(false);
+    setTokenStatus(tr("Reading the certificates on the inserted UKeys…"));
+    (void)source();
+    std::shared_ptr<TokenCertificateSource> keep = m_source;
+    runAsync(
+        this, [keep] { return keep->certificates(); },
+        [this](const token::TokenResult<QList<TokenCertificateEntry>>& r) { certificatesRead(r); });
+}
+
+void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificateEntry>>& result)
+{
+    setTokenBusy(false);
+    if (!result) {
+        setTokenStatus(result.message(), QStringLiteral("#c62828"));
+        return;
+    }
+    // The certificate to renew is the old RSA one; a UKey may also hold CA or SM2 certificates.
+    m_entries.clear();
+    for (const TokenCertificateEntry& e : *result) {
+        if (isRsa(e) && !e.info.isCa)
+            m_entries.append(e);
+    }
+    if (m_entries.isEmpty()) {
+        setTokenStatus(result->isEmpty()
+                ? tr("No certificate was found. Insert the old UKey (the one holding the certificate to renew) and "
+                     "try again.")
+                : tr("The inserted UKeys hold no RSA certificate. Insert the old UKey (the one holding the "
+                     "certificate to renew) and try again."),
+            QStringLiteral("#c62828"));
+        return;
+    }
+    if (m_entries.size() == 1) {
+        useCertificate(m_entries.constFirst());
+        return;
+    }
+    m_certificates->clear();
+    for (const TokenCertificateEntry& e : std::as_const(m_entries))
+        m_certificates->addItem(certificateTitle(e));
+    m_chooser->setVisible(true);
+    setTokenStatus(tr("Several certificates were found: choose the one to renew."));
+}
+
+void LookupPage::useCertificate(const TokenCertificateEntry& entry)
+{
+    m_chosen = entry;
+    m_chooser->setVisible(false);
+    m_serial->setText(entry.info.serialHex);
+    edited();
+    setTokenStatus(tr("Certificate read from UKey %1. Looking it up…").arg(entry.token.label));
+    m_signAfterLookup = true;
+    lookup();
+}
+
+void LookupPage::prefillFromCertificate(Application& application, const pki::CertificateInfo& info) const
+{
+    // Only where the form is still empty: what the person typed wins over an old certificate's record.
+    const pki::Subject& s = info.subject;
+    if (isInstitution(application.category)) {
+        const QString name = s.organization.isEmpty() ? s.commonName : s.organization;
+        if (application.organization.name.trimmed().isEmpty())
+            application.organization.name = name;
+        if (application.organization.credentialNumber.trimmed().isEmpty())
+            application.organization.credentialNumber = s.serialNumber;
+    } else {
+        if (application.applicant.name.trimmed().isEmpty())
+            application.applicant.name = s.commonName;
+        if (application.applicant.idNumber.trimmed().isEmpty())
+            application.applicant.idNumber = info.personIdNumber;
+    }
+}
+
+void LookupPage::signChallenge()
+{
+    if (!m_chosen || m_tokenBusy)
+        return;
+    setTokenBusy(true);
+    setTokenStatus(tr("Reading the PIN state of UKey %1…").arg(m_chosen->token.label));
+    (void)source();
+    std::shared_ptr<TokenCertificateSource> keep = m_source;
+    const token::TokenInfo tokenInfo = m_chosen->token;
+    runAsync(
+        this, [keep, tokenInfo] { return keep->pinInfo(tokenInfo); },
+        [this](const token::TokenResult<token::PinInfo>& pinState) {
+            const ApplicationWizard* w = appWizard();
+            if (!m_chosen || !w || !w->application().oldCertificate) {
+                setTokenBusy(false);
+                return;
+            }
+            if (!pinState) {
+                setTokenBusy(false);
+                setTokenStatus(pinState.message(), QStringLiteral("#c62828"));
+                m_sign->setVisible(true);
+                return;
+            }
+            if (pinState->locked) {
+                setTokenBusy(false);
+                setTokenStatus(token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
+                return;
+            }
+            QString pin;
+            if (pinState->protectedAuthenticationPath) {
+                setTokenStatus(tr("Type the PIN of the old UKey on the reader's PIN pad."));
+            } else {
+                PinRequest request;
+                request.tokenLabel = m_chosen->token.label;
+                request.purpose = tr("The old certificate signs a one-time challenge from the CA to prove that you "
+                                     "hold it. The PIN is used once and not kept; nothing is written to the UKey.");
+                request.pin = *pinState;
+                std::optional<QString> typed = prompt()->askPin(window(), request);
+                if (!typed) {
+                    setTokenBusy(false);
+                    setTokenStatus(tr("Not signed: the serial number was filled in, but holding the old certificate "
+                                      "is not proven. Sign with the old UKey to prove it."));
+                    m_sign->setVisible(true);
+                    return;
+                }
+                pin = std::move(*typed);
+                setTokenStatus(tr("Signing with the old UKey…"));
+            }
+            const QByteArray challenge = w->application().oldCertificate->challenge;
+            std::shared_ptr<TokenCertificateSource> signer = m_source;
+            const TokenCertificateEntry entry = *m_chosen;
+            runAsync(
+                this,
+                [signer, entry, challenge, pin = std::move(pin)]() mutable {
+                    return signer->signRsaSha256(entry, std::move(pin), challenge);
+                },
+                [this, challenge, der = entry.certificate.der](const token::TokenResult<QByteArray>& signature) {
+                    setTokenBusy(false);
+                    ApplicationWizard* w = appWizard();
+                    if (!w)
+                        return;
+                    if (!signature) {
+                        // Never retried by itself: a wrong PIN costs a try. The person decides.
+                        setTokenStatus(signature.message(), QStringLiteral("#c62828"));
+                        m_sign->setText(tr("Sign again"));
+                        m_sign->setVisible(true);
+                        return;
+                    }
+                    w->application().proof = PossessionProof {challenge, der, *signature};
+                    w->applicationEdited();
+                    m_sign->setVisible(false);
+                    setTokenStatus(tr("The old UKey proved that you hold this certificate: the application will be "
+                                      "marked as verified by the old certificate."),
+                        QStringLiteral("#2e7d32"));
+                });
+        });
+}
+
+void LookupPage::signAgain()
+{
+    const ApplicationWizard* w = appWizard();
+    if (!w || !m_chosen || m_tokenBusy || m_busy)
+        return;
+    const auto& old = w->application().oldCertificate;
+    // A challenge is good once and for a few minutes: a fresh lookup brings a new one.
+    const bool fresh = old && normalizeSerial(old->serial) == m_chosen->info.serialHex && !old->challenge.isEmpty()
+        && old->challengeExpiresAt > QDateTime::currentDateTimeUtc().addSecs(30)
+        && !(w->application().proof && w->application().proof->challenge == old->challenge);
+    if (fresh) {
+        signChallenge();
+        return;
+    }
+    m_serial->setText(m_chosen->info.serialHex);
+    edited();
+    m_signAfterLookup = true;
+    lookup();
+}
+
+void LookupPage::proofExpired(const QString& message)
+{
+    ApplicationWizard* w = appWizard();
+    if (!w)
+        return;
+    // The service refuses a proof over an expired or used challenge; sending it again cannot succeed.
+    if (w->application().proof) {
+        w->application().proof.reset();
+        w->applicationEdited();
+    }
+    QString text = tr("The old UKey's signature is no longer valid (a challenge from the lookup proves possession "
+                      "once, within a few minutes). Sign again with the old UKey, or continue without: the "
+                      "application is then not marked as verified by the old certificate.");
+    if (!message.isEmpty())
+        text = message + QLatin1Char(' ') + text;
+    setTokenStatus(text, QStringLiteral("#c62828"));
+    m_sign->setText(tr("Sign again"));
+    m_sign->setVisible(m_chosen.has_value());
+}
+
+void LookupPage::showExtraError(const QString& apiPath, const QString& message)
+{
+    if (apiPath == QLatin1String("proof") && !message.isEmpty())
+        proofExpired(message);
+}
+
+void LookupPage::setTokenStatus(const QString& text, const QString& color)
+{
+    m_tokenStatus->setText(text);
+    m_tokenStatus->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
+}
+
+void LookupPage::setTokenBusy(bool busy)
+{
+    m_tokenBusy = busy;
+    m_readToken->setEnabled(!busy);
+    m_useCertificate->setEnabled(!busy);
+    m_sign->setEnabled(!busy);
+    Q_EMIT completeChanged();
 }
 
 void LookupPage::showResult(const Application& application)

@@ -1,0 +1,431 @@
+// The counter desk (certdesk --counter) against the real certdesk-server (sandbox, random loopback port) and
+// real SoftHSM2 tokens: a clerk signs in, approves an application that reached review through the API
+// (documents, sandbox liveness, sandbox payment), programs a blank SoftHSM token (and changes its default
+// PIN), records a shipment with a printed mailing label and the handover. Besides: a rejection with reasons
+// per field and document reaches the applicant, a corporate transfer is confirmed, a wrong password and an
+// expired staff session ask for the sign-in again, and a reviewer without the counter role cannot program.
+#include "CounterFixture.h"
+#include "HomePage.h"
+#include "MainWindow.h"
+#include "TestEnvironment.h"
+#include "TokenTestSupport.h"
+#include "counter/ApplicationQueue.h"
+#include "counter/CounterDesk.h"
+#include "counter/CounterSession.h"
+#include "counter/DocumentViewer.h"
+#include "counter/IssuancePage.h"
+#include "counter/PaymentsPage.h"
+#include "counter/RejectReasonsEditor.h"
+#include "counter/ReviewQueuePage.h"
+#include "counter/ShipmentPage.h"
+#include "counter/StaffLoginPage.h"
+#include "counter/TokenPicker.h"
+#include "domain/RegionModel.h"
+#include "print/MailingLabel.h"
+#include "storage/LocalStore.h"
+#include "token/ModuleLoader.h"
+#include "token/TokenSession.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTreeWidget>
+
+using namespace certdesk;
+using namespace certdesk::test;
+using ui::CounterDesk;
+
+namespace {
+
+template<typename T>
+T* find(QWidget* root, const QString& name)
+{
+    auto* w = root->findChild<T*>(name);
+    if (!w)
+        qFatal("widget %s not found", qPrintable(name));
+    return w;
+}
+
+constexpr int Timeout = 30000;
+const QString UserPin = QStringLiteral("12345678"); // a factory default: the desk offers a PIN change
+const QString SoPin = QStringLiteral("87654321");
+const QString NewPin = QStringLiteral("24681357");
+const QString ClerkUser = QStringLiteral("clerk");
+const QString ClerkPassword = QStringLiteral("clerk-password-1");
+// SoftHSM reads its token directory at C_Initialize: every token is made before the first module load.
+const QString NewLabel = QStringLiteral("NEW UKEY");
+
+} // namespace
+
+class TestCounter : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::optional<SoftHsm> m_softhsm;
+    CentreServer m_server;
+    FakeNotifier m_notifier;
+    FakeLabelPrinter m_printer;
+    FakeFileChooser m_files;
+    FakePinPrompt m_pins;
+
+    ui::CounterServices services()
+    {
+        ui::CounterServices s;
+        s.notifier = &m_notifier;
+        s.printer = &m_printer;
+        s.files = &m_files;
+        s.pins = &m_pins;
+        s.modulePaths = {SoftHsm::modulePath()};
+        s.journalPath = m_dir.filePath(QStringLiteral("rollback.json"));
+        s.tokenPollMs = 300;
+        s.sandbox = true;
+        return s;
+    }
+
+    static void signIn(CounterDesk* desk, const QString& user, const QString& password)
+    {
+        find<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(user);
+        find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->setText(password);
+        find<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
+        // The password field is emptied at once: nothing keeps it.
+        QVERIFY(find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->isShowingLogin(), Timeout);
+    }
+
+    ApplicationStatus statusOf(const CreatedApp& app)
+    {
+        const auto a = fetch(m_server, app);
+        return a ? a->status : ApplicationStatus::Cancelled;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        fixEnvironment();
+        QVERIFY(m_dir.isValid());
+        if (!QFile::exists(SoftHsm::modulePath()))
+            QSKIP("SoftHSM2 is not installed");
+        m_softhsm.emplace(m_dir.filePath(QStringLiteral("softhsm")));
+        QVERIFY(m_softhsm->initToken(NewLabel, SoPin, UserPin));
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        QVERIFY2(
+            setStaff(m_server.server, ClerkUser, ClerkPassword, QStringLiteral("reviewer,counter"), &error),
+            qPrintable(error));
+    }
+
+    void wrongPasswordIsShown()
+    {
+        CounterDesk desk(m_server.counter.get(), RegionModel::builtin(), services());
+        desk.show();
+        QVERIFY(desk.isShowingLogin());
+        find<QLineEdit>(&desk, QStringLiteral("staffUsernameEdit"))->setText(ClerkUser);
+        find<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))
+            ->setText(QStringLiteral("not-the-password"));
+        find<QPushButton>(&desk, QStringLiteral("staffLoginButton"))->click();
+        auto* error = find<QLabel>(&desk, QStringLiteral("staffLoginError"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            error->text(), ui::CounterSession::tr("Wrong user name or password."), Timeout);
+        QVERIFY(desk.isShowingLogin());
+        QVERIFY(find<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
+    }
+
+    // The acceptance path of issue 5 through the main window in --counter mode.
+    void clerkApprovesProgramsAndShips()
+    {
+        CreatedApp app;
+        QString error;
+        QVERIFY2(applicationInReview(m_server, CertificateCategory::Institution, &app, &error, 1),
+            qPrintable(error));
+        QCOMPARE(statusOf(app), ApplicationStatus::InReview);
+
+        LocalStore store(m_dir.filePath(QStringLiteral("counter.sqlite")));
+        ui::AppMode mode;
+        mode.counter = true;
+        mode.sandbox = true;
+        mode.serverUrl = m_server.server.baseUrl().toString();
+        ui::MainWindow window(mode, &store);
+        window.resize(1366, 768);
+        window.show();
+        CounterDesk* desk = window.counterDesk();
+        QVERIFY(desk);
+        QVERIFY(desk->isVisible()); // the desk comes first in counter mode
+        desk->setServices(services());
+
+        // The applicant side stays reachable (walk-in applicants), and the desk comes back.
+        find<QPushButton>(desk, QStringLiteral("applicantHomeButton"))->click();
+        QVERIFY(window.homePage()->isVisible());
+        QVERIFY(!desk->isVisible());
+        find<QAction>(&window, QStringLiteral("counterDeskAction"))->trigger();
+        QVERIFY(desk->isVisible());
+
+        signIn(desk, ClerkUser, ClerkPassword);
+        const QString identity = find<QLabel>(desk, QStringLiteral("staffIdentity"))->text();
+        QVERIFY2(identity.contains(ClerkUser), qPrintable(identity));
+        QVERIFY(identity.contains(ui::CounterSession::roleDisplayName(QStringLiteral("reviewer"))));
+        QVERIFY(identity.contains(ui::CounterSession::roleDisplayName(QStringLiteral("counter"))));
+
+        // --- review: every field unmasked, the documents viewable, approve ---
+        desk->showTab(CounterDesk::ReviewTab);
+        ui::ReviewQueuePage* review = desk->reviewPage();
+        QTRY_VERIFY_WITH_TIMEOUT(review->queue()->contains(app.id), Timeout);
+        QSignalSpy loaded(review, &ui::ReviewQueuePage::applicationLoaded);
+        QVERIFY(review->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), Timeout);
+        auto* fields = find<QTreeWidget>(review, QStringLiteral("applicationFields"));
+        QStringList values;
+        for (int i = 0; i < fields->topLevelItemCount(); ++i)
+            values << fields->topLevelItem(i)->text(1);
+        QVERIFY(values.contains(app.application.agent.mobile)); // staff see it unmasked
+        QVERIFY(values.contains(app.application.agent.idNumber));
+        QVERIFY(values.contains(app.application.bank.accountNumber));
+        QVERIFY(values.contains(app.application.organization.credentialNumber));
+
+        ui::DocumentViewer* documents = review->documents();
+        QCOMPARE(find<QListWidget>(documents, QStringLiteral("documentList"))->count(),
+            int(requiredDocuments(CertificateCategory::Institution).size()));
+        QSignalSpy shown(documents, &ui::DocumentViewer::documentShown);
+        documents->showDocument(DocumentKind::BusinessLicense);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
+        QCOMPARE(documents->currentContentType(), QStringLiteral("image/jpeg"));
+        QVERIFY(!find<QLabel>(documents, QStringLiteral("documentImage"))->pixmap().isNull());
+        QVERIFY(documents->infoText().contains(QStringLiteral("400")));
+        // Open with the system viewer: a file in the session's private folder, handed to the desktop.
+        documents->openExternally();
+        QCOMPARE(m_notifier.opened.size(), 1);
+        const QString opened = m_notifier.opened.constLast().toLocalFile();
+        QFile openedFile(opened);
+        QVERIFY(openedFile.open(QIODevice::ReadOnly));
+        QCOMPARE(openedFile.readAll(), documents->currentBytes());
+        QVERIFY(opened.contains(app.orderNo));
+
+        m_notifier.answer = true;
+        find<QPushButton>(review, QStringLiteral("approveButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(review->resultText().contains(app.orderNo), Timeout);
+        QCOMPARE(statusOf(app), ApplicationStatus::Approved);
+        QTRY_VERIFY_WITH_TIMEOUT(!review->queue()->contains(app.id), Timeout);
+
+        // --- programming a blank SoftHSM token ---
+        desk->showTab(CounterDesk::IssuanceTab);
+        ui::IssuancePage* issuance = desk->issuancePage();
+        QTRY_VERIFY_WITH_TIMEOUT(issuance->queue()->contains(app.id), Timeout);
+        QVERIFY(issuance->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(issuance->picker()->selectToken(NewLabel), Timeout);
+        auto* program = find<QPushButton>(issuance, QStringLiteral("programButton"));
+        QVERIFY(program->isEnabled());
+        m_pins.pins = {UserPin};
+        m_pins.change = ui::PinChange {QString(), NewPin};
+        QSignalSpy programmed(issuance, &ui::IssuancePage::programmingFinished);
+        QSignalSpy pinChanged(issuance, &ui::IssuancePage::pinChangeFinished);
+        program->click();
+        QVERIFY(issuance->isProgramming());
+        QVERIFY(find<QPushButton>(issuance, QStringLiteral("cancelProgrammingButton"))->isEnabled());
+        QVERIFY(programmed.wait(180000) || !programmed.isEmpty());
+        QVERIFY2(programmed.constFirst().constFirst().toBool(), qPrintable(issuance->resultText()));
+        QCOMPARE(m_pins.requests.size(), 1);
+        QCOMPARE(m_pins.requests.constFirst().tokenLabel, NewLabel);
+        QCOMPARE(find<QProgressBar>(issuance, QStringLiteral("programmingProgress"))->value(), 100);
+        auto* steps = find<QListWidget>(issuance, QStringLiteral("programmingSteps"));
+        QCOMPARE(steps->count(), 8);
+        for (int i = 0; i < steps->count(); ++i)
+            QVERIFY2(steps->item(i)->text().startsWith(QChar(0x2713)), qPrintable(steps->item(i)->text()));
+        QCOMPARE(statusOf(app), ApplicationStatus::Issued);
+        // The default PIN: a change is offered with the old PIN known, and done.
+        QTRY_COMPARE_WITH_TIMEOUT(pinChanged.count(), 1, Timeout);
+        QVERIFY2(pinChanged.constFirst().constFirst().toBool(), qPrintable(issuance->pinChangeText()));
+        QCOMPARE(m_pins.changeOldKnown, QList<bool> {true});
+        // The token: two SM2 pairs and their certificates, behind the new PIN (the default no longer works).
+        const ToolResult listing
+            = m_softhsm->pkcs11Tool(NewLabel, NewPin, {QStringLiteral("--list-objects")});
+        QCOMPARE(listing.exitCode, 0);
+        const ListedObjects objects = parseListing(listing.output);
+        QCOMPARE(objects.privateKeys, 2);
+        QCOMPARE(objects.publicKeys, 2);
+        QVERIFY2(objects.certificates >= 2, qPrintable(listing.output));
+        QVERIFY(m_softhsm->pkcs11Tool(NewLabel, UserPin, {QStringLiteral("--list-objects")}).exitCode != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!issuance->queue()->contains(app.id), Timeout);
+
+        // --- shipment: the label, the courier, the handover ---
+        desk->showTab(CounterDesk::ShipmentTab);
+        ui::ShipmentPage* shipment = desk->shipmentPage();
+        QTRY_VERIFY_WITH_TIMEOUT(shipment->queue()->contains(app.id), Timeout);
+        QSignalSpy shipmentLoaded(shipment, &ui::ShipmentPage::applicationLoaded);
+        QVERIFY(shipment->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(!shipmentLoaded.isEmpty(), Timeout);
+        const QString recipient = shipment->recipientText();
+        QVERIFY2(
+            recipient.contains(app.application.agent.mobile), qPrintable(recipient)); // full, for the courier
+        QVERIFY(recipient.contains(app.application.agent.name));
+        QVERIFY(recipient.contains(QStringLiteral("南山区")));
+
+        find<QPushButton>(shipment, QStringLiteral("printLabelButton"))->click();
+        QCOMPARE(m_printer.previews, 1);
+        QCOMPARE(m_printer.lastTitle, print::MailingLabel(Application {}, RegionModel::builtin()).title());
+        QCOMPARE(decodeQrImage(m_printer.lastPage, m_dir), app.orderNo);
+
+        auto* carrier = find<QComboBox>(shipment, QStringLiteral("carrierCombo"));
+        carrier->setCurrentIndex(0);
+        const QString carrierName = carrier->currentText();
+        find<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
+            ->setText(QStringLiteral("SF1234567890"));
+        auto* ship = find<QPushButton>(shipment, QStringLiteral("recordShipmentButton"));
+        QVERIFY(ship->isEnabled());
+        ship->click();
+        QTRY_VERIFY_WITH_TIMEOUT(shipment->resultText().contains(QStringLiteral("SF1234567890")), Timeout);
+        const auto shipped = fetch(m_server, app);
+        QVERIFY(shipped);
+        QCOMPARE(shipped->status, ApplicationStatus::Shipped);
+        QVERIFY(shipped->shipment);
+        QCOMPARE(shipped->shipment->carrier, carrierName);
+        QCOMPARE(shipped->shipment->trackingNo, QStringLiteral("SF1234567890"));
+
+        // Delivered: the application is completed.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            shipment->loaded() && shipment->loaded()->application.status == ApplicationStatus::Shipped,
+            Timeout);
+        find<QPushButton>(shipment, QStringLiteral("handoverButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(app), ApplicationStatus::Completed, Timeout);
+
+        // Sign-out forgets the token and the opened documents.
+        find<QPushButton>(desk, QStringLiteral("staffLogoutButton"))->click();
+        QVERIFY(desk->isShowingLogin());
+        QVERIFY(!QFile::exists(opened));
+        QVERIFY(!window.api()->hasStaffToken());
+    }
+
+    void rejectionReasonsReachTheApplicant()
+    {
+        CreatedApp app;
+        QString error;
+        QVERIFY2(applicationInReview(m_server, CertificateCategory::Institution, &app, &error, 2),
+            qPrintable(error));
+        auto api = m_server.makeClient();
+        CounterDesk desk(api.get(), RegionModel::builtin(), services());
+        desk.resize(1366, 768);
+        desk.show();
+        signIn(&desk, ClerkUser, ClerkPassword);
+        desk.showTab(CounterDesk::ReviewTab);
+        ui::ReviewQueuePage* review = desk.reviewPage();
+        QTRY_VERIFY_WITH_TIMEOUT(review->queue()->contains(app.id), Timeout);
+        QSignalSpy loaded(review, &ui::ReviewQueuePage::applicationLoaded);
+        QVERIFY(review->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), Timeout);
+
+        auto* reject = find<QPushButton>(review, QStringLiteral("rejectButton"));
+        QVERIFY(!reject->isEnabled()); // no reason yet
+        // The targets are the application's own fields and documents.
+        auto* target = find<QComboBox>(review, QStringLiteral("rejectTargetCombo"));
+        QVERIFY(target->findData(QStringLiteral("field:agent.mobile")) >= 0);
+        QVERIFY(target->findData(QStringLiteral("document:business_license")) >= 0);
+        QVERIFY(target->findData(QStringLiteral("field:applicant.mobile")) < 0);
+        // One reason typed like a reviewer does, one through the editor's API.
+        target->setCurrentIndex(target->findData(QStringLiteral("field:agent.mobile")));
+        find<QLineEdit>(review, QStringLiteral("rejectMessageEdit"))
+            ->setText(QStringLiteral("手机号码与身份证不符"));
+        find<QPushButton>(review, QStringLiteral("addRejectReasonButton"))->click();
+        QVERIFY(review->reasons()->addReason(
+            QStringLiteral("document:business_license"), QStringLiteral("营业执照未加盖公章")));
+        QVERIFY(!review->reasons()->addReason(
+            QStringLiteral("document:business_license"), QStringLiteral("   ")));
+        QVERIFY(!review->reasons()->addReason(QStringLiteral("field:nonsense"), QStringLiteral("x")));
+        QCOMPARE(find<QListWidget>(review, QStringLiteral("rejectReasonList"))->count(), 2);
+        QVERIFY(reject->isEnabled());
+        m_notifier.answer = true;
+        reject->click();
+        QTRY_VERIFY_WITH_TIMEOUT(review->resultText().contains(app.orderNo), Timeout);
+
+        const auto rejected = fetch(m_server, app);
+        QVERIFY(rejected);
+        QCOMPARE(rejected->status, ApplicationStatus::Rejected);
+        const QList<RejectionReason> expected {
+            {QStringLiteral("field:agent.mobile"), QStringLiteral("手机号码与身份证不符")},
+            {QStringLiteral("document:business_license"), QStringLiteral("营业执照未加盖公章")}};
+        QCOMPARE(rejected->rejection, expected);
+        QTRY_VERIFY_WITH_TIMEOUT(!review->queue()->contains(app.id), Timeout);
+    }
+
+    void corporateTransferIsConfirmed()
+    {
+        CreatedApp app;
+        QString error;
+        QVERIFY2(createApplication(m_server, CertificateCategory::Institution, &app, &error, 3),
+            qPrintable(error));
+        QVERIFY2(prepareForPayment(m_server, app, &error), qPrintable(error));
+        CENTRE_AWAIT_OK(payment,
+            m_server.applicant->createPayment(app.id, app.token, api::PaymentMethod::CorporateTransfer));
+        QVERIFY(payment->transfer);
+
+        auto api = m_server.makeClient();
+        CounterDesk desk(api.get(), RegionModel::builtin(), services());
+        desk.show();
+        signIn(&desk, ClerkUser, ClerkPassword);
+        desk.showTab(CounterDesk::PaymentsTab);
+        ui::PaymentsPage* payments = desk.paymentsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(payments->rows().cbegin(), payments->rows().cend(),
+                [&](const ui::PaymentsPage::Row& r) { return r.payment.paymentId == payment->paymentId; }),
+            Timeout);
+        auto* list = payments->list();
+        QTreeWidgetItem* item = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(0) == app.orderNo)
+                item = list->topLevelItem(i);
+        }
+        QVERIFY(item);
+        list->setCurrentItem(item);
+        m_notifier.answer = false; // the clerk looks at the statement first and says no
+        find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
+        QCOMPARE(statusOf(app), ApplicationStatus::Draft);
+        m_notifier.answer = true;
+        find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(payments->resultText().contains(app.orderNo), Timeout);
+        CENTRE_AWAIT_OK(progress, m_server.applicant->paymentStatus(app.id, app.token, payment->paymentId));
+        QCOMPARE(progress->status, api::PaymentStatus::Paid);
+        QCOMPARE(statusOf(app), ApplicationStatus::InReview);
+    }
+
+    void expiredSessionAsksToSignInAgain()
+    {
+        auto api = m_server.makeClient();
+        CounterDesk desk(api.get(), RegionModel::builtin(), services());
+        desk.show();
+        signIn(&desk, ClerkUser, ClerkPassword);
+        desk.showTab(CounterDesk::ShipmentTab);
+        // The service forgets the session (an expired token looks the same to the client: 401).
+        api->setStaffToken(QStringLiteral("expired-token"));
+        desk.showTab(CounterDesk::ReviewTab);
+        QTRY_VERIFY_WITH_TIMEOUT(desk.isShowingLogin(), Timeout);
+        auto* notice = find<QLabel>(&desk, QStringLiteral("staffLoginNotice"));
+        QVERIFY(notice->isVisible());
+        QVERIFY(!notice->text().isEmpty());
+        QVERIFY(!desk.session()->isLoggedIn());
+        // Signing in again continues on the same tab.
+        signIn(&desk, ClerkUser, ClerkPassword);
+        QVERIFY(!notice->isVisible());
+        QCOMPARE(find<QTabWidget>(&desk, QStringLiteral("counterTabs"))->currentIndex(),
+            int(CounterDesk::ReviewTab));
+    }
+
+    void reviewerCannotProgram()
+    {
+        auto api = m_server.makeClient();
+        CounterDesk desk(api.get(), RegionModel::builtin(), services());
+        desk.show();
+        signIn(&desk, QStringLiteral("reviewer"), QStringLiteral("sandbox-reviewer"));
+        desk.showTab(CounterDesk::IssuanceTab);
+        ui::IssuancePage* issuance = desk.issuancePage();
+        QVERIFY(find<QLabel>(issuance, QStringLiteral("issuanceRoleNote"))->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(issuance->picker()->selectToken(NewLabel), Timeout);
+        QVERIFY(!find<QPushButton>(issuance, QStringLiteral("programButton"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestCounter)
+#include "tst_counter.moc"

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "issuance/ProgrammingJob.h"
+#include "token/TokenTypes.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+
+namespace certdesk::ui {
+
+class ApplicationQueue;
+class CounterSession;
+class TokenPicker;
+
+// 制证: the approved applications waiting for their new UKey. The clerk chooses the application and the new
+// (blank) UKey, types its PIN once in the PIN dialog, and the programming job (core/issuance) writes the SM2
+// signing and encryption pairs with their certificates, verifies them and confirms to the service: the step
+// list and the progress bar follow it, Cancel rolls back. After success, a UKey still on its factory default
+// PIN is offered a PIN change for the applicant. Needs the counter role.
+class IssuancePage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit IssuancePage(CounterSession* session, QWidget* parent = nullptr);
+    ~IssuancePage() override;
+
+    [[nodiscard]] ApplicationQueue* queue() const { return m_queue; }
+    [[nodiscard]] TokenPicker* picker() const { return m_picker; }
+    [[nodiscard]] bool isProgramming() const { return !m_job.isNull(); }
+    [[nodiscard]] QString resultText() const;
+    [[nodiscard]] QString pinChangeText() const;
+    [[nodiscard]] QListWidget* steps() const { return m_steps; }
+
+    // PINs well known as vendors' factory defaults: a UKey programmed with one of them is offered a PIN
+    // change.
+    [[nodiscard]] static const QStringList& defaultPins();
+
+public Q_SLOTS:
+    void refresh();
+    // Programs the selected UKey for the selected application (the Program button).
+    void program();
+    void cancel();
+
+Q_SIGNALS:
+    // A programming run ended (tests wait on it).
+    void programmingFinished(bool ok);
+    // The PIN change after programming ended (or was declined).
+    void pinChangeFinished(bool changed);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    void updateButtons();
+    void updateSummary();
+    void resetSteps();
+    void markStep(issuance::ProgrammingJob::Step step);
+    void finished(bool ok, const QString& message, token::TokenStatus status);
+    void offerPinChange();
+    void setResult(const QString& text, const QString& color);
+
+    CounterSession* m_session;
+    ApplicationQueue* m_queue;
+    QLabel* m_summary;
+    TokenPicker* m_picker;
+    QPushButton* m_program;
+    QPushButton* m_cancel;
+    QListWidget* m_steps;
+    QProgressBar* m_progress;
+    QLabel* m_result;
+    QLabel* m_pinChange;
+    QLabel* m_roleNote;
+    QPointer<issuance::ProgrammingJob> m_job;
+    issuance::ProgrammingJob::Step m_currentStep = issuance::ProgrammingJob::Step::Connect;
+    QString m_orderNo;
+    token::TokenInfo m_token;
+    int m_defaultPin = -1; // index into defaultPins() of the PIN typed, -1 when it was not a default
+};
+
+} // namespace certdesk::ui
