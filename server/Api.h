@@ -23,14 +23,14 @@ namespace certdesk::server {
 
 class CertificateServices;
 
-// The HTTP API of ../shared/API.md: every route and the rules behind it. One instance per running Service; all
-// members are safe to call from the worker threads at once (state lives in the database, the rest is immutable
-// or internally locked).
+// The HTTP API of ../shared/API.md: every route and the rules behind it. One instance per running Service;
+// all members are safe to call from the worker threads at once (state lives in the database, the rest is
+// immutable or internally locked).
 class Api
 {
 public:
-    Api(Database& database, DocumentStore& documents, const ReferenceData& reference, const ServiceOptions& options,
-        const QString& dataDir, bool tls);
+    Api(Database& database, DocumentStore& documents, const ReferenceData& reference,
+        const ServiceOptions& options, const QString& dataDir, bool tls);
     ~Api();
     Api(const Api&) = delete;
     Api& operator=(const Api&) = delete;
@@ -46,7 +46,8 @@ public:
     struct ReplayNeeded
     {
     };
-    // Replays the stored reply of ctx's Idempotency-Key, if any (409 when the key was used with another body).
+    // Replays the stored reply of ctx's Idempotency-Key, if any (409 when the key was used with another
+    // body).
     bool replay(Context& ctx);
 
     static constexpr qint64 kMaxJsonBytes = 1024 * 1024;
@@ -166,14 +167,15 @@ private:
     [[nodiscard]] std::optional<LegacyRow> findLegacy(const QSqlDatabase& db, const QString& serial) const;
     [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
     [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
-    // The application of the {id} path parameter opened by the Bearer access token: 401 without a token, 404 when
-    // the application does not exist or the token is not its token.
+    // The application of the {id} path parameter opened by the Bearer access token: 401 without a token, 404
+    // when the application does not exist or the token is not its token.
     [[nodiscard]] AppRow authorizeApplicant(const Context& ctx, const QSqlDatabase& db) const;
     [[nodiscard]] StaffPrincipal requireStaff(const Context& ctx, const QString& role = {}) const;
     [[nodiscard]] AppRow requireApp(const QSqlDatabase& db, const QString& id) const;
 
     [[nodiscard]] Checklist checklistOf(const QSqlDatabase& db, const AppRow& app) const;
-    [[nodiscard]] QJsonObject applicationJson(const QSqlDatabase& db, const AppRow& app, bool staffView) const;
+    [[nodiscard]] QJsonObject applicationJson(
+        const QSqlDatabase& db, const AppRow& app, bool staffView) const;
     [[nodiscard]] QJsonArray documentsJson(const QSqlDatabase& db, const QString& appId) const;
     [[nodiscard]] std::optional<PaymentRow> loadPayment(const QSqlDatabase& db, const QString& id) const;
     [[nodiscard]] QJsonObject paymentJson(const PaymentRow& payment) const;
@@ -190,16 +192,18 @@ private:
     };
     [[nodiscard]] Validated validateBody(const QSqlDatabase& db, const QJsonObject& body) const;
     [[nodiscard]] static FieldErrors typeErrors(const QJsonObject& body);
-    [[nodiscard]] bool verifyProof(const QSqlDatabase& db, const Application& app, const LegacyRow& legacy) const;
+    [[nodiscard]] bool verifyProof(
+        const QSqlDatabase& db, const Application& app, const LegacyRow& legacy) const;
     [[nodiscard]] static QJsonObject storedForm(const Application& app);
 
     void changeStatus(const QSqlDatabase& db, const QString& appId, ApplicationStatus to, const QString& note,
         const QString& actor) const;
-    void addTimeline(const QSqlDatabase& db, const QString& appId, ApplicationStatus status, const QString& note,
-        const QString& actor) const;
+    void addTimeline(const QSqlDatabase& db, const QString& appId, ApplicationStatus status,
+        const QString& note, const QString& actor) const;
     void notify(const QSqlDatabase& db, const QString& appId, const QString& channel, const QString& to,
         const QString& subject, const QString& body) const;
-    void markPaid(const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const;
+    void markPaid(
+        const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const;
     // Stores the reply under ctx's Idempotency-Key inside `tx`, commits, and sends it.
     void commitAndSend(WriteTransaction& tx, Context& ctx, int status, const QJsonObject& body);
 
@@ -217,7 +221,7 @@ private:
     std::unique_ptr<CertificateServices> m_certificates;
     // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
     // race ahead with every download.
-    std::atomic<qint64> m_lastIdempotencySweep{0};
+    std::atomic<qint64> m_lastIdempotencySweep {0};
     std::mutex m_crlMutex;
     QByteArray m_crl;
     QString m_crlKey;

@@ -66,10 +66,11 @@ QDate todayInChina()
 std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& id) const
 {
     StatementLease q = runCached(db,
-        QStringLiteral("SELECT id, order_no, token_hash, serial, category, status, form, fee_per_year_fen, "
-                       "certificate_fen, express_fen, total_fen, holder_verified, liveness, liveness_reason, payment, "
-                       "rejection, shipment_carrier, shipment_tracking_no, new_validity_start, acknowledged_at, "
-                       "created_at, updated_at FROM applications WHERE id = ?"),
+        QStringLiteral(
+            "SELECT id, order_no, token_hash, serial, category, status, form, fee_per_year_fen, "
+            "certificate_fen, express_fen, total_fen, holder_verified, liveness, liveness_reason, payment, "
+            "rejection, shipment_carrier, shipment_tracking_no, new_validity_start, acknowledged_at, "
+            "created_at, updated_at FROM applications WHERE id = ?"),
         {id});
     if (!q.next())
         return std::nullopt;
@@ -83,7 +84,7 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
     row.formJson = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
     row.form = Application::fromApiJson(row.formJson);
     row.feePerYear = q.value(7).toLongLong();
-    row.fees = Fees{q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toLongLong()};
+    row.fees = Fees {q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toLongLong()};
     row.holderVerified = q.value(11).toInt() != 0;
     row.liveness = livenessFromApi(q.value(12).toString()).value_or(LivenessState::Pending);
     row.livenessReason = q.value(13).toString();
@@ -91,7 +92,7 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
     if (!q.value(15).isNull())
         row.rejection = QJsonDocument::fromJson(q.value(15).toString().toUtf8()).object();
     if (!q.value(16).isNull() && !q.value(16).toString().isEmpty())
-        row.shipment = Shipment{q.value(16).toString(), q.value(17).toString()};
+        row.shipment = Shipment {q.value(16).toString(), q.value(17).toString()};
     row.newValidityStart = q.value(18).toString();
     row.acknowledgedAt = q.value(19).toString();
     row.createdAt = q.value(20).toString();
@@ -126,7 +127,8 @@ Checklist Api::checklistOf(const QSqlDatabase& db, const AppRow& app) const
     c.formComplete = true; // only valid forms are ever stored
     for (const DocumentKind kind : requiredDocuments(app.category))
         c.documents.insert(kind, DocumentState::Missing);
-    StatementLease q = runCached(db, QStringLiteral("SELECT kind FROM documents WHERE application_id = ?"), {app.id});
+    StatementLease q
+        = runCached(db, QStringLiteral("SELECT kind FROM documents WHERE application_id = ?"), {app.id});
     while (q.next()) {
         const auto kind = documentKindFromApi(q.value(0).toString());
         if (kind && c.documents.contains(*kind))
@@ -141,12 +143,14 @@ QJsonArray Api::documentsJson(const QSqlDatabase& db, const QString& appId) cons
 {
     QJsonArray list;
     QSqlQuery q = run(db,
-        QStringLiteral("SELECT kind, sha256, size, content_type, uploaded_at FROM documents WHERE application_id = ? "
-                       "ORDER BY kind"),
+        QStringLiteral(
+            "SELECT kind, sha256, size, content_type, uploaded_at FROM documents WHERE application_id = ? "
+            "ORDER BY kind"),
         {appId});
     while (q.next()) {
-        list.append(QJsonObject{{QStringLiteral("kind"), q.value(0).toString()},
-            {QStringLiteral("sha256"), q.value(1).toString()}, {QStringLiteral("size"), q.value(2).toLongLong()},
+        list.append(QJsonObject {{QStringLiteral("kind"), q.value(0).toString()},
+            {QStringLiteral("sha256"), q.value(1).toString()},
+            {QStringLiteral("size"), q.value(2).toLongLong()},
             {QStringLiteral("content_type"), q.value(3).toString()},
             {QStringLiteral("uploaded_at"), q.value(4).toString()}});
     }
@@ -163,27 +167,29 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
     o.insert(QStringLiteral("order_no"), app.orderNo);
     o.insert(QStringLiteral("status"), statusToApi(app.status));
     o.insert(QStringLiteral("fees"),
-        QJsonObject{{QStringLiteral("certificate_fen"), app.fees.certificateFen},
-            {QStringLiteral("express_fen"), app.fees.expressFen}, {QStringLiteral("total_fen"), app.fees.totalFen}});
+        QJsonObject {{QStringLiteral("certificate_fen"), app.fees.certificateFen},
+            {QStringLiteral("express_fen"), app.fees.expressFen},
+            {QStringLiteral("total_fen"), app.fees.totalFen}});
     o.insert(QStringLiteral("fee_per_year_fen"), app.feePerYear);
     o.insert(QStringLiteral("holder_verified"), app.holderVerified);
     o.insert(QStringLiteral("checklist"), checklistOf(db, app).toJson());
     if (app.status == ApplicationStatus::Rejected && !app.rejection.isEmpty()) {
         o.insert(QStringLiteral("rejection"),
-            QJsonObject{{QStringLiteral("reasons"), app.rejection.value(QStringLiteral("reasons"))},
+            QJsonObject {{QStringLiteral("reasons"), app.rejection.value(QStringLiteral("reasons"))},
                 {QStringLiteral("rejected_at"), app.rejection.value(QStringLiteral("rejected_at"))}});
     } else {
         o.insert(QStringLiteral("rejection"), QJsonValue());
     }
     o.insert(QStringLiteral("shipment"),
-        app.shipment ? QJsonValue(QJsonObject{{QStringLiteral("carrier"), app.shipment->carrier},
-                           {QStringLiteral("tracking_no"), app.shipment->trackingNo}})
+        app.shipment ? QJsonValue(QJsonObject {{QStringLiteral("carrier"), app.shipment->carrier},
+            {QStringLiteral("tracking_no"), app.shipment->trackingNo}})
                      : QJsonValue());
     QJsonArray timeline;
     StatementLease q = runCached(db,
-        QStringLiteral("SELECT status, at, note FROM timeline WHERE application_id = ? ORDER BY seq"), {app.id});
+        QStringLiteral("SELECT status, at, note FROM timeline WHERE application_id = ? ORDER BY seq"),
+        {app.id});
     while (q.next()) {
-        timeline.append(QJsonObject{{QStringLiteral("status"), q.value(0).toString()},
+        timeline.append(QJsonObject {{QStringLiteral("status"), q.value(0).toString()},
             {QStringLiteral("at"), q.value(1).toString()}, {QStringLiteral("note"), q.value(2).toString()}});
     }
     o.insert(QStringLiteral("timeline"), timeline);
@@ -205,12 +211,13 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
         o.insert(QStringLiteral("payments"), payments);
         QJsonArray issuances;
         QSqlQuery i = run(db,
-            QStringLiteral("SELECT id, status, signing_serial, encryption_serial, not_before, not_after, created_at, "
-                           "confirmed_at, token_serial, token_label FROM issuances WHERE application_id = ? "
-                           "ORDER BY created_at"),
+            QStringLiteral(
+                "SELECT id, status, signing_serial, encryption_serial, not_before, not_after, created_at, "
+                "confirmed_at, token_serial, token_label FROM issuances WHERE application_id = ? "
+                "ORDER BY created_at"),
             {app.id});
         while (i.next()) {
-            issuances.append(QJsonObject{{QStringLiteral("issuance_id"), i.value(0).toString()},
+            issuances.append(QJsonObject {{QStringLiteral("issuance_id"), i.value(0).toString()},
                 {QStringLiteral("status"), i.value(1).toString()},
                 {QStringLiteral("signing_serial"), i.value(2).toString()},
                 {QStringLiteral("encryption_serial"), i.value(3).toString()},
@@ -224,7 +231,8 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
         o.insert(QStringLiteral("issuances"), issuances);
         if (const auto legacy = findLegacy(db, app.serial)) {
             o.insert(QStringLiteral("old_certificate"),
-                QJsonObject{{QStringLiteral("serial"), legacy->serial}, {QStringLiteral("holder"), legacy->holder},
+                QJsonObject {{QStringLiteral("serial"), legacy->serial},
+                    {QStringLiteral("holder"), legacy->holder},
                     {QStringLiteral("credential_number"), legacy->credentialNumber},
                     {QStringLiteral("not_after"), iso(legacy->notAfter)},
                     {QStringLiteral("revoked"), legacy->revoked}});
@@ -240,18 +248,20 @@ QJsonObject Api::storedForm(const Application& app)
     return form;
 }
 
-void Api::addTimeline(const QSqlDatabase& db, const QString& appId, ApplicationStatus status, const QString& note,
-    const QString& actor) const
+void Api::addTimeline(const QSqlDatabase& db, const QString& appId, ApplicationStatus status,
+    const QString& note, const QString& actor) const
 {
-    const int seq = scalar(db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM timeline WHERE application_id = ?"),
-        {appId})
+    const int seq = scalar(db,
+        QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM timeline WHERE application_id = ?"), {appId})
                         .toInt();
-    run(db, QStringLiteral("INSERT INTO timeline (application_id, seq, status, at, note, actor) VALUES (?, ?, ?, ?, ?, ?)"),
+    run(db,
+        QStringLiteral(
+            "INSERT INTO timeline (application_id, seq, status, at, note, actor) VALUES (?, ?, ?, ?, ?, ?)"),
         {appId, seq, statusToApi(status), now(), note, actor});
 }
 
-void Api::changeStatus(const QSqlDatabase& db, const QString& appId, ApplicationStatus to, const QString& note,
-    const QString& actor) const
+void Api::changeStatus(const QSqlDatabase& db, const QString& appId, ApplicationStatus to,
+    const QString& note, const QString& actor) const
 {
     run(db, QStringLiteral("UPDATE applications SET status = ?, updated_at = ? WHERE id = ?"),
         {statusToApi(to), now(), appId});
@@ -265,8 +275,9 @@ void Api::notify(const QSqlDatabase& db, const QString& appId, const QString& ch
         return;
     const int seq = scalar(db, QStringLiteral("SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox")).toInt();
     run(db,
-        QStringLiteral("INSERT INTO outbox (seq, application_id, channel, recipient, subject, body, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO outbox (seq, application_id, channel, recipient, subject, body, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {seq, appId, channel, to, subject, body, now()});
 }
 
@@ -290,8 +301,8 @@ FieldErrors Api::typeErrors(const QJsonObject& body)
             return wrongType(path);
         if (v.toString().size() > maxLength) {
             errors.append({path, QStringLiteral("length"),
-                QCoreApplication::translate("certdesk::Server", "This value is too long (at most %n characters).",
-                    nullptr, maxLength)});
+                QCoreApplication::translate("certdesk::Server",
+                    "This value is too long (at most %n characters).", nullptr, maxLength)});
         }
     };
     const auto object = [&](const char* key) -> QJsonObject {
@@ -371,7 +382,8 @@ FieldErrors Api::typeErrors(const QJsonObject& body)
         if (!ok) {
             errors.append({QStringLiteral("proof"), QStringLiteral("invalid"),
                 QCoreApplication::translate("certdesk::Server",
-                    "The proof of possession is malformed: send challenge, certificate and signature in base64.")});
+                    "The proof of possession is malformed: send challenge, certificate and signature in "
+                    "base64.")});
         }
     }
     return errors;
@@ -382,16 +394,19 @@ bool Api::verifyProof(const QSqlDatabase& db, const Application& app, const Lega
     const PossessionProof& p = *app.proof;
     if (p.challenge.size() != 32 || p.certificate.isEmpty() || p.signature.isEmpty())
         return false;
-    QSqlQuery q = run(db, QStringLiteral("SELECT serial, expires_at, used_at FROM challenges WHERE challenge = ?"),
-        {QString::fromLatin1(p.challenge.toBase64())});
+    QSqlQuery q
+        = run(db, QStringLiteral("SELECT serial, expires_at, used_at FROM challenges WHERE challenge = ?"),
+            {QString::fromLatin1(p.challenge.toBase64())});
     if (!q.next())
         return false;
-    if (q.value(0).toString() != legacy.serial || parseTime(q.value(1).toString()) < QDateTime::currentDateTimeUtc()
+    if (q.value(0).toString() != legacy.serial
+        || parseTime(q.value(1).toString()) < QDateTime::currentDateTimeUtc()
         || !(q.value(2).isNull() || q.value(2).toString().isEmpty()))
         return false;
     // The certificate must be the old certificate itself, not merely one with the same serial.
-    if (!legacy.certificate.isEmpty() ? p.certificate != legacy.certificate
-                                      : canonicalSerial(CertificateServices::serialOf(p.certificate)) != legacy.serial)
+    if (!legacy.certificate.isEmpty()
+            ? p.certificate != legacy.certificate
+            : canonicalSerial(CertificateServices::serialOf(p.certificate)) != legacy.serial)
         return false;
     return m_certificates->verifyPossession(p.certificate, p.challenge, p.signature);
 }
@@ -430,14 +445,17 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
     const bool institution = isInstitution(v.app.category);
     const QString prefix = institution ? QStringLiteral("agent.") : QStringLiteral("applicant.");
     const Person& person = v.app.responsiblePerson();
-    if (!hasField(errors, prefix + QStringLiteral("mobile")) && !hasField(errors, prefix + QStringLiteral("id_number"))) {
-        const QVariant registered = scalar(db, QStringLiteral("SELECT id_number FROM telecom_registry WHERE mobile = ?"),
-            {person.mobile.trimmed()});
+    if (!hasField(errors, prefix + QStringLiteral("mobile"))
+        && !hasField(errors, prefix + QStringLiteral("id_number"))) {
+        const QVariant registered
+            = scalar(db, QStringLiteral("SELECT id_number FROM telecom_registry WHERE mobile = ?"),
+                {person.mobile.trimmed()});
         if (registered.isValid()
             && registered.toString().compare(person.idNumber.trimmed(), Qt::CaseInsensitive) != 0) {
             errors.append({prefix + QStringLiteral("mobile"), QStringLiteral("realname_mismatch"),
                 QCoreApplication::translate("certdesk::Server",
-                    "This mobile number is not registered to this ID number with the telecom operator. Check the "
+                    "This mobile number is not registered to this ID number with the telecom operator. Check "
+                    "the "
                     "real-name details in the operator's app, or use a number registered to this person.")});
         }
     }
@@ -445,7 +463,8 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
         && m_reference.bankName(v.app.bank.bankCode.trimmed()).isEmpty()) {
         errors.append({QStringLiteral("bank.bank_code"), QStringLiteral("unknown"),
             QCoreApplication::translate("certdesk::Server",
-                "Unknown bank branch: type a keyword such as the bank's name and pick the branch from the list.")});
+                "Unknown bank branch: type a keyword such as the bank's name and pick the branch from the "
+                "list.")});
     }
     if (v.app.proof && !hasField(errors, QStringLiteral("proof")) && !v.legacy.serial.isEmpty()) {
         v.proofGiven = true;
@@ -455,7 +474,8 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
         } else {
             errors.append({QStringLiteral("proof"), QStringLiteral("invalid"),
                 QCoreApplication::translate("certdesk::Server",
-                    "The old certificate's signature does not prove possession: look the certificate up again and "
+                    "The old certificate's signature does not prove possession: look the certificate up "
+                    "again and "
                     "sign the new challenge with the old UKey.")});
         }
     }
@@ -481,32 +501,38 @@ void Api::createApplication(Context& ctx)
     const QString id = secrets::randomHex(16);
     const QString token = secrets::newToken();
     const QString createdAt = now();
-    const QString day = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date().toString(QStringLiteral("yyyyMMdd"));
+    const QString day = QDateTime::currentDateTimeUtc().toOffsetFromUtc(8 * 3600).date().toString(
+        QStringLiteral("yyyyMMdd"));
 
     WriteTransaction tx(m_db);
     if (!v.proofChallenge.isEmpty()) {
         // One challenge proves possession once.
-        run(tx.db(), QStringLiteral("UPDATE challenges SET used_at = ? WHERE challenge = ? AND used_at IS NULL"),
+        run(tx.db(),
+            QStringLiteral("UPDATE challenges SET used_at = ? WHERE challenge = ? AND used_at IS NULL"),
             {createdAt, v.proofChallenge});
-        const QVariant usedAt
-            = scalar(tx.db(), QStringLiteral("SELECT used_at FROM challenges WHERE challenge = ?"), {v.proofChallenge});
+        const QVariant usedAt = scalar(tx.db(),
+            QStringLiteral("SELECT used_at FROM challenges WHERE challenge = ?"), {v.proofChallenge});
         if (usedAt.toString() != createdAt)
             errors::validationFailed(QStringLiteral("proof"), QStringLiteral("invalid"),
-                QCoreApplication::translate("certdesk::Server", "This challenge was already used; look the certificate up again."));
+                QCoreApplication::translate(
+                    "certdesk::Server", "This challenge was already used; look the certificate up again."));
     }
-    const int sequence = scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM applications WHERE order_no LIKE ?"),
-                             {QString(QStringLiteral("CD") + day + QLatin1Char('%'))})
-                             .toInt()
+    const int sequence
+        = scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM applications WHERE order_no LIKE ?"),
+              {QString(QStringLiteral("CD") + day + QLatin1Char('%'))})
+              .toInt()
         + 1;
-    const QString orderNo = QStringLiteral("CD") + day + QStringLiteral("%1").arg(sequence, 6, 10, QLatin1Char('0'));
+    const QString orderNo
+        = QStringLiteral("CD") + day + QStringLiteral("%1").arg(sequence, 6, 10, QLatin1Char('0'));
     run(tx.db(),
-        QStringLiteral("INSERT INTO applications (id, order_no, token_hash, serial, category, status, form, "
-                       "fee_per_year_fen, certificate_fen, express_fen, total_fen, holder_verified, liveness, payment, "
-                       "new_validity_start, acknowledged_at, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO applications (id, order_no, token_hash, serial, category, status, form, "
+            "fee_per_year_fen, certificate_fen, express_fen, total_fen, holder_verified, liveness, payment, "
+            "new_validity_start, acknowledged_at, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {id, orderNo, secrets::tokenHash(token), app.serial, categoryToApi(app.category),
-            statusToApi(ApplicationStatus::Draft), QString::fromUtf8(compactJson(storedForm(app))), feePerYear,
-            fees.certificateFen, fees.expressFen, fees.totalFen, v.holderVerified ? 1 : 0,
+            statusToApi(ApplicationStatus::Draft), QString::fromUtf8(compactJson(storedForm(app))),
+            feePerYear, fees.certificateFen, fees.expressFen, fees.totalFen, v.holderVerified ? 1 : 0,
             livenessToApi(LivenessState::Pending), QStringLiteral("unpaid"), iso(v.renewal.newValidityStart),
             createdAt, createdAt, createdAt});
     addTimeline(tx.db(), id, ApplicationStatus::Draft,
@@ -515,12 +541,15 @@ void Api::createApplication(Context& ctx)
     row.id = id;
     row.category = app.category;
     const Checklist checklist = checklistOf(tx.db(), row);
-    const QJsonObject reply{{QStringLiteral("id"), id}, {QStringLiteral("order_no"), orderNo},
-        {QStringLiteral("access_token"), token}, {QStringLiteral("status"), statusToApi(ApplicationStatus::Draft)},
+    const QJsonObject reply {{QStringLiteral("id"), id}, {QStringLiteral("order_no"), orderNo},
+        {QStringLiteral("access_token"), token},
+        {QStringLiteral("status"), statusToApi(ApplicationStatus::Draft)},
         {QStringLiteral("fees"),
-            QJsonObject{{QStringLiteral("certificate_fen"), fees.certificateFen},
-                {QStringLiteral("express_fen"), fees.expressFen}, {QStringLiteral("total_fen"), fees.totalFen}}},
-        {QStringLiteral("holder_verified"), v.holderVerified}, {QStringLiteral("checklist"), checklist.toJson()}};
+            QJsonObject {{QStringLiteral("certificate_fen"), fees.certificateFen},
+                {QStringLiteral("express_fen"), fees.expressFen},
+                {QStringLiteral("total_fen"), fees.totalFen}}},
+        {QStringLiteral("holder_verified"), v.holderVerified},
+        {QStringLiteral("checklist"), checklist.toJson()}};
     commitAndSend(tx, ctx, 201, reply);
 }
 
@@ -544,9 +573,12 @@ void Api::putApplication(Context& ctx)
     } catch (ApiError& e) {
         // Add the fields that may not change to the same 422, so the client sees every problem at once.
         if (e.code == QLatin1String("validation_failed")) {
-            if (canonicalSerial(str(body, "serial")) != current.serial && !hasField(e.fields, QStringLiteral("serial")))
+            if (canonicalSerial(str(body, "serial")) != current.serial
+                && !hasField(e.fields, QStringLiteral("serial")))
                 e.fields.append({QStringLiteral("serial"), QStringLiteral("immutable"),
-                    QCoreApplication::translate("certdesk::Server", "The old certificate of an application cannot change; start a new application instead.")});
+                    QCoreApplication::translate("certdesk::Server",
+                        "The old certificate of an application cannot change; start a new application "
+                        "instead.")});
         }
         throw;
     }
@@ -558,7 +590,8 @@ void Api::putApplication(Context& ctx)
     }
     if (current.paid && v.app.years != current.form.years) {
         fixed.append({QStringLiteral("years"), QStringLiteral("immutable"),
-            QCoreApplication::translate("certdesk::Server", "The years were paid for and cannot change any more.")});
+            QCoreApplication::translate(
+                "certdesk::Server", "The years were paid for and cannot change any more.")});
     }
     if (!fixed.isEmpty())
         errors::validationFailed(fixed);
@@ -578,13 +611,17 @@ void Api::putApplication(Context& ctx)
     const LivenessState liveness = personChanged ? LivenessState::Pending : app.liveness;
     const bool holderVerified = v.proofGiven ? v.holderVerified : app.holderVerified;
     if (!v.proofChallenge.isEmpty())
-        run(tx.db(), QStringLiteral("UPDATE challenges SET used_at = ? WHERE challenge = ?"), {now(), v.proofChallenge});
+        run(tx.db(), QStringLiteral("UPDATE challenges SET used_at = ? WHERE challenge = ?"),
+            {now(), v.proofChallenge});
     run(tx.db(),
-        QStringLiteral("UPDATE applications SET form = ?, fee_per_year_fen = ?, certificate_fen = ?, express_fen = ?, "
-                       "total_fen = ?, holder_verified = ?, liveness = ?, liveness_reason = ?, updated_at = ? WHERE id = ?"),
+        QStringLiteral(
+            "UPDATE applications SET form = ?, fee_per_year_fen = ?, certificate_fen = ?, express_fen = ?, "
+            "total_fen = ?, holder_verified = ?, liveness = ?, liveness_reason = ?, updated_at = ? WHERE id "
+            "= ?"),
         {QString::fromUtf8(compactJson(storedForm(v.app))), feePerYear, fees.certificateFen, fees.expressFen,
             fees.totalFen, holderVerified ? 1 : 0, livenessToApi(liveness),
-            personChanged ? QVariant(QMetaType(QMetaType::QString)) : QVariant(app.livenessReason), now(), app.id});
+            personChanged ? QVariant(QMetaType(QMetaType::QString)) : QVariant(app.livenessReason), now(),
+            app.id});
     const AppRow updated = requireApp(tx.db(), app.id);
     const QJsonObject reply = applicationJson(tx.db(), updated, false);
     tx.commit();
@@ -596,13 +633,15 @@ void Api::resubmit(Context& ctx)
     WriteTransaction tx(m_db);
     const AppRow app = authorizeApplicant(ctx, tx.db());
     if (app.status != ApplicationStatus::Rejected)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only a rejected application can be resubmitted."));
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "Only a rejected application can be resubmitted."));
     const QJsonObject snapshot = app.rejection.value(QStringLiteral("snapshot")).toObject();
     const QJsonObject oldForm = snapshot.value(QStringLiteral("form")).toObject();
     const QJsonObject oldDocuments = snapshot.value(QStringLiteral("documents")).toObject();
     QHash<QString, QString> currentDocuments;
     {
-        QSqlQuery q = run(tx.db(), QStringLiteral("SELECT kind, sha256 FROM documents WHERE application_id = ?"), {app.id});
+        QSqlQuery q = run(
+            tx.db(), QStringLiteral("SELECT kind, sha256 FROM documents WHERE application_id = ?"), {app.id});
         while (q.next())
             currentDocuments.insert(q.value(0).toString(), q.value(1).toString());
     }
@@ -620,15 +659,16 @@ void Api::resubmit(Context& ctx)
         }
     }
     if (!unchanged.isEmpty())
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "Fix what the reviewer pointed out before resubmitting; unchanged: %1")
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "Fix what the reviewer pointed out before resubmitting; unchanged: %1")
                              .arg(unchanged.join(QStringLiteral(", "))));
     const Checklist checklist = checklistOf(tx.db(), app);
     if (!checklist.allDocumentsUploaded() || checklist.liveness != LivenessState::Passed)
         errors::conflict(QCoreApplication::translate("certdesk::Server",
             "Upload every required document and pass the liveness check before resubmitting."));
     changeStatus(tx.db(), app.id, ApplicationStatus::InReview,
-        QCoreApplication::translate("certdesk::Server", "Resubmitted after correction"), QStringLiteral("applicant"));
+        QCoreApplication::translate("certdesk::Server", "Resubmitted after correction"),
+        QStringLiteral("applicant"));
     const AppRow updated = requireApp(tx.db(), app.id);
     const QJsonObject reply = applicationJson(tx.db(), updated, false);
     tx.commit();

@@ -11,7 +11,8 @@ namespace certdesk::server {
 
 namespace {
 
-// RFC 5280 §5.3.1 CRLReason superseded: the old certificate (and an unconfirmed pair issued again) is replaced.
+// RFC 5280 §5.3.1 CRLReason superseded: the old certificate (and an unconfirmed pair issued again) is
+// replaced.
 constexpr int kReasonSuperseded = 4;
 
 QString b64(const QByteArray& bytes)
@@ -32,7 +33,8 @@ void Api::caCrl(Context& ctx)
     QString key;
     {
         const ReadTransaction rt(m_db);
-        QSqlQuery q = run(rt.db(), QStringLiteral("SELECT serial, revoked_at, reason FROM revocations ORDER BY revoked_at, serial"));
+        QSqlQuery q = run(rt.db(),
+            QStringLiteral("SELECT serial, revoked_at, reason FROM revocations ORDER BY revoked_at, serial"));
         while (q.next()) {
             revoked.append({q.value(0).toString(), parseTime(q.value(1).toString()), q.value(2).toInt()});
             key += q.value(0).toString() + QLatin1Char(',');
@@ -72,8 +74,8 @@ void Api::issue(Context& ctx)
             return std::nullopt;
         }
         const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1());
-        if (!v.isString() || decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok || decoded.decoded.isEmpty()
-            || v.toString().size() > 65536) {
+        if (!v.isString() || decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok
+            || decoded.decoded.isEmpty() || v.toString().size() > 65536) {
             problems.append({QString::fromLatin1(key), QStringLiteral("invalid"),
                 QCoreApplication::translate("certdesk::Server", "Send DER in standard base64.")});
             return std::nullopt;
@@ -100,7 +102,8 @@ void Api::issue(Context& ctx)
     CertificateServices::IssueRequest request;
     request.category = app.category;
     request.name = institution ? app.form.organization.name : app.form.applicant.name;
-    request.credentialNumber = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
+    request.credentialNumber
+        = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
     request.transportPublicKey = *transport;
     request.csr = csr;
     request.notBefore = notBefore;
@@ -112,14 +115,16 @@ void Api::issue(Context& ctx)
         break;
     case CertificateServices::IssueError::BadTransportKey:
         errors::validationFailed(QStringLiteral("transport_public_key"), QStringLiteral("invalid"),
-            QCoreApplication::translate("certdesk::Server", "The transport key is not an SM2 SubjectPublicKeyInfo."));
+            QCoreApplication::translate(
+                "certdesk::Server", "The transport key is not an SM2 SubjectPublicKeyInfo."));
     case CertificateServices::IssueError::BadCsrSignature:
         errors::validationFailed(QStringLiteral("csr"), QStringLiteral("bad_signature"),
             QCoreApplication::translate("certdesk::Server",
                 "The CSR's SM2 signature does not verify with the default ID 1234567812345678."));
     case CertificateServices::IssueError::BadCsr:
         errors::validationFailed(QStringLiteral("csr"), QStringLiteral("invalid"),
-            QCoreApplication::translate("certdesk::Server", "The CSR is not a PKCS#10 request for an SM2 key signed with SM2-with-SM3."));
+            QCoreApplication::translate("certdesk::Server",
+                "The CSR is not a PKCS#10 request for an SM2 key signed with SM2-with-SM3."));
     case CertificateServices::IssueError::Internal:
         throw std::runtime_error("issuance failed: " + issued.detail.toStdString());
     }
@@ -134,39 +139,45 @@ void Api::issue(Context& ctx)
     // Issuing again before confirmation: the earlier pair never reached a confirmed token, revoke it.
     {
         QSqlQuery q = run(tx.db(),
-            QStringLiteral("SELECT id, signing_serial, encryption_serial FROM issuances WHERE application_id = ? AND status = ?"),
+            QStringLiteral("SELECT id, signing_serial, encryption_serial FROM issuances WHERE application_id "
+                           "= ? AND status = ?"),
             {app.id, QStringLiteral("pending")});
         QList<QStringList> earlier;
         while (q.next())
             earlier.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
         for (const QStringList& e : earlier) {
-            run(tx.db(), QStringLiteral("UPDATE issuances SET status = ? WHERE id = ?"), {QStringLiteral("revoked"), e[0]});
+            run(tx.db(), QStringLiteral("UPDATE issuances SET status = ? WHERE id = ?"),
+                {QStringLiteral("revoked"), e[0]});
             for (const QString& serial : {e[1], e[2]}) {
                 run(tx.db(), QStringLiteral("DELETE FROM revocations WHERE serial = ?"), {serial});
-                run(tx.db(), QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
+                run(tx.db(),
+                    QStringLiteral(
+                        "INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
                     {serial, at, kReasonSuperseded, QStringLiteral("issued")});
             }
         }
     }
     run(tx.db(),
-        QStringLiteral("INSERT INTO issuances (id, application_id, status, signing_serial, encryption_serial, "
-                       "signing_certificate, encryption_certificate, not_before, not_after, created_at, issued_by) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO issuances (id, application_id, status, signing_serial, encryption_serial, "
+            "signing_certificate, encryption_certificate, not_before, not_after, created_at, issued_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {id, app.id, QStringLiteral("pending"), issued.signingSerial, issued.encryptionSerial,
-            b64(issued.signingCertificate), b64(issued.encryptionCertificate), iso(notBefore), iso(notAfter), at,
-            staff.username});
+            b64(issued.signingCertificate), b64(issued.encryptionCertificate), iso(notBefore), iso(notAfter),
+            at, staff.username});
     run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
     QJsonArray chain;
     for (const QByteArray& der : m_certificates->chainDer())
         chain.append(b64(der));
-    const QJsonObject reply{{QStringLiteral("issuance_id"), id},
+    const QJsonObject reply {{QStringLiteral("issuance_id"), id},
         {QStringLiteral("signing_certificate"), b64(issued.signingCertificate)},
         {QStringLiteral("encryption_certificate"), b64(issued.encryptionCertificate)},
         {QStringLiteral("signing_key_envelope"),
             issued.signingKeyEnvelope.isEmpty() ? QJsonValue() : QJsonValue(b64(issued.signingKeyEnvelope))},
         {QStringLiteral("encryption_key_envelope"), b64(issued.encryptionKeyEnvelope)},
         {QStringLiteral("ca_chain"), chain}, {QStringLiteral("not_before"), iso(notBefore)},
-        {QStringLiteral("not_after"), iso(notAfter)}, {QStringLiteral("signing_serial"), issued.signingSerial},
+        {QStringLiteral("not_after"), iso(notAfter)},
+        {QStringLiteral("signing_serial"), issued.signingSerial},
         {QStringLiteral("encryption_serial"), issued.encryptionSerial}};
     commitAndSend(tx, ctx, 201, reply);
 }
@@ -189,29 +200,37 @@ void Api::confirmIssuance(Context& ctx)
         errors::validationFailed(problems);
     WriteTransaction tx(m_db);
     const AppRow app = requireApp(tx.db(), ctx.param(0));
-    QSqlQuery q = run(tx.db(), QStringLiteral("SELECT status FROM issuances WHERE id = ? AND application_id = ?"),
-        {ctx.param(1), app.id});
+    QSqlQuery q
+        = run(tx.db(), QStringLiteral("SELECT status FROM issuances WHERE id = ? AND application_id = ?"),
+            {ctx.param(1), app.id});
     if (!q.next())
-        errors::notFound(QCoreApplication::translate("certdesk::Server", "No such issuance for this application."));
+        errors::notFound(
+            QCoreApplication::translate("certdesk::Server", "No such issuance for this application."));
     if (app.status != ApplicationStatus::Approved || q.value(0).toString() != QLatin1String("pending"))
         errors::conflict(QCoreApplication::translate("certdesk::Server",
             "Only the latest unconfirmed issuance of an approved application can be confirmed."));
     const QString at = now();
     run(tx.db(),
-        QStringLiteral("UPDATE issuances SET status = ?, confirmed_at = ?, token_serial = ?, token_label = ? WHERE id = ?"),
+        QStringLiteral("UPDATE issuances SET status = ?, confirmed_at = ?, token_serial = ?, token_label = ? "
+                       "WHERE id = ?"),
         {QStringLiteral("confirmed"), at, tokenSerial, tokenLabel, ctx.param(1)});
     // Only now is the old certificate revoked (DESIGN.md: after the new token is verified).
-    run(tx.db(), QStringLiteral("UPDATE legacy_certificates SET revoked_at = ? WHERE serial = ? AND revoked_at IS NULL"),
+    run(tx.db(),
+        QStringLiteral(
+            "UPDATE legacy_certificates SET revoked_at = ? WHERE serial = ? AND revoked_at IS NULL"),
         {at, app.serial});
     run(tx.db(), QStringLiteral("DELETE FROM revocations WHERE serial = ?"), {app.serial});
-    run(tx.db(), QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
+    run(tx.db(),
+        QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
         {app.serial, at, kReasonSuperseded, QStringLiteral("legacy")});
     changeStatus(tx.db(), app.id, ApplicationStatus::Issued,
-        QCoreApplication::translate("certdesk::Server", "New SM2 certificates written to the UKey; the old certificate is revoked"),
+        QCoreApplication::translate(
+            "certdesk::Server", "New SM2 certificates written to the UKey; the old certificate is revoked"),
         staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
         QCoreApplication::translate("certdesk::Server",
-            "CertDesk: the new SM2 certificates for order %1 were issued and the old certificate is now revoked.")
+            "CertDesk: the new SM2 certificates for order %1 were issued and the old certificate is now "
+            "revoked.")
             .arg(app.orderNo));
     const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
     tx.commit();

@@ -14,8 +14,8 @@
 
 namespace certdesk::server {
 
-Api::Api(Database& database, DocumentStore& documents, const ReferenceData& reference, const ServiceOptions& options,
-    const QString& dataDir, bool tls)
+Api::Api(Database& database, DocumentStore& documents, const ReferenceData& reference,
+    const ServiceOptions& options, const QString& dataDir, bool tls)
     : m_db(database)
     , m_documents(documents)
     , m_reference(reference)
@@ -23,8 +23,7 @@ Api::Api(Database& database, DocumentStore& documents, const ReferenceData& refe
     , m_dataDir(dataDir)
     , m_tls(tls)
     , m_lookupLimiter(options.lookupRateLimit, std::chrono::seconds(60))
-{
-}
+{ }
 
 Api::~Api() = default;
 
@@ -153,8 +152,9 @@ QString Api::renderTemplate(const QString& name, const QHash<QString, QString>& 
 std::optional<Api::LegacyRow> Api::findLegacy(const QSqlDatabase& db, const QString& serial) const
 {
     QSqlQuery q = run(db,
-        QStringLiteral("SELECT serial, category, holder, credential_number, algorithm, not_before, not_after, "
-                       "revoked_at, certificate FROM legacy_certificates WHERE serial = ?"),
+        QStringLiteral(
+            "SELECT serial, category, holder, credential_number, algorithm, not_before, not_after, "
+            "revoked_at, certificate FROM legacy_certificates WHERE serial = ?"),
         {serial});
     if (!q.next())
         return std::nullopt;
@@ -174,7 +174,7 @@ std::optional<Api::LegacyRow> Api::findLegacy(const QSqlDatabase& db, const QStr
 Api::Renewal Api::evaluate(const LegacyRow& legacy, const QDateTime& at) const
 {
     Renewal r;
-    r.status = legacy.revoked ? QStringLiteral("revoked")
+    r.status = legacy.revoked  ? QStringLiteral("revoked")
         : at > legacy.notAfter ? QStringLiteral("expired")
                                : QStringLiteral("valid");
     const QDateTime opens = legacy.notAfter.addDays(-m_reference.daysBeforeExpiry());
@@ -202,8 +202,8 @@ Api::Renewal Api::evaluate(const LegacyRow& legacy, const QDateTime& at) const
 
 namespace {
 
-// "深圳市星河数字科技有限公司" -> "深圳市**科技有限公司": the place and the company form stay, the distinctive
-// middle is hidden, as on the CA's own lookup page.
+// "深圳市星河数字科技有限公司" -> "深圳市**科技有限公司": the place and the company form stay, the
+// distinctive middle is hidden, as on the CA's own lookup page.
 QString maskOrganization(const QString& name)
 {
     const QList<uint> chars = name.trimmed().toUcs4();
@@ -228,7 +228,7 @@ QString maskOrganization(const QString& name)
 void Api::health(Context& ctx)
 {
     ctx.sendJson(200,
-        QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("api_version"), 1},
+        QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("api_version"), 1},
             {QStringLiteral("sandbox"), m_options.sandbox}});
 }
 
@@ -236,12 +236,12 @@ void Api::config(Context& ctx)
 {
     QJsonObject fees = m_reference.fees();
     ctx.sendJson(200,
-        QJsonObject{{QStringLiteral("max_document_bytes"), m_options.maxDocumentBytes},
+        QJsonObject {{QStringLiteral("max_document_bytes"), m_options.maxDocumentBytes},
             {QStringLiteral("accepted_types"), QJsonArray::fromStringList(DocumentStore::acceptedTypes())},
             {QStringLiteral("fees"), fees}, {QStringLiteral("contact"), m_reference.contact()},
             {QStringLiteral("max_document_pixels"), m_reference.maxPixels()},
             {QStringLiteral("renewal_window"),
-                QJsonObject{{QStringLiteral("days_before_expiry"), m_reference.daysBeforeExpiry()},
+                QJsonObject {{QStringLiteral("days_before_expiry"), m_reference.daysBeforeExpiry()},
                     {QStringLiteral("days_after_expiry"), m_reference.daysAfterExpiry()}}},
             {QStringLiteral("sandbox"), m_options.sandbox}});
 }
@@ -253,12 +253,13 @@ void Api::banks(Context& ctx)
     if (ctx.hasQuery("limit")) {
         limit = ctx.query("limit").toInt(&ok);
         if (!ok || limit < 1)
-            errors::badRequest(QCoreApplication::translate("certdesk::Server", "limit must be a positive integer."));
+            errors::badRequest(
+                QCoreApplication::translate("certdesk::Server", "limit must be a positive integer."));
         limit = qMin(limit, 200);
     }
     QJsonArray list;
     for (const ReferenceData::Bank& bank : m_reference.searchBanks(ctx.query("q"), limit))
-        list.append(QJsonObject{{QStringLiteral("code"), bank.code}, {QStringLiteral("name"), bank.name}});
+        list.append(QJsonObject {{QStringLiteral("code"), bank.code}, {QStringLiteral("name"), bank.name}});
     ctx.sendJson(200, list);
 }
 
@@ -272,11 +273,13 @@ void Api::lookup(Context& ctx)
     const QJsonObject body = ctx.jsonObject();
     const QJsonValue value = body.value(QStringLiteral("serial"));
     if (!value.isString() || value.toString().trimmed().isEmpty())
-        errors::validationFailed(QStringLiteral("serial"), value.isUndefined() || value.isNull() || value.isString()
-                ? QStringLiteral("required") : QStringLiteral("type"),
+        errors::validationFailed(QStringLiteral("serial"),
+            value.isUndefined() || value.isNull() || value.isString() ? QStringLiteral("required")
+                                                                      : QStringLiteral("type"),
             QCoreApplication::translate("certdesk::Server", "Enter the certificate serial number."));
     // Text that cannot be a serial is, like a well-formed one nobody issued, an unknown serial: 404.
-    const QString serial = validators::certificateSerial(value.toString()) ? QString() : canonicalSerial(value.toString());
+    const QString serial
+        = validators::certificateSerial(value.toString()) ? QString() : canonicalSerial(value.toString());
     const QDateTime at = QDateTime::currentDateTimeUtc();
     const QByteArray challenge = secrets::randomBytes(32);
     const QDateTime challengeExpires = at.addSecs(10 * 60);
@@ -286,19 +289,23 @@ void Api::lookup(Context& ctx)
         const auto found = findLegacy(tx.db(), serial);
         if (!found)
             errors::notFound(QCoreApplication::translate("certdesk::Server",
-                "No certificate has this serial number. Check the number on the old certificate and try again."));
+                "No certificate has this serial number. Check the number on the old certificate and try "
+                "again."));
         legacy = *found;
         run(tx.db(), QStringLiteral("DELETE FROM challenges WHERE expires_at < ?"), {iso(at.addDays(-1))});
-        run(tx.db(), QStringLiteral("INSERT INTO challenges (challenge, serial, expires_at) VALUES (?, ?, ?)"),
+        run(tx.db(),
+            QStringLiteral("INSERT INTO challenges (challenge, serial, expires_at) VALUES (?, ?, ?)"),
             {QString::fromLatin1(challenge.toBase64()), serial, iso(challengeExpires)});
         tx.commit();
     }
     const Renewal renewal = evaluate(legacy, at);
-    const QString holder = legacy.category == CertificateCategory::NaturalPerson ? maskName(legacy.holder)
-                                                                                 : maskOrganization(legacy.holder);
+    const QString holder = legacy.category == CertificateCategory::NaturalPerson
+        ? maskName(legacy.holder)
+        : maskOrganization(legacy.holder);
     ctx.sendJson(200,
-        QJsonObject{{QStringLiteral("serial"), legacy.serial}, {QStringLiteral("category"), categoryToApi(legacy.category)},
-            {QStringLiteral("holder"), holder}, {QStringLiteral("algorithm"), legacy.algorithm},
+        QJsonObject {{QStringLiteral("serial"), legacy.serial},
+            {QStringLiteral("category"), categoryToApi(legacy.category)}, {QStringLiteral("holder"), holder},
+            {QStringLiteral("algorithm"), legacy.algorithm},
             {QStringLiteral("not_after"), iso(legacy.notAfter)}, {QStringLiteral("status"), renewal.status},
             {QStringLiteral("renewable"), renewal.renewable},
             {QStringLiteral("reason"), renewal.renewable ? QJsonValue() : QJsonValue(renewal.reason)},
@@ -319,18 +326,21 @@ bool Api::replay(Context& ctx)
     if (key.isEmpty())
         return false;
     if (key.size() > 200)
-        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The Idempotency-Key is longer than 200 characters."));
+        errors::badRequest(QCoreApplication::translate(
+            "certdesk::Server", "The Idempotency-Key is longer than 200 characters."));
     ctx.idempotencyKey = key;
     ctx.idempotencyScope = QString::fromStdString(ctx.request.method + ' ' + ctx.request.path);
     ctx.requestHash = canonicalBodyHash(ctx.body);
     QSqlQuery q = run(m_db.connection(),
-        QStringLiteral("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?"),
+        QStringLiteral(
+            "SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?"),
         {ctx.idempotencyScope, key});
     if (!q.next())
         return false;
     if (q.value(0).toString() != ctx.requestHash)
         errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "This Idempotency-Key was already used with a different request body; use a new key for a new request."));
+            "This Idempotency-Key was already used with a different request body; use a new key for a new "
+            "request."));
     const int status = q.value(1).toInt();
     const auto plain = m_sealingKey.open(QByteArray::fromBase64(q.value(2).toString().toLatin1()));
     if (!plain)
@@ -356,10 +366,11 @@ void Api::commitAndSend(WriteTransaction& tx, Context& ctx, int status, const QJ
             QStringLiteral("SELECT status FROM idempotency_keys WHERE scope = ? AND idem_key = ?"),
             {ctx.idempotencyScope, ctx.idempotencyKey});
         if (existing.isValid())
-            throw ReplayNeeded{};
+            throw ReplayNeeded {};
         run(tx.db(),
-            QStringLiteral("INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, response, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO idempotency_keys (scope, idem_key, request_hash, status, response, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
             {ctx.idempotencyScope, ctx.idempotencyKey, ctx.requestHash, status,
                 QString::fromLatin1(m_sealingKey.seal(bytes).toBase64()), now()});
     }
@@ -377,16 +388,19 @@ void Api::seedSandbox()
     for (const QJsonValue& v : seed.value(QStringLiteral("staff")).toArray()) {
         const QJsonObject staff = v.toObject();
         const QString username = staff.value(QStringLiteral("username")).toString();
-        if (scalar(db, QStringLiteral("SELECT username FROM staff_users WHERE username = ?"), {username}).isValid())
+        if (scalar(db, QStringLiteral("SELECT username FROM staff_users WHERE username = ?"), {username})
+                .isValid())
             continue;
-        const secrets::PasswordHash hash = secrets::hashPassword(staff.value(QStringLiteral("password")).toString());
+        const secrets::PasswordHash hash
+            = secrets::hashPassword(staff.value(QStringLiteral("password")).toString());
         QStringList roles;
         for (const QJsonValue& role : staff.value(QStringLiteral("roles")).toArray())
             roles.append(role.toString());
         WriteTransaction tx(m_db);
         run(tx.db(),
-            QStringLiteral("INSERT INTO staff_users (username, password_hash, salt, iterations, roles, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO staff_users (username, password_hash, salt, iterations, roles, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
             {username, hash.hashHex, hash.saltHex, hash.iterations, roles.join(QLatin1Char(',')), now()});
         tx.commit();
     }
@@ -404,7 +418,8 @@ void Api::seedSandbox()
     // Legacy certificates: minted once, on the first sandbox start of a data dir; their dates are relative to
     // that day.
     if (!m_certificates->canMintLegacy()
-        || scalar(db, QStringLiteral("SELECT COUNT(*) FROM legacy_certificates WHERE seeded = 1")).toInt() > 0)
+        || scalar(db, QStringLiteral("SELECT COUNT(*) FROM legacy_certificates WHERE seeded = 1")).toInt()
+            > 0)
         return;
     const QDateTime at = QDateTime::currentDateTimeUtc();
     for (const QJsonValue& v : seed.value(QStringLiteral("legacy_certificates")).toArray()) {
@@ -413,20 +428,23 @@ void Api::seedSandbox()
         if (!category)
             throw std::runtime_error("bad sandbox seed");
         const QDateTime notAfter = at.addDays(entry.value(QStringLiteral("not_after_days")).toInt());
-        const auto minted = m_certificates->mintLegacy(*category, entry.value(QStringLiteral("holder")).toString(),
-            entry.value(QStringLiteral("credential_number")).toString(), notAfter);
+        const auto minted
+            = m_certificates->mintLegacy(*category, entry.value(QStringLiteral("holder")).toString(),
+                entry.value(QStringLiteral("credential_number")).toString(), notAfter);
         if (!minted)
             throw std::runtime_error("cannot mint the sandbox legacy certificates");
         WriteTransaction tx(m_db);
         run(tx.db(),
-            QStringLiteral("INSERT INTO legacy_certificates (serial, category, holder, credential_number, algorithm, "
-                           "not_before, not_after, certificate, private_key, seeded, note, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
-            {canonicalSerial(minted->serial), categoryToApi(*category), entry.value(QStringLiteral("holder")).toString(),
-                entry.value(QStringLiteral("credential_number")).toString(), minted->algorithm, iso(minted->notBefore),
-                iso(notAfter), QString::fromLatin1(minted->certificate.toBase64()),
-                QString::fromLatin1(minted->privateKey.toBase64()), entry.value(QStringLiteral("note")).toString(),
-                now()});
+            QStringLiteral(
+                "INSERT INTO legacy_certificates (serial, category, holder, credential_number, algorithm, "
+                "not_before, not_after, certificate, private_key, seeded, note, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"),
+            {canonicalSerial(minted->serial), categoryToApi(*category),
+                entry.value(QStringLiteral("holder")).toString(),
+                entry.value(QStringLiteral("credential_number")).toString(), minted->algorithm,
+                iso(minted->notBefore), iso(notAfter), QString::fromLatin1(minted->certificate.toBase64()),
+                QString::fromLatin1(minted->privateKey.toBase64()),
+                entry.value(QStringLiteral("note")).toString(), now()});
         tx.commit();
     }
 }

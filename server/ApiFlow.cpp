@@ -32,7 +32,8 @@ void Api::putDocument(Context& ctx)
         errors::notFound(QCoreApplication::translate("certdesk::Server", "Unknown document kind."));
     if (!requiredDocuments(app.category).contains(*kind))
         errors::validationFailed(QStringLiteral("kind"), QStringLiteral("not_applicable"),
-            QCoreApplication::translate("certdesk::Server", "This document is not needed for this kind of certificate."));
+            QCoreApplication::translate(
+                "certdesk::Server", "This document is not needed for this kind of certificate."));
     if (!isEditable(app.status))
         errors::conflict(QCoreApplication::translate("certdesk::Server",
             "Documents can be uploaded only while the application is a draft or after it was rejected."));
@@ -44,7 +45,8 @@ void Api::putDocument(Context& ctx)
     // Refuse before reading when the declared length is too large; the dispatcher discards what was sent.
     if (ctx.request.has_header("Content-Length")) {
         bool ok = false;
-        const qint64 length = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
+        const qint64 length
+            = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
         if (!ok || length > limit)
             errors::payloadTooLarge(limit);
     }
@@ -76,13 +78,15 @@ void Api::putDocument(Context& ctx)
     if (writeFailed)
         throw std::runtime_error("cannot write an upload file");
     if (!complete)
-        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The upload was interrupted; send the file again."));
+        errors::badRequest(QCoreApplication::translate(
+            "certdesk::Server", "The upload was interrupted; send the file again."));
     if (!upload->finish())
         throw std::runtime_error("cannot sync an upload file");
     const auto actual = DocumentStore::sniff(upload->head());
     if (!actual || *actual != declared)
         errors::unsupportedMediaType(QCoreApplication::translate("certdesk::Server",
-            "The file's content is not what its type says (%1). Upload a real JPEG, PNG, GIF, BMP or PDF file.")
+            "The file's content is not what its type says (%1). Upload a real JPEG, PNG, GIF, BMP or PDF "
+            "file.")
                                          .arg(declared));
     switch (m_documents.check(upload->path(), declared, m_reference.maxPixels())) {
     case DocumentStore::Check::Ok:
@@ -94,7 +98,8 @@ void Api::putDocument(Context& ctx)
                 .arg(m_reference.maxPixels() / 1000000));
     case DocumentStore::Check::Undecodable:
         errors::validationFailed(QStringLiteral("document"), QStringLiteral("undecodable"),
-            QCoreApplication::translate("certdesk::Server", "The file is damaged or incomplete and cannot be opened; upload it again."));
+            QCoreApplication::translate("certdesk::Server",
+                "The file is damaged or incomplete and cannot be opened; upload it again."));
     }
     if (!m_documents.store(*upload))
         throw std::runtime_error("cannot store a document");
@@ -106,15 +111,17 @@ void Api::putDocument(Context& ctx)
             "Documents can be uploaded only while the application is a draft or after it was rejected."));
     const QString kindText = documentKindToApi(*kind);
     const QString at = now();
-    run(tx.db(), QStringLiteral("DELETE FROM documents WHERE application_id = ? AND kind = ?"), {app.id, kindText});
+    run(tx.db(), QStringLiteral("DELETE FROM documents WHERE application_id = ? AND kind = ?"),
+        {app.id, kindText});
     run(tx.db(),
-        QStringLiteral("INSERT INTO documents (application_id, kind, sha256, size, content_type, uploaded_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)"),
+        QStringLiteral(
+            "INSERT INTO documents (application_id, kind, sha256, size, content_type, uploaded_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)"),
         {app.id, kindText, upload->sha256(), upload->size(), declared, at});
     run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
     tx.commit();
     ctx.sendJson(201,
-        QJsonObject{{QStringLiteral("kind"), kindText}, {QStringLiteral("sha256"), upload->sha256()},
+        QJsonObject {{QStringLiteral("kind"), kindText}, {QStringLiteral("sha256"), upload->sha256()},
             {QStringLiteral("size"), upload->size()}, {QStringLiteral("content_type"), declared},
             {QStringLiteral("uploaded_at"), at}});
 }
@@ -136,10 +143,11 @@ void Api::startLiveness(Context& ctx)
     if (replay(ctx))
         return;
     if (!isEditable(app.status))
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "The liveness check is done before payment, or after a rejection."));
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "The liveness check is done before payment, or after a rejection."));
     if (app.liveness == LivenessState::Passed)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "The liveness check was already passed."));
+        errors::conflict(
+            QCoreApplication::translate("certdesk::Server", "The liveness check was already passed."));
     const QString id = secrets::randomHex(16);
     const QDateTime created = QDateTime::currentDateTimeUtc();
     const QDateTime expires = created.addSecs(qint64(m_options.livenessMinutes) * 60);
@@ -147,12 +155,15 @@ void Api::startLiveness(Context& ctx)
         QStringLiteral("INSERT INTO liveness_sessions (id, application_id, status, created_at, expires_at) "
                        "VALUES (?, ?, ?, ?, ?)"),
         {id, app.id, QStringLiteral("pending"), iso(created), iso(expires)});
-    run(tx.db(), QStringLiteral("UPDATE applications SET liveness = ?, liveness_reason = NULL, updated_at = ? WHERE id = ?"),
+    run(tx.db(),
+        QStringLiteral(
+            "UPDATE applications SET liveness = ?, liveness_reason = NULL, updated_at = ? WHERE id = ?"),
         {QStringLiteral("pending"), iso(created), app.id});
     commitAndSend(tx, ctx, 200,
-        QJsonObject{{QStringLiteral("session_id"), id},
+        QJsonObject {{QStringLiteral("session_id"), id},
             {QStringLiteral("qr_content"), QString(baseUrl(ctx) + QStringLiteral("/sandbox/liveness/") + id)},
-            {QStringLiteral("expires_at"), iso(expires)}, {QStringLiteral("status"), QStringLiteral("pending")}});
+            {QStringLiteral("expires_at"), iso(expires)},
+            {QStringLiteral("status"), QStringLiteral("pending")}});
 }
 
 void Api::getLiveness(Context& ctx)
@@ -160,8 +171,9 @@ void Api::getLiveness(Context& ctx)
     const ReadTransaction rt(m_db);
     const AppRow app = authorizeApplicant(ctx, rt.db());
     QSqlQuery q = run(rt.db(),
-        QStringLiteral("SELECT id, status, reason, expires_at FROM liveness_sessions WHERE application_id = ? "
-                       "ORDER BY created_at DESC, id LIMIT 1"),
+        QStringLiteral(
+            "SELECT id, status, reason, expires_at FROM liveness_sessions WHERE application_id = ? "
+            "ORDER BY created_at DESC, id LIMIT 1"),
         {app.id});
     QString status = livenessToApi(app.liveness);
     QJsonValue reason = app.livenessReason.isEmpty() ? QJsonValue() : QJsonValue(app.livenessReason);
@@ -187,8 +199,9 @@ void Api::getLiveness(Context& ctx)
 std::optional<Api::PaymentRow> Api::loadPayment(const QSqlDatabase& db, const QString& id) const
 {
     QSqlQuery q = run(db,
-        QStringLiteral("SELECT id, application_id, order_no, method, amount_fen, status, reference, created_at, "
-                       "expires_at, paid_at FROM payments WHERE id = ?"),
+        QStringLiteral(
+            "SELECT id, application_id, order_no, method, amount_fen, status, reference, created_at, "
+            "expires_at, paid_at FROM payments WHERE id = ?"),
         {id});
     if (!q.next())
         return std::nullopt;
@@ -210,7 +223,7 @@ std::optional<Api::PaymentRow> Api::loadPayment(const QSqlDatabase& db, const QS
 
 QJsonObject Api::paymentJson(const PaymentRow& p) const
 {
-    return QJsonObject{{QStringLiteral("payment_id"), p.id}, {QStringLiteral("order_no"), p.orderNo},
+    return QJsonObject {{QStringLiteral("payment_id"), p.id}, {QStringLiteral("order_no"), p.orderNo},
         {QStringLiteral("method"), p.method}, {QStringLiteral("amount_fen"), p.amountFen},
         {QStringLiteral("status"), p.status}, {QStringLiteral("expires_at"), p.expiresAt},
         {QStringLiteral("paid_at"), p.paidAt.isEmpty() ? QJsonValue() : QJsonValue(p.paidAt)}};
@@ -228,15 +241,18 @@ void Api::createPayment(Context& ctx)
     if (!methodValue.isString()
         || (method != QLatin1String("wechat") && method != QLatin1String("alipay")
             && method != QLatin1String("corporate_transfer")))
-        errors::validationFailed(QStringLiteral("method"), methodValue.isUndefined() ? QStringLiteral("required") : QStringLiteral("invalid"),
-            QCoreApplication::translate("certdesk::Server", "Choose WeChat Pay, Alipay or corporate transfer."));
+        errors::validationFailed(QStringLiteral("method"),
+            methodValue.isUndefined() ? QStringLiteral("required") : QStringLiteral("invalid"),
+            QCoreApplication::translate(
+                "certdesk::Server", "Choose WeChat Pay, Alipay or corporate transfer."));
     const bool transfer = method == QLatin1String("corporate_transfer");
     if (transfer && !isInstitution(app.category))
         errors::validationFailed(QStringLiteral("method"), QStringLiteral("not_allowed"),
             QCoreApplication::translate("certdesk::Server",
                 "Corporate transfer is only for institutions; natural persons pay by WeChat Pay or Alipay."));
     if (app.status != ApplicationStatus::Draft || app.paid)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "This application is already paid."));
+        errors::conflict(
+            QCoreApplication::translate("certdesk::Server", "This application is already paid."));
     const Checklist checklist = checklistOf(tx.db(), app);
     QStringList missing;
     for (auto it = checklist.documents.cbegin(); it != checklist.documents.cend(); ++it) {
@@ -251,24 +267,27 @@ void Api::createPayment(Context& ctx)
                              .arg(missing.join(QStringLiteral(", "))));
     const QString id = secrets::randomHex(16);
     const QDateTime created = QDateTime::currentDateTimeUtc();
-    const QDateTime expires = transfer ? created.addDays(7) : created.addSecs(qint64(m_options.paymentMinutes) * 60);
+    const QDateTime expires
+        = transfer ? created.addDays(7) : created.addSecs(qint64(m_options.paymentMinutes) * 60);
     run(tx.db(),
-        QStringLiteral("INSERT INTO payments (id, application_id, order_no, method, amount_fen, status, reference, "
-                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {id, app.id, app.orderNo, method, app.fees.totalFen, QStringLiteral("pending"), app.orderNo, iso(created),
-            iso(expires)});
-    QJsonObject reply{{QStringLiteral("payment_id"), id}, {QStringLiteral("order_no"), app.orderNo},
+        QStringLiteral(
+            "INSERT INTO payments (id, application_id, order_no, method, amount_fen, status, reference, "
+            "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {id, app.id, app.orderNo, method, app.fees.totalFen, QStringLiteral("pending"), app.orderNo,
+            iso(created), iso(expires)});
+    QJsonObject reply {{QStringLiteral("payment_id"), id}, {QStringLiteral("order_no"), app.orderNo},
         {QStringLiteral("method"), method}, {QStringLiteral("amount_fen"), app.fees.totalFen},
         {QStringLiteral("status"), QStringLiteral("pending")}, {QStringLiteral("expires_at"), iso(expires)}};
     if (transfer) {
         const QJsonObject payee = m_reference.corporateTransfer();
         reply.insert(QStringLiteral("transfer"),
-            QJsonObject{{QStringLiteral("payee_name"), payee.value(QStringLiteral("payee_name"))},
+            QJsonObject {{QStringLiteral("payee_name"), payee.value(QStringLiteral("payee_name"))},
                 {QStringLiteral("bank"), payee.value(QStringLiteral("bank"))},
                 {QStringLiteral("account_number"), payee.value(QStringLiteral("account_number"))},
                 {QStringLiteral("reference"), app.orderNo}});
     } else {
-        reply.insert(QStringLiteral("qr_content"), QString(baseUrl(ctx) + QStringLiteral("/sandbox/pay/") + id));
+        reply.insert(
+            QStringLiteral("qr_content"), QString(baseUrl(ctx) + QStringLiteral("/sandbox/pay/") + id));
     }
     commitAndSend(tx, ctx, 201, reply);
 }
@@ -283,15 +302,18 @@ void Api::getPayment(Context& ctx)
     ctx.sendJson(200, paymentJson(*payment));
 }
 
-void Api::markPaid(const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const
+void Api::markPaid(
+    const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const
 {
     const QString at = now();
     const AppRow app = requireApp(db, payment.applicationId);
     if (app.status != ApplicationStatus::Draft || app.paid)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "This application is already paid."));
+        errors::conflict(
+            QCoreApplication::translate("certdesk::Server", "This application is already paid."));
     run(db, QStringLiteral("UPDATE payments SET status = ?, paid_at = ?, confirmed_by = ? WHERE id = ?"),
         {QStringLiteral("paid"), at, actor, payment.id});
-    run(db, QStringLiteral("UPDATE payments SET status = ? WHERE application_id = ? AND status = ? AND id <> ?"),
+    run(db,
+        QStringLiteral("UPDATE payments SET status = ? WHERE application_id = ? AND status = ? AND id <> ?"),
         {QStringLiteral("expired"), app.id, QStringLiteral("pending"), payment.id});
     run(db, QStringLiteral("UPDATE applications SET payment = ?, updated_at = ? WHERE id = ?"),
         {QStringLiteral("paid"), at, app.id});
@@ -302,24 +324,29 @@ void Api::markPaid(const QSqlDatabase& db, const PaymentRow& payment, const QStr
     const Person& person = app.form.responsiblePerson();
     notify(db, app.id, QStringLiteral("sms"), person.mobile, {},
         QCoreApplication::translate("certdesk::Server",
-            "CertDesk: order %1 is paid (%2 yuan) and now waits for the CA's review. We will text you the result.")
+            "CertDesk: order %1 is paid (%2 yuan) and now waits for the CA's review. We will text you the "
+            "result.")
             .arg(app.orderNo, formatYuan(payment.amountFen)));
     if (app.form.invoice == InvoiceKind::Electronic) {
-        const QString number = QStringLiteral("E") + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd"))
+        const QString number = QStringLiteral("E")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd"))
             + QString::number(secrets::randomBytes(4).toHex().toULongLong(nullptr, 16) % 10000000000ULL)
                   .rightJustified(10, QLatin1Char('0'));
         const QString code = secrets::randomHex(16);
-        const QString url = base + QStringLiteral("/api/v1/invoices/") + number + QStringLiteral("?code=") + code;
+        const QString url
+            = base + QStringLiteral("/api/v1/invoices/") + number + QStringLiteral("?code=") + code;
         run(db,
-            QStringLiteral("INSERT INTO invoices (application_id, number, access_code, amount_fen, mobile, email, "
-                           "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO invoices (application_id, number, access_code, amount_fen, mobile, email, "
+                "issued_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
             {app.id, number, code, payment.amountFen, person.mobile, person.email, at});
-        const QString text = QCoreApplication::translate("certdesk::Server",
-            "CertDesk: the e-invoice %1 for order %2 (%3 yuan) is ready: %4")
+        const QString text = QCoreApplication::translate(
+            "certdesk::Server", "CertDesk: the e-invoice %1 for order %2 (%3 yuan) is ready: %4")
                                  .arg(number, app.orderNo, formatYuan(payment.amountFen), url);
         notify(db, app.id, QStringLiteral("sms"), person.mobile, {}, text);
         notify(db, app.id, QStringLiteral("email"), person.email,
-            QCoreApplication::translate("certdesk::Server", "Your e-invoice for order %1").arg(app.orderNo), text);
+            QCoreApplication::translate("certdesk::Server", "Your e-invoice for order %1").arg(app.orderNo),
+            text);
     }
 }
 
@@ -328,24 +355,27 @@ void Api::getInvoice(Context& ctx)
     const ReadTransaction rt(m_db);
     const AppRow app = authorizeApplicant(ctx, rt.db());
     QSqlQuery q = run(rt.db(),
-        QStringLiteral("SELECT number, access_code, mobile, email, issued_at, amount_fen FROM invoices WHERE application_id = ?"),
+        QStringLiteral("SELECT number, access_code, mobile, email, issued_at, amount_fen FROM invoices WHERE "
+                       "application_id = ?"),
         {app.id});
     if (!q.next()) {
         ctx.sendJson(200,
-            QJsonObject{{QStringLiteral("status"), QStringLiteral("none")}, {QStringLiteral("number"), QJsonValue()},
-                {QStringLiteral("url"), QJsonValue()}, {QStringLiteral("sent_to"), QJsonValue()}});
+            QJsonObject {{QStringLiteral("status"), QStringLiteral("none")},
+                {QStringLiteral("number"), QJsonValue()}, {QStringLiteral("url"), QJsonValue()},
+                {QStringLiteral("sent_to"), QJsonValue()}});
         return;
     }
     const QString number = q.value(0).toString();
     ctx.sendJson(200,
-        QJsonObject{{QStringLiteral("status"), QStringLiteral("issued")}, {QStringLiteral("number"), number},
+        QJsonObject {{QStringLiteral("status"), QStringLiteral("issued")}, {QStringLiteral("number"), number},
             {QStringLiteral("url"),
                 QString(baseUrl(ctx) + QStringLiteral("/api/v1/invoices/") + number + QStringLiteral("?code=")
                     + q.value(1).toString())},
             {QStringLiteral("sent_to"),
-                QJsonObject{{QStringLiteral("mobile"), q.value(2).toString()},
+                QJsonObject {{QStringLiteral("mobile"), q.value(2).toString()},
                     {QStringLiteral("email"), q.value(3).toString()}}},
-            {QStringLiteral("issued_at"), q.value(4).toString()}, {QStringLiteral("amount_fen"), q.value(5).toLongLong()}});
+            {QStringLiteral("issued_at"), q.value(4).toString()},
+            {QStringLiteral("amount_fen"), q.value(5).toLongLong()}});
 }
 
 void Api::invoicePage(Context& ctx)

@@ -32,11 +32,13 @@ Api::StaffPrincipal Api::requireStaff(const Context& ctx, const QString& role) c
         QStringLiteral("SELECT username, roles, expires_at FROM staff_sessions WHERE token_hash = ?"),
         {secrets::tokenHash(token)});
     if (!q.next() || parseTime(q.value(2).toString()) < QDateTime::currentDateTimeUtc())
-        errors::unauthorized(QCoreApplication::translate("certdesk::Server",
-            "The staff session is not valid or has expired; sign in again."));
-    StaffPrincipal principal{q.value(0).toString(), q.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
+        errors::unauthorized(QCoreApplication::translate(
+            "certdesk::Server", "The staff session is not valid or has expired; sign in again."));
+    StaffPrincipal principal {
+        q.value(0).toString(), q.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)};
     if (!role.isEmpty() && !principal.roles.contains(role))
-        errors::forbidden(QCoreApplication::translate("certdesk::Server", "This action needs the %1 role.").arg(role));
+        errors::forbidden(
+            QCoreApplication::translate("certdesk::Server", "This action needs the %1 role.").arg(role));
     return principal;
 }
 
@@ -46,7 +48,8 @@ void Api::staffLogin(Context& ctx)
     const QString username = body.value(QStringLiteral("username")).toString();
     const QString password = body.value(QStringLiteral("password")).toString();
     QSqlQuery q = run(m_db.connection(),
-        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ?"), {username});
+        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ?"),
+        {username});
     secrets::PasswordHash stored;
     QString roles;
     const bool known = q.next();
@@ -71,8 +74,9 @@ void Api::staffLogin(Context& ctx)
         {secrets::tokenHash(token), username, roles, iso(created), iso(expires)});
     tx.commit();
     ctx.sendJson(200,
-        QJsonObject{{QStringLiteral("token"), token},
-            {QStringLiteral("roles"), QJsonArray::fromStringList(roles.split(QLatin1Char(','), Qt::SkipEmptyParts))},
+        QJsonObject {{QStringLiteral("token"), token},
+            {QStringLiteral("roles"),
+                QJsonArray::fromStringList(roles.split(QLatin1Char(','), Qt::SkipEmptyParts))},
             {QStringLiteral("expires_at"), iso(expires)}, {QStringLiteral("username"), username}});
 }
 
@@ -87,7 +91,9 @@ void Api::staffList(Context& ctx)
     {
         QSqlQuery q = status.isEmpty()
             ? run(rt.db(), QStringLiteral("SELECT id FROM applications ORDER BY updated_at, id LIMIT 500"))
-            : run(rt.db(), QStringLiteral("SELECT id FROM applications WHERE status = ? ORDER BY updated_at, id LIMIT 500"),
+            : run(rt.db(),
+                QStringLiteral(
+                    "SELECT id FROM applications WHERE status = ? ORDER BY updated_at, id LIMIT 500"),
                 {status});
         while (q.next())
             ids.append(q.value(0).toString());
@@ -97,12 +103,14 @@ void Api::staffList(Context& ctx)
         const auto app = loadApp(rt.db(), id);
         if (!app)
             continue;
-        const QString holder = isInstitution(app->category) ? app->form.organization.name : app->form.applicant.name;
-        list.append(QJsonObject{{QStringLiteral("id"), app->id}, {QStringLiteral("order_no"), app->orderNo},
-            {QStringLiteral("status"), statusToApi(app->status)}, {QStringLiteral("category"), categoryToApi(app->category)},
-            {QStringLiteral("holder"), holder}, {QStringLiteral("serial"), app->serial},
-            {QStringLiteral("years"), app->form.years}, {QStringLiteral("total_fen"), app->fees.totalFen},
-            {QStringLiteral("created_at"), app->createdAt}, {QStringLiteral("updated_at"), app->updatedAt}});
+        const QString holder
+            = isInstitution(app->category) ? app->form.organization.name : app->form.applicant.name;
+        list.append(QJsonObject {{QStringLiteral("id"), app->id}, {QStringLiteral("order_no"), app->orderNo},
+            {QStringLiteral("status"), statusToApi(app->status)},
+            {QStringLiteral("category"), categoryToApi(app->category)}, {QStringLiteral("holder"), holder},
+            {QStringLiteral("serial"), app->serial}, {QStringLiteral("years"), app->form.years},
+            {QStringLiteral("total_fen"), app->fees.totalFen}, {QStringLiteral("created_at"), app->createdAt},
+            {QStringLiteral("updated_at"), app->updatedAt}});
     }
     ctx.sendJson(200, list);
 }
@@ -137,7 +145,8 @@ void Api::approve(Context& ctx)
     WriteTransaction tx(m_db);
     const AppRow app = requireApp(tx.db(), ctx.param(0));
     if (app.status != ApplicationStatus::InReview)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an application in review can be approved."));
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "Only an application in review can be approved."));
     changeStatus(tx.db(), app.id, ApplicationStatus::Approved,
         QCoreApplication::translate("certdesk::Server", "Approved by the CA"), staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
@@ -156,13 +165,15 @@ void Api::reject(Context& ctx)
     WriteTransaction tx(m_db);
     const AppRow app = requireApp(tx.db(), ctx.param(0));
     if (app.status != ApplicationStatus::InReview)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an application in review can be rejected."));
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "Only an application in review can be rejected."));
     FieldErrors problems;
     const QJsonValue reasonsValue = body.value(QStringLiteral("reasons"));
     const QJsonArray reasons = reasonsValue.toArray();
     if (!reasonsValue.isArray() || reasons.isEmpty() || reasons.size() > 50) {
         problems.append({QStringLiteral("reasons"), QStringLiteral("required"),
-            QCoreApplication::translate("certdesk::Server", "Give at least one reason, each pointing at a field or a document.")});
+            QCoreApplication::translate(
+                "certdesk::Server", "Give at least one reason, each pointing at a field or a document.")});
     }
     QJsonArray clean;
     for (qsizetype i = 0; i < reasons.size() && problems.isEmpty(); ++i) {
@@ -181,36 +192,41 @@ void Api::reject(Context& ctx)
         if (!targetOk) {
             problems.append({prefix + QStringLiteral("target"), QStringLiteral("invalid"),
                 QCoreApplication::translate("certdesk::Server",
-                    "A target is \"field:<field of the form>\" or \"document:<document kind>\" of this application.")});
+                    "A target is \"field:<field of the form>\" or \"document:<document kind>\" of this "
+                    "application.")});
         }
         if (message.isEmpty() || message.size() > 1000) {
             problems.append({prefix + QStringLiteral("message"), QStringLiteral("required"),
-                QCoreApplication::translate("certdesk::Server", "Say what is wrong and how to fix it (at most 1000 characters).")});
+                QCoreApplication::translate(
+                    "certdesk::Server", "Say what is wrong and how to fix it (at most 1000 characters).")});
         }
-        clean.append(QJsonObject{{QStringLiteral("target"), target}, {QStringLiteral("message"), message}});
+        clean.append(QJsonObject {{QStringLiteral("target"), target}, {QStringLiteral("message"), message}});
     }
     if (!problems.isEmpty())
         errors::validationFailed(problems);
     QJsonObject documents;
     {
-        QSqlQuery q = run(tx.db(), QStringLiteral("SELECT kind, sha256 FROM documents WHERE application_id = ?"), {app.id});
+        QSqlQuery q = run(
+            tx.db(), QStringLiteral("SELECT kind, sha256 FROM documents WHERE application_id = ?"), {app.id});
         while (q.next())
             documents.insert(q.value(0).toString(), q.value(1).toString());
     }
     const QString at = now();
-    const QJsonObject rejection{{QStringLiteral("reasons"), clean}, {QStringLiteral("rejected_at"), at},
+    const QJsonObject rejection {{QStringLiteral("reasons"), clean}, {QStringLiteral("rejected_at"), at},
         {QStringLiteral("rejected_by"), staff.username},
         {QStringLiteral("snapshot"),
-            QJsonObject{{QStringLiteral("form"), app.formJson}, {QStringLiteral("documents"), documents}}}};
+            QJsonObject {{QStringLiteral("form"), app.formJson}, {QStringLiteral("documents"), documents}}}};
     run(tx.db(), QStringLiteral("UPDATE applications SET rejection = ? WHERE id = ?"),
         {QString::fromUtf8(compactJson(rejection)), app.id});
     QStringList messages;
     for (const QJsonValue& r : clean)
         messages.append(r.toObject().value(QStringLiteral("message")).toString());
-    changeStatus(tx.db(), app.id, ApplicationStatus::Rejected, messages.join(QStringLiteral("; ")), staff.username);
+    changeStatus(
+        tx.db(), app.id, ApplicationStatus::Rejected, messages.join(QStringLiteral("; ")), staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
         QCoreApplication::translate("certdesk::Server",
-            "CertDesk: order %1 was returned for correction: %2. Open CertDesk, fix it and resubmit; no second "
+            "CertDesk: order %1 was returned for correction: %2. Open CertDesk, fix it and resubmit; no "
+            "second "
             "payment is needed.")
             .arg(app.orderNo, messages.join(QStringLiteral("; "))));
     const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
@@ -231,7 +247,8 @@ void Api::confirmPayment(Context& ctx)
     // A transfer may arrive after the suggested deadline; staff confirm what the bank shows.
     QSqlQuery q = run(tx.db(), QStringLiteral("SELECT status FROM payments WHERE id = ?"), {payment->id});
     if (!q.next() || q.value(0).toString() != QLatin1String("pending"))
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "This payment is not waiting for confirmation."));
+        errors::conflict(
+            QCoreApplication::translate("certdesk::Server", "This payment is not waiting for confirmation."));
     markPaid(tx.db(), *payment, staff.username, baseUrl(ctx));
     const auto updated = loadPayment(tx.db(), payment->id);
     const QJsonObject reply = paymentJson(*updated);
@@ -246,27 +263,33 @@ void Api::ship(Context& ctx)
     WriteTransaction tx(m_db);
     const AppRow app = requireApp(tx.db(), ctx.param(0));
     if (app.status != ApplicationStatus::Issued)
-        errors::conflict(QCoreApplication::translate("certdesk::Server", "Only an issued certificate can be shipped."));
+        errors::conflict(
+            QCoreApplication::translate("certdesk::Server", "Only an issued certificate can be shipped."));
     FieldErrors problems;
     const auto need = [&](const char* key) {
         const QJsonValue v = body.value(QLatin1String(key));
         const QString text = v.toString().trimmed();
         if (!v.isString() || text.isEmpty() || text.size() > 100)
-            problems.append({QString::fromLatin1(key), v.isString() || v.isUndefined() ? QStringLiteral("required") : QStringLiteral("type"),
-                QCoreApplication::translate("certdesk::Server", "Enter the carrier and the tracking number.")});
+            problems.append({QString::fromLatin1(key),
+                v.isString() || v.isUndefined() ? QStringLiteral("required") : QStringLiteral("type"),
+                QCoreApplication::translate(
+                    "certdesk::Server", "Enter the carrier and the tracking number.")});
         return text;
     };
     const QString carrier = need("carrier");
     const QString tracking = need("tracking_no");
     if (!problems.isEmpty())
         errors::validationFailed(problems);
-    run(tx.db(), QStringLiteral("UPDATE applications SET shipment_carrier = ?, shipment_tracking_no = ? WHERE id = ?"),
+    run(tx.db(),
+        QStringLiteral("UPDATE applications SET shipment_carrier = ?, shipment_tracking_no = ? WHERE id = ?"),
         {carrier, tracking, app.id});
     changeStatus(tx.db(), app.id, ApplicationStatus::Shipped,
-        QCoreApplication::translate("certdesk::Server", "Sent by %1, tracking number %2").arg(carrier, tracking),
+        QCoreApplication::translate("certdesk::Server", "Sent by %1, tracking number %2")
+            .arg(carrier, tracking),
         staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
-        QCoreApplication::translate("certdesk::Server", "CertDesk: the new UKey for order %1 was sent by %2, tracking number %3.")
+        QCoreApplication::translate(
+            "certdesk::Server", "CertDesk: the new UKey for order %1 was sent by %2, tracking number %3.")
             .arg(app.orderNo, carrier, tracking));
     const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
     tx.commit();
@@ -279,8 +302,8 @@ void Api::handover(Context& ctx)
     WriteTransaction tx(m_db);
     const AppRow app = requireApp(tx.db(), ctx.param(0));
     if (app.status != ApplicationStatus::Issued && app.status != ApplicationStatus::Shipped)
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "Only an issued or shipped certificate can be handed over."));
+        errors::conflict(QCoreApplication::translate(
+            "certdesk::Server", "Only an issued or shipped certificate can be handed over."));
     changeStatus(tx.db(), app.id, ApplicationStatus::Completed,
         app.status == ApplicationStatus::Shipped
             ? QCoreApplication::translate("certdesk::Server", "UKey delivered")

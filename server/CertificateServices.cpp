@@ -19,8 +19,7 @@ struct CertificateServices::State
 CertificateServices::CertificateServices(const QString& directory)
     : m_dir(directory)
     , m_state(std::make_unique<State>())
-{
-}
+{ }
 
 CertificateServices::~CertificateServices() = default;
 
@@ -31,7 +30,8 @@ bool CertificateServices::init(QString* error)
             *error = message;
         return false;
     };
-    if (!QDir().mkpath(m_dir + QStringLiteral("/sm2")) || !QDir().mkpath(m_dir + QStringLiteral("/legacy-rsa")))
+    if (!QDir().mkpath(m_dir + QStringLiteral("/sm2"))
+        || !QDir().mkpath(m_dir + QStringLiteral("/legacy-rsa")))
         return fail(QStringLiteral("cannot create %1").arg(m_dir));
     auto ca = pki::CertificateAuthority::loadOrCreate(m_dir + QStringLiteral("/sm2"));
     if (!ca)
@@ -49,8 +49,9 @@ bool CertificateServices::canMintLegacy() const
     return m_state->legacy.has_value();
 }
 
-std::optional<CertificateServices::LegacyCertificate> CertificateServices::mintLegacy(CertificateCategory category,
-    const QString& holder, const QString& credentialNumber, const QDateTime& notAfter) const
+std::optional<CertificateServices::LegacyCertificate> CertificateServices::mintLegacy(
+    CertificateCategory category, const QString& holder, const QString& credentialNumber,
+    const QDateTime& notAfter) const
 {
     if (!m_state->legacy)
         return std::nullopt;
@@ -72,7 +73,8 @@ std::optional<CertificateServices::LegacyCertificate> CertificateServices::mintL
 bool CertificateServices::verifyPossession(
     const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature) const
 {
-    return m_state->legacy && m_state->legacy->verifyPossession(certificateDer, challenge, signature).hasValue();
+    return m_state->legacy
+        && m_state->legacy->verifyPossession(certificateDer, challenge, signature).hasValue();
 }
 
 QString CertificateServices::serialOf(const QByteArray& certificateDer)
@@ -131,7 +133,8 @@ CertificateServices::IssueResult CertificateServices::issue(const IssueRequest& 
         // The CSR proves that the token holds the signing key: SM2 with the default ID 1234567812345678.
         const auto contents = pki::verifyCsr(*request.csr);
         if (!contents) {
-            return fail(contents.status() == pki::PkiStatus::BadSignature ? IssueError::BadCsrSignature : IssueError::BadCsr,
+            return fail(contents.status() == pki::PkiStatus::BadSignature ? IssueError::BadCsrSignature
+                                                                          : IssueError::BadCsr,
                 contents.detail());
         }
         signingPublic = contents->publicKey;

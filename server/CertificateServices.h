@@ -13,8 +13,8 @@
 
 namespace certdesk::server {
 
-// The service's use of core/pki: the SM2 CA + KMC (the certificate pair, envelopes, CRL) and the legacy RSA CA
-// whose "old" certificates are renewed. Only glue lives here; every cryptographic operation is core/pki's.
+// The service's use of core/pki: the SM2 CA + KMC (the certificate pair, envelopes, CRL) and the legacy RSA
+// CA whose "old" certificates are renewed. Only glue lives here; every cryptographic operation is core/pki's.
 // Thread-safe.
 class CertificateServices
 {
@@ -36,12 +36,12 @@ public:
         QByteArray certificate; // DER
         QByteArray privateKey; // PKCS#8 DER (sandbox test material)
     };
-    [[nodiscard]] std::optional<LegacyCertificate> mintLegacy(CertificateCategory category, const QString& holder,
-        const QString& credentialNumber, const QDateTime& notAfter) const;
-    // The old key's RSA PKCS#1 v1.5 SHA-256 signature over `challenge` verifies with the certificate's key, and
-    // the certificate is the legacy CA's.
-    [[nodiscard]] bool verifyPossession(const QByteArray& certificateDer, const QByteArray& challenge,
-        const QByteArray& signature) const;
+    [[nodiscard]] std::optional<LegacyCertificate> mintLegacy(CertificateCategory category,
+        const QString& holder, const QString& credentialNumber, const QDateTime& notAfter) const;
+    // The old key's RSA PKCS#1 v1.5 SHA-256 signature over `challenge` verifies with the certificate's key,
+    // and the certificate is the legacy CA's.
+    [[nodiscard]] bool verifyPossession(
+        const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature) const;
     // The serial (upper-case hex) of a DER certificate, empty when it does not parse.
     [[nodiscard]] static QString serialOf(const QByteArray& certificateDer);
 
@@ -68,7 +68,14 @@ public:
         QDateTime notBefore;
         QDateTime notAfter;
     };
-    enum class IssueError { None, BadTransportKey, BadCsrSignature, BadCsr, Internal };
+    enum class IssueError
+    {
+        None,
+        BadTransportKey,
+        BadCsrSignature,
+        BadCsr,
+        Internal
+    };
     struct IssueResult
     {
         IssueError error = IssueError::None;
@@ -80,8 +87,8 @@ public:
         QByteArray signingKeyEnvelope; // empty when the CSR brought the signing key
         QByteArray encryptionKeyEnvelope;
     };
-    // The KMC makes the encryption key pair (and the signing key pair when there is no CSR), the CA issues both
-    // certificates, and every server-made private key leaves only as an envelope to the transport key.
+    // The KMC makes the encryption key pair (and the signing key pair when there is no CSR), the CA issues
+    // both certificates, and every server-made private key leaves only as an envelope to the transport key.
     [[nodiscard]] IssueResult issue(const IssueRequest& request) const;
 
 private:

@@ -17,14 +17,14 @@
 
 namespace certdesk::server {
 
-// Connections opened for one Database, by name. Shared with the per-thread holders so that a thread ending after
-// the Database is gone (or a Database destroyed while threads still hold names) stays safe.
+// Connections opened for one Database, by name. Shared with the per-thread holders so that a thread ending
+// after the Database is gone (or a Database destroyed while threads still hold names) stays safe.
 struct Database::Registry
 {
     std::mutex mutex;
     std::set<QString> names;
     QString prefix;
-    std::atomic<int> counter{0};
+    std::atomic<int> counter {0};
     bool closed = false;
 };
 
@@ -69,66 +69,81 @@ const std::vector<QStringList>& migrations()
     static const std::vector<QStringList> list = {
         // 1: the whole v1 schema
         {
-            QStringLiteral("CREATE TABLE legacy_certificates (serial VARCHAR(64) PRIMARY KEY, category VARCHAR(32) "
-                           "NOT NULL, holder VARCHAR(400) NOT NULL, credential_number VARCHAR(64) NOT NULL, algorithm "
-                           "VARCHAR(32) NOT NULL, not_before VARCHAR(32) NOT NULL, not_after VARCHAR(32) NOT NULL, "
-                           "revoked_at VARCHAR(32), certificate TEXT, private_key TEXT, seeded INTEGER NOT NULL "
-                           "DEFAULT 0, note TEXT, created_at VARCHAR(32) NOT NULL)"),
-            QStringLiteral("CREATE TABLE challenges (challenge VARCHAR(64) PRIMARY KEY, serial VARCHAR(64) NOT NULL, "
-                           "expires_at VARCHAR(32) NOT NULL, used_at VARCHAR(32))"),
-            QStringLiteral("CREATE TABLE applications (id VARCHAR(40) PRIMARY KEY, order_no VARCHAR(32) NOT NULL "
-                           "UNIQUE, token_hash VARCHAR(64) NOT NULL, serial VARCHAR(64) NOT NULL, category "
-                           "VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, form TEXT NOT NULL, "
-                           "fee_per_year_fen BIGINT NOT NULL, certificate_fen BIGINT NOT NULL, express_fen BIGINT "
-                           "NOT NULL, total_fen BIGINT NOT NULL, holder_verified INTEGER NOT NULL, liveness "
-                           "VARCHAR(16) NOT NULL, liveness_reason TEXT, payment VARCHAR(16) NOT NULL, rejection TEXT, "
-                           "shipment_carrier VARCHAR(200), shipment_tracking_no VARCHAR(200), new_validity_start "
-                           "VARCHAR(32), acknowledged_at VARCHAR(32), created_at VARCHAR(32) NOT NULL, updated_at "
-                           "VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE legacy_certificates (serial VARCHAR(64) PRIMARY KEY, category VARCHAR(32) "
+                "NOT NULL, holder VARCHAR(400) NOT NULL, credential_number VARCHAR(64) NOT NULL, algorithm "
+                "VARCHAR(32) NOT NULL, not_before VARCHAR(32) NOT NULL, not_after VARCHAR(32) NOT NULL, "
+                "revoked_at VARCHAR(32), certificate TEXT, private_key TEXT, seeded INTEGER NOT NULL "
+                "DEFAULT 0, note TEXT, created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE challenges (challenge VARCHAR(64) PRIMARY KEY, serial VARCHAR(64) NOT NULL, "
+                "expires_at VARCHAR(32) NOT NULL, used_at VARCHAR(32))"),
+            QStringLiteral(
+                "CREATE TABLE applications (id VARCHAR(40) PRIMARY KEY, order_no VARCHAR(32) NOT NULL "
+                "UNIQUE, token_hash VARCHAR(64) NOT NULL, serial VARCHAR(64) NOT NULL, category "
+                "VARCHAR(32) NOT NULL, status VARCHAR(16) NOT NULL, form TEXT NOT NULL, "
+                "fee_per_year_fen BIGINT NOT NULL, certificate_fen BIGINT NOT NULL, express_fen BIGINT "
+                "NOT NULL, total_fen BIGINT NOT NULL, holder_verified INTEGER NOT NULL, liveness "
+                "VARCHAR(16) NOT NULL, liveness_reason TEXT, payment VARCHAR(16) NOT NULL, rejection TEXT, "
+                "shipment_carrier VARCHAR(200), shipment_tracking_no VARCHAR(200), new_validity_start "
+                "VARCHAR(32), acknowledged_at VARCHAR(32), created_at VARCHAR(32) NOT NULL, updated_at "
+                "VARCHAR(32) NOT NULL)"),
             QStringLiteral("CREATE INDEX applications_status ON applications (status, updated_at)"),
             QStringLiteral("CREATE INDEX applications_serial ON applications (serial)"),
-            QStringLiteral("CREATE TABLE timeline (application_id VARCHAR(40) NOT NULL, seq INTEGER NOT NULL, status "
-                           "VARCHAR(16) NOT NULL, at VARCHAR(32) NOT NULL, note TEXT, actor VARCHAR(64), PRIMARY KEY "
-                           "(application_id, seq))"),
-            QStringLiteral("CREATE TABLE documents (application_id VARCHAR(40) NOT NULL, kind VARCHAR(32) NOT NULL, "
-                           "sha256 VARCHAR(64) NOT NULL, size BIGINT NOT NULL, content_type VARCHAR(64) NOT NULL, "
-                           "uploaded_at VARCHAR(32) NOT NULL, PRIMARY KEY (application_id, kind))"),
-            QStringLiteral("CREATE TABLE liveness_sessions (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) "
-                           "NOT NULL, status VARCHAR(16) NOT NULL, reason TEXT, created_at VARCHAR(32) NOT NULL, "
-                           "expires_at VARCHAR(32) NOT NULL, completed_at VARCHAR(32))"),
+            QStringLiteral(
+                "CREATE TABLE timeline (application_id VARCHAR(40) NOT NULL, seq INTEGER NOT NULL, status "
+                "VARCHAR(16) NOT NULL, at VARCHAR(32) NOT NULL, note TEXT, actor VARCHAR(64), PRIMARY KEY "
+                "(application_id, seq))"),
+            QStringLiteral(
+                "CREATE TABLE documents (application_id VARCHAR(40) NOT NULL, kind VARCHAR(32) NOT NULL, "
+                "sha256 VARCHAR(64) NOT NULL, size BIGINT NOT NULL, content_type VARCHAR(64) NOT NULL, "
+                "uploaded_at VARCHAR(32) NOT NULL, PRIMARY KEY (application_id, kind))"),
+            QStringLiteral(
+                "CREATE TABLE liveness_sessions (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) "
+                "NOT NULL, status VARCHAR(16) NOT NULL, reason TEXT, created_at VARCHAR(32) NOT NULL, "
+                "expires_at VARCHAR(32) NOT NULL, completed_at VARCHAR(32))"),
             QStringLiteral("CREATE INDEX liveness_sessions_application ON liveness_sessions (application_id, "
                            "created_at)"),
-            QStringLiteral("CREATE TABLE payments (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) NOT NULL, "
-                           "order_no VARCHAR(32) NOT NULL, method VARCHAR(32) NOT NULL, amount_fen BIGINT NOT NULL, "
-                           "status VARCHAR(16) NOT NULL, reference VARCHAR(64), created_at VARCHAR(32) NOT NULL, "
-                           "expires_at VARCHAR(32) NOT NULL, paid_at VARCHAR(32), confirmed_by VARCHAR(64))"),
+            QStringLiteral(
+                "CREATE TABLE payments (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) NOT NULL, "
+                "order_no VARCHAR(32) NOT NULL, method VARCHAR(32) NOT NULL, amount_fen BIGINT NOT NULL, "
+                "status VARCHAR(16) NOT NULL, reference VARCHAR(64), created_at VARCHAR(32) NOT NULL, "
+                "expires_at VARCHAR(32) NOT NULL, paid_at VARCHAR(32), confirmed_by VARCHAR(64))"),
             QStringLiteral("CREATE INDEX payments_application ON payments (application_id)"),
-            QStringLiteral("CREATE TABLE invoices (application_id VARCHAR(40) PRIMARY KEY, number VARCHAR(40) NOT "
-                           "NULL UNIQUE, access_code VARCHAR(64) NOT NULL, amount_fen BIGINT NOT NULL, mobile "
-                           "VARCHAR(32), email VARCHAR(320), issued_at VARCHAR(32) NOT NULL)"),
-            QStringLiteral("CREATE TABLE outbox (seq INTEGER PRIMARY KEY, application_id VARCHAR(40), channel "
-                           "VARCHAR(16) NOT NULL, recipient VARCHAR(320) NOT NULL, subject TEXT, body TEXT NOT NULL, "
-                           "created_at VARCHAR(32) NOT NULL)"),
-            QStringLiteral("CREATE TABLE idempotency_keys (scope VARCHAR(400) NOT NULL, idem_key VARCHAR(200) NOT "
-                           "NULL, request_hash VARCHAR(64) NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, "
-                           "created_at VARCHAR(32) NOT NULL, PRIMARY KEY (scope, idem_key))"),
-            QStringLiteral("CREATE TABLE staff_users (username VARCHAR(64) PRIMARY KEY, password_hash VARCHAR(128) "
-                           "NOT NULL, salt VARCHAR(64) NOT NULL, iterations INTEGER NOT NULL, roles VARCHAR(200) NOT "
-                           "NULL, created_at VARCHAR(32) NOT NULL)"),
-            QStringLiteral("CREATE TABLE staff_sessions (token_hash VARCHAR(64) PRIMARY KEY, username VARCHAR(64) "
-                           "NOT NULL, roles VARCHAR(200) NOT NULL, created_at VARCHAR(32) NOT NULL, expires_at "
-                           "VARCHAR(32) NOT NULL)"),
-            QStringLiteral("CREATE TABLE telecom_registry (mobile VARCHAR(32) PRIMARY KEY, id_number VARCHAR(32) NOT "
-                           "NULL)"),
-            QStringLiteral("CREATE TABLE issuances (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) NOT NULL, "
-                           "status VARCHAR(16) NOT NULL, signing_serial VARCHAR(64) NOT NULL, encryption_serial "
-                           "VARCHAR(64) NOT NULL, signing_certificate TEXT NOT NULL, encryption_certificate TEXT NOT "
-                           "NULL, not_before VARCHAR(32) NOT NULL, not_after VARCHAR(32) NOT NULL, created_at "
-                           "VARCHAR(32) NOT NULL, confirmed_at VARCHAR(32), token_serial VARCHAR(128), token_label "
-                           "VARCHAR(128), issued_by VARCHAR(64))"),
+            QStringLiteral(
+                "CREATE TABLE invoices (application_id VARCHAR(40) PRIMARY KEY, number VARCHAR(40) NOT "
+                "NULL UNIQUE, access_code VARCHAR(64) NOT NULL, amount_fen BIGINT NOT NULL, mobile "
+                "VARCHAR(32), email VARCHAR(320), issued_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE outbox (seq INTEGER PRIMARY KEY, application_id VARCHAR(40), channel "
+                "VARCHAR(16) NOT NULL, recipient VARCHAR(320) NOT NULL, subject TEXT, body TEXT NOT NULL, "
+                "created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE idempotency_keys (scope VARCHAR(400) NOT NULL, idem_key VARCHAR(200) NOT "
+                "NULL, request_hash VARCHAR(64) NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL, "
+                "created_at VARCHAR(32) NOT NULL, PRIMARY KEY (scope, idem_key))"),
+            QStringLiteral(
+                "CREATE TABLE staff_users (username VARCHAR(64) PRIMARY KEY, password_hash VARCHAR(128) "
+                "NOT NULL, salt VARCHAR(64) NOT NULL, iterations INTEGER NOT NULL, roles VARCHAR(200) NOT "
+                "NULL, created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE staff_sessions (token_hash VARCHAR(64) PRIMARY KEY, username VARCHAR(64) "
+                "NOT NULL, roles VARCHAR(200) NOT NULL, created_at VARCHAR(32) NOT NULL, expires_at "
+                "VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE telecom_registry (mobile VARCHAR(32) PRIMARY KEY, id_number VARCHAR(32) NOT "
+                "NULL)"),
+            QStringLiteral(
+                "CREATE TABLE issuances (id VARCHAR(40) PRIMARY KEY, application_id VARCHAR(40) NOT NULL, "
+                "status VARCHAR(16) NOT NULL, signing_serial VARCHAR(64) NOT NULL, encryption_serial "
+                "VARCHAR(64) NOT NULL, signing_certificate TEXT NOT NULL, encryption_certificate TEXT NOT "
+                "NULL, not_before VARCHAR(32) NOT NULL, not_after VARCHAR(32) NOT NULL, created_at "
+                "VARCHAR(32) NOT NULL, confirmed_at VARCHAR(32), token_serial VARCHAR(128), token_label "
+                "VARCHAR(128), issued_by VARCHAR(64))"),
             QStringLiteral("CREATE INDEX issuances_application ON issuances (application_id)"),
-            QStringLiteral("CREATE TABLE revocations (serial VARCHAR(64) PRIMARY KEY, revoked_at VARCHAR(32) NOT "
-                           "NULL, reason VARCHAR(32) NOT NULL, source VARCHAR(16) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE revocations (serial VARCHAR(64) PRIMARY KEY, revoked_at VARCHAR(32) NOT "
+                "NULL, reason VARCHAR(32) NOT NULL, source VARCHAR(16) NOT NULL)"),
         },
         // 2: stored Idempotency-Key replies expire after a day; find them without a table scan
         {
@@ -149,7 +164,8 @@ Database::Database(const QString& path)
     : m_path(path)
     , m_registry(std::make_shared<Registry>())
 {
-    m_registry->prefix = QStringLiteral("certdesk-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_registry->prefix
+        = QStringLiteral("certdesk-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 Database::~Database()
@@ -213,8 +229,9 @@ bool Database::migrate(QString* error)
     try {
         {
             WriteTransaction tx(*this);
-            run(tx.db(), QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                        "applied_at VARCHAR(32) NOT NULL)"));
+            run(tx.db(),
+                QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                               "applied_at VARCHAR(32) NOT NULL)"));
             tx.commit();
         }
         const int current = schemaVersion();
@@ -223,7 +240,8 @@ bool Database::migrate(QString* error)
             WriteTransaction step(*this);
             for (const QString& sql : list[size_t(version - 1)])
                 run(step.db(), sql);
-            run(step.db(), QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+            run(step.db(),
+                QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                 {version, nowText()});
             step.commit();
         }
@@ -246,11 +264,13 @@ QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& bi
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        throw SqlError("prepare failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
+        throw SqlError("prepare failed: " + query.lastError().text().toStdString()
+            + " in: " + sql.left(60).toStdString());
     for (const QVariant& value : binds)
         query.addBindValue(value);
     if (!query.exec())
-        throw SqlError("exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
+        throw SqlError(
+            "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
     return query;
 }
 
@@ -265,7 +285,8 @@ StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVari
             auto query = std::make_unique<QSqlQuery>(db);
             query->setForwardOnly(true);
             if (!query->prepare(sql))
-                throw SqlError("prepare failed: " + query->lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
+                throw SqlError("prepare failed: " + query->lastError().text().toStdString()
+                    + " in: " + sql.left(60).toStdString());
             it = entry.statements.emplace(sql, std::move(query)).first;
         }
         QSqlQuery& query = *it->second;
@@ -273,7 +294,8 @@ StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVari
         for (int i = 0; i < int(binds.size()); ++i)
             query.bindValue(i, binds[i]);
         if (!query.exec())
-            throw SqlError("exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
+            throw SqlError("exec failed: " + query.lastError().text().toStdString()
+                + " in: " + sql.left(60).toStdString());
         return StatementLease(query);
     }
     throw SqlError("runCached on a connection of another thread");

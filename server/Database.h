@@ -19,11 +19,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The service's SQLite database (WAL) with one QSqlDatabase connection per thread: Qt Sql connections must not
-// cross threads, so each worker thread opens its own on first use and closes it when the thread ends. Writes are
-// serialised in-process by writeMutex() (one writer at a time is what SQLite allows anyway; taking the mutex for
-// the whole read-check-write transaction also rules out SQLITE_BUSY_SNAPSHOT). The SQL is kept portable (no
-// SQLite-only syntax in statements) so a later issue can point the same code at PostgreSQL.
+// The service's SQLite database (WAL) with one QSqlDatabase connection per thread: Qt Sql connections must
+// not cross threads, so each worker thread opens its own on first use and closes it when the thread ends.
+// Writes are serialised in-process by writeMutex() (one writer at a time is what SQLite allows anyway; taking
+// the mutex for the whole read-check-write transaction also rules out SQLITE_BUSY_SNAPSHOT). The SQL is kept
+// portable (no SQLite-only syntax in statements) so a later issue can point the same code at PostgreSQL.
 class Database
 {
 public:
@@ -50,16 +50,15 @@ private:
 
 // Runs one statement with positional `?` parameters. Throws SqlError on failure.
 QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
-// A cached prepared statement lent to the caller; reset (finish()) when the lease ends, so the statement never
-// keeps a read snapshot open after use (an unreset SELECT would make this connection's next write fail with
-// SQLITE_BUSY_SNAPSHOT).
+// A cached prepared statement lent to the caller; reset (finish()) when the lease ends, so the statement
+// never keeps a read snapshot open after use (an unreset SELECT would make this connection's next write fail
+// with SQLITE_BUSY_SNAPSHOT).
 class StatementLease
 {
 public:
     explicit StatementLease(QSqlQuery& query)
         : m_query(&query)
-    {
-    }
+    { }
     ~StatementLease()
     {
         if (m_query)
@@ -67,8 +66,7 @@ public:
     }
     StatementLease(StatementLease&& other) noexcept
         : m_query(std::exchange(other.m_query, nullptr))
-    {
-    }
+    { }
     StatementLease(const StatementLease&) = delete;
     StatementLease& operator=(const StatementLease&) = delete;
     StatementLease& operator=(StatementLease&&) = delete;
@@ -80,12 +78,12 @@ private:
     QSqlQuery* m_query;
 };
 
-// As run(), for the hot statements: the statement is prepared once per thread and connection and reused (SQLite
-// parsing costs more than running these small queries). Do not run the same SQL again while iterating its
-// result.
-// The reference stays valid until the thread's connection closes. Throws SqlError for a connection that is not
-// this thread's.
-[[nodiscard]] StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
+// As run(), for the hot statements: the statement is prepared once per thread and connection and reused
+// (SQLite parsing costs more than running these small queries). Do not run the same SQL again while iterating
+// its result. The reference stays valid until the thread's connection closes. Throws SqlError for a
+// connection that is not this thread's.
+[[nodiscard]] StatementLease runCached(
+    const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
 // First column of the first row, or an invalid QVariant when there is no row.
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
 

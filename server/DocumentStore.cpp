@@ -64,8 +64,7 @@ private:
 
 DocumentStore::DocumentStore(const QString& directory)
     : m_dir(directory)
-{
-}
+{ }
 
 bool DocumentStore::init(QString* error)
 {

@@ -11,9 +11,9 @@
 
 namespace certdesk::server {
 
-// Uploaded documents as files named by their SHA-256 under <data dir>/documents. An upload streams into a temp
-// file while it is hashed (memory stays flat whatever the size), is fsynced, and is then renamed into place, so
-// an acknowledged document survives a kill right after the response.
+// Uploaded documents as files named by their SHA-256 under <data dir>/documents. An upload streams into a
+// temp file while it is hashed (memory stays flat whatever the size), is fsynced, and is then renamed into
+// place, so an acknowledged document survives a kill right after the response.
 class DocumentStore
 {
 public:
@@ -29,7 +29,12 @@ public:
     [[nodiscard]] static QString acceptedType(const QString& contentTypeHeader);
     [[nodiscard]] static QStringList acceptedTypes();
 
-    enum class Check { Ok, TooManyPixels, Undecodable };
+    enum class Check
+    {
+        Ok,
+        TooManyPixels,
+        Undecodable
+    };
     // Images: reads the header for the pixel count (no decoding above `maxPixels`), then decodes to prove the
     // file is an image. PDFs: the header and an end-of-file marker near the end.
     [[nodiscard]] Check check(const QString& path, const QString& contentType, qint64 maxPixels);
@@ -55,7 +60,7 @@ public:
     private:
         friend class DocumentStore;
         QFile m_file;
-        QCryptographicHash m_hash{QCryptographicHash::Sha256};
+        QCryptographicHash m_hash {QCryptographicHash::Sha256};
         QByteArray m_head;
         QString m_sha256;
         qint64 m_size = 0;
@@ -71,7 +76,7 @@ public:
 private:
     QString m_dir;
     // Decoding a large image takes up to a few hundred MB; at most two at a time.
-    std::counting_semaphore<2> m_decodeSlots{2};
+    std::counting_semaphore<2> m_decodeSlots {2};
 };
 
 } // namespace certdesk::server

@@ -10,16 +10,16 @@ namespace certdesk::server {
 
 QJsonObject ApiError::toJson() const
 {
-    QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     if (!fields.isEmpty()) {
         QJsonArray list;
         for (const FieldError& f : fields) {
-            list.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("code"), f.code},
+            list.append(QJsonObject {{QStringLiteral("field"), f.field}, {QStringLiteral("code"), f.code},
                 {QStringLiteral("message"), f.message}});
         }
         error.insert(QStringLiteral("fields"), list);
     }
-    return QJsonObject{{QStringLiteral("error"), error}};
+    return QJsonObject {{QStringLiteral("error"), error}};
 }
 
 namespace errors {
@@ -43,25 +43,25 @@ void badRequest(const QString& message)
 void unauthorized(const QString& message)
 {
     raise(401, "unauthorized",
-        message.isEmpty() ? QCoreApplication::translate("certdesk::Server",
-                                "Sign-in required: send a valid access token and try again.")
+        message.isEmpty() ? QCoreApplication::translate(
+            "certdesk::Server", "Sign-in required: send a valid access token and try again.")
                           : message);
 }
 
 void forbidden(const QString& message)
 {
     raise(403, "forbidden",
-        message.isEmpty() ? QCoreApplication::translate("certdesk::Server",
-                                "Your account does not have the role needed for this action.")
+        message.isEmpty() ? QCoreApplication::translate(
+            "certdesk::Server", "Your account does not have the role needed for this action.")
                           : message);
 }
 
 void notFound(const QString& message)
 {
     raise(404, "not_found",
-        message.isEmpty()
-            ? QCoreApplication::translate("certdesk::Server", "Not found. Check the address or number and try again.")
-            : message);
+        message.isEmpty() ? QCoreApplication::translate(
+            "certdesk::Server", "Not found. Check the address or number and try again.")
+                          : message);
 }
 
 void conflict(const QString& message)
@@ -72,7 +72,8 @@ void conflict(const QString& message)
 void payloadTooLarge(qint64 limit)
 {
     raise(413, "payload_too_large",
-        QCoreApplication::translate("certdesk::Server", "The upload is larger than %1 bytes; make the file smaller and try again.")
+        QCoreApplication::translate(
+            "certdesk::Server", "The upload is larger than %1 bytes; make the file smaller and try again.")
             .arg(limit));
 }
 
@@ -86,14 +87,15 @@ void validationFailed(const FieldErrors& fields)
     ApiError e;
     e.status = 422;
     e.code = QStringLiteral("validation_failed");
-    e.message = QCoreApplication::translate("certdesk::Server", "Some fields are not valid; correct them and submit again.");
+    e.message = QCoreApplication::translate(
+        "certdesk::Server", "Some fields are not valid; correct them and submit again.");
     e.fields = fields;
     throw e;
 }
 
 void validationFailed(const QString& field, const QString& code, const QString& message)
 {
-    validationFailed(FieldErrors{FieldError{field, code, message}});
+    validationFailed(FieldErrors {FieldError {field, code, message}});
 }
 
 void notRenewable(const QString& reason)
@@ -106,20 +108,20 @@ void rateLimited(int retryAfterSeconds)
     ApiError e;
     e.status = 429;
     e.code = QStringLiteral("rate_limited");
-    e.message = QCoreApplication::translate("certdesk::Server", "Too many requests; wait %n second(s) and try again.",
-        nullptr, retryAfterSeconds);
+    e.message = QCoreApplication::translate("certdesk::Server",
+        "Too many requests; wait %n second(s) and try again.", nullptr, retryAfterSeconds);
     e.headers.append({std::string("Retry-After"), std::to_string(retryAfterSeconds)});
     throw e;
 }
 
 } // namespace errors
 
-Context::Context(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* contentReader)
+Context::Context(
+    const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* contentReader)
     : request(req)
     , response(res)
     , reader(contentReader)
-{
-}
+{ }
 
 QString Context::header(const char* name) const
 {
@@ -142,8 +144,10 @@ QString Context::bearerToken() const
     static const std::string prefix = "Bearer ";
     if (value.size() <= prefix.size() || value.compare(0, prefix.size(), prefix) != 0) {
         // RFC 7235: the scheme is case-insensitive.
-        if (value.size() > prefix.size() && QString::fromStdString(value.substr(0, prefix.size())).compare(
-                                                 QLatin1String("bearer "), Qt::CaseInsensitive) == 0)
+        if (value.size() > prefix.size()
+            && QString::fromStdString(value.substr(0, prefix.size()))
+                    .compare(QLatin1String("bearer "), Qt::CaseInsensitive)
+                == 0)
             return QString::fromStdString(value.substr(prefix.size())).trimmed();
         return {};
     }
@@ -154,7 +158,8 @@ QString Context::baseUrl(bool tls) const
 {
     QString host = header("Host");
     if (host.isEmpty() || host.contains(QLatin1Char('/')) || host.contains(QLatin1Char(' ')))
-        host = QString::fromStdString(request.local_addr) + QLatin1Char(':') + QString::number(request.local_port);
+        host = QString::fromStdString(request.local_addr) + QLatin1Char(':')
+            + QString::number(request.local_port);
     return (tls ? QStringLiteral("https://") : QStringLiteral("http://")) + host;
 }
 
@@ -163,10 +168,12 @@ QJsonObject Context::jsonObject() const
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body is not valid JSON (at byte %1).")
+        errors::badRequest(QCoreApplication::translate(
+            "certdesk::Server", "The request body is not valid JSON (at byte %1).")
                                .arg(error.offset));
     if (!doc.isObject())
-        errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body must be a JSON object."));
+        errors::badRequest(
+            QCoreApplication::translate("certdesk::Server", "The request body must be a JSON object."));
     return doc.object();
 }
 
@@ -179,7 +186,8 @@ QJsonObject Context::jsonObjectOrEmpty() const
 
 bool Context::isFormPost() const
 {
-    return header("Content-Type").startsWith(QLatin1String("application/x-www-form-urlencoded"), Qt::CaseInsensitive);
+    return header("Content-Type")
+        .startsWith(QLatin1String("application/x-www-form-urlencoded"), Qt::CaseInsensitive);
 }
 
 QString Context::formField(const QString& name) const
@@ -229,7 +237,7 @@ QByteArray compactJson(const QJsonValue& value)
     if (value.isArray())
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     // A scalar: wrap and strip the brackets.
-    QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
@@ -263,11 +271,11 @@ std::vector<std::string> splitPath(const std::string& path)
 
 void Router::add(const char* method, const char* pattern, Body body, Handler handler)
 {
-    m_routes.push_back(Route{method, splitPath(pattern), body, std::move(handler)});
+    m_routes.push_back(Route {method, splitPath(pattern), body, std::move(handler)});
 }
 
-const Router::Route* Router::match(const std::string& method, const std::string& path,
-    std::vector<QString>* params) const
+const Router::Route* Router::match(
+    const std::string& method, const std::string& path, std::vector<QString>* params) const
 {
     const std::vector<std::string> parts = splitPath(path);
     for (const Route& route : m_routes) {

@@ -19,8 +19,8 @@
 
 namespace certdesk::server {
 
-// An API error as the contract shapes it: HTTP status, machine code, human message and, for validation errors,
-// the bad fields. Handlers throw it; the dispatcher turns it into the JSON body.
+// An API error as the contract shapes it: HTTP status, machine code, human message and, for validation
+// errors, the bad fields. Handlers throw it; the dispatcher turns it into the JSON body.
 struct ApiError : std::exception
 {
     int status = 500;
@@ -52,7 +52,8 @@ namespace errors {
 class Context
 {
 public:
-    Context(const httplib::Request& request, httplib::Response& response, const httplib::ContentReader* reader);
+    Context(
+        const httplib::Request& request, httplib::Response& response, const httplib::ContentReader* reader);
 
     const httplib::Request& request;
     httplib::Response& response;
@@ -61,7 +62,10 @@ public:
     QByteArray body;
     bool bodyConsumed = false;
 
-    [[nodiscard]] QString param(size_t index) const { return index < params.size() ? params[index] : QString(); }
+    [[nodiscard]] QString param(size_t index) const
+    {
+        return index < params.size() ? params[index] : QString();
+    }
     [[nodiscard]] QString header(const char* name) const;
     [[nodiscard]] QString query(const char* name) const;
     [[nodiscard]] bool hasQuery(const char* name) const;
@@ -90,20 +94,25 @@ public:
     bool replayed = false;
 };
 
-// RFC 9112 §6.3: a request carries a body only with Content-Length or Transfer-Encoding; without either the body
-// is empty (httplib would otherwise read until the client closes the connection).
+// RFC 9112 §6.3: a request carries a body only with Content-Length or Transfer-Encoding; without either the
+// body is empty (httplib would otherwise read until the client closes the connection).
 [[nodiscard]] bool requestHasBody(const httplib::Request& request);
 
 [[nodiscard]] QByteArray compactJson(const QJsonValue& value);
-// Canonical JSON of a body (keys sorted, no whitespace): equal bodies that differ only in spacing or key order
-// hash the same for Idempotency-Key.
+// Canonical JSON of a body (keys sorted, no whitespace): equal bodies that differ only in spacing or key
+// order hash the same for Idempotency-Key.
 [[nodiscard]] QString canonicalBodyHash(const QByteArray& body);
 
 // Minimal routing on path segments (no regex per request): "{}" matches one non-empty segment.
 class Router
 {
 public:
-    enum class Body { None, Json, Stream };
+    enum class Body
+    {
+        None,
+        Json,
+        Stream
+    };
     using Handler = std::function<void(Context&)>;
     struct Route
     {
@@ -115,8 +124,8 @@ public:
 
     void add(const char* method, const char* pattern, Body body, Handler handler);
     // The route for `method` and `path` and its parameters; nullptr when none.
-    [[nodiscard]] const Route* match(const std::string& method, const std::string& path,
-        std::vector<QString>* params) const;
+    [[nodiscard]] const Route* match(
+        const std::string& method, const std::string& path, std::vector<QString>* params) const;
 
 private:
     std::vector<Route> m_routes;

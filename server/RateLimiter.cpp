@@ -7,8 +7,7 @@ namespace certdesk::server {
 RateLimiter::RateLimiter(int limit, std::chrono::seconds window)
     : m_limit(limit)
     , m_window(window)
-{
-}
+{ }
 
 int RateLimiter::acquire(const QString& address, Clock::time_point now)
 {
@@ -29,7 +28,8 @@ int RateLimiter::acquire(const QString& address, Clock::time_point now)
     while (!calls.empty() && now - calls.front() >= m_window)
         calls.pop_front();
     if (int(calls.size()) >= m_limit) {
-        const auto wait = std::chrono::duration_cast<std::chrono::seconds>(calls.front() + m_window - now).count();
+        const auto wait
+            = std::chrono::duration_cast<std::chrono::seconds>(calls.front() + m_window - now).count();
         return std::max<int>(1, int(wait) + 1);
     }
     calls.push_back(now);

@@ -42,7 +42,8 @@ ReferenceData::ReferenceData()
     const QJsonArray banks = load(QStringLiteral("banks.json")).array();
     for (const QJsonValue& value : banks) {
         const QJsonObject bank = value.toObject();
-        const Bank b{bank.value(QStringLiteral("code")).toString(), bank.value(QStringLiteral("name")).toString()};
+        const Bank b {
+            bank.value(QStringLiteral("code")).toString(), bank.value(QStringLiteral("name")).toString()};
         if (b.code.isEmpty() || b.name.isEmpty() || m_bankIndex.contains(b.code))
             throw std::runtime_error("malformed bank list");
         m_bankIndex.insert(b.code, int(m_banks.size()));

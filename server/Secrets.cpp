@@ -29,8 +29,8 @@ QString randomHex(int bytes)
 QString newToken()
 {
     QByteArray raw = randomBytes(32);
-    const QString token = QString::fromLatin1(
-        raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    const QString token
+        = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     OPENSSL_cleanse(raw.data(), size_t(raw.size()));
     return token;
 }

@@ -10,7 +10,8 @@ namespace certdesk::server {
 // Randomness, token hashing and password hashing for the service. Every secret comes from OpenSSL's CSPRNG.
 namespace secrets {
 
-// `count` random bytes from RAND_bytes. Throws std::runtime_error if the generator fails (never silently weak).
+// `count` random bytes from RAND_bytes. Throws std::runtime_error if the generator fails (never silently
+// weak).
 [[nodiscard]] QByteArray randomBytes(int count);
 // Lower-case hex of `bytes` random bytes (ids: 16 bytes = 128 bits).
 [[nodiscard]] QString randomHex(int bytes);
@@ -20,8 +21,8 @@ namespace secrets {
 [[nodiscard]] QString tokenHash(const QString& token);
 [[nodiscard]] QString sha256Hex(const QByteArray& bytes);
 
-// PBKDF2-HMAC-SHA256 (RFC 8018) with a random 16-byte salt. The iteration count is stored with the hash so it can
-// be raised later without breaking old accounts.
+// PBKDF2-HMAC-SHA256 (RFC 8018) with a random 16-byte salt. The iteration count is stored with the hash so it
+// can be raised later without breaking old accounts.
 struct PasswordHash
 {
     QString hashHex;
@@ -36,8 +37,8 @@ inline constexpr int kPasswordIterations = 120000;
 [[nodiscard]] bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 
 // AES-256-GCM with a key kept in a file of the data directory (mode 0600). Used for stored replies of
-// Idempotency-Key requests: a replayed POST /applications must return the same access token, which is otherwise
-// stored only hashed; sealing keeps it out of the database in clear.
+// Idempotency-Key requests: a replayed POST /applications must return the same access token, which is
+// otherwise stored only hashed; sealing keeps it out of the database in clear.
 class SealingKey
 {
 public:

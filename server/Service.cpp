@@ -28,8 +28,8 @@ namespace certdesk::server {
 
 namespace {
 
-// Bodies refused with 413 (or left unread after an error) are read and discarded up to Api::kDiscardCap bytes so
-// the client gets to read the answer; memory stays flat (httplib hands over small chunks).
+// Bodies refused with 413 (or left unread after an error) are read and discarded up to Api::kDiscardCap bytes
+// so the client gets to read the answer; memory stays flat (httplib hands over small chunks).
 constexpr qint64 kDiscardCap = Api::kDiscardCap;
 
 thread_local std::chrono::steady_clock::time_point t_requestStart;
@@ -81,7 +81,8 @@ struct Service::Private
     {
         if (ctx.request.has_header("Content-Length")) {
             bool ok = false;
-            const qint64 length = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
+            const qint64 length
+                = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
             if (ok && length > limit)
                 errors::payloadTooLarge(limit);
         }
@@ -105,7 +106,8 @@ struct Service::Private
         if (over)
             errors::payloadTooLarge(limit);
         if (!ok)
-            errors::badRequest(QCoreApplication::translate("certdesk::Server", "The request body could not be read."));
+            errors::badRequest(
+                QCoreApplication::translate("certdesk::Server", "The request body could not be read."));
     }
 
     void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
@@ -164,7 +166,8 @@ struct Service::Private
             // Expect: 100-continue lets us refuse an oversized upload before a single body byte is sent.
             if (req.has_header("Content-Length")) {
                 bool ok = false;
-                const qint64 length = QString::fromStdString(req.get_header_value("Content-Length")).toLongLong(&ok);
+                const qint64 length
+                    = QString::fromStdString(req.get_header_value("Content-Length")).toLongLong(&ok);
                 const qint64 limit = api->bodyLimit(req.method, req.path);
                 if (ok && length > limit) {
                     Context ctx(req, res, nullptr);
@@ -186,7 +189,8 @@ struct Service::Private
             t_requestStart = std::chrono::steady_clock::now();
             return httplib::Server::HandlerResponse::Unhandled;
         });
-        const auto plain = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res, nullptr); };
+        const auto plain
+            = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res, nullptr); };
         const auto withBody = [this](const httplib::Request& req, httplib::Response& res,
                                   const httplib::ContentReader& reader) { handle(req, res, &reader); };
         s.Get(".*", plain);
@@ -195,34 +199,37 @@ struct Service::Private
         s.Patch(".*", withBody);
         s.Delete(".*", withBody);
         s.Options(".*", plain);
-        s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
-            if (!res.body.empty())
-                return httplib::Server::HandlerResponse::Unhandled;
-            Context ctx(req, res, nullptr);
-            ApiError e;
-            e.status = res.status;
-            e.code = res.status == 413 ? QStringLiteral("payload_too_large")
-                : res.status == 404    ? QStringLiteral("not_found")
-                                       : QStringLiteral("bad_request");
-            e.message = res.status == 413 ? QStringLiteral("Payload Too Large")
-                : res.status == 404       ? QStringLiteral("Not Found")
-                : res.status == 414       ? QStringLiteral("URI Too Long")
-                                          : QStringLiteral("Bad Request");
-            const int status = res.status;
-            ctx.sendError(e);
-            res.status = status;
-            return httplib::Server::HandlerResponse::Handled;
-        }));
-        s.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-            log(QStringLiteral("internal error on %1 %2").arg(QString::fromStdString(req.method), QString::fromStdString(req.path)));
-            Context ctx(req, res, nullptr);
-            ApiError e;
-            e.status = 500;
-            e.code = QStringLiteral("internal_error");
-            e.message = QCoreApplication::translate("certdesk::Server",
-                "The service had an internal error; nothing was changed. Try again later.");
-            ctx.sendError(e);
-        });
+        s.set_error_handler(
+            httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+                if (!res.body.empty())
+                    return httplib::Server::HandlerResponse::Unhandled;
+                Context ctx(req, res, nullptr);
+                ApiError e;
+                e.status = res.status;
+                e.code = res.status == 413 ? QStringLiteral("payload_too_large")
+                    : res.status == 404    ? QStringLiteral("not_found")
+                                           : QStringLiteral("bad_request");
+                e.message = res.status == 413 ? QStringLiteral("Payload Too Large")
+                    : res.status == 404       ? QStringLiteral("Not Found")
+                    : res.status == 414       ? QStringLiteral("URI Too Long")
+                                              : QStringLiteral("Bad Request");
+                const int status = res.status;
+                ctx.sendError(e);
+                res.status = status;
+                return httplib::Server::HandlerResponse::Handled;
+            }));
+        s.set_exception_handler(
+            [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+                log(QStringLiteral("internal error on %1 %2")
+                        .arg(QString::fromStdString(req.method), QString::fromStdString(req.path)));
+                Context ctx(req, res, nullptr);
+                ApiError e;
+                e.status = 500;
+                e.code = QStringLiteral("internal_error");
+                e.message = QCoreApplication::translate("certdesk::Server",
+                    "The service had an internal error; nothing was changed. Try again later.");
+                ctx.sendError(e);
+            });
         if (!options.quiet) {
             s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
                 // Method, path (ids only: no query string, no body, no headers) and outcome.
@@ -246,7 +253,8 @@ Service::~Service()
     stop();
 }
 
-int Service::start(const QString& host, int port, const QString& dataDir, const ServiceOptions& options, QString* error)
+int Service::start(
+    const QString& host, int port, const QString& dataDir, const ServiceOptions& options, QString* error)
 {
     const std::lock_guard guard(m_mutex);
     const auto fail = [error](const QString& message) {
@@ -257,9 +265,9 @@ int Service::start(const QString& host, int port, const QString& dataDir, const 
     if (d)
         return fail(QStringLiteral("already running"));
 #ifndef Q_OS_WIN
-    // httplib writes with send() without MSG_NOSIGNAL: a client that hangs up mid-response would raise SIGPIPE,
-    // whose default action ends the process (the GUI too, when it embeds the service). Ignore it unless the host
-    // process installed its own handler.
+    // httplib writes with send() without MSG_NOSIGNAL: a client that hangs up mid-response would raise
+    // SIGPIPE, whose default action ends the process (the GUI too, when it embeds the service). Ignore it
+    // unless the host process installed its own handler.
     struct sigaction current = {};
     if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
         std::signal(SIGPIPE, SIG_IGN);
@@ -287,7 +295,8 @@ int Service::start(const QString& host, int port, const QString& dataDir, const 
         p->api->prepare();
         p->api->registerRoutes(p->router);
         if (tls) {
-            auto ssl = std::make_unique<httplib::SSLServer>(QFile::encodeName(options.tlsCertificateFile).constData(),
+            auto ssl = std::make_unique<httplib::SSLServer>(
+                QFile::encodeName(options.tlsCertificateFile).constData(),
                 QFile::encodeName(options.tlsKeyFile).constData());
             if (!ssl->is_valid())
                 return fail(QStringLiteral("cannot load the TLS certificate or key"));
@@ -346,7 +355,7 @@ bool Service::setStaffAccount(const QString& dataDir, const QString& username, c
             *error = message;
         return false;
     };
-    static const QStringList known{QStringLiteral("reviewer"), QStringLiteral("counter")};
+    static const QStringList known {QStringLiteral("reviewer"), QStringLiteral("counter")};
     if (username.trimmed().isEmpty() || username.size() > 64)
         return fail(QStringLiteral("the user name must have 1 to 64 characters"));
     if (password.size() < 8)
@@ -368,8 +377,9 @@ bool Service::setStaffAccount(const QString& dataDir, const QString& username, c
         WriteTransaction tx(database);
         run(tx.db(), QStringLiteral("DELETE FROM staff_users WHERE username = ?"), {username.trimmed()});
         run(tx.db(),
-            QStringLiteral("INSERT INTO staff_users (username, password_hash, salt, iterations, roles, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO staff_users (username, password_hash, salt, iterations, roles, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)"),
             {username.trimmed(), hash.hashHex, hash.saltHex, hash.iterations, roles.join(QLatin1Char(',')),
                 QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
         // Sessions of the old password end.

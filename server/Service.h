@@ -10,9 +10,9 @@
 
 namespace certdesk::server {
 
-// The CertDesk counter service (../shared/API.md) as an embeddable object: `certdesk-server` runs one, and the
-// GUI's sandbox mode can run one in-process on loopback. Thread-safe; no global state, so several services (on
-// different data dirs) may run in one process.
+// The CertDesk counter service (../shared/API.md) as an embeddable object: `certdesk-server` runs one, and
+// the GUI's sandbox mode can run one in-process on loopback. Thread-safe; no global state, so several
+// services (on different data dirs) may run in one process.
 class Service
 {
 public:
@@ -22,19 +22,19 @@ public:
     Service& operator=(const Service&) = delete;
 
     // Opens (creating or migrating) the data dir, loads or creates the CA, seeds the sandbox data when asked,
-    // binds host:port (0 = a free port) and serves on background threads. Returns the port, or -1 with *error set
-    // (data dir locked by another service, port in use, bad TLS files, ...). On POSIX it sets SIGPIPE to ignored
-    // if the process left it at the default (a client hanging up must not end the process).
-    [[nodiscard]] int start(const QString& host, int port, const QString& dataDir, const ServiceOptions& options,
-        QString* error = nullptr);
+    // binds host:port (0 = a free port) and serves on background threads. Returns the port, or -1 with *error
+    // set (data dir locked by another service, port in use, bad TLS files, ...). On POSIX it sets SIGPIPE to
+    // ignored if the process left it at the default (a client hanging up must not end the process).
+    [[nodiscard]] int start(const QString& host, int port, const QString& dataDir,
+        const ServiceOptions& options, QString* error = nullptr);
     // Stops accepting, finishes the requests in progress, closes the database. Safe to call twice.
     void stop();
     [[nodiscard]] bool isRunning() const;
 
     // Creates or updates a staff account (roles "reviewer", "counter") in a data dir, for deployments without
     // the sandbox's seeded accounts. The password is stored with PBKDF2. false and *error on failure.
-    [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const QString& username, const QString& password,
-        const QStringList& roles, QString* error = nullptr);
+    [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const QString& username,
+        const QString& password, const QStringList& roles, QString* error = nullptr);
     [[nodiscard]] int port() const;
 
 private:

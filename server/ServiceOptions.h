@@ -16,12 +16,14 @@ struct ServiceOptions
     int lookupRateLimit = 60;
     // GET /config max_document_bytes: uploads above it get 413.
     qint64 maxDocumentBytes = 5 * 1024 * 1024;
-    // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent connections.
+    // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent
+    // connections.
     int threads = 64;
     // HTTPS when both are set (PEM files).
     QString tlsCertificateFile;
     QString tlsKeyFile;
-    // Base URL put into QR codes and links (liveness, payment, invoice); empty = from the request's Host header.
+    // Base URL put into QR codes and links (liveness, payment, invoice); empty = from the request's Host
+    // header.
     QString publicBaseUrl;
     // Staff session lifetime.
     int staffSessionMinutes = 8 * 60;

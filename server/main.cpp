@@ -23,8 +23,8 @@ void fail(const QString& message)
 
 int main(int argc, char* argv[])
 {
-    // Block SIGINT/SIGTERM in every thread (the workers inherit this mask) and wait for them here, so shutdown
-    // runs in normal code rather than in a signal handler.
+    // Block SIGINT/SIGTERM in every thread (the workers inherit this mask) and wait for them here, so
+    // shutdown runs in normal code rather than in a signal handler.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
@@ -40,29 +40,35 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("CertDesk counter service (HTTP API v1)"));
     parser.addHelpOption();
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (port 0 = any free port)."),
-        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8080"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Data directory (database, documents, CA)."),
-        QStringLiteral("dir"));
-    const QCommandLineOption sandbox(QStringLiteral("sandbox"), QStringLiteral("Enable the sandbox pages, seeded demo data and outbox."));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("TLS certificate chain (PEM)."), QStringLiteral("file"));
-    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address and port (port 0 = any free port)."), QStringLiteral("host:port"),
+        QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Data directory (database, documents, CA)."), QStringLiteral("dir"));
+    const QCommandLineOption sandbox(
+        QStringLiteral("sandbox"), QStringLiteral("Enable the sandbox pages, seeded demo data and outbox."));
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"), QStringLiteral("TLS certificate chain (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("file"));
     const QCommandLineOption rateLimit(QStringLiteral("lookup-rate-limit"),
-        QStringLiteral("Certificate lookups per client address per minute (0 = unlimited; default 60)."), QStringLiteral("n"));
+        QStringLiteral("Certificate lookups per client address per minute (0 = unlimited; default 60)."),
+        QStringLiteral("n"));
     const QCommandLineOption maxDocument(QStringLiteral("max-document-bytes"),
         QStringLiteral("Largest accepted document upload (default 5242880)."), QStringLiteral("bytes"));
     const QCommandLineOption threads(QStringLiteral("threads"),
         QStringLiteral("Worker threads = concurrent connections (default 64)."), QStringLiteral("n"));
     const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-        QStringLiteral("Base URL for QR codes and links (default: from the request's Host header)."), QStringLiteral("url"));
+        QStringLiteral("Base URL for QR codes and links (default: from the request's Host header)."),
+        QStringLiteral("url"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No per-request log lines."));
     const QCommandLineOption addStaff(QStringLiteral("set-staff"),
         QStringLiteral("Create or update a staff account (password read from standard input), then exit."),
         QStringLiteral("username"));
     const QCommandLineOption roles(QStringLiteral("roles"),
         QStringLiteral("Roles for --set-staff, comma-separated: reviewer,counter."), QStringLiteral("roles"));
-    parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl, quiet,
-        addStaff, roles});
+    parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
+        quiet, addStaff, roles});
     parser.process(app);
 
     if (!parser.isSet(dataDir)) {
@@ -79,8 +85,9 @@ int main(int argc, char* argv[])
         while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
             password.chop(1);
         QString error;
-        const bool ok = certdesk::server::Service::setStaffAccount(parser.value(dataDir), parser.value(addStaff), password,
-            parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+        const bool ok
+            = certdesk::server::Service::setStaffAccount(parser.value(dataDir), parser.value(addStaff),
+                password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
         std::fill(std::begin(line), std::end(line), '\0');
         if (!ok) {
             fail(error);
@@ -132,7 +139,8 @@ int main(int argc, char* argv[])
         fail(error);
         return 1;
     }
-    const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    const QString shownHost
+        = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     std::printf("listening on %s:%d\n", shownHost.toUtf8().constData(), actual);
     std::fflush(stdout);
 

@@ -102,7 +102,8 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     });
     connect(m_trackList, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { Q_EMIT trackRequested(item->data(Qt::UserRole).toString()); });
-    connect(m_trackList, &QListWidget::currentRowChanged, this, [this](int row) { m_track->setEnabled(row >= 0); });
+    connect(m_trackList, &QListWidget::currentRowChanged, this,
+        [this](int row) { m_track->setEnabled(row >= 0); });
 
     connect(start, &QPushButton::clicked, this, &HomePage::newApplicationRequested);
     connect(help, &QPushButton::clicked, this, &HomePage::helpRequested);
@@ -114,11 +115,10 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
         if (!selectedId().isEmpty())
             Q_EMIT resumeRequested(selectedId());
     });
-    connect(m_list, &QListWidget::itemActivated, this,
-        [this](QListWidgetItem* item) {
-            if (const QString id = item->data(Qt::UserRole).toString(); !id.isEmpty())
-                Q_EMIT resumeRequested(id);
-        });
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        if (const QString id = item->data(Qt::UserRole).toString(); !id.isEmpty())
+            Q_EMIT resumeRequested(id);
+    });
     connect(m_remove, &QPushButton::clicked, this, [this, selectedId] {
         if (m_drafts && !selectedId().isEmpty() && m_drafts->remove(selectedId()))
             refresh();
@@ -148,9 +148,10 @@ void HomePage::refresh()
     const bool any = m_list->count() > 0;
     if (!any) {
         // An empty white box reads as "broken"; say what it is for instead.
-        auto* placeholder = new QListWidgetItem(tr("No saved drafts. Press \"New application\" to start; what you "
-                                                   "type is saved as you go."),
-            m_list);
+        auto* placeholder
+            = new QListWidgetItem(tr("No saved drafts. Press \"New application\" to start; what you "
+                                     "type is saved as you go."),
+                m_list);
         placeholder->setFlags(Qt::NoItemFlags);
     }
     m_list->setCurrentRow(any ? 0 : -1);
@@ -179,9 +180,10 @@ void HomePage::refreshSubmissions()
             // An application lives on the service it was sent to; another service would answer 404.
             if (!m_serverUrl.isEmpty() && !s.serverUrl.isEmpty() && s.serverUrl != m_serverUrl)
                 continue;
-            const QString base = tr("Order %1 · %2 · submitted %3")
-                                     .arg(s.orderNo, categoryDisplayName(s.category),
-                                         s.submittedAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            const QString base
+                = tr("Order %1 · %2 · submitted %3")
+                      .arg(s.orderNo, categoryDisplayName(s.category),
+                          s.submittedAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
             auto* item = new QListWidgetItem(base, m_trackList);
             item->setData(Qt::UserRole, s.applicationId);
             if (!m_api)
@@ -195,8 +197,8 @@ void HomePage::refreshSubmissions()
                         QListWidgetItem* it = m_trackList->item(i);
                         if (it->data(Qt::UserRole).toString() != id)
                             continue;
-                        it->setText(tr("%1 · %2").arg(base,
-                            r.ok() ? statusDisplayName(r.value().status) : tr("status unknown")));
+                        it->setText(tr("%1 · %2").arg(
+                            base, r.ok() ? statusDisplayName(r.value().status) : tr("status unknown")));
                     }
                 });
         }

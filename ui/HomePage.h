@@ -26,8 +26,8 @@ public:
     void refresh();
 
     // Shows the "track an application" list: the submitted applications recorded in `submissions` for the
-    // service at `serverUrl` (all when empty), each with its status asked from `api` (may be null: no status).
-    // Null `submissions` hides the list (kiosk).
+    // service at `serverUrl` (all when empty), each with its status asked from `api` (may be null: no
+    // status). Null `submissions` hides the list (kiosk).
     void setSubmissions(SubmissionStore* submissions, api::ApiClient* api, const QString& serverUrl);
 
 Q_SIGNALS:

@@ -1,8 +1,8 @@
 #include "MainWindow.h"
 
 #include "HelpDialog.h"
-#include "api/ApiClient.h"
 #include "HomePage.h"
+#include "api/ApiClient.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/QtCentreServices.h"
 #include "counter/CounterDesk.h"
@@ -167,7 +167,8 @@ void MainWindow::openWizard()
             if (m_store && m_store->isOpen()) {
                 SubmissionStore submissions(*m_store);
                 if (const auto earlier = submissions.find(id); earlier && earlier->submittedAt.isValid())
-                    s.submittedAt = earlier->submittedAt; // a change after a rejection is not a new submission
+                    s.submittedAt
+                        = earlier->submittedAt; // a change after a rejection is not a new submission
                 (void)submissions.record(s);
                 AuditJournal journal(*m_store);
                 (void)journal.append(m_mode.counter ? QStringLiteral("counter") : QStringLiteral("applicant"),
@@ -314,7 +315,8 @@ void MainWindow::showCentre(const Submission& submission)
     }
     m_centreToken = submission.accessToken;
     m_centreDraftId = submission.draftId;
-    m_centre = new ApplicationCentre(m_api, submission.applicationId, submission.accessToken, centreServices(), m_stack);
+    m_centre = new ApplicationCentre(
+        m_api, submission.applicationId, submission.accessToken, centreServices(), m_stack);
     connect(m_centre, &ApplicationCentre::helpRequested, this, &MainWindow::showHelp);
     connect(m_centre, &ApplicationCentre::editRequested, this, &MainWindow::editApplication);
     m_stack->addWidget(m_centre);
@@ -333,7 +335,8 @@ void MainWindow::editApplication(const FieldErrors& errors)
         if (const auto draft = m_drafts->load(m_centreDraftId)) {
             draftId = draft->id;
             application.oldCertificate = draft->application.oldCertificate;
-            if (application.bank.bankCode == draft->application.bank.bankCode && application.bank.bankName.isEmpty())
+            if (application.bank.bankCode == draft->application.bank.bankCode
+                && application.bank.bankName.isEmpty())
                 application.bank.bankName = draft->application.bank.bankName;
         }
     }

@@ -651,7 +651,9 @@ ApiResult<LegacyCertificate> parseLegacyCertificate(const QJsonObject& json)
     // Descriptive fields of the listing: optional, never an error when absent.
     legacy.category = categoryFromApi(json.value(QStringLiteral("category")).toString());
     legacy.holder = json.value(QStringLiteral("holder")).toString();
-    legacy.notAfter = QDateTime::fromString(json.value(QStringLiteral("not_after")).toString(), Qt::ISODateWithMs).toUTC();
+    legacy.notAfter
+        = QDateTime::fromString(json.value(QStringLiteral("not_after")).toString(), Qt::ISODateWithMs)
+              .toUTC();
     legacy.renewable = json.value(QStringLiteral("renewable")).toBool(false);
     legacy.note = json.value(QStringLiteral("note")).toString();
     return legacy;

@@ -5,11 +5,11 @@
 
 namespace certdesk {
 
-// A value or an error (std::expected-like; C++20 has none). `Error` is a small struct with a `status` member of
-// an enum that has an `Ok` enumerator, and a `message()` translating that status: pki::PkiError,
+// A value or an error (std::expected-like; C++20 has none). `Error` is a small struct with a `status` member
+// of an enum that has an `Ok` enumerator, and a `message()` translating that status: pki::PkiError,
 // token::TokenError. The converting constructors are implicit on purpose, as in std::expected, so that
-// `return value;` and `return someError(...);` both read naturally. An error whose status says Ok is turned into
-// the enum's InternalError: a failure must never read as success.
+// `return value;` and `return someError(...);` both read naturally. An error whose status says Ok is turned
+// into the enum's InternalError: a failure must never read as success.
 template<typename T, typename Error>
 class [[nodiscard]] Result
 {

@@ -100,8 +100,8 @@ public:
     };
     Q_ENUM(Failure)
 
-    // `api` must already hold a staff token with the counter role (ApiClient::staffLogin / setStaffToken), live
-    // in this thread and outlive the job.
+    // `api` must already hold a staff token with the counter role (ApiClient::staffLogin / setStaffToken),
+    // live in this thread and outlive the job.
     ProgrammingJob(api::ApiClient* api, ProgrammingRequest request, QObject* parent = nullptr);
     // Cancels a running job and waits for the token thread to roll back and finish.
     ~ProgrammingJob() override;

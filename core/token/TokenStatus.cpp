@@ -6,70 +6,87 @@
 
 namespace certdesk::token {
 
-
 QString tokenStatusMessage(TokenStatus status)
 {
     switch (status) {
     case TokenStatus::Ok:
         return QCoreApplication::translate("certdesk::Token", "Done.");
     case TokenStatus::Cancelled:
-        return QCoreApplication::translate("certdesk::Token", "The operation was cancelled. Nothing was left half-written on the UKey.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The operation was cancelled. Nothing was left half-written on the UKey.");
     case TokenStatus::ModuleMissing:
-        return QCoreApplication::translate("certdesk::Token", 
+        return QCoreApplication::translate("certdesk::Token",
             "The UKey driver (PKCS#11 module) was not found. Install the UKey vendor's driver or check the "
             "module path in the settings.");
     case TokenStatus::ModuleLoadFailed:
-        return QCoreApplication::translate("certdesk::Token", "The UKey driver could not be loaded: the file is not a PKCS#11 module for this computer. "
-                  "Reinstall the UKey vendor's driver.");
+        return QCoreApplication::translate("certdesk::Token",
+            "The UKey driver could not be loaded: the file is not a PKCS#11 module for this computer. "
+            "Reinstall the UKey vendor's driver.");
     case TokenStatus::ModuleFailed:
-        return QCoreApplication::translate("certdesk::Token", "The UKey driver failed to start. Unplug the UKey, plug it in again and retry; if it keeps "
-                  "failing, reinstall the vendor's driver.");
+        return QCoreApplication::translate("certdesk::Token",
+            "The UKey driver failed to start. Unplug the UKey, plug it in again and retry; if it keeps "
+            "failing, reinstall the vendor's driver.");
     case TokenStatus::NoSuchToken:
-        return QCoreApplication::translate("certdesk::Token", "The UKey was not found. Check that it is plugged in and that its light is on.");
+        return QCoreApplication::translate("certdesk::Token",
+            "The UKey was not found. Check that it is plugged in and that its light is on.");
     case TokenStatus::TokenRemoved:
-        return QCoreApplication::translate("certdesk::Token", "The UKey was removed. Plug it in again and retry.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey was removed. Plug it in again and retry.");
     case TokenStatus::TokenNotInitialized:
-        return QCoreApplication::translate("certdesk::Token", "The UKey is blank or not recognized. Use a UKey issued for certificates.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey is blank or not recognized. Use a UKey issued for certificates.");
     case TokenStatus::PinIncorrect:
-        return QCoreApplication::translate("certdesk::Token", "The PIN is wrong. Check it and try again; the UKey locks after several wrong PINs.");
+        return QCoreApplication::translate("certdesk::Token",
+            "The PIN is wrong. Check it and try again; the UKey locks after several wrong PINs.");
     case TokenStatus::PinIncorrectCountLow:
-        return QCoreApplication::translate("certdesk::Token", "The PIN is wrong. Only a few tries are left before the UKey locks.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The PIN is wrong. Only a few tries are left before the UKey locks.");
     case TokenStatus::PinIncorrectFinalTry:
-        return QCoreApplication::translate("certdesk::Token", "The PIN is wrong. One try is left: one more wrong PIN locks the UKey.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The PIN is wrong. One try is left: one more wrong PIN locks the UKey.");
     case TokenStatus::PinLocked:
-        return QCoreApplication::translate("certdesk::Token", 
+        return QCoreApplication::translate("certdesk::Token",
             "The UKey PIN is locked after too many wrong tries. Contact the CA service counter to unlock "
             "it.");
     case TokenStatus::PinInvalid:
-        return QCoreApplication::translate("certdesk::Token", "The UKey does not accept this new PIN. Choose a PIN of the length and characters the UKey "
-                  "allows.");
+        return QCoreApplication::translate("certdesk::Token",
+            "The UKey does not accept this new PIN. Choose a PIN of the length and characters the UKey "
+            "allows.");
     case TokenStatus::PinExpired:
-        return QCoreApplication::translate("certdesk::Token", "The UKey PIN has expired. Change the PIN first.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey PIN has expired. Change the PIN first.");
     case TokenStatus::NotLoggedIn:
         return QCoreApplication::translate("certdesk::Token", "Enter the UKey PIN first.");
     case TokenStatus::ReadOnly:
-        return QCoreApplication::translate("certdesk::Token", "The UKey is write-protected. Nothing can be written to it.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey is write-protected. Nothing can be written to it.");
     case TokenStatus::NotSupported:
         return QCoreApplication::translate("certdesk::Token", "This UKey does not support the operation.");
     case TokenStatus::AlreadyExists:
-        return QCoreApplication::translate("certdesk::Token", "The UKey already holds this key or certificate.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey already holds this key or certificate.");
     case TokenStatus::NotFound:
-        return QCoreApplication::translate("certdesk::Token", "The certificate or key was not found on the UKey.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The certificate or key was not found on the UKey.");
     case TokenStatus::TokenFull:
-        return QCoreApplication::translate("certdesk::Token", "The UKey is full. Remove unused certificates or use another UKey.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey is full. Remove unused certificates or use another UKey.");
     case TokenStatus::KeyMismatch:
-        return QCoreApplication::translate("certdesk::Token", 
+        return QCoreApplication::translate("certdesk::Token",
             "The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry or "
             "contact the CA.");
     case TokenStatus::BadSignature:
-        return QCoreApplication::translate("certdesk::Token", 
+        return QCoreApplication::translate("certdesk::Token",
             "The UKey produced an invalid signature. The UKey may be faulty or its driver unsupported.");
     case TokenStatus::DeviceError:
-        return QCoreApplication::translate("certdesk::Token", "The UKey reported an error. Unplug it, plug it in again and retry.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "The UKey reported an error. Unplug it, plug it in again and retry.");
     case TokenStatus::InternalError:
-        return QCoreApplication::translate("certdesk::Token", "An internal error occurred while talking to the UKey.");
+        return QCoreApplication::translate(
+            "certdesk::Token", "An internal error occurred while talking to the UKey.");
     }
-    return QCoreApplication::translate("certdesk::Token", "An internal error occurred while talking to the UKey.");
+    return QCoreApplication::translate(
+        "certdesk::Token", "An internal error occurred while talking to the UKey.");
 }
 
 QString tokenStatusName(TokenStatus status)

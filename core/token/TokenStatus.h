@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QMetaType>
 #include "domain/Result.h"
+#include <QMetaType>
 
 #include <QString>
 

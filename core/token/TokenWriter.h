@@ -109,8 +109,9 @@ public:
     // CertDesk's CA puts into the certificate (core/pki, RFC 7093 §2 style with SM3), so software matching
     // keys to certificates by SKI or by CKA_ID both find the pair.
     [[nodiscard]] static QByteArray objectId(QByteArrayView publicPoint);
-    // 20 random bytes: the CKA_ID for a key generated on the token (its point, and so objectId(), is not known
-    // before C_GenerateKeyPair). Pass the same value as Sm2PairToWrite::id when writing its certificate.
+    // 20 random bytes: the CKA_ID for a key generated on the token (its point, and so objectId(), is not
+    // known before C_GenerateKeyPair). Pass the same value as Sm2PairToWrite::id when writing its
+    // certificate.
     [[nodiscard]] static QByteArray randomObjectId();
     [[nodiscard]] static QString defaultLabel(KeyPurpose purpose);
 

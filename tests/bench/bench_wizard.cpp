@@ -1,5 +1,5 @@
-// Benchmark: a wizard page switch (Next or Back between two filled form pages, including loading the page from
-// the Application, re-validating and repainting the window). Target: <= 16 ms (one frame at 60 Hz).
+// Benchmark: a wizard page switch (Next or Back between two filled form pages, including loading the page
+// from the Application, re-validating and repainting the window). Target: <= 16 ms (one frame at 60 Hz).
 // Yardstick printed alongside: switching a QStackedWidget between two plain pages and repainting.
 #include "domain/RegionModel.h"
 #include "wizard/ApplicationWizard.h"
@@ -34,7 +34,8 @@ Application filled()
         QStringLiteral("zs@example.com")};
     a.bank = {QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("102584000022"),
         QStringLiteral("中国工商银行股份有限公司深圳南山支行"), QStringLiteral("4000023009200123456")};
-    a.mailing = {QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"), QStringLiteral("科技园一路1号")};
+    a.mailing = {QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"),
+        QStringLiteral("科技园一路1号")};
     return a;
 }
 

@@ -49,16 +49,17 @@ private Q_SLOTS:
         options.baseUrl = m_server.baseUrl();
         api::ApiClient client(options);
 
-        const auto minted = await(client.sandboxMintLegacy(CertificateCategory::NaturalPerson, QStringLiteral("李四"),
-            QStringLiteral("11010519491231002X"), QDateTime::currentDateTimeUtc().addDays(30)));
+        const auto minted
+            = await(client.sandboxMintLegacy(CertificateCategory::NaturalPerson, QStringLiteral("李四"),
+                QStringLiteral("11010519491231002X"), QDateTime::currentDateTimeUtc().addDays(30)));
         QVERIFY(minted.ok());
         Application a;
         a.category = CertificateCategory::NaturalPerson;
         a.serial = minted.value().serial;
         a.years = 1;
         a.acknowledgements.agreement = a.acknowledgements.oldCertificateRevocation = true;
-        a.applicant = {QStringLiteral("李四"), QStringLiteral("11010519491231002X"), QStringLiteral("13800138001"),
-            QStringLiteral("lisi@example.com")};
+        a.applicant = {QStringLiteral("李四"), QStringLiteral("11010519491231002X"),
+            QStringLiteral("13800138001"), QStringLiteral("lisi@example.com")};
         a.mailing = {QStringLiteral("110000"), QStringLiteral("110100"), QStringLiteral("110105"),
             QStringLiteral("朝阳区建国路1号")};
         const auto created = await(client.createApplication(a));

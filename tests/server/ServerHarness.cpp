@@ -25,7 +25,8 @@ ServerProcess::~ServerProcess()
 bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, bool sandbox)
 {
     m_process = std::make_unique<QProcess>();
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir};
+    QStringList args {
+        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir};
     if (sandbox)
         args.append(QStringLiteral("--sandbox"));
     args.append(extraArgs);
@@ -108,7 +109,8 @@ QString Reply::errorCode() const
 QStringList Reply::fieldCodes() const
 {
     QStringList list;
-    const QJsonArray fields = json().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toArray();
+    const QJsonArray fields
+        = json().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toArray();
     for (const QJsonValue& f : fields) {
         list.append(f.toObject().value(QStringLiteral("field")).toString() + QLatin1Char(':')
             + f.toObject().value(QStringLiteral("code")).toString());
@@ -124,8 +126,7 @@ QString Reply::header(const char* name) const
 
 Http::Http(int port)
     : m_port(port)
-{
-}
+{ }
 
 std::string Http::url(const QString& path) const
 {
@@ -168,16 +169,19 @@ Reply Http::get(const QString& path, const QString& token)
     return convert(c.Get(url(path), headers(token)));
 }
 
-Reply Http::post(const QString& path, const QJsonObject& body, const QString& token, const QString& idempotencyKey)
+Reply Http::post(
+    const QString& path, const QJsonObject& body, const QString& token, const QString& idempotencyKey)
 {
     auto c = client(m_port);
     httplib::Headers h = headers(token);
     if (!idempotencyKey.isEmpty())
         h.emplace("Idempotency-Key", idempotencyKey.toStdString());
-    return convert(c.Post(url(path), h, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
+    return convert(c.Post(
+        url(path), h, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
 }
 
-Reply Http::postRaw(const QString& path, const QByteArray& body, const QString& contentType, const QString& token)
+Reply Http::postRaw(
+    const QString& path, const QByteArray& body, const QString& contentType, const QString& token)
 {
     auto c = client(m_port);
     return convert(c.Post(url(path), headers(token), body.toStdString(), contentType.toStdString()));
@@ -186,11 +190,12 @@ Reply Http::postRaw(const QString& path, const QByteArray& body, const QString& 
 Reply Http::put(const QString& path, const QJsonObject& body, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Put(url(path), headers(token), QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
-        "application/json"));
+    return convert(c.Put(url(path), headers(token),
+        QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
 }
 
-Reply Http::putBytes(const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token)
+Reply Http::putBytes(
+    const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token)
 {
     auto c = client(m_port);
     return convert(c.Put(url(path), headers(token), bytes.toStdString(), contentType.toStdString()));
@@ -200,7 +205,8 @@ Reply Http::putStream(const QString& path, qint64 size, const QString& contentTy
 {
     auto c = client(m_port);
     const std::string chunk(64 * 1024, '\0');
-    return convert(c.Put(url(path), headers(token), size_t(size),
+    return convert(c.Put(
+        url(path), headers(token), size_t(size),
         [&chunk](size_t offset, size_t length, httplib::DataSink& sink) {
             Q_UNUSED(offset);
             return sink.write(chunk.data(), std::min(length, chunk.size()));
@@ -213,36 +219,39 @@ Reply Http::putStream(const QString& path, qint64 size, const QString& contentTy
 namespace {
 QJsonObject common(const QString& serial, const QString& category, int years)
 {
-    return QJsonObject{{QStringLiteral("serial"), serial}, {QStringLiteral("category"), category},
+    return QJsonObject {{QStringLiteral("serial"), serial}, {QStringLiteral("category"), category},
         {QStringLiteral("years"), years},
         {QStringLiteral("acknowledgements"),
-            QJsonObject{{QStringLiteral("agreement"), true}, {QStringLiteral("old_certificate_revocation"), true}}},
+            QJsonObject {
+                {QStringLiteral("agreement"), true}, {QStringLiteral("old_certificate_revocation"), true}}},
         {QStringLiteral("mailing"),
-            QJsonObject{{QStringLiteral("province_code"), QStringLiteral("440000")},
+            QJsonObject {{QStringLiteral("province_code"), QStringLiteral("440000")},
                 {QStringLiteral("city_code"), QStringLiteral("440300")},
                 {QStringLiteral("county_code"), QStringLiteral("440305")},
                 {QStringLiteral("address"), QStringLiteral("8 Keyuan Road, Nanshan")}}},
-        {QStringLiteral("invoice"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("electronic")}}}};
+        {QStringLiteral("invoice"), QJsonObject {{QStringLiteral("kind"), QStringLiteral("electronic")}}}};
 }
 
 QJsonObject person(const QString& name, const QString& idNumber)
 {
-    return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("id_number"), idNumber},
+    return QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("id_number"), idNumber},
         {QStringLiteral("mobile"), QString::fromLatin1(kAgentMobile)},
         {QStringLiteral("email"), QStringLiteral("agent@example.com")}};
 }
 } // namespace
 
-QJsonObject institutionBody(const QString& serial, const QString& holder, const QString& uscc, const QString& category,
-    int years)
+QJsonObject institutionBody(
+    const QString& serial, const QString& holder, const QString& uscc, const QString& category, int years)
 {
     QJsonObject body = common(serial, category, years);
     body.insert(QStringLiteral("organization"),
-        QJsonObject{{QStringLiteral("name"), holder}, {QStringLiteral("credential_number"), uscc},
+        QJsonObject {{QStringLiteral("name"), holder}, {QStringLiteral("credential_number"), uscc},
             {QStringLiteral("address"), QStringLiteral("8 Keyuan Road, Nanshan, Shenzhen")}});
-    body.insert(QStringLiteral("agent"), person(QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId)));
+    body.insert(
+        QStringLiteral("agent"), person(QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId)));
     body.insert(QStringLiteral("bank"),
-        QJsonObject{{QStringLiteral("account_name"), holder}, {QStringLiteral("bank_code"), QStringLiteral("102584000022")},
+        QJsonObject {{QStringLiteral("account_name"), holder},
+            {QStringLiteral("bank_code"), QStringLiteral("102584000022")},
             {QStringLiteral("account_number"), QStringLiteral("4000023009200123456")}});
     return body;
 }
@@ -313,8 +322,9 @@ QList<Legacy> legacyCertificates(Http& http)
     const Reply reply = http.get(QStringLiteral("sandbox/legacy-certificates"));
     for (const QJsonValue& v : reply.array()) {
         const QJsonObject o = v.toObject();
-        list.append({o.value(QStringLiteral("serial")).toString(), o.value(QStringLiteral("category")).toString(),
-            o.value(QStringLiteral("holder")).toString(), o.value(QStringLiteral("credential_number")).toString(),
+        list.append({o.value(QStringLiteral("serial")).toString(),
+            o.value(QStringLiteral("category")).toString(), o.value(QStringLiteral("holder")).toString(),
+            o.value(QStringLiteral("credential_number")).toString(),
             QByteArray::fromBase64(o.value(QStringLiteral("certificate")).toString().toLatin1()),
             QByteArray::fromBase64(o.value(QStringLiteral("private_key")).toString().toLatin1()),
             o.value(QStringLiteral("renewable")).toBool()});
@@ -335,7 +345,7 @@ Legacy mintLegacy(Http& http, const QString& category, const QString& holder, co
     const QDateTime& notAfter)
 {
     const Reply reply = http.post(QStringLiteral("sandbox/legacy-certificates"),
-        QJsonObject{{QStringLiteral("category"), category}, {QStringLiteral("holder"), holder},
+        QJsonObject {{QStringLiteral("category"), category}, {QStringLiteral("holder"), holder},
             {QStringLiteral("credential_number"), credential},
             {QStringLiteral("not_after"), notAfter.toUTC().toString(Qt::ISODate)}});
     const QJsonObject o = reply.json();

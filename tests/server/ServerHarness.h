@@ -23,8 +23,9 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
-    // Starts the server on `dataDir` (--sandbox unless `extraArgs` says otherwise via `sandbox`) and waits for
-    // its "listening on 127.0.0.1:PORT" line. false when it did not come up (its stderr is in lastError()).
+    // Starts the server on `dataDir` (--sandbox unless `extraArgs` says otherwise via `sandbox`) and waits
+    // for its "listening on 127.0.0.1:PORT" line. false when it did not come up (its stderr is in
+    // lastError()).
     [[nodiscard]] bool start(const QString& dataDir, const QStringList& extraArgs = {}, bool sandbox = true);
     // SIGKILL, as a crash or power cut would: nothing gets to clean up.
     void kill();
@@ -68,13 +69,14 @@ public:
     [[nodiscard]] Reply get(const QString& path, const QString& token = {});
     [[nodiscard]] Reply post(const QString& path, const QJsonObject& body, const QString& token = {},
         const QString& idempotencyKey = {});
-    [[nodiscard]] Reply postRaw(const QString& path, const QByteArray& body, const QString& contentType,
-        const QString& token = {});
+    [[nodiscard]] Reply postRaw(
+        const QString& path, const QByteArray& body, const QString& contentType, const QString& token = {});
     [[nodiscard]] Reply put(const QString& path, const QJsonObject& body, const QString& token = {});
-    [[nodiscard]] Reply putBytes(const QString& path, const QByteArray& bytes, const QString& contentType,
-        const QString& token = {});
+    [[nodiscard]] Reply putBytes(
+        const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token = {});
     // A body of `size` zero bytes produced on the fly (the test never holds it in memory).
-    [[nodiscard]] Reply putStream(const QString& path, qint64 size, const QString& contentType, const QString& token = {});
+    [[nodiscard]] Reply putStream(
+        const QString& path, qint64 size, const QString& contentType, const QString& token = {});
 
 private:
     [[nodiscard]] std::string url(const QString& path) const;
@@ -86,7 +88,8 @@ private:
 // Test data: a form body that passes validation for a looked-up legacy certificate.
 [[nodiscard]] QJsonObject institutionBody(const QString& serial, const QString& holder, const QString& uscc,
     const QString& category = QStringLiteral("institution"), int years = 1);
-[[nodiscard]] QJsonObject naturalPersonBody(const QString& serial, const QString& name, const QString& idNumber, int years = 1);
+[[nodiscard]] QJsonObject naturalPersonBody(
+    const QString& serial, const QString& name, const QString& idNumber, int years = 1);
 
 // Agent/applicant of the bodies above; their mobile is not in the sandbox telecom registry.
 inline constexpr const char* kAgentName = "Zhang Wei";
@@ -113,7 +116,7 @@ struct Legacy
 [[nodiscard]] QList<Legacy> legacyCertificates(Http& http);
 [[nodiscard]] Legacy firstRenewable(Http& http, const QString& category);
 // Mints a new legacy certificate through the sandbox (POST /api/v1/sandbox/legacy-certificates).
-[[nodiscard]] Legacy mintLegacy(Http& http, const QString& category, const QString& holder, const QString& credential,
-    const QDateTime& notAfter);
+[[nodiscard]] Legacy mintLegacy(Http& http, const QString& category, const QString& holder,
+    const QString& credential, const QDateTime& notAfter);
 
 } // namespace certdesk::servertest

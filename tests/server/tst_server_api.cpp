@@ -1,5 +1,5 @@
-// certdesk-server over plain HTTP: reference data, lookup, applications, idempotency, tokens and roles, and the
-// error codes of the contract (../shared/API.md).
+// certdesk-server over plain HTTP: reference data, lookup, applications, idempotency, tokens and roles, and
+// the error codes of the contract (../shared/API.md).
 #include "ServerHarness.h"
 #include "TestEnvironment.h"
 
@@ -70,7 +70,7 @@ void TestServerApi::initTestCase()
 QString TestServerApi::staffToken(const QString& user, const QString& password)
 {
     const Reply r = m_http->post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), password}});
+        QJsonObject {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}});
     return r.json().value(QStringLiteral("token")).toString();
 }
 
@@ -116,9 +116,10 @@ void TestServerApi::banks()
     const Reply all = m_http->get(QStringLiteral("banks?q=%E5%B7%A5%E5%95%86&limit=100"));
     bool nanshan = false;
     // 中国工商银行股份有限公司深圳南山支行
-    const QString branch = QString::fromUtf8(QByteArray::fromPercentEncoding(
-        "%E4%B8%AD%E5%9B%BD%E5%B7%A5%E5%95%86%E9%93%B6%E8%A1%8C%E8%82%A1%E4%BB%BD%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8"
-        "%E6%B7%B1%E5%9C%B3%E5%8D%97%E5%B1%B1%E6%94%AF%E8%A1%8C"));
+    const QString branch = QString::fromUtf8(
+        QByteArray::fromPercentEncoding("%E4%B8%AD%E5%9B%BD%E5%B7%A5%E5%95%86%E9%93%B6%E8%A1%8C%E8%82%A1%E4%"
+                                        "BB%BD%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8"
+                                        "%E6%B7%B1%E5%9C%B3%E5%8D%97%E5%B1%B1%E6%94%AF%E8%A1%8C"));
     for (const QJsonValue& v : all.array())
         nanshan = nanshan || v.toObject().value(QStringLiteral("name")).toString() == branch;
     QVERIFY(nanshan);
@@ -130,7 +131,8 @@ void TestServerApi::lookupFound()
     // Case and separators do not matter.
     QString typed = m_institution.serial.toLower();
     typed.insert(2, QLatin1Char(':'));
-    const Reply r = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), typed}});
+    const Reply r = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), typed}});
     QCOMPARE(r.status, 200);
     const QJsonObject o = r.json();
     QCOMPARE(o.value(QStringLiteral("serial")).toString(), m_institution.serial);
@@ -146,33 +148,41 @@ void TestServerApi::lookupFound()
     QVERIFY(holder.contains(QStringLiteral("**")));
     QVERIFY(holder != m_institution.holder);
     QCOMPARE(QByteArray::fromBase64(o.value(QStringLiteral("challenge")).toString().toLatin1()).size(), 32);
-    const QDateTime expires = QDateTime::fromString(o.value(QStringLiteral("challenge_expires_at")).toString(), Qt::ISODate);
+    const QDateTime expires
+        = QDateTime::fromString(o.value(QStringLiteral("challenge_expires_at")).toString(), Qt::ISODate);
     QVERIFY(expires > QDateTime::currentDateTimeUtc());
     // Renewing early: the new validity starts at the old expiry.
-    QCOMPARE(o.value(QStringLiteral("new_validity_start")).toString(), o.value(QStringLiteral("not_after")).toString());
+    QCOMPARE(o.value(QStringLiteral("new_validity_start")).toString(),
+        o.value(QStringLiteral("not_after")).toString());
     // A leading zero octet (DER's sign padding, as some tools print serials) names the same certificate.
     const Reply padded = m_http->post(QStringLiteral("certificates/lookup"),
-        QJsonObject{{QStringLiteral("serial"), QString(QStringLiteral("00 ") + m_institution.serial)}});
+        QJsonObject {{QStringLiteral("serial"), QString(QStringLiteral("00 ") + m_institution.serial)}});
     QCOMPARE(padded.status, 200);
     QCOMPARE(padded.json().value(QStringLiteral("serial")).toString(), m_institution.serial);
     // Two lookups, two different challenges.
-    const Reply again = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), typed}});
+    const Reply again = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), typed}});
     QVERIFY(again.json().value(QStringLiteral("challenge")) != o.value(QStringLiteral("challenge")));
 }
 
 void TestServerApi::lookupErrors()
 {
     const Reply unknown = m_http->post(QStringLiteral("certificates/lookup"),
-        QJsonObject{{QStringLiteral("serial"), QStringLiteral("0123456789ABCDEF")}});
+        QJsonObject {{QStringLiteral("serial"), QStringLiteral("0123456789ABCDEF")}});
     QCOMPARE(unknown.status, 404);
     QCOMPARE(unknown.errorCode(), QStringLiteral("not_found"));
-    const Reply malformed = m_http->postRaw(QStringLiteral("certificates/lookup"), "{\"serial\": ", QStringLiteral("application/json"));
+    const Reply malformed = m_http->postRaw(
+        QStringLiteral("certificates/lookup"), "{\"serial\": ", QStringLiteral("application/json"));
     QCOMPARE(malformed.status, 400);
     QCOMPARE(malformed.errorCode(), QStringLiteral("bad_request"));
     // Text that cannot be a serial is an unknown serial too.
-    QCOMPARE(m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), QStringLiteral("not hex!")}}).status,
+    QCOMPARE(m_http
+                 ->post(QStringLiteral("certificates/lookup"),
+                     QJsonObject {{QStringLiteral("serial"), QStringLiteral("not hex!")}})
+                 .status,
         404);
-    const Reply wrongType = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), 12}});
+    const Reply wrongType
+        = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), 12}});
     QCOMPARE(wrongType.status, 422);
     QCOMPARE(wrongType.errorCode(), QStringLiteral("validation_failed"));
 }
@@ -197,28 +207,33 @@ void TestServerApi::lookupWindowEdges()
     const Legacy minted = mintLegacy(*m_http, QStringLiteral("natural_person"), QStringLiteral("Li Na"),
         QStringLiteral("110108199001010028"), notAfter);
     QVERIFY(!minted.serial.isEmpty());
-    const Reply r = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), minted.serial}});
+    const Reply r = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), minted.serial}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QStringLiteral("renewable")).toBool(), renewable);
     QCOMPARE(r.json().value(QStringLiteral("status")).toString(), status);
     QCOMPARE(r.json().value(QStringLiteral("reason")).isNull(), renewable);
     if (!renewable)
         QVERIFY(!r.json().value(QStringLiteral("reason")).toString().isEmpty());
-    const QDateTime start = QDateTime::fromString(r.json().value(QStringLiteral("new_validity_start")).toString(), Qt::ISODate);
+    const QDateTime start
+        = QDateTime::fromString(r.json().value(QStringLiteral("new_validity_start")).toString(), Qt::ISODate);
     if (days > 0)
-        QCOMPARE(start, QDateTime::fromString(r.json().value(QStringLiteral("not_after")).toString(), Qt::ISODate));
+        QCOMPARE(start,
+            QDateTime::fromString(r.json().value(QStringLiteral("not_after")).toString(), Qt::ISODate));
     else
-        QVERIFY(qAbs(start.secsTo(QDateTime::currentDateTimeUtc())) < 120); // late renewal: starts at issuance
+        QVERIFY(
+            qAbs(start.secsTo(QDateTime::currentDateTimeUtc())) < 120); // late renewal: starts at issuance
 }
 
 void TestServerApi::lookupRateLimit()
 {
     QTemporaryDir dir;
     ServerProcess limited;
-    QVERIFY2(limited.start(dir.filePath(QStringLiteral("data")), {QStringLiteral("--lookup-rate-limit"), QStringLiteral("3")}),
+    QVERIFY2(limited.start(dir.filePath(QStringLiteral("data")),
+                 {QStringLiteral("--lookup-rate-limit"), QStringLiteral("3")}),
         qPrintable(limited.lastError()));
     Http http(limited.port());
-    const QJsonObject body{{QStringLiteral("serial"), QStringLiteral("ABCDEF")}};
+    const QJsonObject body {{QStringLiteral("serial"), QStringLiteral("ABCDEF")}};
     for (int i = 0; i < 3; ++i)
         QCOMPARE(http.post(QStringLiteral("certificates/lookup"), body).status, 404);
     const Reply r = http.post(QStringLiteral("certificates/lookup"), body);
@@ -232,8 +247,8 @@ void TestServerApi::lookupRateLimit()
 
 void TestServerApi::createValid()
 {
-    const QJsonObject body = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber,
-        QStringLiteral("institution"), 2);
+    const QJsonObject body = institutionBody(m_institution.serial, m_institution.holder,
+        m_institution.credentialNumber, QStringLiteral("institution"), 2);
     const Reply r = m_http->post(QStringLiteral("applications"), body);
     QCOMPARE(r.status, 201);
     const QJsonObject o = r.json();
@@ -248,20 +263,26 @@ void TestServerApi::createValid()
     QCOMPARE(o.value(QStringLiteral("holder_verified")).toBool(), false);
     const QJsonObject checklist = o.value(QStringLiteral("checklist")).toObject();
     QCOMPARE(checklist.value(QStringLiteral("form")).toString(), QStringLiteral("complete"));
-    QCOMPARE(checklist.value(QStringLiteral("documents")).toObject().value(QStringLiteral("business_license")).toString(),
+    QCOMPARE(checklist.value(QStringLiteral("documents"))
+                 .toObject()
+                 .value(QStringLiteral("business_license"))
+                 .toString(),
         QStringLiteral("missing"));
     QCOMPARE(checklist.value(QStringLiteral("liveness")).toString(), QStringLiteral("pending"));
     QCOMPARE(checklist.value(QStringLiteral("payment")).toString(), QStringLiteral("unpaid"));
 
     const QString id = o.value(QStringLiteral("id")).toString();
-    const Reply got = m_http->get(QStringLiteral("applications/") + id, o.value(QStringLiteral("access_token")).toString());
+    const Reply got = m_http->get(
+        QStringLiteral("applications/") + id, o.value(QStringLiteral("access_token")).toString());
     QCOMPARE(got.status, 200);
     const QJsonObject app = got.json();
     QCOMPARE(app.value(QStringLiteral("id")).toString(), id);
     QCOMPARE(app.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
     QCOMPARE(app.value(QStringLiteral("years")).toInt(), 2);
-    QCOMPARE(app.value(QStringLiteral("organization")).toObject().value(QStringLiteral("name")).toString(), m_institution.holder);
-    QCOMPARE(app.value(QStringLiteral("agent")).toObject().value(QStringLiteral("mobile")).toString(), QString::fromLatin1(kAgentMobile));
+    QCOMPARE(app.value(QStringLiteral("organization")).toObject().value(QStringLiteral("name")).toString(),
+        m_institution.holder);
+    QCOMPARE(app.value(QStringLiteral("agent")).toObject().value(QStringLiteral("mobile")).toString(),
+        QString::fromLatin1(kAgentMobile));
     QVERIFY(app.value(QStringLiteral("rejection")).isNull());
     QVERIFY(app.value(QStringLiteral("shipment")).isNull());
     const QJsonArray timeline = app.value(QStringLiteral("timeline")).toArray();
@@ -272,11 +293,13 @@ void TestServerApi::createValid()
 
 void TestServerApi::createInvalidListsEveryField()
 {
-    QJsonObject body = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
+    QJsonObject body
+        = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
     body.insert(QStringLiteral("years"), 9);
-    body.insert(QStringLiteral("acknowledgements"), QJsonObject{{QStringLiteral("agreement"), true}});
+    body.insert(QStringLiteral("acknowledgements"), QJsonObject {{QStringLiteral("agreement"), true}});
     QJsonObject org = body.value(QStringLiteral("organization")).toObject();
-    org.insert(QStringLiteral("credential_number"), QStringLiteral("91440305MA5F123420")); // wrong check character
+    org.insert(
+        QStringLiteral("credential_number"), QStringLiteral("91440305MA5F123420")); // wrong check character
     body.insert(QStringLiteral("organization"), org);
     QJsonObject agent = body.value(QStringLiteral("agent")).toObject();
     agent.insert(QStringLiteral("mobile"), QStringLiteral("13900000001")); // registered to another ID number
@@ -286,7 +309,8 @@ void TestServerApi::createInvalidListsEveryField()
     bank.insert(QStringLiteral("bank_code"), QStringLiteral("999999999999"));
     body.insert(QStringLiteral("bank"), bank);
     QJsonObject mailing = body.value(QStringLiteral("mailing")).toObject();
-    mailing.insert(QStringLiteral("county_code"), QStringLiteral("110108")); // a Beijing county under Shenzhen
+    mailing.insert(
+        QStringLiteral("county_code"), QStringLiteral("110108")); // a Beijing county under Shenzhen
     body.insert(QStringLiteral("mailing"), mailing);
     body.insert(QStringLiteral("unknown_field"), QStringLiteral("ignored"));
 
@@ -296,19 +320,21 @@ void TestServerApi::createInvalidListsEveryField()
     QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
     const QStringList fields = r.fieldCodes();
     for (const char* expected : {"years:range", "acknowledgements.old_certificate_revocation:required",
-             "organization.credential_number:checksum", "agent.mobile:realname_mismatch", "bank.bank_code:unknown",
-             "mailing.county_code:nesting"}) {
+             "organization.credential_number:checksum", "agent.mobile:realname_mismatch",
+             "bank.bank_code:unknown", "mailing.county_code:nesting"}) {
         QVERIFY2(fields.contains(QString::fromLatin1(expected)), qPrintable(fields.join(QLatin1Char(' '))));
     }
     bool email = false;
     for (const QString& f : fields)
         email = email || f.startsWith(QLatin1String("agent.email:"));
     QVERIFY(email);
-    for (const QJsonValue& f : r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toArray())
+    for (const QJsonValue& f :
+        r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toArray())
         QVERIFY(!f.toObject().value(QStringLiteral("message")).toString().isEmpty());
 
     // An ID number with a wrong check digit.
-    QJsonObject person = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QStringLiteral("440305198503120011"));
+    QJsonObject person = naturalPersonBody(
+        m_person.serial, QString::fromLatin1(kAgentName), QStringLiteral("440305198503120011"));
     const Reply checksum = m_http->post(QStringLiteral("applications"), person);
     QCOMPARE(checksum.status, 422);
     QVERIFY2(checksum.fieldCodes().contains(QStringLiteral("applicant.id_number:checksum")),
@@ -334,21 +360,25 @@ void TestServerApi::createWithProof()
 {
     const Legacy minted = mintLegacy(*m_http, QStringLiteral("natural_person"), QStringLiteral("Chen Jing"),
         QStringLiteral("440305199202200045"), QDateTime::currentDateTimeUtc().addDays(30));
-    const Reply lookup = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), minted.serial}});
-    const QByteArray challenge = QByteArray::fromBase64(lookup.json().value(QStringLiteral("challenge")).toString().toLatin1());
-    const auto signature = certdesk::pki::LegacyRsaCa::signChallenge(certdesk::pki::SecureBytes(minted.privateKey), challenge);
+    const Reply lookup = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), minted.serial}});
+    const QByteArray challenge
+        = QByteArray::fromBase64(lookup.json().value(QStringLiteral("challenge")).toString().toLatin1());
+    const auto signature
+        = certdesk::pki::LegacyRsaCa::signChallenge(certdesk::pki::SecureBytes(minted.privateKey), challenge);
     QVERIFY(signature.hasValue());
 
-    QJsonObject body = naturalPersonBody(minted.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
+    QJsonObject body
+        = naturalPersonBody(minted.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
     QByteArray wrong = *signature;
     wrong[10] = char(wrong[10] ^ 0x01);
     body.insert(QStringLiteral("proof"),
-        QJsonObject{{QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
+        QJsonObject {{QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
             {QStringLiteral("certificate"), QString::fromLatin1(minted.certificate.toBase64())},
             {QStringLiteral("signature"), QString::fromLatin1(wrong.toBase64())}});
     const Reply bad = m_http->post(QStringLiteral("applications"), body);
     QCOMPARE(bad.status, 422);
-    QCOMPARE(bad.fieldCodes(), QStringList{QStringLiteral("proof:invalid")});
+    QCOMPARE(bad.fieldCodes(), QStringList {QStringLiteral("proof:invalid")});
 
     QJsonObject proof = body.value(QStringLiteral("proof")).toObject();
     proof.insert(QStringLiteral("signature"), QString::fromLatin1(signature->toBase64()));
@@ -359,12 +389,13 @@ void TestServerApi::createWithProof()
     // A challenge proves possession once.
     const Reply replayed = m_http->post(QStringLiteral("applications"), body);
     QCOMPARE(replayed.status, 422);
-    QCOMPARE(replayed.fieldCodes(), QStringList{QStringLiteral("proof:invalid")});
+    QCOMPARE(replayed.fieldCodes(), QStringList {QStringLiteral("proof:invalid")});
 }
 
 void TestServerApi::idempotency()
 {
-    const QJsonObject body = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
+    const QJsonObject body
+        = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
     const Reply first = m_http->post(QStringLiteral("applications"), body, {}, QStringLiteral("key-1"));
     QCOMPARE(first.status, 201);
     const Reply second = m_http->post(QStringLiteral("applications"), body, {}, QStringLiteral("key-1"));
@@ -379,7 +410,8 @@ void TestServerApi::idempotency()
     QCOMPARE(other.status, 201);
     QVERIFY(other.json().value(QStringLiteral("id")) != first.json().value(QStringLiteral("id")));
     // The replayed token works.
-    QCOMPARE(m_http->get(QStringLiteral("applications/") + first.json().value(QStringLiteral("id")).toString(),
+    QCOMPARE(m_http
+                 ->get(QStringLiteral("applications/") + first.json().value(QStringLiteral("id")).toString(),
                      second.json().value(QStringLiteral("access_token")).toString())
                  .status,
         200);
@@ -387,7 +419,8 @@ void TestServerApi::idempotency()
 
 void TestServerApi::applicantTokens()
 {
-    const QJsonObject body = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
+    const QJsonObject body
+        = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
     const QJsonObject a = m_http->post(QStringLiteral("applications"), body).json();
     const QJsonObject b = m_http->post(QStringLiteral("applications"), body).json();
     const QString idA = a.value(QStringLiteral("id")).toString();
@@ -401,8 +434,9 @@ void TestServerApi::applicantTokens()
     QCOMPARE(other.status, 404);
     QCOMPARE(other.errorCode(), QStringLiteral("not_found"));
     QCOMPARE(m_http->get(QStringLiteral("applications/0000/documents"), tokenA).status, 404);
-    QCOMPARE(m_http->putBytes(QStringLiteral("applications/") + idB + QStringLiteral("/documents/id_card"), pngImage(),
-                 QStringLiteral("image/png"), tokenA)
+    QCOMPARE(m_http
+                 ->putBytes(QStringLiteral("applications/") + idB + QStringLiteral("/documents/id_card"),
+                     pngImage(), QStringLiteral("image/png"), tokenA)
                  .status,
         404);
     // Staff tokens are not applicant tokens.
@@ -413,23 +447,29 @@ void TestServerApi::applicantTokens()
 void TestServerApi::staffAuthentication()
 {
     const Reply wrong = m_http->post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), QStringLiteral("reviewer")}, {QStringLiteral("password"), QStringLiteral("nope")}});
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
+            {QStringLiteral("password"), QStringLiteral("nope")}});
     QCOMPARE(wrong.status, 401);
     QCOMPARE(wrong.errorCode(), QStringLiteral("unauthorized"));
     const Reply unknown = m_http->post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), QStringLiteral("nobody")}, {QStringLiteral("password"), QStringLiteral("x")}});
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("nobody")},
+            {QStringLiteral("password"), QStringLiteral("x")}});
     QCOMPARE(unknown.status, 401);
 
     const Reply session = m_http->post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), QStringLiteral("reviewer")}, {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}});
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
+            {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}});
     QCOMPARE(session.status, 200);
-    QCOMPARE(session.json().value(QStringLiteral("roles")).toArray(), QJsonArray{QStringLiteral("reviewer")});
+    QCOMPARE(
+        session.json().value(QStringLiteral("roles")).toArray(), QJsonArray {QStringLiteral("reviewer")});
     QVERIFY(QDateTime::fromString(session.json().value(QStringLiteral("expires_at")).toString(), Qt::ISODate)
         > QDateTime::currentDateTimeUtc());
     const QString reviewer = session.json().value(QStringLiteral("token")).toString();
 
     QCOMPARE(m_http->get(QStringLiteral("staff/applications?status=in_review")).status, 401);
-    QCOMPARE(m_http->get(QStringLiteral("staff/applications?status=in_review"), QStringLiteral("forged")).status, 401);
+    QCOMPARE(
+        m_http->get(QStringLiteral("staff/applications?status=in_review"), QStringLiteral("forged")).status,
+        401);
     QCOMPARE(m_http->get(QStringLiteral("staff/applications?status=in_review"), reviewer).status, 200);
     // The reviewer may not confirm payments or issue (role counter): 403.
     const Reply forbidden = m_http->post(QStringLiteral("staff/payments/whatever/confirm"), {}, reviewer);
@@ -443,16 +483,20 @@ void TestServerApi::staffAuthentication()
 void TestServerApi::malformedInputStoresNothing()
 {
     const int before = applicationCount();
-    const Reply notJson = m_http->postRaw(QStringLiteral("applications"), "serial=1", QStringLiteral("application/json"));
+    const Reply notJson
+        = m_http->postRaw(QStringLiteral("applications"), "serial=1", QStringLiteral("application/json"));
     QCOMPARE(notJson.status, 400);
-    QCOMPARE(m_http->postRaw(QStringLiteral("applications"), "[1,2,3]", QStringLiteral("application/json")).status, 400);
-    QCOMPARE(m_http->postRaw(QStringLiteral("applications"), "", QStringLiteral("application/json")).status, 400);
+    QCOMPARE(
+        m_http->postRaw(QStringLiteral("applications"), "[1,2,3]", QStringLiteral("application/json")).status,
+        400);
+    QCOMPARE(
+        m_http->postRaw(QStringLiteral("applications"), "", QStringLiteral("application/json")).status, 400);
 
     // Wrong types everywhere: 422 with "type", no crash.
-    const QJsonObject wrongTypes{{QStringLiteral("serial"), QJsonArray{1}}, {QStringLiteral("category"), 5},
-        {QStringLiteral("years"), QStringLiteral("3")}, {QStringLiteral("acknowledgements"), QStringLiteral("yes")},
-        {QStringLiteral("agent"), QJsonArray{}}, {QStringLiteral("mailing"), 1.5},
-        {QStringLiteral("proof"), QStringLiteral("x")}};
+    const QJsonObject wrongTypes {{QStringLiteral("serial"), QJsonArray {1}}, {QStringLiteral("category"), 5},
+        {QStringLiteral("years"), QStringLiteral("3")},
+        {QStringLiteral("acknowledgements"), QStringLiteral("yes")}, {QStringLiteral("agent"), QJsonArray {}},
+        {QStringLiteral("mailing"), 1.5}, {QStringLiteral("proof"), QStringLiteral("x")}};
     const Reply types = m_http->post(QStringLiteral("applications"), wrongTypes);
     QCOMPARE(types.status, 422);
     QVERIFY(types.fieldCodes().contains(QStringLiteral("years:type")));
@@ -460,7 +504,8 @@ void TestServerApi::malformedInputStoresNothing()
     QVERIFY(types.fieldCodes().contains(QStringLiteral("proof:invalid")));
 
     // Huge strings: a field longer than allowed is 422; a body over 1 MiB is 413.
-    QJsonObject huge = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
+    QJsonObject huge
+        = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
     QJsonObject org = huge.value(QStringLiteral("organization")).toObject();
     org.insert(QStringLiteral("address"), QString(5000, QLatin1Char('x')));
     huge.insert(QStringLiteral("organization"), org);
@@ -474,8 +519,12 @@ void TestServerApi::malformedInputStoresNothing()
 
     // Deeply nested and odd JSON.
     QByteArray deep(5000, '[');
-    QCOMPARE(m_http->postRaw(QStringLiteral("applications"), deep, QStringLiteral("application/json")).status, 400);
-    QCOMPARE(m_http->postRaw(QStringLiteral("certificates/lookup"), "{\"serial\":\"\\u0000\"}", QStringLiteral("application/json")).status,
+    QCOMPARE(m_http->postRaw(QStringLiteral("applications"), deep, QStringLiteral("application/json")).status,
+        400);
+    QCOMPARE(m_http
+                 ->postRaw(QStringLiteral("certificates/lookup"), "{\"serial\":\"\\u0000\"}",
+                     QStringLiteral("application/json"))
+                 .status,
         404);
     QCOMPARE(m_http->get(QStringLiteral("health")).status, 200); // still alive
     QCOMPARE(applicationCount(), before);
@@ -483,7 +532,8 @@ void TestServerApi::malformedInputStoresNothing()
 
 void TestServerApi::putAndResubmitRules()
 {
-    const QJsonObject body = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
+    const QJsonObject body
+        = institutionBody(m_institution.serial, m_institution.holder, m_institution.credentialNumber);
     const QJsonObject created = m_http->post(QStringLiteral("applications"), body).json();
     const QString path = QStringLiteral("applications/") + created.value(QStringLiteral("id")).toString();
     const QString token = created.value(QStringLiteral("access_token")).toString();
@@ -493,7 +543,9 @@ void TestServerApi::putAndResubmitRules()
     const Reply put = m_http->put(path, changed, token);
     QCOMPARE(put.status, 200);
     QCOMPARE(put.json().value(QStringLiteral("years")).toInt(), 3);
-    QCOMPARE(put.json().value(QStringLiteral("fees")).toObject().value(QStringLiteral("total_fen")).toInteger(), 108000);
+    QCOMPARE(
+        put.json().value(QStringLiteral("fees")).toObject().value(QStringLiteral("total_fen")).toInteger(),
+        108000);
     // PUT is validated like POST.
     QJsonObject bad = body;
     bad.insert(QStringLiteral("years"), 0);
@@ -505,7 +557,8 @@ void TestServerApi::putAndResubmitRules()
     QCOMPARE(resubmit.status, 409);
     QCOMPARE(resubmit.errorCode(), QStringLiteral("conflict"));
     // Paying needs documents and liveness first.
-    const Reply pay = m_http->post(path + QStringLiteral("/payments"), QJsonObject{{QStringLiteral("method"), QStringLiteral("wechat")}}, token);
+    const Reply pay = m_http->post(path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("wechat")}}, token);
     QCOMPARE(pay.status, 409);
 }
 
@@ -518,12 +571,12 @@ void TestServerApi::sandboxOnlyWithFlag()
     QCOMPARE(http.get(QStringLiteral("health")).json().value(QStringLiteral("sandbox")).toBool(), false);
     QCOMPARE(http.get(QStringLiteral("sandbox/outbox")).status, 404);
     QCOMPARE(http.get(QStringLiteral("sandbox/legacy-certificates")).status, 404);
-    QCOMPARE(http.post(QStringLiteral("sandbox/legacy-certificates"), QJsonObject{}).status, 404);
+    QCOMPARE(http.post(QStringLiteral("sandbox/legacy-certificates"), QJsonObject {}).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/liveness/abc")).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/pay/abc")).status, 404);
     // No seeded staff without the sandbox.
     QCOMPARE(http.post(QStringLiteral("staff/sessions"),
-                     QJsonObject{{QStringLiteral("username"), QStringLiteral("reviewer")},
+                     QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
                          {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}})
                  .status,
         401);
@@ -532,8 +585,8 @@ void TestServerApi::sandboxOnlyWithFlag()
     // Staff accounts of a real deployment: certdesk-server --set-staff NAME --roles ... (password on stdin).
     QProcess setStaff;
     setStaff.start(QStringLiteral(CERTDESK_SERVER_BINARY),
-        {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")), QStringLiteral("--set-staff"), QStringLiteral("alice"),
-            QStringLiteral("--roles"), QStringLiteral("counter")});
+        {QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")), QStringLiteral("--set-staff"),
+            QStringLiteral("alice"), QStringLiteral("--roles"), QStringLiteral("counter")});
     QVERIFY(setStaff.waitForStarted());
     setStaff.write("correct horse battery\n");
     setStaff.closeWriteChannel();
@@ -542,29 +595,34 @@ void TestServerApi::sandboxOnlyWithFlag()
     QVERIFY2(plain.start(dir.filePath(QStringLiteral("data")), {}, false), qPrintable(plain.lastError()));
     Http again(plain.port());
     const Reply login = again.post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}, {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("alice")},
+            {QStringLiteral("password"), QStringLiteral("correct horse battery")}});
     QCOMPARE(login.status, 200);
-    QCOMPARE(login.json().value(QStringLiteral("roles")).toArray(), QJsonArray{QStringLiteral("counter")});
+    QCOMPARE(login.json().value(QStringLiteral("roles")).toArray(), QJsonArray {QStringLiteral("counter")});
     QCOMPARE(plain.terminate(), 0);
 }
 
 void TestServerApi::concurrentRequests()
 {
-    // Reads and writes from many connections at once: every request must succeed (each worker thread has its own
-    // database connection; a write must never fail because a read elsewhere left a snapshot open).
-    const QJsonObject body = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
-    std::atomic<int> failures{0};
+    // Reads and writes from many connections at once: every request must succeed (each worker thread has its
+    // own database connection; a write must never fail because a read elsewhere left a snapshot open).
+    const QJsonObject body
+        = naturalPersonBody(m_person.serial, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
+    std::atomic<int> failures {0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t) {
         threads.emplace_back([this, &body, &failures] {
             Http http(m_server.port());
             for (int i = 0; i < 10; ++i) {
                 const Reply created = http.post(QStringLiteral("applications"), body);
-                const QString path = QStringLiteral("applications/") + created.json().value(QStringLiteral("id")).toString();
+                const QString path
+                    = QStringLiteral("applications/") + created.json().value(QStringLiteral("id")).toString();
                 const QString token = created.json().value(QStringLiteral("access_token")).toString();
-                const int statuses[] = {created.status, http.get(path, token).status, http.put(path, body, token).status,
-                    http.get(path, token).status,
-                    http.post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), m_person.serial}}).status};
+                const int statuses[] = {created.status, http.get(path, token).status,
+                    http.put(path, body, token).status, http.get(path, token).status,
+                    http.post(QStringLiteral("certificates/lookup"),
+                            QJsonObject {{QStringLiteral("serial"), m_person.serial}})
+                        .status};
                 for (const int status : statuses) {
                     if (status != 200 && status != 201 && status != 429)
                         ++failures;

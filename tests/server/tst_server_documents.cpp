@@ -1,11 +1,12 @@
-// certdesk-server document uploads: byte-sniffed types (415), the size limit (413, refused without keeping the
-// body: memory stays flat for 100 MiB), undecodable and oversized images (422), replacement, staff download.
+// certdesk-server document uploads: byte-sniffed types (415), the size limit (413, refused without keeping
+// the body: memory stays flat for 100 MiB), undecodable and oversized images (422), replacement, staff
+// download.
 #include "ServerHarness.h"
 #include "TestEnvironment.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QImage>
-#include <QBuffer>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,7 +62,8 @@ void TestServerDocuments::initTestCase()
 void TestServerDocuments::uploadAndReplace()
 {
     const QByteArray png = pngImage(16, 16);
-    const Reply first = m_http->putBytes(documentPath(QStringLiteral("id_card")), png, QStringLiteral("image/png"), m_token);
+    const Reply first = m_http->putBytes(
+        documentPath(QStringLiteral("id_card")), png, QStringLiteral("image/png"), m_token);
     QCOMPARE(first.status, 201);
     QCOMPARE(first.json().value(QStringLiteral("kind")).toString(), QStringLiteral("id_card"));
     QCOMPARE(first.json().value(QStringLiteral("sha256")).toString(),
@@ -70,17 +72,20 @@ void TestServerDocuments::uploadAndReplace()
     QCOMPARE(first.json().value(QStringLiteral("content_type")).toString(), QStringLiteral("image/png"));
 
     const QByteArray jpeg = jpegImage(20, 10);
-    const Reply second = m_http->putBytes(documentPath(QStringLiteral("id_card")), jpeg, QStringLiteral("image/jpeg"), m_token);
+    const Reply second = m_http->putBytes(
+        documentPath(QStringLiteral("id_card")), jpeg, QStringLiteral("image/jpeg"), m_token);
     QCOMPARE(second.status, 201);
     QVERIFY(second.json().value(QStringLiteral("sha256")) != first.json().value(QStringLiteral("sha256")));
 
-    const Reply list = m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token);
+    const Reply list
+        = m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token);
     QCOMPARE(list.status, 200);
     int idCards = 0;
     for (const QJsonValue& v : list.array()) {
         if (v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("id_card")) {
             ++idCards;
-            QCOMPARE(v.toObject().value(QStringLiteral("content_type")).toString(), QStringLiteral("image/jpeg"));
+            QCOMPARE(
+                v.toObject().value(QStringLiteral("content_type")).toString(), QStringLiteral("image/jpeg"));
         }
     }
     QCOMPARE(idCards, 1); // replaced, not added
@@ -88,9 +93,13 @@ void TestServerDocuments::uploadAndReplace()
                                       .json()
                                       .value(QStringLiteral("checklist"))
                                       .toObject();
-    QCOMPARE(checklist.value(QStringLiteral("documents")).toObject().value(QStringLiteral("id_card")).toString(),
+    QCOMPARE(
+        checklist.value(QStringLiteral("documents")).toObject().value(QStringLiteral("id_card")).toString(),
         QStringLiteral("uploaded"));
-    QCOMPARE(checklist.value(QStringLiteral("documents")).toObject().value(QStringLiteral("e_seal_form")).toString(),
+    QCOMPARE(checklist.value(QStringLiteral("documents"))
+                 .toObject()
+                 .value(QStringLiteral("e_seal_form"))
+                 .toString(),
         QStringLiteral("missing"));
 }
 
@@ -109,7 +118,8 @@ void TestServerDocuments::acceptedTypes_data()
     image.save(&buffer, "BMP");
     QTest::newRow("gif") << gif << QStringLiteral("image/gif");
     QTest::newRow("bmp") << bmp << QStringLiteral("image/bmp");
-    QTest::newRow("pdf") << QByteArray("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") << QStringLiteral("application/pdf");
+    QTest::newRow("pdf") << QByteArray("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+                         << QStringLiteral("application/pdf");
     QTest::newRow("jpeg with parameters") << jpegImage() << QStringLiteral("image/jpeg; name=scan.jpg");
 }
 
@@ -133,7 +143,8 @@ void TestServerDocuments::typeMismatch_data()
     QTest::newRow("jpeg declared as pdf") << jpegImage() << QStringLiteral("application/pdf");
     QTest::newRow("zip") << QByteArray("PK\x03\x04rest-of-zip", 15) << QStringLiteral("application/zip");
     QTest::newRow("octet-stream png") << pngImage() << QStringLiteral("application/octet-stream");
-    QTest::newRow("svg") << QByteArray("<svg xmlns='http://www.w3.org/2000/svg'/>") << QStringLiteral("image/svg+xml");
+    QTest::newRow("svg") << QByteArray("<svg xmlns='http://www.w3.org/2000/svg'/>")
+                         << QStringLiteral("image/svg+xml");
     QTest::newRow("empty") << QByteArray() << QStringLiteral("image/png");
 }
 
@@ -141,11 +152,14 @@ void TestServerDocuments::typeMismatch()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, type);
-    const QJsonArray before = m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array();
+    const QJsonArray before
+        = m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array();
     const Reply r = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")), bytes, type, m_token);
     QCOMPARE(r.status, 415);
     QCOMPARE(r.errorCode(), QStringLiteral("unsupported_media_type"));
-    QCOMPARE(m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array(), before);
+    QCOMPARE(
+        m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array(),
+        before);
 }
 
 void TestServerDocuments::undecodable_data()
@@ -157,10 +171,13 @@ void TestServerDocuments::undecodable_data()
     QByteArray jpeg = jpegImage(64, 64);
     jpeg.truncate(30);
     QTest::newRow("truncated png") << png << QStringLiteral("image/png");
-    QTest::newRow("png signature then garbage") << QByteArray("\x89PNG\r\n\x1A\nthis is not an image", 28) << QStringLiteral("image/png");
+    QTest::newRow("png signature then garbage")
+        << QByteArray("\x89PNG\r\n\x1A\nthis is not an image", 28) << QStringLiteral("image/png");
     QTest::newRow("truncated jpeg") << jpeg << QStringLiteral("image/jpeg");
-    QTest::newRow("bmp magic only") << QByteArray("BMxxxxxxxxxxxxxxxxxxxxxxxx") << QStringLiteral("image/bmp");
-    QTest::newRow("pdf without end") << QByteArray("%PDF-1.7\n1 0 obj <<>> endobj\n") << QStringLiteral("application/pdf");
+    QTest::newRow("bmp magic only") << QByteArray("BMxxxxxxxxxxxxxxxxxxxxxxxx")
+                                    << QStringLiteral("image/bmp");
+    QTest::newRow("pdf without end") << QByteArray("%PDF-1.7\n1 0 obj <<>> endobj\n")
+                                     << QStringLiteral("application/pdf");
 }
 
 void TestServerDocuments::undecodable()
@@ -170,21 +187,21 @@ void TestServerDocuments::undecodable()
     const Reply r = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")), bytes, type, m_token);
     QCOMPARE(r.status, 422);
     QCOMPARE(r.errorCode(), QStringLiteral("validation_failed"));
-    QCOMPARE(r.fieldCodes(), QStringList{QStringLiteral("document:undecodable")});
+    QCOMPARE(r.fieldCodes(), QStringList {QStringLiteral("document:undecodable")});
 }
 
 void TestServerDocuments::tooManyPixels()
 {
     // The header claims 10000 x 6000 = 60 million pixels: refused from the header, nothing is decoded.
-    const Reply big = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")), pngHeaderOnly(10000, 6000),
-        QStringLiteral("image/png"), m_token);
+    const Reply big = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")),
+        pngHeaderOnly(10000, 6000), QStringLiteral("image/png"), m_token);
     QCOMPARE(big.status, 422);
-    QCOMPARE(big.fieldCodes(), QStringList{QStringLiteral("document:too_many_pixels")});
+    QCOMPARE(big.fieldCodes(), QStringList {QStringLiteral("document:too_many_pixels")});
     // 7000 x 7000 = 49 million passes the pixel check and then fails to decode (there is no image data).
-    const Reply under = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")), pngHeaderOnly(7000, 7000),
-        QStringLiteral("image/png"), m_token);
+    const Reply under = m_http->putBytes(documentPath(QStringLiteral("e_seal_form")),
+        pngHeaderOnly(7000, 7000), QStringLiteral("image/png"), m_token);
     QCOMPARE(under.status, 422);
-    QCOMPARE(under.fieldCodes(), QStringList{QStringLiteral("document:undecodable")});
+    QCOMPARE(under.fieldCodes(), QStringList {QStringLiteral("document:undecodable")});
 }
 
 void TestServerDocuments::oversizedUploadKeepsMemoryFlat()
@@ -196,44 +213,66 @@ void TestServerDocuments::oversizedUploadKeepsMemoryFlat()
     QCOMPARE(r.status, 413);
     QCOMPARE(r.errorCode(), QStringLiteral("payload_too_large"));
     const qint64 after = m_server.rssKiB();
-    QVERIFY2(after - before < 30 * 1024, qPrintable(QStringLiteral("RSS grew from %1 KiB to %2 KiB").arg(before).arg(after)));
+    QVERIFY2(after - before < 30 * 1024,
+        qPrintable(QStringLiteral("RSS grew from %1 KiB to %2 KiB").arg(before).arg(after)));
     // Just over the limit is refused too; the server is still fine afterwards.
     const Reply justOver = m_http->putStream(documentPath(QStringLiteral("e_seal_form")), 5 * 1024 * 1024 + 1,
         QStringLiteral("image/jpeg"), m_token);
     QCOMPARE(justOver.status, 413);
     QCOMPARE(m_http->get(QStringLiteral("health")).status, 200);
     bool eSeal = false;
-    for (const QJsonValue& v : m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array())
-        eSeal = eSeal || v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("e_seal_form");
+    for (const QJsonValue& v :
+        m_http->get(QStringLiteral("applications/") + m_id + QStringLiteral("/documents"), m_token).array())
+        eSeal
+            = eSeal || v.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("e_seal_form");
     QVERIFY(!eSeal); // nothing of a refused upload was stored
 }
 
 void TestServerDocuments::kinds()
 {
-    QCOMPARE(m_http->putBytes(documentPath(QStringLiteral("passport")), pngImage(), QStringLiteral("image/png"), m_token).status, 404);
+    QCOMPARE(m_http
+                 ->putBytes(documentPath(QStringLiteral("passport")), pngImage(), QStringLiteral("image/png"),
+                     m_token)
+                 .status,
+        404);
     // A business licence belongs to institutions only.
-    const Reply notApplicable = m_http->putBytes(documentPath(QStringLiteral("business_license")), pngImage(),
-        QStringLiteral("image/png"), m_token);
+    const Reply notApplicable = m_http->putBytes(
+        documentPath(QStringLiteral("business_license")), pngImage(), QStringLiteral("image/png"), m_token);
     QCOMPARE(notApplicable.status, 422);
-    QCOMPARE(m_http->putBytes(documentPath(QStringLiteral("id_card")), pngImage(), QStringLiteral("image/png")).status, 401);
+    QCOMPARE(
+        m_http->putBytes(documentPath(QStringLiteral("id_card")), pngImage(), QStringLiteral("image/png"))
+            .status,
+        401);
 }
 
 void TestServerDocuments::staffDownload()
 {
     const QByteArray png = pngImage(12, 7);
-    QCOMPARE(m_http->putBytes(documentPath(QStringLiteral("id_card")), png, QStringLiteral("image/png"), m_token).status, 201);
-    const QString staff = m_http->post(QStringLiteral("staff/sessions"),
-                                    QJsonObject{{QStringLiteral("username"), QStringLiteral("reviewer")},
-                                        {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}})
+    QCOMPARE(
+        m_http->putBytes(documentPath(QStringLiteral("id_card")), png, QStringLiteral("image/png"), m_token)
+            .status,
+        201);
+    const QString staff = m_http
+                              ->post(QStringLiteral("staff/sessions"),
+                                  QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
+                                      {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}})
                               .json()
                               .value(QStringLiteral("token"))
                               .toString();
-    const Reply r = m_http->get(QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/id_card"), staff);
+    const Reply r = m_http->get(
+        QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/id_card"), staff);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, png);
     QCOMPARE(r.header("Content-Type"), QStringLiteral("image/png"));
-    QCOMPARE(m_http->get(QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/e_seal_form"), staff).status, 404);
-    QCOMPARE(m_http->get(QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/id_card")).status, 401);
+    QCOMPARE(
+        m_http
+            ->get(QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/e_seal_form"),
+                staff)
+            .status,
+        404);
+    QCOMPARE(m_http->get(QStringLiteral("staff/applications/") + m_id + QStringLiteral("/documents/id_card"))
+                 .status,
+        401);
 }
 
 QTEST_GUILESS_MAIN(TestServerDocuments)

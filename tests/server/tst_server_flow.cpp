@@ -1,7 +1,7 @@
-// The whole life of an application against the real certdesk-server, for both kinds: lookup, create, documents,
-// liveness, payment and invoice, rejection and resubmission, approval, issuance with and without a CSR (the
-// certificates verify with `openssl verify`, the envelopes open to the certified keys), confirmation (the old
-// serial goes on the CRL), shipment, handover; and a kill -9 in the middle of a flow.
+// The whole life of an application against the real certdesk-server, for both kinds: lookup, create,
+// documents, liveness, payment and invoice, rejection and resubmission, approval, issuance with and without a
+// CSR (the certificates verify with `openssl verify`, the envelopes open to the certified keys), confirmation
+// (the old serial goes on the CRL), shipment, handover; and a kill -9 in the middle of a flow.
 #include "ServerHarness.h"
 #include "TestEnvironment.h"
 
@@ -80,7 +80,8 @@ void TestServerFlow::initTestCase()
 QString TestServerFlow::staff(const QString& user)
 {
     const Reply r = m_http->post(QStringLiteral("staff/sessions"),
-        QJsonObject{{QStringLiteral("username"), user}, {QStringLiteral("password"), QString(QStringLiteral("sandbox-") + user)}});
+        QJsonObject {{QStringLiteral("username"), user},
+            {QStringLiteral("password"), QString(QStringLiteral("sandbox-") + user)}});
     return r.json().value(QStringLiteral("token")).toString();
 }
 
@@ -111,7 +112,7 @@ void TestServerFlow::passLiveness(Http& http, const App& app, const QString& nam
     QCOMPARE(session.status, 200);
     const QString id = session.json().value(QStringLiteral("session_id")).toString();
     const Reply done = http.post(QStringLiteral("sandbox/liveness/") + id,
-        QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("id_number"), idNumber},
+        QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("id_number"), idNumber},
             {QStringLiteral("outcome"), QStringLiteral("pass")}});
     QCOMPARE(done.status, 200);
     QCOMPARE(done.json().value(QStringLiteral("status")).toString(), QStringLiteral("passed"));
@@ -133,9 +134,9 @@ void TestServerFlow::verifyWithOpenSsl(const QByteArray& certificateDer)
     leaf.close();
     QProcess openssl;
     // openssl verify reads PEM or DER leaves; convert explicitly for older builds.
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"),
-                                                 QStringLiteral("-in"), leaf.fileName(), QStringLiteral("-out"),
-                                                 dir.filePath(QStringLiteral("leaf.pem"))});
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+            leaf.fileName(), QStringLiteral("-out"), dir.filePath(QStringLiteral("leaf.pem"))});
     QVERIFY(openssl.waitForFinished(20000));
     QCOMPARE(openssl.exitCode(), 0);
     openssl.start(QStringLiteral("openssl"),
@@ -159,8 +160,8 @@ QString TestServerFlow::crlText()
     file.close();
     QProcess openssl;
     openssl.start(QStringLiteral("openssl"),
-        {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"), file.fileName(),
-            QStringLiteral("-noout"), QStringLiteral("-text")});
+        {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+            file.fileName(), QStringLiteral("-noout"), QStringLiteral("-text")});
     openssl.waitForFinished(20000);
     return QString::fromUtf8(openssl.readAllStandardOutput());
 }
@@ -169,13 +170,16 @@ void TestServerFlow::institutionLifecycle()
 {
     const Legacy old = firstRenewable(*m_http, QStringLiteral("institution"));
     QVERIFY(!old.serial.isEmpty());
-    const Reply lookup = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), old.serial}});
+    const Reply lookup = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), old.serial}});
     QCOMPARE(lookup.status, 200);
     QVERIFY(lookup.json().value(QStringLiteral("renewable")).toBool());
     const QJsonObject body = institutionBody(old.serial, old.holder, old.credentialNumber);
     const App app = create(*m_http, body);
     QVERIFY(!app.id.isEmpty());
-    uploadAll(*m_http, app, {QStringLiteral("application_form"), QStringLiteral("business_license"), QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
+    uploadAll(*m_http, app,
+        {QStringLiteral("application_form"), QStringLiteral("business_license"),
+            QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
 
     // Liveness: only the agent passes.
     const Reply session = m_http->post(app.path + QStringLiteral("/liveness"), {}, app.token);
@@ -186,22 +190,32 @@ void TestServerFlow::institutionLifecycle()
     const Reply page = m_http->get(qr.mid(qr.indexOf(QStringLiteral("/sandbox/"))));
     QCOMPARE(page.status, 200);
     QVERIFY(page.header("Content-Type").startsWith(QStringLiteral("text/html")));
-    const Reply wrongPerson = m_http->post(QStringLiteral("sandbox/liveness/") + session.json().value(QStringLiteral("session_id")).toString(),
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("Someone Else")}, {QStringLiteral("id_number"), QString::fromLatin1(kAgentId)},
+    const Reply wrongPerson = m_http->post(
+        QStringLiteral("sandbox/liveness/") + session.json().value(QStringLiteral("session_id")).toString(),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("Someone Else")},
+            {QStringLiteral("id_number"), QString::fromLatin1(kAgentId)},
             {QStringLiteral("outcome"), QStringLiteral("pass")}});
     QCOMPARE(wrongPerson.json().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
     const Reply failed = m_http->get(app.path + QStringLiteral("/liveness"), app.token);
     QCOMPARE(failed.json().value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
     QVERIFY(!failed.json().value(QStringLiteral("reason")).toString().isEmpty());
     // Paying is refused until liveness passed.
-    QCOMPARE(m_http->post(app.path + QStringLiteral("/payments"), QJsonObject{{QStringLiteral("method"), QStringLiteral("wechat")}}, app.token).status, 409);
+    QCOMPARE(m_http
+                 ->post(app.path + QStringLiteral("/payments"),
+                     QJsonObject {{QStringLiteral("method"), QStringLiteral("wechat")}}, app.token)
+                 .status,
+        409);
     passLiveness(*m_http, app, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
-    QCOMPARE(m_http->get(app.path + QStringLiteral("/liveness"), app.token).json().value(QStringLiteral("status")).toString(),
+    QCOMPARE(m_http->get(app.path + QStringLiteral("/liveness"), app.token)
+                 .json()
+                 .value(QStringLiteral("status"))
+                 .toString(),
         QStringLiteral("passed"));
 
     // Payment by WeChat QR, completed on the sandbox page.
-    const Reply pay = m_http->post(app.path + QStringLiteral("/payments"), QJsonObject{{QStringLiteral("method"), QStringLiteral("wechat")}},
-        app.token, QStringLiteral("pay-1"));
+    const Reply pay = m_http->post(app.path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("wechat")}}, app.token,
+        QStringLiteral("pay-1"));
     QCOMPARE(pay.status, 201);
     QCOMPARE(pay.json().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
     QCOMPARE(pay.json().value(QStringLiteral("amount_fen")).toInteger(), 36000);
@@ -209,23 +223,30 @@ void TestServerFlow::institutionLifecycle()
     QVERIFY(payQr.contains(QStringLiteral("/sandbox/pay/")));
     QCOMPARE(m_http->get(payQr.mid(payQr.indexOf(QStringLiteral("/sandbox/")))).status, 200);
     const QString paymentId = pay.json().value(QStringLiteral("payment_id")).toString();
-    QCOMPARE(m_http->post(QStringLiteral("sandbox/payments/") + paymentId + QStringLiteral("/complete"), {}).status, 200);
+    QCOMPARE(m_http->post(QStringLiteral("sandbox/payments/") + paymentId + QStringLiteral("/complete"), {})
+                 .status,
+        200);
     const Reply paid = m_http->get(app.path + QStringLiteral("/payments/") + paymentId, app.token);
     QCOMPARE(paid.json().value(QStringLiteral("status")).toString(), QStringLiteral("paid"));
     QVERIFY(!paid.json().value(QStringLiteral("paid_at")).toString().isEmpty());
-    QCOMPARE(m_http->post(QStringLiteral("sandbox/payments/") + paymentId + QStringLiteral("/complete"), {}).status, 409);
-    QCOMPARE(m_http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(), QStringLiteral("in_review"));
+    QCOMPARE(m_http->post(QStringLiteral("sandbox/payments/") + paymentId + QStringLiteral("/complete"), {})
+                 .status,
+        409);
+    QCOMPARE(m_http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(),
+        QStringLiteral("in_review"));
 
     // The e-invoice went to the agent's phone and mailbox.
     const Reply invoice = m_http->get(app.path + QStringLiteral("/invoice"), app.token);
     QCOMPARE(invoice.json().value(QStringLiteral("status")).toString(), QStringLiteral("issued"));
     const QString url = invoice.json().value(QStringLiteral("url")).toString();
     QVERIFY(!url.isEmpty());
-    QCOMPARE(invoice.json().value(QStringLiteral("sent_to")).toObject().value(QStringLiteral("mobile")).toString(),
+    QCOMPARE(
+        invoice.json().value(QStringLiteral("sent_to")).toObject().value(QStringLiteral("mobile")).toString(),
         QString::fromLatin1(kAgentMobile));
     bool sms = false;
     bool mail = false;
-    for (const QJsonValue& v : m_http->get(QStringLiteral("sandbox/outbox?application_id=") + app.id).array()) {
+    for (const QJsonValue& v :
+        m_http->get(QStringLiteral("sandbox/outbox?application_id=") + app.id).array()) {
         const QJsonObject m = v.toObject();
         if (!m.value(QStringLiteral("body")).toString().contains(url))
             continue;
@@ -237,30 +258,40 @@ void TestServerFlow::institutionLifecycle()
 
     // In review: no more changes by the applicant.
     QCOMPARE(m_http->put(app.path, body, app.token).status, 409);
-    QCOMPARE(m_http->putBytes(app.path + QStringLiteral("/documents/id_card"), pngImage(), QStringLiteral("image/png"), app.token).status, 409);
+    QCOMPARE(m_http
+                 ->putBytes(app.path + QStringLiteral("/documents/id_card"), pngImage(),
+                     QStringLiteral("image/png"), app.token)
+                 .status,
+        409);
 
     // Reject with reasons pointing at a field and a document.
     const QString reviewer = staff(QStringLiteral("reviewer"));
     const QString counter = staff(QStringLiteral("counter"));
     bool listed = false;
-    for (const QJsonValue& v : m_http->get(QStringLiteral("staff/applications?status=in_review"), reviewer).array())
+    for (const QJsonValue& v :
+        m_http->get(QStringLiteral("staff/applications?status=in_review"), reviewer).array())
         listed = listed || v.toObject().value(QStringLiteral("id")).toString() == app.id;
     QVERIFY(listed);
-    const Reply badReject = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/reject"),
-        QJsonObject{{QStringLiteral("reasons"), QJsonArray{QJsonObject{{QStringLiteral("target"), QStringLiteral("field:nope")},
-                                                    {QStringLiteral("message"), QStringLiteral("x")}}}}},
-        reviewer);
+    const Reply badReject
+        = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/reject"),
+            QJsonObject {{QStringLiteral("reasons"),
+                QJsonArray {QJsonObject {{QStringLiteral("target"), QStringLiteral("field:nope")},
+                    {QStringLiteral("message"), QStringLiteral("x")}}}}},
+            reviewer);
     QCOMPARE(badReject.status, 422);
-    const QJsonArray reasons{QJsonObject{{QStringLiteral("target"), QStringLiteral("field:agent.email")},
-                                 {QStringLiteral("message"), QStringLiteral("Use the agent's own mailbox")}},
-        QJsonObject{{QStringLiteral("target"), QStringLiteral("document:id_card")},
+    const QJsonArray reasons {QJsonObject {{QStringLiteral("target"), QStringLiteral("field:agent.email")},
+                                  {QStringLiteral("message"), QStringLiteral("Use the agent's own mailbox")}},
+        QJsonObject {{QStringLiteral("target"), QStringLiteral("document:id_card")},
             {QStringLiteral("message"), QStringLiteral("The ID card scan is not stamped")}}};
-    const Reply rejected = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/reject"),
-        QJsonObject{{QStringLiteral("reasons"), reasons}}, reviewer);
+    const Reply rejected
+        = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/reject"),
+            QJsonObject {{QStringLiteral("reasons"), reasons}}, reviewer);
     QCOMPARE(rejected.status, 200);
     const QJsonObject afterReject = m_http->get(app.path, app.token).json();
     QCOMPARE(afterReject.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
-    QCOMPARE(afterReject.value(QStringLiteral("rejection")).toObject().value(QStringLiteral("reasons")).toArray(), reasons);
+    QCOMPARE(
+        afterReject.value(QStringLiteral("rejection")).toObject().value(QStringLiteral("reasons")).toArray(),
+        reasons);
 
     // Resubmission needs every target changed.
     QCOMPARE(m_http->post(app.path + QStringLiteral("/resubmit"), {}, app.token).status, 409);
@@ -269,8 +300,13 @@ void TestServerFlow::institutionLifecycle()
     agent.insert(QStringLiteral("email"), QStringLiteral("zhang.wei@example.com"));
     fixed.insert(QStringLiteral("agent"), agent);
     QCOMPARE(m_http->put(app.path, fixed, app.token).status, 200);
-    QCOMPARE(m_http->post(app.path + QStringLiteral("/resubmit"), {}, app.token).status, 409); // document unchanged
-    QCOMPARE(m_http->putBytes(app.path + QStringLiteral("/documents/id_card"), pngImage(30, 20), QStringLiteral("image/png"), app.token).status, 201);
+    QCOMPARE(m_http->post(app.path + QStringLiteral("/resubmit"), {}, app.token).status,
+        409); // document unchanged
+    QCOMPARE(m_http
+                 ->putBytes(app.path + QStringLiteral("/documents/id_card"), pngImage(30, 20),
+                     QStringLiteral("image/png"), app.token)
+                 .status,
+        201);
     const Reply resubmitted = m_http->post(app.path + QStringLiteral("/resubmit"), {}, app.token);
     QCOMPARE(resubmitted.status, 200);
     QCOMPARE(resubmitted.json().value(QStringLiteral("status")).toString(), QStringLiteral("in_review"));
@@ -280,32 +316,46 @@ void TestServerFlow::institutionLifecycle()
     const QString issuancePath = QStringLiteral("staff/applications/") + app.id + QStringLiteral("/issuance");
     auto transport = pki::Sm2Key::generate();
     QVERIFY(transport.hasValue());
-    const QJsonObject noCsr{{QStringLiteral("transport_public_key"), QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())},
+    const QJsonObject noCsr {{QStringLiteral("transport_public_key"),
+                                 QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())},
         {QStringLiteral("csr"), QJsonValue()}};
     QCOMPARE(m_http->post(issuancePath, noCsr, counter).status, 409);
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {}, reviewer).status, 200);
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {}, reviewer).status, 409);
+    QCOMPARE(
+        m_http->post(
+                  QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {}, reviewer)
+            .status,
+        200);
+    QCOMPARE(
+        m_http->post(
+                  QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {}, reviewer)
+            .status,
+        409);
     QCOMPARE(m_http->post(issuancePath, noCsr, reviewer).status, 403);
 
     // Issuance with a CSR signed by a software SM2 key: only the encryption key comes back enveloped.
     auto signingKey = pki::Sm2Key::generate();
     QVERIFY(signingKey.hasValue());
-    const auto csr = pki::makeCsr(*signingKey, pki::Subject::institution(old.holder, old.credentialNumber), transport->publicKey());
+    const auto csr = pki::makeCsr(
+        *signingKey, pki::Subject::institution(old.holder, old.credentialNumber), transport->publicKey());
     QVERIFY(csr.hasValue());
     const Reply first = m_http->post(issuancePath,
-        QJsonObject{{QStringLiteral("transport_public_key"), QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())},
+        QJsonObject {{QStringLiteral("transport_public_key"),
+                         QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())},
             {QStringLiteral("csr"), QString::fromLatin1(csr->toBase64())}},
         counter);
     QCOMPARE(first.status, 201);
     QVERIFY(first.json().value(QStringLiteral("signing_key_envelope")).isNull());
-    const auto signingInfo = pki::CertificateInfo::parse(b64(first.json().value(QStringLiteral("signing_certificate"))));
+    const auto signingInfo
+        = pki::CertificateInfo::parse(b64(first.json().value(QStringLiteral("signing_certificate"))));
     QVERIFY(signingInfo.hasValue());
     QCOMPARE(signingInfo->publicKeyBits, signingKey->publicPoint());
     QVERIFY(signingInfo->keyUsage & pki::KeyUsage::DigitalSignature);
-    const auto encryptionInfo = pki::CertificateInfo::parse(b64(first.json().value(QStringLiteral("encryption_certificate"))));
+    const auto encryptionInfo
+        = pki::CertificateInfo::parse(b64(first.json().value(QStringLiteral("encryption_certificate"))));
     QVERIFY(encryptionInfo.hasValue());
     QVERIFY(encryptionInfo->keyUsage & pki::KeyUsage::KeyEncipherment);
-    const auto opened = pki::openEnvelope(b64(first.json().value(QStringLiteral("encryption_key_envelope"))), *transport);
+    const auto opened
+        = pki::openEnvelope(b64(first.json().value(QStringLiteral("encryption_key_envelope"))), *transport);
     QVERIFY2(opened.hasValue(), qPrintable(opened.detail()));
     QCOMPARE(opened->publicPoint, encryptionInfo->publicKeyBits);
     QCOMPARE(first.json().value(QStringLiteral("ca_chain")).toArray().size(), 2);
@@ -322,37 +372,60 @@ void TestServerFlow::institutionLifecycle()
     QVERIFY(crlBefore.contains(signingInfo->serialHex));
     QVERIFY(!crlBefore.contains(old.serial));
     const QString confirmBase = issuancePath + QLatin1Char('/');
-    QCOMPARE(m_http->post(confirmBase + first.json().value(QStringLiteral("issuance_id")).toString() + QStringLiteral("/confirm"),
-                     QJsonObject{{QStringLiteral("token_serial"), QStringLiteral("T1")}}, counter)
+    QCOMPARE(m_http
+                 ->post(confirmBase + first.json().value(QStringLiteral("issuance_id")).toString()
+                         + QStringLiteral("/confirm"),
+                     QJsonObject {{QStringLiteral("token_serial"), QStringLiteral("T1")}}, counter)
                  .status,
         409);
-    const Reply confirmed = m_http->post(confirmBase + second.json().value(QStringLiteral("issuance_id")).toString() + QStringLiteral("/confirm"),
-        QJsonObject{{QStringLiteral("token_serial"), QStringLiteral("SOFTHSM-0001")}, {QStringLiteral("token_label"), QStringLiteral("CertDesk")}},
+    const Reply confirmed = m_http->post(confirmBase
+            + second.json().value(QStringLiteral("issuance_id")).toString() + QStringLiteral("/confirm"),
+        QJsonObject {{QStringLiteral("token_serial"), QStringLiteral("SOFTHSM-0001")},
+            {QStringLiteral("token_label"), QStringLiteral("CertDesk")}},
         counter);
     QCOMPARE(confirmed.status, 200);
     QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(), QStringLiteral("issued"));
     QVERIFY(crlText().contains(old.serial)); // the old certificate is revoked now
-    const Reply oldLookup = m_http->post(QStringLiteral("certificates/lookup"), QJsonObject{{QStringLiteral("serial"), old.serial}});
+    const Reply oldLookup = m_http->post(
+        QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), old.serial}});
     QCOMPARE(oldLookup.json().value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
     QCOMPARE(oldLookup.json().value(QStringLiteral("renewable")).toBool(), false);
 
     // Shipment, then delivery.
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/shipment"), QJsonObject{}, counter).status, 422);
-    const Reply shipped = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/shipment"),
-        QJsonObject{{QStringLiteral("carrier"), QStringLiteral("SF Express")}, {QStringLiteral("tracking_no"), QStringLiteral("SF1234567890")}},
-        counter);
+    QCOMPARE(m_http
+                 ->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/shipment"),
+                     QJsonObject {}, counter)
+                 .status,
+        422);
+    const Reply shipped
+        = m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/shipment"),
+            QJsonObject {{QStringLiteral("carrier"), QStringLiteral("SF Express")},
+                {QStringLiteral("tracking_no"), QStringLiteral("SF1234567890")}},
+            counter);
     QCOMPARE(shipped.status, 200);
     const QJsonObject shippedApp = m_http->get(app.path, app.token).json();
     QCOMPARE(shippedApp.value(QStringLiteral("status")).toString(), QStringLiteral("shipped"));
-    QCOMPARE(shippedApp.value(QStringLiteral("shipment")).toObject().value(QStringLiteral("tracking_no")).toString(),
+    QCOMPARE(shippedApp.value(QStringLiteral("shipment"))
+                 .toObject()
+                 .value(QStringLiteral("tracking_no"))
+                 .toString(),
         QStringLiteral("SF1234567890"));
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter).status, 200);
+    QCOMPARE(
+        m_http->post(
+                  QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter)
+            .status,
+        200);
     const QJsonObject done = m_http->get(app.path, app.token).json();
     QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     QCOMPARE(statuses(done),
-        (QStringList{QStringLiteral("draft"), QStringLiteral("in_review"), QStringLiteral("rejected"), QStringLiteral("in_review"),
-            QStringLiteral("approved"), QStringLiteral("issued"), QStringLiteral("shipped"), QStringLiteral("completed")}));
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter).status, 409);
+        (QStringList {QStringLiteral("draft"), QStringLiteral("in_review"), QStringLiteral("rejected"),
+            QStringLiteral("in_review"), QStringLiteral("approved"), QStringLiteral("issued"),
+            QStringLiteral("shipped"), QStringLiteral("completed")}));
+    QCOMPARE(
+        m_http->post(
+                  QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter)
+            .status,
+        409);
 }
 
 void TestServerFlow::naturalPersonLifecycle()
@@ -361,21 +434,37 @@ void TestServerFlow::naturalPersonLifecycle()
     const QString name = QStringLiteral("Wang Fang");
     const QString idNumber = QStringLiteral("310115197806150038");
     QJsonObject body = naturalPersonBody(old.serial, name, idNumber, 2);
-    body.insert(QStringLiteral("invoice"), QJsonObject{{QStringLiteral("kind"), QStringLiteral("none")}});
+    body.insert(QStringLiteral("invoice"), QJsonObject {{QStringLiteral("kind"), QStringLiteral("none")}});
     const App app = create(*m_http, body);
     QVERIFY(!app.id.isEmpty());
-    uploadAll(*m_http, app, {QStringLiteral("application_form"), QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
+    uploadAll(*m_http, app,
+        {QStringLiteral("application_form"), QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
     passLiveness(*m_http, app, name, idNumber);
     const Reply transfer = m_http->post(app.path + QStringLiteral("/payments"),
-        QJsonObject{{QStringLiteral("method"), QStringLiteral("corporate_transfer")}}, app.token);
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("corporate_transfer")}}, app.token);
     QCOMPARE(transfer.status, 422);
-    QCOMPARE(transfer.fieldCodes(), QStringList{QStringLiteral("method:not_allowed")});
-    const Reply pay = m_http->post(app.path + QStringLiteral("/payments"), QJsonObject{{QStringLiteral("method"), QStringLiteral("alipay")}}, app.token);
+    QCOMPARE(transfer.fieldCodes(), QStringList {QStringLiteral("method:not_allowed")});
+    const Reply pay = m_http->post(app.path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("alipay")}}, app.token);
     QCOMPARE(pay.status, 201);
     QCOMPARE(pay.json().value(QStringLiteral("amount_fen")).toInteger(), 12000);
-    QCOMPARE(m_http->post(QStringLiteral("sandbox/payments/") + pay.json().value(QStringLiteral("payment_id")).toString() + QStringLiteral("/complete"), {}).status, 200);
-    QCOMPARE(m_http->get(app.path + QStringLiteral("/invoice"), app.token).json().value(QStringLiteral("status")).toString(), QStringLiteral("none"));
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {}, staff(QStringLiteral("reviewer"))).status, 200);
+    QCOMPARE(
+        m_http
+            ->post(QStringLiteral("sandbox/payments/")
+                    + pay.json().value(QStringLiteral("payment_id")).toString() + QStringLiteral("/complete"),
+                {})
+            .status,
+        200);
+    QCOMPARE(m_http->get(app.path + QStringLiteral("/invoice"), app.token)
+                 .json()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+        QStringLiteral("none"));
+    QCOMPARE(m_http
+                 ->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {},
+                     staff(QStringLiteral("reviewer")))
+                 .status,
+        200);
 
     const QString counter = staff(QStringLiteral("counter"));
     const QString issuancePath = QStringLiteral("staff/applications/") + app.id + QStringLiteral("/issuance");
@@ -384,40 +473,57 @@ void TestServerFlow::naturalPersonLifecycle()
     const QString transportB64 = QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64());
     // A CSR signed with another SM2 ID (here the empty one OpenSSL uses by default) does not verify: 422.
     auto signingKey = pki::Sm2Key::generate();
-    const auto wrongId = pki::makeCsr(*signingKey, pki::Subject::naturalPerson(name), transport->publicKey(), QByteArrayView());
+    const auto wrongId = pki::makeCsr(
+        *signingKey, pki::Subject::naturalPerson(name), transport->publicKey(), QByteArrayView());
     QVERIFY(wrongId.hasValue());
     const Reply badCsr = m_http->post(issuancePath,
-        QJsonObject{{QStringLiteral("transport_public_key"), transportB64}, {QStringLiteral("csr"), QString::fromLatin1(wrongId->toBase64())}},
+        QJsonObject {{QStringLiteral("transport_public_key"), transportB64},
+            {QStringLiteral("csr"), QString::fromLatin1(wrongId->toBase64())}},
         counter);
     QCOMPARE(badCsr.status, 422);
-    QCOMPARE(badCsr.fieldCodes(), QStringList{QStringLiteral("csr:bad_signature")});
+    QCOMPARE(badCsr.fieldCodes(), QStringList {QStringLiteral("csr:bad_signature")});
     const Reply badKey = m_http->post(issuancePath,
-        QJsonObject{{QStringLiteral("transport_public_key"), QStringLiteral("AAAA")}}, counter);
+        QJsonObject {{QStringLiteral("transport_public_key"), QStringLiteral("AAAA")}}, counter);
     QCOMPARE(badKey.status, 422);
 
     // Without a CSR the service makes the signing key too; both envelopes open to the certified keys.
-    const Reply issued = m_http->post(issuancePath, QJsonObject{{QStringLiteral("transport_public_key"), transportB64}}, counter,
-        QStringLiteral("issue-1"));
+    const Reply issued
+        = m_http->post(issuancePath, QJsonObject {{QStringLiteral("transport_public_key"), transportB64}},
+            counter, QStringLiteral("issue-1"));
     QCOMPARE(issued.status, 201);
-    const Reply replay = m_http->post(issuancePath, QJsonObject{{QStringLiteral("transport_public_key"), transportB64}}, counter,
-        QStringLiteral("issue-1"));
+    const Reply replay
+        = m_http->post(issuancePath, QJsonObject {{QStringLiteral("transport_public_key"), transportB64}},
+            counter, QStringLiteral("issue-1"));
     QCOMPARE(replay.json(), issued.json()); // the same pair, not a new one
-    const auto signing = pki::CertificateInfo::parse(b64(issued.json().value(QStringLiteral("signing_certificate"))));
-    const auto encryption = pki::CertificateInfo::parse(b64(issued.json().value(QStringLiteral("encryption_certificate"))));
+    const auto signing
+        = pki::CertificateInfo::parse(b64(issued.json().value(QStringLiteral("signing_certificate"))));
+    const auto encryption
+        = pki::CertificateInfo::parse(b64(issued.json().value(QStringLiteral("encryption_certificate"))));
     QVERIFY(signing.hasValue() && encryption.hasValue());
     QCOMPARE(signing->personIdNumber, idNumber);
-    const auto signingOpened = pki::openEnvelope(b64(issued.json().value(QStringLiteral("signing_key_envelope"))), *transport);
-    const auto encryptionOpened = pki::openEnvelope(b64(issued.json().value(QStringLiteral("encryption_key_envelope"))), *transport);
+    const auto signingOpened
+        = pki::openEnvelope(b64(issued.json().value(QStringLiteral("signing_key_envelope"))), *transport);
+    const auto encryptionOpened
+        = pki::openEnvelope(b64(issued.json().value(QStringLiteral("encryption_key_envelope"))), *transport);
     QVERIFY(signingOpened.hasValue() && encryptionOpened.hasValue());
     QCOMPARE(signingOpened->publicPoint, signing->publicKeyBits);
     QCOMPARE(encryptionOpened->publicPoint, encryption->publicKeyBits);
     verifyWithOpenSsl(signing->der);
-    const QString confirm = issuancePath + QLatin1Char('/') + issued.json().value(QStringLiteral("issuance_id")).toString() + QStringLiteral("/confirm");
-    QCOMPARE(m_http->post(confirm, QJsonObject{{QStringLiteral("token_serial"), QStringLiteral("T2")}}, counter).status, 200);
+    const QString confirm = issuancePath + QLatin1Char('/')
+        + issued.json().value(QStringLiteral("issuance_id")).toString() + QStringLiteral("/confirm");
+    QCOMPARE(
+        m_http->post(confirm, QJsonObject {{QStringLiteral("token_serial"), QStringLiteral("T2")}}, counter)
+            .status,
+        200);
     QVERIFY(crlText().contains(old.serial));
     // Handed over at the counter: issued -> completed without shipment.
-    QCOMPARE(m_http->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter).status, 200);
-    QCOMPARE(m_http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
+    QCOMPARE(
+        m_http->post(
+                  QStringLiteral("staff/applications/") + app.id + QStringLiteral("/handover"), {}, counter)
+            .status,
+        200);
+    QCOMPARE(m_http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(),
+        QStringLiteral("completed"));
 }
 
 void TestServerFlow::killAndRestart()
@@ -428,10 +534,12 @@ void TestServerFlow::killAndRestart()
     QVERIFY2(server.start(data), qPrintable(server.lastError()));
     auto http = std::make_unique<Http>(server.port());
     const Legacy old = firstRenewable(*http, QStringLiteral("institution_business"));
-    const QJsonObject body = institutionBody(old.serial, old.holder, old.credentialNumber, QStringLiteral("institution_business"));
+    const QJsonObject body = institutionBody(
+        old.serial, old.holder, old.credentialNumber, QStringLiteral("institution_business"));
     const Reply created = http->post(QStringLiteral("applications"), body, {}, QStringLiteral("create-once"));
     QCOMPARE(created.status, 201);
-    App app{created.json().value(QStringLiteral("id")).toString(), created.json().value(QStringLiteral("access_token")).toString(), {}};
+    App app {created.json().value(QStringLiteral("id")).toString(),
+        created.json().value(QStringLiteral("access_token")).toString(), {}};
     app.path = QStringLiteral("applications/") + app.id;
     uploadAll(*http, app, {QStringLiteral("application_form"), QStringLiteral("business_license")});
 
@@ -440,7 +548,11 @@ void TestServerFlow::killAndRestart()
     http = std::make_unique<Http>(server.port());
     const Reply after = http->get(app.path, app.token);
     QCOMPARE(after.status, 200);
-    const QJsonObject docs = after.json().value(QStringLiteral("checklist")).toObject().value(QStringLiteral("documents")).toObject();
+    const QJsonObject docs = after.json()
+                                 .value(QStringLiteral("checklist"))
+                                 .toObject()
+                                 .value(QStringLiteral("documents"))
+                                 .toObject();
     QCOMPARE(docs.value(QStringLiteral("business_license")).toString(), QStringLiteral("uploaded"));
     QCOMPARE(docs.value(QStringLiteral("application_form")).toString(), QStringLiteral("uploaded"));
     // The Idempotency-Key survived too: the same application, the same token.
@@ -451,25 +563,28 @@ void TestServerFlow::killAndRestart()
     uploadAll(*http, app, {QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
     passLiveness(*http, app, QString::fromLatin1(kAgentName), QString::fromLatin1(kAgentId));
     const Reply pay = http->post(app.path + QStringLiteral("/payments"),
-        QJsonObject{{QStringLiteral("method"), QStringLiteral("corporate_transfer")}}, app.token);
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("corporate_transfer")}}, app.token);
     QCOMPARE(pay.status, 201);
     const QJsonObject transfer = pay.json().value(QStringLiteral("transfer")).toObject();
     QVERIFY(!transfer.value(QStringLiteral("account_number")).toString().isEmpty());
-    QCOMPARE(transfer.value(QStringLiteral("reference")).toString(), pay.json().value(QStringLiteral("order_no")).toString());
+    QCOMPARE(transfer.value(QStringLiteral("reference")).toString(),
+        pay.json().value(QStringLiteral("order_no")).toString());
     server.kill();
     QVERIFY2(server.start(data), qPrintable(server.lastError()));
     http = std::make_unique<Http>(server.port());
     const QString counter = http->post(QStringLiteral("staff/sessions"),
-                                    QJsonObject{{QStringLiteral("username"), QStringLiteral("counter")},
+                                    QJsonObject {{QStringLiteral("username"), QStringLiteral("counter")},
                                         {QStringLiteral("password"), QStringLiteral("sandbox-counter")}})
                                 .json()
                                 .value(QStringLiteral("token"))
                                 .toString();
-    const Reply confirmed = http->post(QStringLiteral("staff/payments/") + pay.json().value(QStringLiteral("payment_id")).toString()
-            + QStringLiteral("/confirm"), {}, counter);
+    const Reply confirmed = http->post(QStringLiteral("staff/payments/")
+            + pay.json().value(QStringLiteral("payment_id")).toString() + QStringLiteral("/confirm"),
+        {}, counter);
     QCOMPARE(confirmed.status, 200);
     QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(), QStringLiteral("paid"));
-    QCOMPARE(http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(), QStringLiteral("in_review"));
+    QCOMPARE(http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(),
+        QStringLiteral("in_review"));
     QCOMPARE(server.terminate(), 0);
 }
 

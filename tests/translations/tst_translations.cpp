@@ -68,7 +68,8 @@ private Q_SLOTS:
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
         QStringList args = sources();
         QVERIFY(!args.isEmpty());
-        // The same include paths as the update_translations target, so namespaces resolve to the same contexts.
+        // The same include paths as the update_translations target, so namespaces resolve to the same
+        // contexts.
         for (const char* dir : {"/core", "/ui"})
             args << QStringLiteral("-I") + QStringLiteral(SOURCE_DIR) + QLatin1String(dir);
         args << QStringLiteral("-no-obsolete") << QStringLiteral("-locations") << QStringLiteral("none")

@@ -1,6 +1,6 @@
-// The applicant's form journey in the real GUI against the real certdesk-server (sandbox): from the first page
-// to a submitted application, for an institution (with a telecom real-name 422 shown at the mobile field and
-// fixed) and for a natural person.
+// The applicant's form journey in the real GUI against the real certdesk-server (sandbox): from the first
+// page to a submitted application, for an institution (with a telecom real-name 422 shown at the mobile field
+// and fixed) and for a natural person.
 #include "MainWindow.h"
 #include "ServerProcess.h"
 #include "api/ApiClient.h"
@@ -87,8 +87,8 @@ private Q_SLOTS:
 
     void institutionToSubmitted()
     {
-        const QString serial = mintSerial(CertificateCategory::Institution, QStringLiteral("深圳市示例科技有限公司"),
-            QStringLiteral("91440300708461136T"));
+        const QString serial = mintSerial(CertificateCategory::Institution,
+            QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("91440300708461136T"));
         LocalStore store(m_dir.filePath(QStringLiteral("inst.sqlite")));
         ui::AppMode mode;
         mode.sandbox = true;
@@ -122,8 +122,9 @@ private Q_SLOTS:
         years->setCurrentIndex(1);
         Q_EMIT years->activated(1);
         QCOMPARE(w->application().years, 2);
-        QVERIFY(find<QLabel>(w, QStringLiteral("feeSummary"))->text().contains(
-            formatYuan(w->application().oldCertificate->feePerYearFen * 2)));
+        QVERIFY(find<QLabel>(w, QStringLiteral("feeSummary"))
+                    ->text()
+                    .contains(formatYuan(w->application().oldCertificate->feePerYearFen * 2)));
         w->next();
 
         QCOMPARE(w->currentId(), int(ApplicationWizard::OrganizationPage));

@@ -67,7 +67,8 @@ private:
     static void resumeAtForm(ApplicationWizard& w, CertificateCategory category, DraftStore* drafts = nullptr)
     {
         const Application start = test::afterLookup(category);
-        const int page = isInstitution(category) ? ApplicationWizard::OrganizationPage : ApplicationWizard::ApplicantPage;
+        const int page = isInstitution(category) ? ApplicationWizard::OrganizationPage
+                                                 : ApplicationWizard::ApplicantPage;
         w.resumeDraft(drafts ? drafts->create(start, page) : QString(), start, page);
         QCOMPARE(w.currentId(), page);
     }
@@ -142,7 +143,8 @@ private Q_SLOTS:
         w.application().bank.bankName = QStringLiteral("中国工商银行股份有限公司深圳南山支行");
         w.back();
         w.next();
-        QCOMPARE(find<QLineEdit>(&w, "edit_bank_bank_code")->text(), QStringLiteral("中国工商银行股份有限公司深圳南山支行"));
+        QCOMPARE(find<QLineEdit>(&w, "edit_bank_bank_code")->text(),
+            QStringLiteral("中国工商银行股份有限公司深圳南山支行"));
         QVERIFY(nextEnabled(w));
         w.next();
         QCOMPARE(w.currentId(), int(ApplicationWizard::MailingPage));

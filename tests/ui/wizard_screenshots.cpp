@@ -71,8 +71,8 @@ int main(int argc, char** argv)
     QTemporaryDir dir;
     QProcess server;
     server.start(QString::fromLocal8Bit(argv[1]),
-        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("srv")),
-            QStringLiteral("--sandbox")});
+        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"),
+            dir.filePath(QStringLiteral("srv")), QStringLiteral("--sandbox")});
     QString port;
     if (!waitFor([&] {
             server.waitForReadyRead(50);
@@ -86,8 +86,9 @@ int main(int argc, char** argv)
     api::ApiClientOptions options;
     options.baseUrl = QUrl(url);
     api::ApiClient client(options);
-    auto* mint = client.sandboxMintLegacy(CertificateCategory::Institution, QStringLiteral("深圳市示例科技有限公司"),
-        QStringLiteral("91440300708461136T"), QDateTime::currentDateTimeUtc().addDays(30));
+    auto* mint
+        = client.sandboxMintLegacy(CertificateCategory::Institution, QStringLiteral("深圳市示例科技有限公司"),
+            QStringLiteral("91440300708461136T"), QDateTime::currentDateTimeUtc().addDays(30));
     mint->waitForFinished();
     const QString serial = mint->result().value().serial;
 
@@ -103,7 +104,8 @@ int main(int argc, char** argv)
         window.show();
         const auto shot = [&](const QString& name) {
             QTest::qWait(100);
-            window.grab().save(QStringLiteral("%1/%2-%3x%4.png").arg(out, name).arg(size.width()).arg(size.height()));
+            window.grab().save(
+                QStringLiteral("%1/%2-%3x%4.png").arg(out, name).arg(size.width()).arg(size.height()));
         };
         shot(QStringLiteral("01-home"));
         window.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->click();

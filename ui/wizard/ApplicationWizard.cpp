@@ -41,7 +41,8 @@ ApplicationWizard::ApplicationWizard(
     setPage(InvoicePage, new certdesk::ui::InvoicePage(this));
     auto* review = new certdesk::ui::ReviewPage(this);
     setPage(ReviewPage, review);
-    connect(review, &ReviewPage::realNameHelpRequested, this, [this] { Q_EMIT helpRequested(QStringLiteral("realname")); });
+    connect(review, &ReviewPage::realNameHelpRequested, this,
+        [this] { Q_EMIT helpRequested(QStringLiteral("realname")); });
     setStartId(KindPage);
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::BackButton, tr("Back"));

@@ -53,10 +53,10 @@ public:
     void setSandbox(bool sandbox) { m_sandbox = sandbox; }
     [[nodiscard]] bool isSandbox() const { return m_sandbox; }
 
-    // Sends the application to the service: POST /applications the first time (with an Idempotency-Key kept in
-    // the draft before sending, so a retry after a crash gets the same answer), PUT afterwards. Calls `done`
-    // with an empty error on success (application() then has id, order no and status), else the translated
-    // message and the service's field errors.
+    // Sends the application to the service: POST /applications the first time (with an Idempotency-Key kept
+    // in the draft before sending, so a retry after a crash gets the same answer), PUT afterwards. Calls
+    // `done` with an empty error on success (application() then has id, order no and status), else the
+    // translated message and the service's field errors.
     using SubmitCallback = std::function<void(const QString& error, const FieldErrors& fields)>;
     void submit(SubmitCallback done);
     // The access token of the submitted application (empty before submission). Never logged.

@@ -24,8 +24,8 @@ BankPage::BankPage(QWidget* parent)
           tr("Name of the organisation's corporate account"), true, this)))
     , m_bank(new FormField(QStringLiteral("bank.bank_code"), tr("Basic account bank"),
           tr("Type a keyword of the bank to search"), true, this))
-    , m_accountNumber(addField(new FormField(QStringLiteral("bank.account_number"), tr("Basic account number"),
-          tr("The organisation's bank account number"), true, this)))
+    , m_accountNumber(addField(new FormField(QStringLiteral("bank.account_number"),
+          tr("Basic account number"), tr("The organisation's bank account number"), true, this)))
     , m_matches(new QStandardItemModel(this))
     , m_completer(new QCompleter(m_matches, this))
     , m_debounce(new QTimer(this))
@@ -33,8 +33,9 @@ BankPage::BankPage(QWidget* parent)
     setObjectName(QStringLiteral("bankPage"));
     setTitle(tr("Financial authentication information"));
     setSubTitle(tr("The organisation's basic account (fields marked * are required)."));
-    m_bank->setNote(tr("Tip: choose the bank correctly from the drop-down list of search results; type part of the "
-                       "bank's Chinese name, for example the two characters for Industrial and Commercial Bank."));
+    m_bank->setNote(
+        tr("Tip: choose the bank correctly from the drop-down list of search results; type part of the "
+           "bank's Chinese name, for example the two characters for Industrial and Commercial Bank."));
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -62,7 +63,8 @@ BankPage::BankPage(QWidget* parent)
     });
     connect(m_debounce, &QTimer::timeout, this, &BankPage::search);
     connect(m_completer, qOverload<const QModelIndex&>(&QCompleter::activated), this,
-        [this](const QModelIndex& index) { pick(index.data(kCodeRole).toString(), index.data().toString()); });
+        [this](
+            const QModelIndex& index) { pick(index.data(kCodeRole).toString(), index.data().toString()); });
 }
 
 int BankPage::nextId() const

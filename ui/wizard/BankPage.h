@@ -11,8 +11,8 @@ namespace certdesk::ui {
 
 class FormField;
 
-// 金融认证信息 (institutions): 基本户名称, 基本户开户行 (type a keyword such as 工商 and pick from the service's
-// list, searched after a short pause in typing), 基本户账号.
+// 金融认证信息 (institutions): 基本户名称, 基本户开户行 (type a keyword such as 工商 and pick from the
+// service's list, searched after a short pause in typing), 基本户账号.
 class BankPage : public ApplicationPage
 {
     Q_OBJECT

@@ -60,8 +60,9 @@ LookupPage::LookupPage(QWidget* parent)
     m_lookup->setObjectName(QStringLiteral("lookupButton"));
     m_readToken->setObjectName(QStringLiteral("readFromTokenButton"));
     m_readToken->setAccessibleName(tr("Read the certificate from the old UKey"));
-    m_readToken->setToolTip(tr("Reads the certificate on the inserted UKey and proves with its PIN that you hold "
-                               "it. Nothing is written to the UKey."));
+    m_readToken->setToolTip(
+        tr("Reads the certificate on the inserted UKey and proves with its PIN that you hold "
+           "it. Nothing is written to the UKey."));
     m_certificates->setObjectName(QStringLiteral("tokenCertificateCombo"));
     m_certificates->setAccessibleName(tr("Certificates on the inserted UKeys"));
     m_useCertificate->setObjectName(QStringLiteral("useTokenCertificateButton"));
@@ -138,19 +139,21 @@ void LookupPage::loadSandboxCertificates()
     if (m_sandboxLoaded || !w || !w->isSandbox() || !w->api())
         return;
     m_sandboxLoaded = true;
-    w->api()->sandboxLegacyCertificates()->then(this, [this](const api::ApiResult<QList<api::LegacyCertificate>>& r) {
-        if (!r.ok() || r.value().isEmpty())
-            return;
-        m_sandboxCertificates->clear();
-        for (const api::LegacyCertificate& c : r.value()) {
-            const QString kind = c.category ? categoryDisplayName(*c.category) : QString();
-            m_sandboxCertificates->addItem(
-                tr("%1 · %2 · %3").arg(c.holder, kind,
-                    c.renewable ? tr("renewable") : tr("not renewable (to see the refusal)")),
-                c.serial);
-        }
-        m_sandbox->setVisible(true);
-    });
+    w->api()->sandboxLegacyCertificates()->then(
+        this, [this](const api::ApiResult<QList<api::LegacyCertificate>>& r) {
+            if (!r.ok() || r.value().isEmpty())
+                return;
+            m_sandboxCertificates->clear();
+            for (const api::LegacyCertificate& c : r.value()) {
+                const QString kind = c.category ? categoryDisplayName(*c.category) : QString();
+                m_sandboxCertificates->addItem(
+                    tr("%1 · %2 · %3")
+                        .arg(c.holder, kind,
+                            c.renewable ? tr("renewable") : tr("not renewable (to see the refusal)")),
+                    c.serial);
+            }
+            m_sandbox->setVisible(true);
+        });
 }
 
 void LookupPage::setTokenSource(std::shared_ptr<TokenCertificateSource> source)
@@ -223,60 +226,63 @@ void LookupPage::lookup()
     }
     if (!w->api()) {
         m_signAfterLookup = false;
-        m_result->setText(tr("No certificate service is configured: start CertDesk with --server or --sandbox."));
+        m_result->setText(
+            tr("No certificate service is configured: start CertDesk with --server or --sandbox."));
         return;
     }
     m_busy = true;
     m_lookup->setEnabled(false);
     m_result->setText(tr("Looking up the certificate…"));
     Q_EMIT completeChanged();
-    w->api()->lookupCertificate(serial)->then(this, [this, serial](const api::ApiResult<OldCertificateInfo>& r) {
-        m_busy = false;
-        m_lookup->setEnabled(true);
-        const bool signAfter = std::exchange(m_signAfterLookup, false);
-        ApplicationWizard* w = appWizard();
-        if (!r.ok()) {
-            const api::ApiError& e = r.error();
-            m_result->setText(QStringLiteral("<span style='color:#c62828'>%1</span>")
-                                  .arg((e.isHttp(404) ? tr("No certificate with this serial number was found. "
-                                                           "Check the number and try again.")
-                                                      : e.userMessage())
-                                           .toHtmlEscaped()));
+    w->api()->lookupCertificate(serial)->then(
+        this, [this, serial](const api::ApiResult<OldCertificateInfo>& r) {
+            m_busy = false;
+            m_lookup->setEnabled(true);
+            const bool signAfter = std::exchange(m_signAfterLookup, false);
+            ApplicationWizard* w = appWizard();
+            if (!r.ok()) {
+                const api::ApiError& e = r.error();
+                m_result->setText(
+                    QStringLiteral("<span style='color:#c62828'>%1</span>")
+                        .arg((e.isHttp(404) ? tr("No certificate with this serial number was found. "
+                                                 "Check the number and try again.")
+                                            : e.userMessage())
+                                 .toHtmlEscaped()));
+                Q_EMIT completeChanged();
+                return;
+            }
+            Application& app = w->application();
+            OldCertificateInfo info = r.value();
+            if (info.serial.isEmpty())
+                info.serial = serial;
+            const bool kindChanged = app.category != info.category;
+            // A proof belongs to one certificate: another serial makes it worthless.
+            if (app.proof) {
+                const auto proven = pki::CertificateInfo::parse(app.proof->certificate);
+                if (!proven || proven->serialHex != normalizeSerial(info.serial))
+                    app.proof.reset();
+            }
+            app.oldCertificate = info;
+            app.serial = normalizeSerial(info.serial);
+            app.category = info.category;
+            if (info.maxYears > 0 && app.years > info.maxYears)
+                app.years = info.maxYears;
+            const bool fromToken = signAfter && m_chosen && m_chosen->info.serialHex == app.serial;
+            if (fromToken)
+                prefillFromCertificate(app, m_chosen->info);
+            w->applicationEdited();
+            showResult(app);
+            if (kindChanged) {
+                m_result->setText(m_result->text()
+                    + QStringLiteral("<p>%1</p>")
+                          .arg(tr("The certificate kind was set to %1, as recorded for this certificate.")
+                                   .arg(categoryDisplayName(info.category))
+                                   .toHtmlEscaped()));
+            }
             Q_EMIT completeChanged();
-            return;
-        }
-        Application& app = w->application();
-        OldCertificateInfo info = r.value();
-        if (info.serial.isEmpty())
-            info.serial = serial;
-        const bool kindChanged = app.category != info.category;
-        // A proof belongs to one certificate: another serial makes it worthless.
-        if (app.proof) {
-            const auto proven = pki::CertificateInfo::parse(app.proof->certificate);
-            if (!proven || proven->serialHex != normalizeSerial(info.serial))
-                app.proof.reset();
-        }
-        app.oldCertificate = info;
-        app.serial = normalizeSerial(info.serial);
-        app.category = info.category;
-        if (info.maxYears > 0 && app.years > info.maxYears)
-            app.years = info.maxYears;
-        const bool fromToken = signAfter && m_chosen && m_chosen->info.serialHex == app.serial;
-        if (fromToken)
-            prefillFromCertificate(app, m_chosen->info);
-        w->applicationEdited();
-        showResult(app);
-        if (kindChanged) {
-            m_result->setText(m_result->text()
-                + QStringLiteral("<p>%1</p>")
-                      .arg(tr("The certificate kind was set to %1, as recorded for this certificate.")
-                               .arg(categoryDisplayName(info.category))
-                               .toHtmlEscaped()));
-        }
-        Q_EMIT completeChanged();
-        if (fromToken && info.renewable && !info.challenge.isEmpty())
-            signChallenge();
-    });
+            if (fromToken && info.renewable && !info.challenge.isEmpty())
+                signChallenge();
+        });
 }
 
 void LookupPage::readFromToken()
@@ -309,7 +315,8 @@ void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificat
     }
     if (m_entries.isEmpty()) {
         setTokenStatus(result->isEmpty()
-                ? tr("No certificate was found. Insert the old UKey (the one holding the certificate to renew) and "
+                ? tr("No certificate was found. Insert the old UKey (the one holding the certificate to "
+                     "renew) and "
                      "try again.")
                 : tr("The inserted UKeys hold no RSA certificate. Insert the old UKey (the one holding the "
                      "certificate to renew) and try again."),
@@ -381,7 +388,8 @@ void LookupPage::signChallenge()
             }
             if (pinState->locked) {
                 setTokenBusy(false);
-                setTokenStatus(token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
+                setTokenStatus(
+                    token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
                 return;
             }
             QString pin;
@@ -390,14 +398,16 @@ void LookupPage::signChallenge()
             } else {
                 PinRequest request;
                 request.tokenLabel = m_chosen->token.label;
-                request.purpose = tr("The old certificate signs a one-time challenge from the CA to prove that you "
-                                     "hold it. The PIN is used once and not kept; nothing is written to the UKey.");
+                request.purpose
+                    = tr("The old certificate signs a one-time challenge from the CA to prove that you "
+                         "hold it. The PIN is used once and not kept; nothing is written to the UKey.");
                 request.pin = *pinState;
                 std::optional<QString> typed = prompt()->askPin(window(), request);
                 if (!typed) {
                     setTokenBusy(false);
-                    setTokenStatus(tr("Not signed: the serial number was filled in, but holding the old certificate "
-                                      "is not proven. Sign with the old UKey to prove it."));
+                    setTokenStatus(
+                        tr("Not signed: the serial number was filled in, but holding the old certificate "
+                           "is not proven. Sign with the old UKey to prove it."));
                     m_sign->setVisible(true);
                     return;
                 }
@@ -412,7 +422,8 @@ void LookupPage::signChallenge()
                 [signer, entry, challenge, pin = std::move(pin)]() mutable {
                     return signer->signRsaSha256(entry, std::move(pin), challenge);
                 },
-                [this, challenge, der = entry.certificate.der](const token::TokenResult<QByteArray>& signature) {
+                [this, challenge, der = entry.certificate.der](
+                    const token::TokenResult<QByteArray>& signature) {
                     setTokenBusy(false);
                     ApplicationWizard* w = appWizard();
                     if (!w)
@@ -427,8 +438,9 @@ void LookupPage::signChallenge()
                     w->application().proof = PossessionProof {challenge, der, *signature};
                     w->applicationEdited();
                     m_sign->setVisible(false);
-                    setTokenStatus(tr("The old UKey proved that you hold this certificate: the application will be "
-                                      "marked as verified by the old certificate."),
+                    setTokenStatus(
+                        tr("The old UKey proved that you hold this certificate: the application will be "
+                           "marked as verified by the old certificate."),
                         QStringLiteral("#2e7d32"));
                 });
         });
@@ -441,8 +453,8 @@ void LookupPage::signAgain()
         return;
     const auto& old = w->application().oldCertificate;
     // A challenge is good once and for a few minutes: a fresh lookup brings a new one.
-    const bool fresh = old && normalizeSerial(old->serial) == m_chosen->info.serialHex && !old->challenge.isEmpty()
-        && old->challengeExpiresAt > QDateTime::currentDateTimeUtc().addSecs(30)
+    const bool fresh = old && normalizeSerial(old->serial) == m_chosen->info.serialHex
+        && !old->challenge.isEmpty() && old->challengeExpiresAt > QDateTime::currentDateTimeUtc().addSecs(30)
         && !(w->application().proof && w->application().proof->challenge == old->challenge);
     if (fresh) {
         signChallenge();
@@ -464,9 +476,10 @@ void LookupPage::proofExpired(const QString& message)
         w->application().proof.reset();
         w->applicationEdited();
     }
-    QString text = tr("The old UKey's signature is no longer valid (a challenge from the lookup proves possession "
-                      "once, within a few minutes). Sign again with the old UKey, or continue without: the "
-                      "application is then not marked as verified by the old certificate.");
+    QString text
+        = tr("The old UKey's signature is no longer valid (a challenge from the lookup proves possession "
+             "once, within a few minutes). Sign again with the old UKey, or continue without: the "
+             "application is then not marked as verified by the old certificate.");
     if (!message.isEmpty())
         text = message + QLatin1Char(' ') + text;
     setTokenStatus(text, QStringLiteral("#c62828"));
@@ -505,7 +518,8 @@ void LookupPage::showResult(const Application& application)
     const QTimeZone shanghai("Asia/Shanghai");
     QString html = QStringLiteral("<table cellspacing='6'>");
     const auto row = [&html](const QString& label, const QString& value) {
-        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Holder"), c.holderMasked);
     row(tr("Certificate kind"), categoryDisplayName(c.category));
@@ -515,12 +529,14 @@ void LookupPage::showResult(const Application& application)
     if (c.renewable) {
         row(tr("Renewal"), tr("Allowed, 1 to %n year(s)", nullptr, c.maxYears));
         if (c.newValidityStart.isValid())
-            row(tr("New validity starts"), c.newValidityStart.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd")));
+            row(tr("New validity starts"),
+                c.newValidityStart.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd")));
     }
     html += QStringLiteral("</table>");
     if (!c.renewable) {
         html += QStringLiteral("<p style='color:#c62828'>%1 %2</p>")
-                    .arg(tr("This certificate cannot be renewed now.").toHtmlEscaped(), c.reason.toHtmlEscaped());
+                    .arg(tr("This certificate cannot be renewed now.").toHtmlEscaped(),
+                        c.reason.toHtmlEscaped());
     }
     m_result->setText(html);
 }

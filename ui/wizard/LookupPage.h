@@ -16,8 +16,8 @@ class FormField;
 class PinPrompt;
 
 // Step 3: identify the old certificate by its serial number (证书序列号). The service answers with the masked
-// holder, expiry, whether renewal is allowed (and why not), the fee per year and the years allowed; the page is
-// complete only for a renewable certificate whose serial is the one in the field.
+// holder, expiry, whether renewal is allowed (and why not), the fee per year and the years allowed; the page
+// is complete only for a renewable certificate whose serial is the one in the field.
 //
 // Or read it from the old UKey (DESIGN.md step 3, preferred): "Read from UKey" lists the certificates on the
 // inserted tokens, fills the serial from the chosen one, looks it up, pre-fills the organisation or person

@@ -99,7 +99,8 @@ void ReviewPage::loadFrom(const Application& a)
     row(tr("Delivery address"), a.mailing.address);
     end();
     section(tr("Invoice information"));
-    row(tr("Invoice"), a.invoice == InvoiceKind::Electronic ? tr("Electronic invoice") : tr("No invoice needed"));
+    row(tr("Invoice"),
+        a.invoice == InvoiceKind::Electronic ? tr("Electronic invoice") : tr("No invoice needed"));
     end();
     m_summary->setHtml(html);
     m_submit->setText(a.id.isEmpty() ? tr("Submit application") : tr("Save changes"));
@@ -115,7 +116,8 @@ void ReviewPage::submit()
         return;
     }
     if (!w->api()) {
-        m_status->setText(tr("No certificate service is configured: start CertDesk with --server or --sandbox."));
+        m_status->setText(
+            tr("No certificate service is configured: start CertDesk with --server or --sandbox."));
         return;
     }
     m_busy = true;
