@@ -15,6 +15,8 @@ CERTDESK_PACKAGES=(
   softhsm2 opensc poppler-utils zbar-tools xvfb xauth
   # scanning (SANE; the tests use its virtual "test" backend)
   libsane-dev sane-utils
+  # reading the QR code of a stamped form that comes back (core/documents LetterQrReader)
+  libzxing-dev
   # CJK fonts for the UI and embedded in PDFs
   fonts-noto-cjk
 )

@@ -2218,6 +2218,26 @@
         <source>Print template</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>QR code check of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the %1 checked: it belongs to this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 belongs to another application (order number %2). Please upload the %1 printed for this application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the %1, not the %2. Please upload it in its own place and put the %2 here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::DocumentViewer</name>

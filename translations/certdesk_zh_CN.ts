@@ -2212,6 +2212,26 @@
             <source>Print template</source>
             <translation>打印模板</translation>
         </message>
+        <message>
+            <source>QR code check of %1</source>
+            <translation>%1二维码核对</translation>
+        </message>
+        <message>
+            <source>QR code of the %1 checked: it belongs to this application.</source>
+            <translation>已核对%1二维码，属于本申请。</translation>
+        </message>
+        <message>
+            <source>This %1 belongs to another application (order number %2). Please upload the %1 printed for this application.</source>
+            <translation>这份%1属于另一份申请（订单编号 %2），请上传本申请打印的%1。</translation>
+        </message>
+        <message>
+            <source>This is the %1, not the %2. Please upload it in its own place and put the %2 here.</source>
+            <translation>这是%1，不是%2。请将其上传到对应位置，此处请上传%2。</translation>
+        </message>
+        <message>
+            <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
+            <translation>未能识别%1上的二维码，文件已照常上传；请确认这是为本申请（订单编号 %2）打印的表格。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::DocumentViewer</name>

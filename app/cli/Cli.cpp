@@ -171,6 +171,8 @@ int run(const QStringList& arguments)
         return tokenList(commandArguments);
     if (group == QLatin1String("token") && command == QLatin1String("show"))
         return tokenShow(commandArguments);
+    if (group == QLatin1String("token") && command == QLatin1String("probe"))
+        return tokenProbe(commandArguments);
     if (group == QLatin1String("token") && command == QLatin1String("program"))
         return tokenProgram(commandArguments);
     if (group == QLatin1String("letter") && command == QLatin1String("render"))

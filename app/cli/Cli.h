@@ -48,6 +48,8 @@ enum ExitCode : int
 
 int tokenList(const QStringList& arguments);
 int tokenShow(const QStringList& arguments);
+// Internal: `token probe --module M`, the child process of ModuleProbe (core/token/ModuleProbe.h).
+int tokenProbe(const QStringList& arguments);
 int tokenProgram(const QStringList& arguments);
 int letterRender(const QStringList& arguments);
 

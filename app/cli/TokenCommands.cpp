@@ -224,6 +224,45 @@ int tokenList(const QStringList& arguments)
     return result;
 }
 
+int tokenProbe(const QStringList& arguments)
+{
+    // Internal (not in the overview): ModuleLoader in the parent runs this in a child process before loading
+    // a module in-process (core/token/ModuleProbe.h). If the module crashes or hangs, only this process goes.
+    // The verdict on stdout is machine-read, so it stays English: "ok" or "failed <StatusName> <detail>".
+    QCommandLineParser parser;
+    // Internal and machine-driven, so deliberately untranslated (not a string for the catalogue).
+    parser.setApplicationDescription(QStringLiteral(
+        "Internal: tries a PKCS#11 module in this process (initialize, list slots) and prints \"ok\" or "
+        "\"failed <status> <detail>\"."));
+    const QCommandLineOption module = moduleOption();
+    parser.addOption(module);
+    int exitCode = ExitSuccess;
+    if (!parseCommand(parser, arguments, &exitCode))
+        return exitCode;
+    bool ok = true;
+    const QString path = requiredValue(parser, module, arguments.first(), &ok);
+    if (!ok)
+        return ExitUsage;
+    // This process is the probe: probing again would recurse.
+    token::ModuleLoader::setProbe(nullptr);
+    const auto failed = [](const token::TokenError& error) {
+        QString detail = error.detail;
+        detail.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        out() << QStringLiteral("failed ") << token::tokenStatusName(error.status) << QLatin1Char(' ')
+              << detail << Qt::endl;
+        return ExitToken;
+    };
+    token::TokenResult<token::Pkcs11Module> loaded = token::ModuleLoader::load(path);
+    if (!loaded)
+        return failed(loaded.error());
+    // tokens() is C_GetSlotList and C_GetTokenInfo: what every caller does right after loading.
+    token::TokenResult<QList<token::TokenInfo>> tokens = loaded->tokens();
+    if (!tokens)
+        return failed(tokens.error());
+    out() << QStringLiteral("ok") << Qt::endl;
+    return ExitSuccess;
+}
+
 int tokenShow(const QStringList& arguments)
 {
     QCommandLineParser parser;

@@ -2,6 +2,7 @@
 
 #include "token/ModuleState.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 
@@ -18,6 +19,9 @@ struct ModuleCache
 {
     std::mutex mutex;
     QHash<QString, std::shared_ptr<detail::ModuleState>> modules;
+    bool probeChosen = false; // false: createDefault() at the next load
+    std::shared_ptr<ModuleProbe> probe; // nullptr: load unprobed
+    QHash<QString, ModuleProbeResult> verdicts; // by verdictKey()
 };
 
 ModuleCache& cache()
@@ -33,7 +37,34 @@ QString cacheKey(const QString& path)
     return canonical.isEmpty() ? path : canonical;
 }
 
+// A replaced driver (same path, new file) is probed again.
+QString verdictKey(const QString& path)
+{
+    const QFileInfo info(path);
+    const QDateTime modified = info.exists() ? info.lastModified() : QDateTime();
+    return cacheKey(path) + QLatin1Char('\n')
+        + (modified.isValid() ? QString::number(modified.toMSecsSinceEpoch()) : QString());
+}
+
 } // namespace
+
+void ModuleLoader::setProbe(std::shared_ptr<ModuleProbe> probe)
+{
+    ModuleCache& modules = cache();
+    std::lock_guard<std::mutex> lock(modules.mutex);
+    modules.probe = std::move(probe);
+    modules.probeChosen = true;
+    modules.verdicts.clear();
+}
+
+void ModuleLoader::resetProbe()
+{
+    ModuleCache& modules = cache();
+    std::lock_guard<std::mutex> lock(modules.mutex);
+    modules.probe.reset();
+    modules.probeChosen = false;
+    modules.verdicts.clear();
+}
 
 TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
 {
@@ -45,6 +76,25 @@ TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
     const QString key = cacheKey(path);
     if (const auto it = modules.modules.constFind(key); it != modules.modules.constEnd())
         return Pkcs11Module(*it);
+
+    // A missing file needs no probe: loadModuleState says ModuleMissing without touching any driver code.
+    const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
+    if (bareName || QFileInfo::exists(path)) {
+        if (!modules.probeChosen) {
+            modules.probe = ProcessModuleProbe::createDefault();
+            modules.probeChosen = true;
+        }
+        if (modules.probe) {
+            const QString verdictAt = verdictKey(path);
+            auto verdict = modules.verdicts.constFind(verdictAt);
+            if (verdict == modules.verdicts.constEnd())
+                verdict = modules.verdicts.insert(verdictAt, modules.probe->probe(path));
+            if (verdict->outcome == ModuleProbeResult::Outcome::Failed)
+                return verdict->error;
+            if (verdict->outcome == ModuleProbeResult::Outcome::Unavailable)
+                qWarning("certdesk: no module probe available; loading %s unprobed", qPrintable(path));
+        }
+    }
     TokenResult<std::shared_ptr<detail::ModuleState>> loaded = detail::loadModuleState(path);
     if (!loaded)
         return loaded.error();

@@ -1,24 +1,38 @@
 #pragma once
 
+#include "token/ModuleProbe.h"
 #include "token/Pkcs11Module.h"
 #include "token/TokenStatus.h"
 
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace certdesk::token {
 
 // Loads PKCS#11 modules by path. A missing file, a file that is not a PKCS#11 library or a module that fails
-// to initialize gives a status, never a crash. (A module that crashes inside C_Initialize takes the process
-// with it; a caller that must survive that probes the module in a child process first.)
+// to initialize gives a status, never a crash. A module that would crash or hang inside C_GetFunctionList,
+// C_Initialize or C_GetSlotList would take the process with it, so before the first in-process load of a file
+// the loader probes it in a child process (ModuleProbe; `certdesk-cli token probe`) and refuses it on a crash
+// or hang. When no probe executable is found (no certdesk-cli next to the binary, no $CERTDESK_CLI) the
+// module is loaded in-process unprobed, as before.
 class ModuleLoader
 {
 public:
     // Loads `path` (a full path, or a bare file name the system loader searches, as vendor DLL names on
     // Windows are) or returns the module already loaded from that file. Statuses: ModuleMissing,
     // ModuleLoadFailed (not a loadable library / no C_GetFunctionList), ModuleFailed (C_Initialize or
-    // C_GetInfo failed).
+    // C_GetInfo failed, or the probe saw it crash or hang: the detail says which). The probe verdict is
+    // cached per file and modification time for the process lifetime. Blocks while probing (up to the probe's
+    // timeout, 10 s by default); other loads wait meanwhile.
     [[nodiscard]] static TokenResult<Pkcs11Module> load(const QString& path);
+
+    // Replaces the probe (tests inject one with a short timeout); nullptr turns probing off (the probe child
+    // itself). Clears the cached verdicts. Modules already loaded stay loaded.
+    static void setProbe(std::shared_ptr<ModuleProbe> probe);
+    // Back to the default probe, ProcessModuleProbe::createDefault() (chosen at the next load).
+    static void resetProbe();
 
     // Module paths to try on this platform, most specific first. Linux: SoftHSM2 and OpenSC in the usual
     // multiarch locations; Windows: the vendor DLL names from the vendor profiles, then OpenSC.

@@ -1,9 +1,19 @@
-// The applicant's form journey in the real GUI against the real certdesk-server (sandbox): from the first
-// page to a submitted application, for an institution (with a telecom real-name 422 shown at the mobile field
-// and fixed) and for a natural person.
+// The applicant's whole journey in the real GUI against the real certdesk-server (sandbox), in one
+// MainWindow: from the wizard's first page to a submitted application (for an institution with a telecom
+// real-name 422 shown at the mobile field and fixed, and for a natural person), then on in the application
+// centre the window opens: every required document chosen as a file, the liveness check, payment (WeChat for
+// the institution, Alipay for the natural person) and "in review", on screen and on the service.
+#include "CentreFixture.h"
 #include "MainWindow.h"
 #include "ServerProcess.h"
+#include "TestEnvironment.h"
 #include "api/ApiClient.h"
+#include "centre/ApplicationCentre.h"
+#include "centre/DocumentSlot.h"
+#include "centre/DocumentsPage.h"
+#include "centre/LivenessPage.h"
+#include "centre/PaymentPage.h"
+#include "domain/Privacy.h"
 #include "storage/LocalStore.h"
 #include "storage/SubmissionStore.h"
 #include "wizard/ApplicationWizard.h"
@@ -16,12 +26,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "TypeText.h"
 
 using namespace certdesk;
+using ui::ApplicationCentre;
 using ui::ApplicationWizard;
 
 namespace {
@@ -54,6 +66,10 @@ void selectCode(QWidget* root, const QString& combo, const QString& code)
     Q_EMIT box->activated(index);
 }
 
+// The centre's pages poll the service and convert images on worker threads: wait on their state, generously
+// (as the other centre tests; a failing QTRY waits twice as long again before it reports).
+constexpr int CentreTimeout = 30000;
+
 } // namespace
 
 class TestJourney : public QObject
@@ -63,6 +79,133 @@ private:
     test::ServerProcess m_server;
     QTemporaryDir m_dir;
     std::unique_ptr<api::ApiClient> m_api;
+    // The application centre's desktop services: files are "chosen" from generated JPEGs, nothing is shown.
+    test::FakeFileChooser m_files;
+    test::FakePrintService m_printer;
+    test::FakeNotifier m_notifier;
+
+    [[nodiscard]] ui::CentreServices centreServices()
+    {
+        // No scanner: the documents go in through the file chooser, as on a desktop without SANE.
+        return test::fakeServices(&m_files, &m_printer, &m_notifier, nullptr);
+    }
+
+    // Continues a journey whose wizard just submitted `submission`: in the application centre that `window`
+    // opened, through the GUI from the letter to "in review" — print the letter, choose every required
+    // document as a file, pass the liveness check as `person` (the sandbox stands in for the phone), pay by
+    // the method of the radio button `payMethod` (the sandbox completes it). Leaves with a failed test on any
+    // mismatch.
+    void centreToInReview(ui::MainWindow& window, const Submission& submission, const Person& person,
+        const QString& payMethod, const QString& methodName)
+    {
+        ApplicationCentre* centre = window.centre();
+        QVERIFY(centre);
+        QCOMPARE(centre->applicationId(), submission.applicationId);
+        QVERIFY(centre->isVisible()); // the wizard handed over to the centre in the same window
+        QTRY_VERIFY_WITH_TIMEOUT(centre->session()->isLoaded(), CentreTimeout);
+        QCOMPARE(centre->session()->application().status, ApplicationStatus::Draft);
+        QCOMPARE(find<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
+            statusDisplayName(ApplicationStatus::Draft));
+        QVERIFY(find<QLabel>(centre, QStringLiteral("centreTitle"))->text().contains(submission.orderNo));
+        // Opened where the person is: print the letter.
+        QCOMPARE(centre->currentStep(), ui::CentreStep::Letter);
+        QCOMPARE(centre->currentPage(), ApplicationCentre::LetterTab);
+        const int prints = m_printer.prints;
+        find<QPushButton>(centre, QStringLiteral("letterPrintButton"))->click();
+        QCOMPARE(m_printer.prints, prints + 1);
+
+        // 上传资料: every document the category needs, each a generated JPEG chosen through the file chooser.
+        centre->showPage(ApplicationCentre::DocumentsTab);
+        QCOMPARE(centre->currentPage(), ApplicationCentre::DocumentsTab);
+        const QList<DocumentKind> required = requiredDocuments(submission.category);
+        int seed = 11;
+        for (DocumentKind kind : required) {
+            const QString api = documentKindToApi(kind);
+            const QString path = test::writeFile(m_dir,
+                submission.applicationId + QLatin1Char('-') + api + QStringLiteral(".jpg"),
+                test::makeJpeg(QSize(1240, 1754), seed++));
+            QVERIFY(!path.isEmpty());
+            ui::DocumentSlot* slot = centre->documentsPage()->slotFor(kind);
+            QVERIFY2(slot, qPrintable(api));
+            m_files.openAnswers = {path};
+            auto* choose = find<QPushButton>(slot, QStringLiteral("documentChoose_") + api);
+            QVERIFY2(choose->isVisible() && choose->isEnabled(), qPrintable(api));
+            choose->click();
+            QTRY_VERIFY_WITH_TIMEOUT(!slot->isBusy(), CentreTimeout);
+            QVERIFY2(slot->errorText().isEmpty(), qPrintable(api + QStringLiteral(": ") + slot->errorText()));
+            QVERIFY2(slot->statusText().startsWith(QStringLiteral("Uploaded")),
+                qPrintable(api + QStringLiteral(": ") + slot->statusText()));
+        }
+        QVERIFY(m_files.openAnswers.isEmpty()); // every answer was taken by a slot
+        QTRY_COMPARE_WITH_TIMEOUT(centre->currentStep(), ui::CentreStep::Liveness, CentreTimeout);
+        QVERIFY(centre->session()->application().checklist.allDocumentsUploaded());
+        auto* documentsNext = find<QPushButton>(centre, QStringLiteral("documentsNextButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(documentsNext->isEnabled(), CentreTimeout);
+        documentsNext->click();
+        QCOMPARE(centre->currentPage(), ApplicationCentre::LivenessTab);
+
+        // 身份认证: the page starts a session and shows its QR code; the sandbox plays the phone, with the
+        // name and ID number of the form (anything else fails).
+        ui::LivenessPage* liveness = centre->livenessPage();
+        QTRY_COMPARE_WITH_TIMEOUT(liveness->state(), ui::LivenessPage::State::Waiting, CentreTimeout);
+        QVERIFY(!liveness->sessionId().isEmpty());
+        const QString who = find<QLabel>(liveness, QStringLiteral("livenessPerson"))->text();
+        QVERIFY2(who.contains(maskName(person.name)), qPrintable(who));
+        QVERIFY(!who.contains(person.idNumber));
+        auto* scanned = m_api->sandboxLiveness(liveness->sessionId(), person.name, person.idNumber, true);
+        QVERIFY(scanned->waitForFinished());
+        const auto outcome = scanned->result();
+        scanned->deleteLater();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.ok() ? QString() : test::describe(outcome.error())));
+        QCOMPARE(outcome.value().status, LivenessState::Passed);
+        QTRY_COMPARE_WITH_TIMEOUT(liveness->state(), ui::LivenessPage::State::Passed, CentreTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            centre->session()->application().checklist.liveness, LivenessState::Passed, CentreTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(centre->currentStep(), ui::CentreStep::Payment, CentreTimeout);
+        auto* livenessNext = find<QPushButton>(liveness, QStringLiteral("livenessNextButton"));
+        QVERIFY(livenessNext->isEnabled());
+        livenessNext->click();
+        QCOMPARE(centre->currentPage(), ApplicationCentre::PaymentTab);
+
+        // 在线支付: the chosen method's QR code; the sandbox completes the payment, the page notices by
+        // polling.
+        ui::PaymentPage* payment = centre->paymentPage();
+        QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Choosing, CentreTimeout);
+        QCOMPARE(find<QLabel>(payment, QStringLiteral("orderValue_orderNo"))->text(), submission.orderNo);
+        find<QRadioButton>(payment, payMethod)->click();
+        find<QPushButton>(payment, QStringLiteral("payButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Waiting, CentreTimeout);
+        QVERIFY(find<QLabel>(payment, QStringLiteral("paymentQrCaption"))->text().contains(methodName));
+        QVERIFY(!payment->payment().paymentId.isEmpty());
+        QVERIFY(!payment->payment().qrContent.isEmpty());
+        QCOMPARE(payment->payment().amountFen, centre->session()->application().fees.totalFen);
+        auto* completed = m_api->sandboxCompletePayment(payment->payment().paymentId);
+        QVERIFY(completed->waitForFinished());
+        const auto paid = completed->result();
+        completed->deleteLater();
+        QVERIFY2(paid.ok(), qPrintable(paid.ok() ? QString() : test::describe(paid.error())));
+        QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Paid, CentreTimeout);
+
+        // In review: in the centre's header and on the service.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            centre->session()->application().status, ApplicationStatus::InReview, CentreTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
+            statusDisplayName(ApplicationStatus::InReview), CentreTimeout);
+        QCOMPARE(centre->currentStep(), ui::CentreStep::Review);
+        QCOMPARE(window.centre(), centre); // still the one the wizard opened
+
+        auto* get = m_api->getApplication(submission.applicationId, submission.accessToken);
+        QVERIFY(get->waitForFinished());
+        const auto fetched = get->result();
+        get->deleteLater();
+        QVERIFY2(fetched.ok(), qPrintable(fetched.ok() ? QString() : test::describe(fetched.error())));
+        QCOMPARE(fetched.value().status, ApplicationStatus::InReview);
+        QCOMPARE(fetched.value().checklist.payment, PaymentState::Paid);
+        QCOMPARE(fetched.value().checklist.liveness, LivenessState::Passed);
+        for (DocumentKind kind : required)
+            QVERIFY2(fetched.value().checklist.documents.value(kind) == DocumentState::Uploaded,
+                qPrintable(documentKindToApi(kind)));
+    }
 
     QString mintSerial(CertificateCategory category, const QString& holder, const QString& credential)
     {
@@ -79,13 +222,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        test::fixEnvironment();
+        QVERIFY(m_dir.isValid());
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
         api::ApiClientOptions options;
         options.baseUrl = m_server.baseUrl();
         m_api = std::make_unique<api::ApiClient>(options);
     }
 
-    void institutionToSubmitted()
+    void institutionFromFirstPageToInReview()
     {
         const QString serial = mintSerial(CertificateCategory::Institution,
             QStringLiteral("深圳市示例科技有限公司"), QStringLiteral("91440300708461136T"));
@@ -94,6 +239,8 @@ private Q_SLOTS:
         mode.sandbox = true;
         mode.serverUrl = m_server.baseUrl().toString();
         ui::MainWindow window(mode, &store);
+        window.setCentreServices(centreServices());
+        window.resize(1366, 768);
         window.show();
         find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
@@ -203,9 +350,13 @@ private Q_SLOTS:
         QCOMPARE(fetched.value().bank.bankCode, w->application().bank.bankCode);
         QCOMPARE(fetched.value().years, 2);
         QCOMPARE(fetched.value().invoice, InvoiceKind::Electronic);
+
+        // On in the application centre the submission opened, as the agent (the person the form names).
+        centreToInReview(
+            window, *recorded, w->application().agent, QStringLiteral("payWeChat"), QStringLiteral("WeChat"));
     }
 
-    void naturalPersonToSubmitted()
+    void naturalPersonFromFirstPageToInReview()
     {
         const QString serial = mintSerial(
             CertificateCategory::NaturalPerson, QStringLiteral("李四"), QStringLiteral("11010519491231002X"));
@@ -213,6 +364,8 @@ private Q_SLOTS:
         ui::AppMode mode;
         mode.serverUrl = m_server.baseUrl().toString();
         ui::MainWindow window(mode, &store);
+        window.setCentreServices(centreServices());
+        window.resize(1366, 768);
         window.show();
         find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
@@ -246,6 +399,18 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
         QCOMPARE(w->application().fees.totalFen, w->application().oldCertificate->feePerYearFen);
         QCOMPARE(w->application().status, ApplicationStatus::Draft);
+
+        SubmissionStore submissions(store);
+        const auto recorded = submissions.find(w->application().id);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->orderNo, w->application().orderNo);
+        QCOMPARE(recorded->category, CertificateCategory::NaturalPerson);
+        QVERIFY(!recorded->accessToken.isEmpty());
+
+        // On in the application centre the submission opened, as the applicant.
+        const Person applicant = w->application().applicant;
+        QCOMPARE(applicant.idNumber, QStringLiteral("11010519491231002X"));
+        centreToInReview(window, *recorded, applicant, QStringLiteral("payAlipay"), QStringLiteral("Alipay"));
     }
 };
 

@@ -1,17 +1,21 @@
 #include "centre/DocumentJob.h"
 
+#include "documents/LetterQrReader.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace certdesk::ui {
 
 namespace {
 
-DocumentJob::Result withThumbnail(documents::DocumentResult<documents::NormalizedDocument> normalized)
+DocumentJob::Result withThumbnail(
+    documents::DocumentResult<documents::NormalizedDocument> normalized, bool readLetterCode)
 {
     if (!normalized.ok())
         return normalized.error();
     DocumentJob::Output out;
     out.document = std::move(normalized).value();
+    out.letterCodeChecked = readLetterCode;
     if (documents::isImage(out.document.type)) {
         // Decoding the normalised JPEG again (at most A4 at 200 dpi) is cheap here and keeps the GUI thread
         // free of image work.
@@ -19,6 +23,10 @@ DocumentJob::Result withThumbnail(documents::DocumentResult<documents::Normalize
         if (!full.isNull()) {
             out.thumbnail = full.scaled(DocumentJob::ThumbnailSide, DocumentJob::ThumbnailSide,
                 Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            // The normalised picture is what the reviewer sees: if its code is readable there, it was
+            // readable for them too. (A few hundred ms at A4 200 dpi, hence here and not on the GUI thread.)
+            if (readLetterCode)
+                out.letterPayloads = documents::LetterQrReader::readLetterPayloads(full);
         }
     }
     return out;
@@ -30,11 +38,12 @@ DocumentJob* DocumentJob::fromFile(
     const QString& path, const documents::NormalizerOptions& options, QObject* parent)
 {
     return new DocumentJob(
-        [path, options](const std::atomic_bool* cancel, const std::function<void(int)>& progress) -> Result {
+        [path, options](const std::atomic_bool* cancel, const std::function<void(int)>& progress,
+            bool readLetterCode) -> Result {
             documents::ImageNormalizer normalizer(options);
             normalizer.setCancelFlag(cancel);
             normalizer.setProgressCallback(progress);
-            return withThumbnail(normalizer.normalizeFile(path));
+            return withThumbnail(normalizer.normalizeFile(path), readLetterCode);
         },
         parent);
 }
@@ -43,8 +52,8 @@ DocumentJob* DocumentJob::fromScanner(documents::ScanSource* scanner,
     const documents::ScanOptions& scanOptions, const documents::NormalizerOptions& options, QObject* parent)
 {
     return new DocumentJob(
-        [scanner, scanOptions, options](
-            const std::atomic_bool* cancel, const std::function<void(int)>& progress) -> Result {
+        [scanner, scanOptions, options](const std::atomic_bool* cancel,
+            const std::function<void(int)>& progress, bool readLetterCode) -> Result {
             if (!scanner)
                 return documents::DocumentError {
                     documents::DocumentStatus::NoScanner, QStringLiteral("no scan source")};
@@ -55,7 +64,7 @@ DocumentJob* DocumentJob::fromScanner(documents::ScanSource* scanner,
             documents::ImageNormalizer normalizer(options);
             normalizer.setCancelFlag(cancel);
             normalizer.setProgressCallback([&progress](int p) { progress(70 + p * 30 / 100); });
-            return withThumbnail(normalizer.normalizeImage(scanned.value()));
+            return withThumbnail(normalizer.normalizeImage(scanned.value()), readLetterCode);
         },
         parent);
 }
@@ -78,7 +87,8 @@ void DocumentJob::start()
         return;
     m_running = true;
     m_future = QtConcurrent::run([this] {
-        auto result = std::make_shared<Result>(m_work(&m_cancel, [this](int p) { reportProgress(p); }));
+        auto result = std::make_shared<Result>(m_work(
+            &m_cancel, [this](int p) { reportProgress(p); }, m_readLetterCode));
         QMetaObject::invokeMethod(
             this,
             [this, result] {

@@ -3,6 +3,7 @@
 #include "documents/DocumentError.h"
 #include "documents/ImageNormalizer.h"
 #include "documents/ScanSource.h"
+#include "print/LetterPayload.h"
 
 #include <QFuture>
 #include <QImage>
@@ -29,6 +30,11 @@ public:
     {
         documents::NormalizedDocument document;
         QImage thumbnail; // null for a PDF
+        // With setReadLetterCode(true): the CertDesk QR codes (print::LetterPayload) read from the normalised
+        // picture, so that a stamped form can be matched to its application; empty when none could be read
+        // (a blurred photo, a PDF, a page without a code).
+        bool letterCodeChecked = false;
+        QList<print::LetterPayload> letterPayloads;
     };
     using Result = documents::DocumentResult<Output>;
 
@@ -42,6 +48,8 @@ public:
 
     ~DocumentJob() override;
 
+    // Also read the QR codes of the normalised picture (LetterQrReader), in the worker. Call before start().
+    void setReadLetterCode(bool read) { m_readLetterCode = read; }
     void start();
     // Asks the worker to stop at its next step; finished() follows with DocumentStatus::Cancelled.
     void cancel();
@@ -57,8 +65,8 @@ Q_SIGNALS:
     void finished();
 
 private:
-    using Work
-        = std::function<Result(const std::atomic_bool* cancel, const std::function<void(int)>& progress)>;
+    using Work = std::function<Result(
+        const std::atomic_bool* cancel, const std::function<void(int)>& progress, bool readLetterCode)>;
     DocumentJob(Work work, QObject* parent);
     void reportProgress(int percent);
 
@@ -68,6 +76,7 @@ private:
     QFuture<void> m_future;
     std::optional<Result> m_result;
     bool m_running = false;
+    bool m_readLetterCode = false;
 };
 
 } // namespace certdesk::ui

@@ -84,6 +84,7 @@ DocumentSlot::DocumentSlot(DocumentKind kind, CentreSession* session, QWidget* p
     , m_status(new QLabel(this))
     , m_rejection(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_letterCheck(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_choose(new QPushButton(tr("Choose file…"), this))
     , m_scan(new QPushButton(tr("Scan"), this))
@@ -119,6 +120,11 @@ DocumentSlot::DocumentSlot(DocumentKind kind, CentreSession* session, QWidget* p
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->setVisible(false);
+    m_letterCheck->setObjectName(QStringLiteral("documentLetterCheck_") + suffix);
+    m_letterCheck->setAccessibleName(tr("QR code check of %1").arg(name));
+    m_letterCheck->setWordWrap(true);
+    m_letterCheck->setStyleSheet(QStringLiteral("color: #455a64;"));
+    m_letterCheck->setVisible(false);
     m_progress->setObjectName(QStringLiteral("documentProgress_") + suffix);
     m_progress->setAccessibleName(tr("Progress of %1").arg(name));
     m_progress->setRange(0, 100);
@@ -150,12 +156,13 @@ DocumentSlot::DocumentSlot(DocumentKind kind, CentreSession* session, QWidget* p
 
     // The text (the guide's rule, state and messages) takes every spare pixel; the thumbnail and the buttons
     // keep their natural size. Word-wrapped labels report a tiny preferred width, so they are told to expand.
-    for (QLabel* label : {m_title, m_rule, m_status, m_rejection, m_error})
+    for (QLabel* label : {m_title, m_rule, m_status, m_letterCheck, m_rejection, m_error})
         label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto* text = new QVBoxLayout;
     text->addWidget(m_title);
     text->addWidget(m_rule);
     text->addWidget(m_status);
+    text->addWidget(m_letterCheck);
     text->addWidget(m_rejection);
     text->addWidget(m_error);
     text->addWidget(m_progress);
@@ -195,6 +202,64 @@ QString DocumentSlot::errorText() const
 QString DocumentSlot::statusText() const
 {
     return m_status->text();
+}
+
+QString DocumentSlot::letterCheckText() const
+{
+    return m_letterCheck->text();
+}
+
+void DocumentSlot::setLetterCheck(const QString& note)
+{
+    m_letterCheck->setText(note);
+    m_letterCheck->setVisible(!note.isEmpty());
+}
+
+bool DocumentSlot::checksLetterCode() const
+{
+    // The two forms CertDesk prints with a LetterPayload QR code (print::LetterLayout, ESealFormLayout).
+    return m_kind == DocumentKind::ApplicationForm || m_kind == DocumentKind::ESealForm;
+}
+
+QString DocumentSlot::checkLetterCode(const DocumentJob& job)
+{
+    const DocumentJob::Output& out = job.result().value();
+    if (!out.letterCodeChecked)
+        return {};
+    const CertificateCategory category = m_session->application().category;
+    const QString name = documentDisplayName(m_kind, category);
+    const QString ownId = m_session->applicationId();
+    std::optional<print::LetterPayload> foreign;
+    std::optional<print::LetterPayload> otherForm;
+    for (const print::LetterPayload& payload : out.letterPayloads) {
+        if (payload.applicationId != ownId) {
+            if (!foreign)
+                foreign = payload;
+        } else if (payload.document != m_kind) {
+            if (!otherForm)
+                otherForm = payload;
+        } else {
+            // This application's own form: any other code on the page (a neighbouring sheet in the photo)
+            // does not matter.
+            setLetterCheck(tr("QR code of the %1 checked: it belongs to this application.").arg(name));
+            return {};
+        }
+    }
+    if (foreign) {
+        return tr("This %1 belongs to another application (order number %2). Please upload the %1 printed "
+                  "for this application.")
+            .arg(name, foreign->orderNo);
+    }
+    if (otherForm) {
+        return tr("This is the %1, not the %2. Please upload it in its own place and put the %2 here.")
+            .arg(documentDisplayName(otherForm->document, category), name);
+    }
+    // A photo where the code is blurred or cut off, or a PDF: the reviewer checks the order number by eye.
+    setLetterCheck(
+        tr("The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is "
+           "the form printed for this application (order number %2).")
+            .arg(name, m_session->application().orderNo));
+    return {};
 }
 
 bool DocumentSlot::fileSourceAllowed() const
@@ -320,7 +385,9 @@ void DocumentSlot::startFile(const QString& path)
     documents::NormalizerOptions options;
     options.maxBytes = m_session->config().maxDocumentBytes;
     m_status->setText(tr("Checking and preparing %1…").arg(QFileInfo(path).fileName()));
-    startJob(DocumentJob::fromFile(path, options, this), false);
+    DocumentJob* job = DocumentJob::fromFile(path, options, this);
+    job->setReadLetterCode(checksLetterCode());
+    startJob(job, false);
 }
 
 void DocumentSlot::startScan()
@@ -330,14 +397,16 @@ void DocumentSlot::startScan()
     documents::NormalizerOptions options;
     options.maxBytes = m_session->config().maxDocumentBytes;
     m_status->setText(tr("Scanning… Put the stamped document on the scanner glass, face down."));
-    startJob(
-        DocumentJob::fromScanner(m_session->services().scanner, documents::ScanOptions {}, options, this),
-        true);
+    DocumentJob* job
+        = DocumentJob::fromScanner(m_session->services().scanner, documents::ScanOptions {}, options, this);
+    job->setReadLetterCode(checksLetterCode());
+    startJob(job, true);
 }
 
 void DocumentSlot::startJob(DocumentJob* job, bool scanning)
 {
     showError({});
+    setLetterCheck({});
     m_job = job;
     m_scanning = scanning;
     connect(job, &DocumentJob::progress, m_progress, &QProgressBar::setValue);
@@ -363,6 +432,13 @@ void DocumentSlot::jobFinished()
         refreshDisplay();
         if (!cancelled)
             showError(result.message() + QLatin1Char(' ') + tr("Nothing was uploaded."));
+        job->deleteLater();
+        return;
+    }
+    if (const QString refusal = checkLetterCode(*job); !refusal.isEmpty()) {
+        setPhase(Phase::Idle);
+        refreshDisplay();
+        showError(refusal + QLatin1Char(' ') + tr("Nothing was uploaded."));
         job->deleteLater();
         return;
     }
@@ -398,6 +474,7 @@ void DocumentSlot::upload()
             const bool cancelled = r.error().kind == api::ApiError::Kind::Cancelled;
             if (m_state != DocumentState::Uploaded)
                 m_thumbnail->setPixmap({});
+            setLetterCheck({}); // about the file that did not go out
             refreshDisplay();
             if (!cancelled)
                 showError(tr("The upload failed: %1").arg(r.error().userMessage()));

@@ -43,6 +43,9 @@ public:
     [[nodiscard]] bool isBusy() const { return m_phase != Phase::Idle; }
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] QString statusText() const;
+    // The result of the QR code check of a form CertDesk printed (申请书 / 授权委托书, 电子印章采集表):
+    // checked, or could not be read. Empty for other documents and before an upload.
+    [[nodiscard]] QString letterCheckText() const;
 
     // Updates from the application: uploaded or not, what the service stored, whether it may change, the
     // reviewer's reason when the rejection names this document.
@@ -82,6 +85,11 @@ private:
     void setFrameColor(const QString& color);
     [[nodiscard]] bool fileSourceAllowed() const;
     [[nodiscard]] QString objectSuffix() const;
+    [[nodiscard]] bool checksLetterCode() const;
+    // Refuses a form printed for another application (or the other form): the message, or empty when the
+    // upload may go ahead (then m_letterCheck holds the note to show).
+    [[nodiscard]] QString checkLetterCode(const DocumentJob& job);
+    void setLetterCheck(const QString& note);
 
     DocumentKind m_kind;
     CentreSession* m_session;
@@ -104,6 +112,7 @@ private:
     QLabel* m_status;
     QLabel* m_rejection;
     QLabel* m_error;
+    QLabel* m_letterCheck;
     QProgressBar* m_progress;
     QPushButton* m_choose;
     QPushButton* m_scan;
