@@ -49,6 +49,8 @@ struct Service::Private
     std::unique_ptr<httplib::Server> http;
     std::thread listener;
     int port = -1;
+    // The listening socket as httplib created it (seen in its socket-options callback), to raise its backlog.
+    int listenSocket = -1;
 
     void log(const QString& line) const
     {
@@ -156,9 +158,10 @@ struct Service::Private
         s.set_write_timeout(30);
 #ifndef Q_OS_WIN
         // httplib's default sets SO_REUSEPORT, which would let a second server bind the same port silently.
-        s.set_socket_options([](socket_t sock) {
+        s.set_socket_options([this](socket_t sock) {
             int yes = 1;
             setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+            listenSocket = sock;
         });
 #endif
         s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -315,6 +318,14 @@ int Service::start(
                 return fail(QStringLiteral("cannot listen on %1:%2").arg(host).arg(port));
             p->port = port;
         }
+#ifndef Q_OS_WIN
+        // Debian's libcpp-httplib is compiled with a listen backlog of 5: under 64 connecting clients the
+        // accept queue overflows and the dropped SYNs come back only after the 1 s retransmission timer (seen
+        // as TcpExtListenOverflows and a p99 of about a second). listen() on a listening socket only changes
+        // the backlog, so raise it here.
+        if (p->listenSocket >= 0)
+            ::listen(p->listenSocket, SOMAXCONN);
+#endif
     } catch (const std::exception& e) {
         return fail(QString::fromUtf8(e.what()));
     }
