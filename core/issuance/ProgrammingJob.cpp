@@ -300,6 +300,12 @@ void ProgrammingJob::setStep(Step step, int percent)
     Q_EMIT progress(percent);
 }
 
+bool ProgrammingJob::enterStep(Step step)
+{
+    setStep(step, stepPercent(step));
+    return !cancelledNow(); // a slot connected to stepChanged may have cancelled
+}
+
 bool ProgrammingJob::cancelledNow()
 {
     if (!m_cancelRequested)
@@ -422,8 +428,7 @@ void ProgrammingJob::connectToken()
 
 void ProgrammingJob::login()
 {
-    setStep(Step::Login, stepPercent(Step::Login));
-    if (cancelledNow()) // a slot connected to stepChanged may have cancelled
+    if (!enterStep(Step::Login))
         return;
     // Objects an earlier run on this token could not remove (token pulled, client killed): removed right
     // after the login, before anything new is written.
@@ -483,8 +488,7 @@ void ProgrammingJob::login()
 
 void ProgrammingJob::prepareKeys()
 {
-    setStep(Step::PrepareKeys, stepPercent(Step::PrepareKeys));
-    if (cancelledNow()) // a slot connected to stepChanged may have cancelled
+    if (!enterStep(Step::PrepareKeys))
         return;
     pki::PkiResult<pki::Sm2Key> transport = pki::Sm2Key::generate();
     if (!transport) {
@@ -566,8 +570,7 @@ void ProgrammingJob::prepareKeys()
 
 void ProgrammingJob::requestIssuance()
 {
-    setStep(Step::RequestIssuance, stepPercent(Step::RequestIssuance));
-    if (cancelledNow()) // a slot connected to stepChanged may have cancelled
+    if (!enterStep(Step::RequestIssuance))
         return;
     // One key per run: a retry after a lost answer returns the same pair instead of issuing another.
     m_run->idempotencyKey = api::ApiClient::newIdempotencyKey();
@@ -670,8 +673,7 @@ void ProgrammingJob::openEnvelopes(const api::Issuance& issuance)
 
 void ProgrammingJob::writeToken()
 {
-    setStep(Step::WriteToken, stepPercent(Step::WriteToken));
-    if (cancelledNow()) // a slot connected to stepChanged may have cancelled
+    if (!enterStep(Step::WriteToken))
         return;
     auto pairs = std::make_shared<QList<token::Sm2PairToWrite>>(std::move(m_run->pairs));
     m_run->pairs.clear();

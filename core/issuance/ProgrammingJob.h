@@ -148,6 +148,8 @@ Q_SIGNALS:
 
 private:
     void setStep(Step step, int percent);
+    // Announces `step`; false when the job was cancelled meanwhile (the caller returns).
+    [[nodiscard]] bool enterStep(Step step);
     void connectService();
     void connectToken();
     void login();
