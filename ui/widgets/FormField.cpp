@@ -46,8 +46,6 @@ FormField::FormField(
     layout->addLayout(m_inputRow);
     layout->addWidget(m_hint);
     layout->addWidget(m_error);
-    // Keep label and input at the top when a neighbour in the same grid row grows (an error below it).
-    layout->addStretch(1);
 
     connect(m_edit, &QLineEdit::textEdited, this, &FormField::edited);
     connect(m_edit, &QLineEdit::editingFinished, this, &FormField::editingFinished);

@@ -53,10 +53,10 @@ QGroupBox* personGroup(const QString& title, const PersonFields& p, QWidget* par
 {
     auto* group = new QGroupBox(title, parent);
     auto* grid = new QGridLayout(group);
-    grid->addWidget(p.name, 0, 0);
-    grid->addWidget(p.idNumber, 0, 1);
-    grid->addWidget(p.mobile, 1, 0);
-    grid->addWidget(p.email, 1, 1);
+    grid->addWidget(p.name, 0, 0, Qt::AlignTop);
+    grid->addWidget(p.idNumber, 0, 1, Qt::AlignTop);
+    grid->addWidget(p.mobile, 1, 0, Qt::AlignTop);
+    grid->addWidget(p.email, 1, 1, Qt::AlignTop);
     return group;
 }
 
@@ -80,9 +80,9 @@ OrganizationPage::OrganizationPage(QWidget* parent)
 
     auto* org = new QGroupBox(tr("Organisation information"), this);
     auto* orgGrid = new QGridLayout(org);
-    orgGrid->addWidget(m_name, 0, 0, 1, 2);
-    orgGrid->addWidget(m_credential, 1, 0);
-    orgGrid->addWidget(m_address, 1, 1);
+    orgGrid->addWidget(m_name, 0, 0, 1, 2, Qt::AlignTop);
+    orgGrid->addWidget(m_credential, 1, 0, Qt::AlignTop);
+    orgGrid->addWidget(m_address, 1, 1, Qt::AlignTop);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(org);
