@@ -11,7 +11,7 @@ namespace certdesk::validators {
 namespace {
 
 // Every message is written out as QCoreApplication::translate("certdesk::Validators", "...") so that lupdate
-// finds it; the Chinese text is in translations/pending/validators.tsv.
+// finds it; the Chinese text is in translations/certdesk_zh_CN.ts.
 
 Result fail(const QString& code, const QString& message)
 {

@@ -956,6 +956,23 @@ TokenResult<QByteArray> TokenSession::signSm2(QByteArrayView id, QByteArrayView 
 // --- removal
 // -------------------------------------------------------------------------------------------------
 
+namespace {
+
+// Destroys the found objects, counting them; one already gone (removed by another session) is not an error.
+CK_RV destroyAll(const Cryptoki& p11, const std::vector<CK_OBJECT_HANDLE>& found, int& destroyed)
+{
+    for (const CK_OBJECT_HANDLE object : found) {
+        const CK_RV rv = p11.destroy(object);
+        if (rv == CKR_OK)
+            ++destroyed;
+        else if (rv != CKR_OBJECT_HANDLE_INVALID)
+            return rv;
+    }
+    return CKR_OK;
+}
+
+} // namespace
+
 TokenResult<int> TokenSession::destroyObjects(const QList<ObjectRef>& objects)
 {
     CERTDESK_REQUIRE_OPEN();
@@ -968,13 +985,9 @@ TokenResult<int> TokenSession::destroyObjects(const QList<ObjectRef>& objects)
         CK_RV rv = p11.findByClassAndId(ckoOf(ref.objectClass), ref.id, found);
         if (rv != CKR_OK)
             return failure(QStringLiteral("C_FindObjects(destroy)"), rv);
-        for (const CK_OBJECT_HANDLE object : found) {
-            rv = p11.destroy(object);
-            if (rv == CKR_OK)
-                ++destroyed;
-            else if (rv != CKR_OBJECT_HANDLE_INVALID)
-                return failure(QStringLiteral("C_DestroyObject"), rv);
-        }
+        rv = destroyAll(p11, found, destroyed);
+        if (rv != CKR_OK)
+            return failure(QStringLiteral("C_DestroyObject"), rv);
     }
     return destroyed;
 }
@@ -993,13 +1006,9 @@ TokenResult<int> TokenSession::destroyObjects(const QList<QByteArray>& ids)
         CK_RV rv = p11.find(templ, found);
         if (rv != CKR_OK)
             return failure(QStringLiteral("C_FindObjects(destroy)"), rv);
-        for (const CK_OBJECT_HANDLE object : found) {
-            rv = p11.destroy(object);
-            if (rv == CKR_OK)
-                ++destroyed;
-            else if (rv != CKR_OBJECT_HANDLE_INVALID)
-                return failure(QStringLiteral("C_DestroyObject"), rv);
-        }
+        rv = destroyAll(p11, found, destroyed);
+        if (rv != CKR_OK)
+            return failure(QStringLiteral("C_DestroyObject"), rv);
     }
     return destroyed;
 }

@@ -5,8 +5,6 @@
 #include "print/LetterLayout.h"
 #include "print/PdfExport.h"
 
-#include "PendingTranslator.h"
-
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
@@ -61,11 +59,8 @@ int main(int argc, char** argv)
     QGuiApplication app(argc, argv);
     const int n = argc > 1 ? std::max(1, std::atoi(argv[1])) : 50;
 
-    // Chinese, as printed by default: the built-in catalogue plus the pending print translations.
+    // Chinese, as printed by default (the built-in catalogue).
     installTranslations(app, QStringLiteral("zh_CN"));
-    test::PendingTranslator pending;
-    if (pending.loadTsv(QStringLiteral(CERTDESK_SOURCE_DIR "/translations/pending/print.tsv")))
-        QCoreApplication::installTranslator(&pending);
 
     QFile data(QStringLiteral(CERTDESK_SOURCE_DIR "/tests/unit/print/data/forms.json"));
     if (!data.open(QIODevice::ReadOnly)) {

@@ -1,10 +1,8 @@
 // Renders every page of the application centre in zh_CN at the counter's 1366×768 and at 1920×1080 into an
 // output folder (docs/screenshots/), against the real certdesk-server in sandbox mode. A tool, not a test:
 //   centre_screenshots <output dir>
-// The strings of translations/pending/*.tsv are served next to the built-in catalogue, so the pictures are
-// Chinese before the lead merged them.
-#include "../unit/print/PendingTranslator.h"
 #include "CentreFixture.h"
+#include "ScreenshotApp.h"
 #include "TestEnvironment.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/DocumentSlot.h"
@@ -81,23 +79,7 @@ int main(int argc, char** argv)
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
     QDir().mkpath(out);
-    installTranslations(app, QStringLiteral("zh_CN"));
-    // Pending strings of every area (merged into the .ts by the lead later).
-    QList<PendingTranslator*> pending;
-    const QDir pendingDir(sourceDir() + QStringLiteral("/translations/pending"));
-    for (const QString& tsv : pendingDir.entryList({QStringLiteral("*.tsv")})) {
-        auto* t = new PendingTranslator;
-        if (t->loadTsv(pendingDir.filePath(tsv))) {
-            QCoreApplication::installTranslator(t);
-            pending.append(t);
-        } else {
-            delete t;
-        }
-    }
-    QFont font = app.font();
-    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei")});
-    font.setPointSizeF(10);
-    app.setFont(font);
+    test::setUpScreenshotApp(app);
 
     CentreServer s;
     QString error;
@@ -224,6 +206,5 @@ int main(int argc, char** argv)
         c->showPage(ApplicationCentre::DocumentsTab);
         shooter.shoot(c.get(), QStringLiteral("kiosk-documents"));
     }
-    qDeleteAll(pending);
     return 0;
 }

@@ -2,10 +2,8 @@
 // against the real certdesk-server in sandbox mode and a SoftHSM2 token in a temporary folder. A tool, not a
 // test:
 //   counter_screenshots <output dir>
-// The strings of translations/pending/*.tsv are served next to the built-in catalogue, so the pictures are
-// Chinese before the lead merged them.
-#include "../unit/print/PendingTranslator.h"
 #include "CounterFixture.h"
+#include "ScreenshotApp.h"
 #include "TestEnvironment.h"
 #include "TokenTestSupport.h"
 #include "counter/ApplicationQueue.h"
@@ -76,22 +74,7 @@ int main(int argc, char** argv)
     }
     const QString out = QString::fromLocal8Bit(argv[1]);
     QDir().mkpath(out);
-    installTranslations(app, QStringLiteral("zh_CN"));
-    QList<PendingTranslator*> pending;
-    const QDir pendingDir(sourceDir() + QStringLiteral("/translations/pending"));
-    for (const QString& tsv : pendingDir.entryList({QStringLiteral("*.tsv")})) {
-        auto* t = new PendingTranslator;
-        if (t->loadTsv(pendingDir.filePath(tsv))) {
-            QCoreApplication::installTranslator(t);
-            pending.append(t);
-        } else {
-            delete t;
-        }
-    }
-    QFont font = app.font();
-    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei")});
-    font.setPointSizeF(10);
-    app.setFont(font);
+    test::setUpScreenshotApp(app);
 
     QTemporaryDir tmp;
     SoftHsm softhsm(tmp.filePath(QStringLiteral("softhsm")));
@@ -257,6 +240,5 @@ int main(int argc, char** argv)
         QTest::qWait(150);
         save(dialog.grab().toImage(), QStringLiteral("%1/counter-pin-change.png").arg(out));
     }
-    qDeleteAll(pending);
     return 0;
 }

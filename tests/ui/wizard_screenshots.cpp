@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ScreenshotApp.h"
 #include "TypeText.h"
 
 using namespace certdesk;
@@ -62,11 +63,7 @@ int main(int argc, char** argv)
         fprintf(stderr, "usage: wizard_screenshots <certdesk-server> <output dir>\n");
         return 2;
     }
-    installTranslations(app, QStringLiteral("zh_CN"));
-    QFont font = app.font();
-    font.setFamilies({QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei")});
-    font.setPointSizeF(10);
-    app.setFont(font);
+    test::setUpScreenshotApp(app);
 
     QTemporaryDir dir;
     QProcess server;

@@ -2,7 +2,7 @@
 """Fill translations into a Qt .ts file from TSV files (context<TAB>source<TAB>translation).
 
 Used after `cmake --build <dir> --target update_translations` has added new source strings to the .ts:
-  tools/translations/apply-tsv.py translations/certdesk_zh_CN.ts translations/pending/*.tsv
+  tools/translations/apply-tsv.py translations/certdesk_zh_CN.ts NEW-STRINGS.tsv
 Each matching message gets the translation and loses type="unfinished". Prints what is still unfinished.
 Sources in the TSV use \\n for line breaks and \\t for tabs."""
 import sys

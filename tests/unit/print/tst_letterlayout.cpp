@@ -4,7 +4,6 @@
 #include "print/LetterLayout.h"
 #include "print/PdfExport.h"
 
-#include "PendingTranslator.h"
 #include "TestEnvironment.h"
 #include "ToolRunner.h"
 
@@ -20,6 +19,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTimeZone>
 
 #include <memory>
@@ -64,7 +64,6 @@ private:
 
     QJsonObject m_data;
     QTemporaryDir m_dir;
-    std::unique_ptr<test::PendingTranslator> m_pending;
     FormOptions m_options;
 };
 
@@ -81,14 +80,8 @@ void TestLetterLayout::initTestCase()
     m_data = QJsonDocument::fromJson(file.readAll()).object();
     QVERIFY(!m_data.isEmpty());
 
-    // zh_CN is the default UI language: the built-in catalogue plus this area's pending translations.
+    // zh_CN is the default UI language (the built-in catalogue).
     installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
-    m_pending = std::make_unique<test::PendingTranslator>();
-    const QString tsv = test::sourceDir() + QStringLiteral("/translations/pending/print.tsv");
-    if (QFile::exists(tsv)) {
-        QVERIFY2(m_pending->loadTsv(tsv), qPrintable(tsv));
-        QCoreApplication::installTranslator(m_pending.get());
-    }
     m_options.date = QDate(2025, 7, 10);
 }
 
@@ -273,7 +266,6 @@ void TestLetterLayout::writesToDevice()
 void TestLetterLayout::followsTheUiLanguage()
 {
     // Without the Chinese catalogues the form prints its English source strings.
-    QCoreApplication::removeTranslator(m_pending.get());
     const QList<QTranslator*> installed = QCoreApplication::instance()->findChildren<QTranslator*>();
     for (QTranslator* translator : installed)
         QCoreApplication::removeTranslator(translator);
@@ -294,7 +286,6 @@ void TestLetterLayout::followsTheUiLanguage()
     QVERIFY(content.contains(QStringLiteral("2025")));
     for (QTranslator* translator : installed)
         QCoreApplication::installTranslator(translator);
-    QCoreApplication::installTranslator(m_pending.get());
 }
 
 QTEST_MAIN(TestLetterLayout)
