@@ -574,6 +574,14 @@
             <source>The scan failed. Check the scanner and its cable, then try again.</source>
             <translation>扫描失败，请检查扫描仪及其连接线后重试。</translation>
         </message>
+        <message>
+            <source>The scanner stopped responding and the scan was stopped. Switch the scanner off and on again, then scan again. If this keeps happening, call the hotline 400-112-3838.</source>
+            <translation>扫描仪没有响应，本次扫描已停止。请关闭扫描仪再打开，然后重新扫描；如果反复出现，请拨打服务热线 400-112-3838。</translation>
+        </message>
+        <message>
+            <source>The scanner's driver stopped unexpectedly; nothing you entered was lost. Scan again. If this keeps happening, reinstall the scanner's driver or call the hotline 400-112-3838.</source>
+            <translation>扫描仪驱动程序意外退出，您填写的内容没有丢失。请重新扫描；如果反复出现，请重新安装扫描仪驱动程序，或拨打服务热线 400-112-3838。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::Issuance</name>

@@ -6,10 +6,7 @@
 #include "centre/ApplicationCentre.h"
 #include "centre/QtCentreServices.h"
 #include "counter/CounterDesk.h"
-#include "documents/ScanSource.h"
-#ifdef CERTDESK_HAVE_SANE
-#include "documents/SaneScanSource.h"
-#endif
+#include "documents/ProcessScanSource.h"
 #include "domain/RegionModel.h"
 #include "kiosk/KioskSession.h"
 #include "storage/AuditJournal.h"
@@ -143,7 +140,14 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Quitting never waits on a scanner driver: a running scan kills its helper process now...
+    if (m_scanner)
+        m_scanner->shutdown();
+    // ...and the pages whose document jobs use m_scanner (their destructors wait for the job) go before it.
+    delete takeCentralWidget();
+}
 
 void MainWindow::openWizard()
 {
@@ -273,15 +277,13 @@ CentreServices MainWindow::centreServices()
         m_printService = std::make_unique<QtPrintService>();
         m_notifier = std::make_unique<QtNotifier>();
     }
-#ifdef CERTDESK_HAVE_SANE
-    // SANE is started the first time a centre opens, not with the window: it loads every backend.
+    // Scanner drivers run in certdesk-scan-helper, a child process per scan
+    // (core/documents/ProcessScanSource.h): one that hangs or crashes cannot take the window with it. Without
+    // the helper there is no scanning.
     if (!m_scannerTried) {
         m_scannerTried = true;
-        auto sane = std::make_unique<documents::SaneScanSource>();
-        if (sane->isAvailable())
-            m_scanner = std::move(sane);
+        m_scanner = documents::ProcessScanSource::createDefault();
     }
-#endif
     CentreServices services;
     services.files = m_mode.kiosk ? nullptr : m_fileChooser.get();
     services.printer = m_printService.get();

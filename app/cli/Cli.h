@@ -1,6 +1,6 @@
 #pragma once
 
-// certdesk-cli: the counter's scriptable tool (issue 5 item 7). main.cpp creates the application object and
+// certdesk-cli: the counter's scriptable tool. main.cpp creates the application object and
 // calls run(); every command lives in its own file here. Messages for people go to stderr, translated
 // (Chinese by default); results go to stdout. Secrets come from a prompt without echo or, for scripts, from
 // the environment (CERTDESK_PIN, CERTDESK_STAFF_USER, CERTDESK_STAFF_PASSWORD) — never from the command line

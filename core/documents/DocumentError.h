@@ -30,6 +30,8 @@ enum class DocumentStatus
     ScannerNoPaper, // the document feeder is empty
     ScannerCoverOpen,
     ScannerAccessDenied,
+    ScannerNotResponding, // the scanner driver stopped answering; it was stopped (ProcessScanSource)
+    ScannerDriverCrashed, // the scanner driver ended its process (ProcessScanSource)
     ScanFailed, // any other scanner failure (I/O error, unsupported frame format, ...)
 };
 

@@ -4,6 +4,7 @@
 #include <sane/saneopts.h>
 
 #include <QByteArray>
+#include <QScopeGuard>
 #include <QVector>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 namespace certdesk::documents {
 
@@ -314,15 +316,23 @@ SaneScanSource::SaneScanSource()
 SaneScanSource::~SaneScanSource()
 {
     const std::lock_guard lock(saneMutex());
+    closePending();
     if (--g_references == 0 && g_initialised) {
         sane_exit();
         g_initialised = false;
     }
 }
 
+void SaneScanSource::closePending()
+{
+    if (m_pendingClose)
+        HandleCloser()(std::exchange(m_pendingClose, nullptr));
+}
+
 DocumentResult<QList<ScanDevice>> SaneScanSource::devices()
 {
     const std::lock_guard lock(saneMutex());
+    closePending();
     if (!m_initialised)
         return DocumentError {DocumentStatus::NoScanner, QStringLiteral("sane_init failed")};
     const SANE_Device** list = nullptr;
@@ -346,6 +356,7 @@ DocumentResult<QImage> SaneScanSource::scan(
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
 
     const std::lock_guard lock(saneMutex());
+    closePending();
     if (!m_initialised)
         return DocumentError {DocumentStatus::NoScanner, QStringLiteral("sane_init failed")};
     if (cancelled())
@@ -367,7 +378,12 @@ DocumentResult<QImage> SaneScanSource::scan(
             return DocumentError {DocumentStatus::NoScanner, QStringLiteral("sane_open: no such device")};
         return saneError(status, "sane_open");
     }
-    const Handle handle(raw);
+    Handle handle(raw);
+    // Declared after `handle`, so it runs first: with deferred close the handle outlives this call.
+    const auto defer = qScopeGuard([this, &handle] {
+        if (m_deferClose)
+            m_pendingClose = handle.release();
+    });
 
     Options device(raw);
     switch (options.mode) {

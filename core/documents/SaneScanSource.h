@@ -22,12 +22,22 @@ public:
     // False when sane_init failed (no libsane backends at all); devices() and scan() then fail.
     [[nodiscard]] bool isAvailable() const { return m_initialised; }
 
+    // With deferred close, scan() returns with the device still open; it is closed (sane_cancel, sane_close)
+    // at the next call or when this source is destroyed. certdesk-scan-helper uses it to hand the result to
+    // its caller before a driver can block in sane_cancel: SANE's thread-based readers are cancelled
+    // asynchronously there, which can deadlock on the C library's locks.
+    void setDeferredClose(bool deferred) { m_deferClose = deferred; }
+
     [[nodiscard]] DocumentResult<QList<ScanDevice>> devices() override;
     [[nodiscard]] DocumentResult<QImage> scan(const ScanOptions& options,
         const std::atomic_bool* cancel = nullptr, const ProgressCallback& progress = {}) override;
 
 private:
+    void closePending();
+
     bool m_initialised = false;
+    bool m_deferClose = false;
+    void* m_pendingClose = nullptr; // SANE_Handle of the last scan, with deferred close
 };
 
 } // namespace certdesk::documents

@@ -44,7 +44,7 @@ struct TokenSide;
 struct RunState;
 } // namespace detail
 
-// The UKey programming job of the counter (DESIGN.md "Issuance protocol", issue 5 item 4): for an `approved`
+// The UKey programming job of the counter (DESIGN.md "Issuance protocol"): for an `approved`
 // application, writes the new SM2 signing and encryption pairs with their certificates to a blank token and
 // confirms to the service, after which the application is `issued` and the old certificate revoked.
 //
@@ -135,7 +135,7 @@ public:
     [[nodiscard]] const token::TokenInfo& token() const { return m_token; }
     [[nodiscard]] const QString& issuanceId() const { return m_issuanceId; }
     // Milliseconds of token work in this run (module load to the end of verification), without the service
-    // calls: what the 300 ms programming budget of issue 5 measures.
+    // calls: what the 300 ms programming budget measures.
     [[nodiscard]] qint64 tokenMilliseconds() const { return m_tokenMs; }
 
 Q_SIGNALS:

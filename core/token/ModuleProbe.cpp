@@ -1,7 +1,7 @@
 #include "token/ModuleProbe.h"
 
-#include <QCoreApplication>
-#include <QDir>
+#include "domain/SiblingExecutable.h"
+
 #include <QFileInfo>
 #include <QProcess>
 
@@ -77,18 +77,7 @@ ModuleProbeResult ProcessModuleProbe::probe(const QString& path)
 
 QString ProcessModuleProbe::locateExecutable()
 {
-    const QString fromEnvironment = qEnvironmentVariable("CERTDESK_CLI");
-    if (!fromEnvironment.isEmpty())
-        return QFileInfo::exists(fromEnvironment) ? fromEnvironment : QString();
-    if (!QCoreApplication::instance())
-        return {};
-#if defined(Q_OS_WIN)
-    const QString name = QStringLiteral("certdesk-cli.exe");
-#else
-    const QString name = QStringLiteral("certdesk-cli");
-#endif
-    const QString candidate = QDir(QCoreApplication::applicationDirPath()).filePath(name);
-    return QFileInfo::exists(candidate) ? candidate : QString();
+    return locateSiblingExecutable("CERTDESK_CLI", QStringLiteral("certdesk-cli"));
 }
 
 std::shared_ptr<ModuleProbe> ProcessModuleProbe::createDefault()

@@ -30,7 +30,7 @@ struct ModuleProbeResult
     [[nodiscard]] static ModuleProbeResult unavailable() { return {Outcome::Unavailable, {}}; }
 };
 
-// Tries a PKCS#11 module somewhere a crash cannot hurt before ModuleLoader loads it in-process (issue 5: a
+// Tries a PKCS#11 module somewhere a crash cannot hurt before ModuleLoader loads it in-process (a
 // module that crashes on load gives a message, not a crash). An interface so tests can inject their own.
 class ModuleProbe
 {

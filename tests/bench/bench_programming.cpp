@@ -2,7 +2,7 @@
 // server-generated-key path, against the real certdesk-server on loopback. Reported: the job's own time —
 // wall time from start() to finished() minus the time spent waiting for the service (ProgrammingJob::
 // tokenMilliseconds(): module, session, login, transport key, envelopes, two key pairs and two certificates
-// written, verification with the libp11 enumeration, chain check, thread hops). Target: <= 300 ms (issue 5),
+// written, verification with the libp11 enumeration, chain check, thread hops). Target: <= 300 ms,
 // server call excluded. The service's share is printed too.
 //
 // Yardstick, on the same kind of token in the same process: token::TokenWriter alone writing and verifying

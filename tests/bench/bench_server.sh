@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of certdesk-server (issue 3, "Performance"): prints figures, asserts nothing.
+# Benchmark of certdesk-server: prints figures, asserts nothing.
 #   1. GET /api/v1/applications/{id} under wrk with 64 connections: requests/s and p99 latency
 #      (target >= 5000 requests/s, p99 <= 20 ms).
 #   2. Issuance without CSR (2 key pairs, 2 certificates, 2 envelopes, DB writes): issuances/s (target >= 150).

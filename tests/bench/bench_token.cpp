@@ -1,6 +1,6 @@
 // Benchmark: programming a SoftHSM token the way the counter does on the server-generated-key path — import
 // two SM2 key pairs (private + public key objects), write two certificates, verify (read back both public
-// keys, check private keys and certificates, libp11 enumeration). Target: <= 300 ms (issue 5), server call
+// keys, check private keys and certificates, libp11 enumeration). Target: <= 300 ms, server call
 // excluded.
 //
 // Yardsticks printed alongside, on the same token and session:

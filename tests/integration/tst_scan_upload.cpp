@@ -1,9 +1,11 @@
-// A page scanned through SANE (its virtual "test" backend: real libsane, real frames, no hardware) is
-// normalised and uploaded to the real certdesk-server, which accepts it; the service then lists it.
+// A page scanned as CertDesk scans (ProcessScanSource: SANE in certdesk-scan-helper, its virtual "test"
+// backend: real libsane, real frames, no hardware) is normalised and uploaded to the real certdesk-server,
+// which accepts it; the service then lists it.
+#include "SaneTestScanners.h"
 #include "ServerProcess.h"
 #include "api/ApiClient.h"
 #include "documents/ImageNormalizer.h"
-#include "documents/SaneScanSource.h"
+#include "documents/ProcessScanSource.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -17,7 +19,7 @@ class TestScanUpload : public QObject
     Q_OBJECT
 private:
     test::ServerProcess m_server;
-    QTemporaryDir m_saneConfig;
+    test::SaneTestScanners m_scanners {CERTDESK_SCAN_HELPER_EXECUTABLE};
 
     template<class T>
     api::ApiResult<T> await(api::ApiReply<T>* reply)
@@ -31,15 +33,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        // sane-backends reads dll.conf from $SANE_CONFIG_DIR; Debian's own has "test" commented out.
-        QFile dll(m_saneConfig.filePath(QStringLiteral("dll.conf")));
-        QVERIFY(dll.open(QIODevice::WriteOnly));
-        dll.write("test\n");
-        dll.close();
-        QFile testConf(m_saneConfig.filePath(QStringLiteral("test.conf")));
-        QVERIFY(testConf.open(QIODevice::WriteOnly));
-        testConf.close();
-        qputenv("SANE_CONFIG_DIR", m_saneConfig.path().toLocal8Bit());
+        QVERIFY2(m_scanners.setBackends("test\n"), qPrintable(m_scanners.errorString()));
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     }
 
@@ -65,13 +59,14 @@ private Q_SLOTS:
         const auto created = await(client.createApplication(a));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().logSummary()));
 
-        documents::SaneScanSource scanner;
-        QVERIFY(scanner.isAvailable());
+        const std::unique_ptr<documents::ProcessScanSource> scanner
+            = documents::ProcessScanSource::createDefault();
+        QVERIFY(scanner);
         documents::ScanOptions scan;
         scan.device = QStringLiteral("test:0");
         scan.resolutionDpi = 100;
         scan.deviceOptions = {{QStringLiteral("test-picture"), QStringLiteral("Color pattern")}};
-        const auto image = scanner.scan(scan);
+        const auto image = scanner->scan(scan);
         QVERIFY2(image.ok(), qPrintable(image.ok() ? QString() : image.error().detail));
         QVERIFY(image.value().width() > 300);
 

@@ -137,7 +137,7 @@ private Q_SLOTS:
         QVERIFY(find<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
     }
 
-    // The acceptance path of issue 5 through the main window in --counter mode.
+    // The counter's UKey acceptance path through the main window in --counter mode.
     void clerkApprovesProgramsAndShips()
     {
         CreatedApp app;

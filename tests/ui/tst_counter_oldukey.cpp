@@ -1,4 +1,4 @@
-// The old UKey on the wizard's lookup page (issue 5 item 3), against the real certdesk-server (sandbox) and
+// The old UKey on the wizard's lookup page, against the real certdesk-server (sandbox) and
 // SoftHSM2 tokens holding sandbox legacy RSA certificates and keys: "Read from UKey" lists the certificates,
 // fills the serial from the chosen one and pre-fills the organisation or person from its subject, looks it
 // up, asks for the PIN once and signs the challenge through the token; the submitted application is

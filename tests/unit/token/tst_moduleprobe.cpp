@@ -1,4 +1,4 @@
-// Issue 5: a PKCS#11 module that crashes or hangs on load gives a message, not a crash. ModuleLoader probes a
+// A PKCS#11 module that crashes or hangs on load gives a message, not a crash. ModuleLoader probes a
 // module in a child process (certdesk-cli token probe) before loading it in-process; these tests load the
 // broken modules of tests/support/crashing-pkcs11 and check this process survives with the right status.
 

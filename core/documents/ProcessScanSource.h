@@ -1,0 +1,67 @@
+#pragma once
+
+#include "documents/ScanSource.h"
+
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+namespace certdesk::documents {
+
+// ScanSource that runs the scanner drivers in a child process, certdesk-scan-helper (app/scanhelper), and
+// talks to it over a pipe (documents/ScanHelperProtocol.h). A scanner driver is third-party code: one that
+// hangs or crashes takes only the helper with it. Each request (device list, one scan) gets a fresh helper,
+// so the next scan after a failure starts clean.
+//
+// Blocking like every ScanSource (call it off the GUI thread), but never for ever:
+//  - cancel: the helper is asked to stop, and killed when it has not answered within `cancelGrace`;
+//  - a helper that sends nothing for `stallTimeout` (a driver stuck in a read) is killed:
+//    DocumentStatus::ScannerNotResponding;
+//  - a helper that dies without an answer: DocumentStatus::ScannerDriverCrashed;
+//  - shutdown() (quitting the application) kills running helpers at once.
+class ProcessScanSource final : public ScanSource
+{
+public:
+    struct Timeouts
+    {
+        std::chrono::milliseconds cancelGrace {2000};
+        // Long enough for a scanner lamp to warm up before the first line arrives.
+        std::chrono::milliseconds stallTimeout {90000};
+        std::chrono::milliseconds startTimeout {10000};
+    };
+
+    explicit ProcessScanSource(QString executable);
+    ProcessScanSource(QString executable, Timeouts timeouts);
+    ~ProcessScanSource() override;
+    ProcessScanSource(const ProcessScanSource&) = delete;
+    ProcessScanSource& operator=(const ProcessScanSource&) = delete;
+
+    [[nodiscard]] DocumentResult<QList<ScanDevice>> devices() override;
+    [[nodiscard]] DocumentResult<QImage> scan(const ScanOptions& options,
+        const std::atomic_bool* cancel = nullptr, const ProgressCallback& progress = {}) override;
+
+    // From any thread: requests that are running kill their helper now and return Cancelled; later ones
+    // return Cancelled at once. For quitting: nothing waits on a driver.
+    void shutdown();
+
+    [[nodiscard]] QString executable() const { return m_executable; }
+    [[nodiscard]] const Timeouts& timeouts() const { return m_timeouts; }
+
+    // The helper: $CERTDESK_SCAN_HELPER when set, else certdesk-scan-helper next to the running binary;
+    // empty when neither exists.
+    [[nodiscard]] static QString locateExecutable();
+    // A source on locateExecutable(), or nullptr when there is no helper (then there is no scanning).
+    [[nodiscard]] static std::unique_ptr<ProcessScanSource> createDefault();
+
+private:
+    struct Outcome;
+    Outcome run(const QByteArray& request, const std::atomic_bool* cancel, const ProgressCallback& progress);
+
+    QString m_executable;
+    Timeouts m_timeouts;
+    std::atomic_bool m_shutdown {false};
+};
+
+} // namespace certdesk::documents

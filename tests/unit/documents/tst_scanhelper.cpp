@@ -1,0 +1,205 @@
+// ProcessScanSource against scanner drivers that misbehave: a small SANE backend built for the tests
+// (tests/support/sane-fault-backend, loaded by sane-backends' dll backend like any driver) hangs in
+// sane_read, crashes there, hangs in sane_cancel or ends the process in sane_open. Each time the caller gets
+// its answer within the time limits, with a status that has a message, and the next scan (SANE's "test"
+// backend) works.
+#include "documents/DocumentError.h"
+#include "documents/ProcessScanSource.h"
+
+#include "SaneTestScanners.h"
+#include "TestEnvironment.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <chrono>
+
+using namespace certdesk;
+using namespace certdesk::documents;
+using namespace std::chrono_literals;
+
+Q_DECLARE_METATYPE(certdesk::documents::DocumentStatus)
+
+namespace {
+
+ScanOptions device(const QString& name)
+{
+    ScanOptions options;
+    options.device = name;
+    options.resolutionDpi = 50;
+    options.mode = ScanColorMode::Gray;
+    options.areaMm = QSizeF(50, 50);
+    if (name.startsWith(QLatin1String("test:")))
+        options.deviceOptions = {{QStringLiteral("test-picture"), QStringLiteral("Solid white")}};
+    return options;
+}
+
+} // namespace
+
+class TestScanHelper : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsEveryDriversDevices();
+    void driverFaults_data();
+    void driverFaults();
+    void cancelWhileTheDriverHangs();
+    void driverThatHangsWhileClosingStillDelivers();
+    void shutdownEndsARunningScan();
+    void missingHelper();
+
+private:
+    // Scans a good page: after any fault the next scan must work.
+    void nextScanWorks(ProcessScanSource& source);
+
+    test::SaneTestScanners m_scanners {CERTDESK_SCAN_HELPER_EXECUTABLE, CERTDESK_SANE_FAULT_DIR};
+};
+
+void TestScanHelper::initTestCase()
+{
+    test::fixEnvironment();
+    QVERIFY2(m_scanners.setBackends("test\ncdfault\n"), qPrintable(m_scanners.errorString()));
+    QVERIFY(QFile::exists(QStringLiteral(CERTDESK_SANE_FAULT_DIR "/libsane-cdfault.so.1")));
+}
+
+void TestScanHelper::nextScanWorks(ProcessScanSource& source)
+{
+    const DocumentResult<QImage> good = source.scan(device(QStringLiteral("test:0")));
+    QVERIFY2(good.ok(), qPrintable(good.error().detail));
+    QVERIFY(good.value().width() > 0);
+}
+
+void TestScanHelper::listsEveryDriversDevices()
+{
+    ProcessScanSource source(ProcessScanSource::locateExecutable());
+    const DocumentResult<QList<ScanDevice>> devices = source.devices();
+    QVERIFY2(devices.ok(), qPrintable(devices.error().detail));
+    QStringList names;
+    for (const ScanDevice& d : devices.value())
+        names << d.name;
+    QVERIFY2(names.contains(QStringLiteral("test:0")), qPrintable(names.join(QLatin1Char(' '))));
+    QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
+}
+
+void TestScanHelper::driverFaults_data()
+{
+    QTest::addColumn<QString>("deviceName");
+    QTest::addColumn<DocumentStatus>("expected");
+    QTest::newRow("hangs in sane_read")
+        << QStringLiteral("cdfault:hang-read") << DocumentStatus::ScannerNotResponding;
+    QTest::newRow("crashes in sane_read")
+        << QStringLiteral("cdfault:crash-read") << DocumentStatus::ScannerDriverCrashed;
+    QTest::newRow("exits in sane_open")
+        << QStringLiteral("cdfault:exit-open") << DocumentStatus::ScannerDriverCrashed;
+}
+
+void TestScanHelper::driverFaults()
+{
+    QFETCH(QString, deviceName);
+    QFETCH(DocumentStatus, expected);
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.stallTimeout = 1500ms;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    QList<int> progress;
+    QElapsedTimer clock;
+    clock.start();
+    const DocumentResult<QImage> scan
+        = source.scan(device(deviceName), nullptr, [&progress](int p) { progress.append(p); });
+    const qint64 elapsed = clock.elapsed();
+    QCOMPARE(scan.status(), expected);
+    QVERIFY(!scan.message().isEmpty());
+    QVERIFY(!scan.error().detail.isEmpty());
+    // A stalled driver is given up after the stall timeout, not before; nothing waits much longer.
+    if (expected == DocumentStatus::ScannerNotResponding) {
+        QVERIFY2(elapsed >= 1500, qPrintable(QString::number(elapsed)));
+        QVERIFY(!progress.isEmpty()); // half a page arrived before the driver hung
+    }
+    QVERIFY2(elapsed < 1500 + 5000, qPrintable(QString::number(elapsed)));
+    nextScanWorks(source);
+}
+
+void TestScanHelper::cancelWhileTheDriverHangs()
+{
+    // The person presses cancel while the driver is stuck in sane_read: the helper cannot stop it, so it is
+    // killed after the grace period; the stall timeout (long here) plays no part.
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.cancelGrace = 1000ms;
+    timeouts.stallTimeout = 600s;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    QTemporaryDir markers;
+    const QString stuck = markers.filePath(QStringLiteral("stuck"));
+    qputenv("CERTDESK_CDFAULT_HANG_MARKER", stuck.toLocal8Bit());
+    std::atomic_bool cancel {false};
+    QFuture<DocumentResult<QImage>> running = QtConcurrent::run(
+        [&source, &cancel] { return source.scan(device(QStringLiteral("cdfault:hang-read")), &cancel); });
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(stuck), 10000);
+    QElapsedTimer sinceCancel;
+    sinceCancel.start();
+    cancel = true;
+    running.waitForFinished();
+    qunsetenv("CERTDESK_CDFAULT_HANG_MARKER");
+    const qint64 elapsed = sinceCancel.elapsed();
+    QCOMPARE(running.result().status(), DocumentStatus::Cancelled);
+    QVERIFY2(running.result().error().detail.contains(QLatin1String("killed")),
+        qPrintable(running.result().error().detail));
+    QVERIFY2(elapsed >= 1000, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed < 1000 + 3000, qPrintable(QString::number(elapsed)));
+    nextScanWorks(source);
+}
+
+void TestScanHelper::driverThatHangsWhileClosingStillDelivers()
+{
+    // The page is complete before the driver blocks in sane_cancel: the helper answers first and closes the
+    // device afterwards, so the scan succeeds and the caller waits at most the grace period for the exit.
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.cancelGrace = 1000ms;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    QElapsedTimer clock;
+    clock.start();
+    const DocumentResult<QImage> scan = source.scan(device(QStringLiteral("cdfault:hang-cancel")));
+    QVERIFY2(scan.ok(), qPrintable(scan.error().detail));
+    QCOMPARE(scan.value().size(), QSize(64, 64));
+    QCOMPARE(scan.value().format(), QImage::Format_Grayscale8);
+    QCOMPARE(qGray(scan.value().pixel(10, 60)), 0x80);
+    QVERIFY2(clock.elapsed() < 1000 + 3000, qPrintable(QString::number(clock.elapsed())));
+    nextScanWorks(source);
+}
+
+void TestScanHelper::shutdownEndsARunningScan()
+{
+    // Quitting: MainWindow calls shutdown() while a document job scans on a worker thread.
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.stallTimeout = 600s;
+    timeouts.cancelGrace = 600s;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    std::atomic_bool started {false};
+    QFuture<DocumentResult<QImage>> running = QtConcurrent::run([&source, &started] {
+        return source.scan(
+            device(QStringLiteral("cdfault:hang-read")), nullptr, [&started](int) { started = true; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(started, 10000);
+    QElapsedTimer clock;
+    clock.start();
+    source.shutdown();
+    running.waitForFinished();
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(running.result().status(), DocumentStatus::Cancelled);
+    // After shutdown nothing starts again.
+    QCOMPARE(source.scan(device(QStringLiteral("test:0"))).status(), DocumentStatus::Cancelled);
+}
+
+void TestScanHelper::missingHelper()
+{
+    ProcessScanSource source(QStringLiteral("/nonexistent/certdesk-scan-helper"));
+    QCOMPARE(source.scan(device(QStringLiteral("test:0"))).status(), DocumentStatus::NoScanner);
+    QCOMPARE(source.devices().status(), DocumentStatus::NoScanner);
+}
+
+QTEST_MAIN(TestScanHelper)
+#include "tst_scanhelper.moc"
