@@ -8,8 +8,9 @@
 // certificates, CRLs — uses the GM/T 0009 / GB/T 35276 default user ID 1234567812345678, because that is what
 // GmSSL, Tongsuo, the CAs' own clients and the bidding platforms verify with. OpenSSL 3.0's `openssl verify
 // -vfyopt distid:...` attaches the ID to the leaf only, so the chain is checked there link by link
-// (`-partial_chain -CAfile <issuer>`); the 3.0 command line cannot check an SM2 CRL with an ID at all, which
-// verifyCrl (CertificateChain.h) does. docs/pki.md shows the commands.
+// (`-partial_chain -CAfile <issuer>`); `openssl crl` and `openssl verify -crl_check` cannot give a CRL an ID
+// at all, which verifyCrl (CertificateChain.h) does (and `openssl pkeyutl -rawin` over the cut-out
+// TBSCertList, tools/pki/check-sm2-chain.sh). docs/pki.md shows the commands.
 
 #include "pki/PkiError.h"
 #include "pki/Sm2.h"
