@@ -21,11 +21,21 @@ CERTDESK_PACKAGES=(
   fonts-noto-cjk
 )
 
+# Needed as commands rather than as Debian packages: a node from elsewhere (NodeSource's nodejs bundles npm
+# and conflicts with Debian's npm package) is fine. command:Debian package.
+CERTDESK_COMMANDS=(
+  # tests: the SM2 cross-check with npm sm-crypto (tests/support/sm2-verifier)
+  node:nodejs npm:npm
+)
+
 certdesk_install_deps() {
   local missing=()
   local p
   for p in "${CERTDESK_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+  done
+  for p in "${CERTDESK_COMMANDS[@]}"; do
+    command -v "${p%%:*}" >/dev/null 2>&1 || missing+=("${p#*:}")
   done
   if [ ${#missing[@]} -eq 0 ]; then
     return 0

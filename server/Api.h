@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CertificateServices.h"
 #include "Database.h"
 #include "DocumentStore.h"
 #include "Http.h"
@@ -15,13 +16,12 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 
 namespace certdesk::server {
-
-class CertificateServices;
 
 // The HTTP API of ../shared/API.md: every route and the rules behind it. One instance per running Service;
 // all members are safe to call from the worker threads at once (state lives in the database, the rest is
@@ -146,6 +146,8 @@ private:
     void handover(Context& ctx);
     void caCertificates(Context& ctx);
     void caCrl(Context& ctx);
+    void caLegacyCrl(Context& ctx);
+    void caLegacyCertificate(Context& ctx);
     void issue(Context& ctx);
     void confirmIssuance(Context& ctx);
     void sandboxLivenessPage(Context& ctx);
@@ -222,10 +224,18 @@ private:
     // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
     // race ahead with every download.
     std::atomic<qint64> m_lastIdempotencySweep {0};
-    std::mutex m_crlMutex;
-    QByteArray m_crl;
-    QString m_crlKey;
-    QDateTime m_crlMadeAt;
+    struct CrlCache
+    {
+        std::mutex mutex;
+        QByteArray der;
+        QString key;
+        QDateTime madeAt;
+    };
+    CrlCache m_crl; // the SM2 issuing CA's (revocations of source "issued")
+    CrlCache m_legacyCrl; // the legacy RSA CA's (revocations of source "legacy")
+    // Serves the CRL of revocations of `source` from `cache`, made by `make` when stale.
+    void sendCrl(Context& ctx, const QString& source, CrlCache& cache,
+        const std::function<std::optional<QByteArray>(const QList<CertificateServices::Revoked>&)>& make);
 };
 
 } // namespace certdesk::server

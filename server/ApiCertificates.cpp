@@ -27,30 +27,59 @@ void Api::caCertificates(Context& ctx)
     ctx.sendBytes(200, m_certificates->chainPem(), "application/x-pem-file");
 }
 
-void Api::caCrl(Context& ctx)
+void Api::sendCrl(Context& ctx, const QString& source, CrlCache& cache,
+    const std::function<std::optional<QByteArray>(const QList<CertificateServices::Revoked>&)>& make)
 {
     QList<CertificateServices::Revoked> revoked;
     QString key;
     {
         const ReadTransaction rt(m_db);
         QSqlQuery q = run(rt.db(),
-            QStringLiteral("SELECT serial, revoked_at, reason FROM revocations ORDER BY revoked_at, serial"));
+            QStringLiteral("SELECT serial, revoked_at, reason FROM revocations WHERE source = ? ORDER BY "
+                           "revoked_at, serial"),
+            {source});
         while (q.next()) {
             revoked.append({q.value(0).toString(), parseTime(q.value(1).toString()), q.value(2).toInt()});
             key += q.value(0).toString() + QLatin1Char(',');
         }
     }
-    const std::lock_guard lock(m_crlMutex);
+    const std::lock_guard lock(cache.mutex);
     const QDateTime at = QDateTime::currentDateTimeUtc();
-    if (m_crl.isEmpty() || key != m_crlKey || m_crlMadeAt.secsTo(at) > 3600) {
-        const auto der = m_certificates->crl(revoked);
+    if (cache.der.isEmpty() || key != cache.key || cache.madeAt.secsTo(at) > 3600) {
+        const auto der = make(revoked);
         if (!der)
             throw std::runtime_error("CRL signing failed");
-        m_crl = *der;
-        m_crlKey = key;
-        m_crlMadeAt = at;
+        cache.der = *der;
+        cache.key = key;
+        cache.madeAt = at;
     }
-    ctx.sendBytes(200, m_crl, "application/pkix-crl");
+    ctx.sendBytes(200, cache.der, "application/pkix-crl");
+}
+
+// A CRL lists only its own issuer's certificates (RFC 5280 §5): the SM2 issuing CA's CRL carries the SM2
+// pairs it revoked ("issued": an unconfirmed pair superseded by issuing again), the legacy RSA CA's the old
+// certificates revoked at confirmation ("legacy").
+void Api::caCrl(Context& ctx)
+{
+    sendCrl(ctx, QStringLiteral("issued"), m_crl,
+        [this](const QList<CertificateServices::Revoked>& revoked) { return m_certificates->crl(revoked); });
+}
+
+void Api::caLegacyCrl(Context& ctx)
+{
+    if (!m_certificates->hasLegacyCa())
+        errors::notFound(QCoreApplication::translate("certdesk::Server", "This service has no legacy CA."));
+    sendCrl(ctx, QStringLiteral("legacy"), m_legacyCrl,
+        [this](const QList<CertificateServices::Revoked>& revoked) {
+            return m_certificates->legacyCrl(revoked);
+        });
+}
+
+void Api::caLegacyCertificate(Context& ctx)
+{
+    if (!m_certificates->hasLegacyCa())
+        errors::notFound(QCoreApplication::translate("certdesk::Server", "This service has no legacy CA."));
+    ctx.sendBytes(200, m_certificates->legacyCertificatePem(), "application/x-pem-file");
 }
 
 void Api::issue(Context& ctx)
@@ -108,6 +137,11 @@ void Api::issue(Context& ctx)
     request.csr = csr;
     request.notBefore = notBefore;
     request.notAfter = notAfter;
+    // RFC 5280 §4.2.1.13 / §4.2.2.1: where relying parties find the issuing CA's CRL and its OCSP responder.
+    // --public-url is required outside the sandbox; the sandbox falls back to the address the client used.
+    const QString base = baseUrl(ctx);
+    request.crlUrl = base + QStringLiteral("/api/v1/ca/crl");
+    request.ocspUrl = base + QStringLiteral("/ocsp");
     // The crypto runs before the write lock is taken: issuances of different applications run in parallel.
     const CertificateServices::IssueResult issued = m_certificates->issue(request);
     switch (issued.error) {

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <cstdio>
+
 namespace certdesk::server {
 
 Api::Api(Database& database, DocumentStore& documents, const ReferenceData& reference,
@@ -32,8 +34,15 @@ void Api::prepare()
     m_sealingKey = secrets::SealingKey::loadOrCreate(m_dataDir + QStringLiteral("/idempotency.key"));
     m_certificates = std::make_unique<CertificateServices>(m_dataDir + QStringLiteral("/ca"));
     QString error;
-    if (!m_certificates->init(&error))
+    QStringList notices;
+    if (!m_certificates->init(m_options.sandbox, &error, &notices))
         throw std::runtime_error("CA: " + error.toStdString());
+    for (const QString& notice : std::as_const(notices)) {
+        if (m_options.logSink)
+            m_options.logSink(notice);
+        else
+            std::fprintf(stderr, "%s\n", notice.toUtf8().constData());
+    }
     if (m_options.sandbox)
         seedSandbox();
 }
@@ -49,6 +58,8 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/banks", B::None, bind(&Api::banks));
     r.add("GET", "/api/v1/ca/certificates", B::None, bind(&Api::caCertificates));
     r.add("GET", "/api/v1/ca/crl", B::None, bind(&Api::caCrl));
+    r.add("GET", "/api/v1/ca/legacy-crl", B::None, bind(&Api::caLegacyCrl));
+    r.add("GET", "/api/v1/ca/legacy-certificate", B::None, bind(&Api::caLegacyCertificate));
     r.add("POST", "/api/v1/certificates/lookup", B::Json, bind(&Api::lookup));
     r.add("POST", "/api/v1/applications", B::Json, bind(&Api::createApplication));
     r.add("GET", "/api/v1/applications/{}", B::None, bind(&Api::getApplication));

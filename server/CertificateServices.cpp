@@ -5,8 +5,10 @@
 #include "pki/Csr.h"
 #include "pki/Envelope.h"
 #include "pki/LegacyRsaCa.h"
+#include "pki/Pem.h"
 
 #include <QDir>
+#include <QFile>
 
 namespace certdesk::server {
 
@@ -23,25 +25,88 @@ CertificateServices::CertificateServices(const QString& directory)
 
 CertificateServices::~CertificateServices() = default;
 
-bool CertificateServices::init(QString* error)
+namespace {
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The sandbox's answer to an SM2 CA directory from a CertDesk version that signed the root and issuing CA
+// with the empty SM2 ID: moved aside whole (keys included, nothing is deleted) so that loadOrCreate makes a
+// new, standard CA. Returns the notice to log; empty when the directory is absent or standard.
+QString supersedeNonStandardCa(const QString& sm2Dir, QString* error)
+{
+    const QList<QByteArray> root
+        = pki::certificatesFromPem(readFile(sm2Dir + QStringLiteral("/root-ca.pem")));
+    const QList<QByteArray> issuing
+        = pki::certificatesFromPem(readFile(sm2Dir + QStringLiteral("/issuing-ca.pem")));
+    if (root.size() != 1 || issuing.size() != 1)
+        return {}; // nothing there, or damaged: loadOrCreate reports it
+    const auto verified = pki::verifyCaCertificates(root.front(), issuing.front());
+    if (verified || verified.status() != pki::PkiStatus::BadSignature)
+        return {};
+    const QString aside = sm2Dir + QStringLiteral(".superseded-")
+        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmssZ"));
+    if (!QDir().rename(sm2Dir, aside)) {
+        if (error)
+            *error = QStringLiteral("cannot move the non-standard SM2 CA to %1").arg(aside);
+        return {};
+    }
+    return QStringLiteral(
+        "sandbox: the SM2 CA in %1 was made by an earlier CertDesk and is not signed with the SM2 user ID "
+        "1234567812345678 (%2). It was moved to %3 and a new SM2 CA was created; certificates issued by the "
+        "old CA do not chain to the new one.")
+        .arg(sm2Dir, verified.detail(), aside);
+}
+
+} // namespace
+
+bool CertificateServices::init(bool sandbox, QString* error, QStringList* notices)
 {
     const auto fail = [error](const QString& message) {
         if (error)
             *error = message;
         return false;
     };
-    if (!QDir().mkpath(m_dir + QStringLiteral("/sm2"))
-        || !QDir().mkpath(m_dir + QStringLiteral("/legacy-rsa")))
+    const QString sm2Dir = m_dir + QStringLiteral("/sm2");
+    const QString legacyDir = m_dir + QStringLiteral("/legacy-rsa");
+    if (sandbox) {
+        QString moveError;
+        const QString notice = supersedeNonStandardCa(sm2Dir, &moveError);
+        if (!moveError.isEmpty())
+            return fail(moveError);
+        if (!notice.isEmpty() && notices)
+            notices->append(notice);
+    }
+    if (!QDir().mkpath(sm2Dir))
         return fail(QStringLiteral("cannot create %1").arg(m_dir));
-    auto ca = pki::CertificateAuthority::loadOrCreate(m_dir + QStringLiteral("/sm2"));
+    auto ca = pki::CertificateAuthority::loadOrCreate(sm2Dir);
     if (!ca)
         return fail(QStringLiteral("SM2 CA: ") + ca.detail());
     m_state->ca = std::move(ca).value();
-    auto legacy = pki::LegacyRsaCa::loadOrCreate(m_dir + QStringLiteral("/legacy-rsa"));
-    if (!legacy)
-        return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
-    m_state->legacy = std::move(legacy).value();
+    // Outside the sandbox no certificate of a freshly made legacy CA could exist: it is the CA's existing RSA
+    // CA or none.
+    if (sandbox || pki::LegacyRsaCa::existsIn(legacyDir)) {
+        if (!QDir().mkpath(legacyDir))
+            return fail(QStringLiteral("cannot create %1").arg(legacyDir));
+        auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
+        if (!legacy)
+            return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
+        m_state->legacy = std::move(legacy).value();
+    }
     return true;
+}
+
+bool CertificateServices::hasLegacyCa() const
+{
+    return m_state->legacy.has_value();
+}
+
+QByteArray CertificateServices::legacyCertificatePem() const
+{
+    return m_state->legacy ? pki::certificateToPem(m_state->legacy->certificate()) : QByteArray();
 }
 
 bool CertificateServices::canMintLegacy() const
@@ -98,19 +163,32 @@ QDateTime CertificateServices::issuingNotAfter() const
     return m_state->ca ? m_state->ca->issuingNotAfter() : QDateTime();
 }
 
-std::optional<QByteArray> CertificateServices::crl(const QList<Revoked>& revoked) const
+namespace {
+
+template<typename Ca>
+std::optional<QByteArray> makeCrl(const Ca& ca, const QList<CertificateServices::Revoked>& revoked)
 {
-    if (!m_state->ca)
-        return std::nullopt;
     QList<pki::RevokedCertificate> list;
     list.reserve(revoked.size());
-    for (const Revoked& r : revoked)
+    for (const CertificateServices::Revoked& r : revoked)
         list.append({r.serial, r.revokedAt, r.reason});
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto der = m_state->ca->makeCrl(list, now, now.addDays(1));
+    auto der = ca.makeCrl(list, now, now.addDays(1));
     if (!der)
         return std::nullopt;
     return std::move(der).value();
+}
+
+} // namespace
+
+std::optional<QByteArray> CertificateServices::crl(const QList<Revoked>& revoked) const
+{
+    return m_state->ca ? makeCrl(*m_state->ca, revoked) : std::nullopt;
+}
+
+std::optional<QByteArray> CertificateServices::legacyCrl(const QList<Revoked>& revoked) const
+{
+    return m_state->legacy ? makeCrl(*m_state->legacy, revoked) : std::nullopt;
 }
 
 CertificateServices::IssueResult CertificateServices::issue(const IssueRequest& request) const
@@ -156,6 +234,8 @@ CertificateServices::IssueResult CertificateServices::issue(const IssueRequest& 
     ee.subject = subject;
     ee.personIdNumber = person ? request.credentialNumber : QString();
     ee.validity = {request.notBefore, request.notAfter};
+    ee.crlUrl = request.crlUrl;
+    ee.ocspUrl = request.ocspUrl;
 
     ee.profile = pki::CertificateProfile::Signing;
     ee.publicKey = signingPublic;

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <mutex>
@@ -24,10 +25,19 @@ public:
     CertificateServices(const CertificateServices&) = delete;
     CertificateServices& operator=(const CertificateServices&) = delete;
 
-    // Loads the CA material from the directory, creating it on first start.
-    [[nodiscard]] bool init(QString* error);
+    // Loads the CA material from the directory, creating the SM2 CA on first start. The legacy RSA CA is
+    // created only in the sandbox; outside it, it is loaded when the directory holds one and absent
+    // otherwise. In the sandbox an SM2 CA whose certificates were not signed with the SM2 user ID
+    // 1234567812345678 (made by an earlier CertDesk, which signed CA objects with the empty ID) is moved
+    // aside and a new one created; `notices` then says so. Outside the sandbox such a CA is refused with an
+    // error naming the certificate.
+    [[nodiscard]] bool init(bool sandbox, QString* error, QStringList* notices);
 
     [[nodiscard]] bool canMintLegacy() const;
+    // Whether the service holds the legacy RSA CA (GET /ca/legacy-certificate and /ca/legacy-crl are 404
+    // otherwise).
+    [[nodiscard]] bool hasLegacyCa() const;
+    [[nodiscard]] QByteArray legacyCertificatePem() const;
     struct LegacyCertificate
     {
         QString serial; // upper-case hex
@@ -57,6 +67,8 @@ public:
     };
     // The issuing CA's CRL (DER) for `revoked`; nullopt on a CA failure.
     [[nodiscard]] std::optional<QByteArray> crl(const QList<Revoked>& revoked) const;
+    // The legacy RSA CA's CRL (DER) for `revoked`; nullopt without a legacy CA or on a failure.
+    [[nodiscard]] std::optional<QByteArray> legacyCrl(const QList<Revoked>& revoked) const;
 
     struct IssueRequest
     {
@@ -67,6 +79,9 @@ public:
         std::optional<QByteArray> csr; // PKCS#10 DER
         QDateTime notBefore;
         QDateTime notAfter;
+        // cRLDistributionPoints and the OCSP URL of authorityInfoAccess (from --public-url).
+        QString crlUrl;
+        QString ocspUrl;
     };
     enum class IssueError
     {

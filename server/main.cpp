@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <algorithm>
 #include <csignal>
@@ -59,7 +60,10 @@ int main(int argc, char* argv[])
     const QCommandLineOption threads(QStringLiteral("threads"),
         QStringLiteral("Worker threads = concurrent connections (default 64)."), QStringLiteral("n"));
     const QCommandLineOption publicUrl(QStringLiteral("public-url"),
-        QStringLiteral("Base URL for QR codes and links (default: from the request's Host header)."),
+        QStringLiteral(
+            "Base URL of this service as clients and relying parties reach it: QR codes, links, and "
+            "the CRL and OCSP URLs in issued certificates. Required outside --sandbox (there the "
+            "default is the request's Host header)."),
         QStringLiteral("url"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No per-request log lines."));
     const QCommandLineOption addStaff(QStringLiteral("set-staff"),
@@ -130,6 +134,22 @@ int main(int argc, char* argv[])
     options.maxDocumentBytes = number(maxDocument, options.maxDocumentBytes, 1);
     options.threads = int(number(threads, options.threads, 2));
     options.publicBaseUrl = parser.value(publicUrl);
+    // Issued certificates carry <public-url>/api/v1/ca/crl and <public-url>/ocsp for good: a guess from a
+    // request's Host header is fine for a sandbox on loopback, never for certificates relying parties check.
+    if (!options.sandbox && options.publicBaseUrl.isEmpty()) {
+        fail(QStringLiteral("--public-url is required outside --sandbox (e.g. https://ca.example.cn)"));
+        return 2;
+    }
+    if (!options.publicBaseUrl.isEmpty()) {
+        const QUrl url(options.publicBaseUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.hasQuery() || url.hasFragment()) {
+            fail(QStringLiteral("--public-url takes an absolute http(s) URL without query, e.g. "
+                                "https://ca.example.cn"));
+            return 2;
+        }
+    }
     options.quiet = parser.isSet(quiet);
 
     certdesk::server::Service service;

@@ -1088,6 +1088,10 @@
             <translation>该申请没有这一签发记录。</translation>
         </message>
         <message>
+            <source>This service has no legacy CA.</source>
+            <translation>本服务没有原 RSA 证书的签发 CA。</translation>
+        </message>
+        <message>
             <source>Only the latest unconfirmed issuance of an approved application can be confirmed.</source>
             <translation>只能确认审核通过申请的最新一次未确认签发。</translation>
         </message>

@@ -199,7 +199,17 @@ ApiReply<CaCertificates>* ApiClient::caCertificates()
 
 ApiReply<BinaryContent>* ApiClient::crl()
 {
-    detail::RequestSpec spec = request("crl", "GET", QStringLiteral("/ca/crl"));
+    return fetchCrl("crl", QStringLiteral("/ca/crl"));
+}
+
+ApiReply<BinaryContent>* ApiClient::legacyCrl()
+{
+    return fetchCrl("legacyCrl", QStringLiteral("/ca/legacy-crl"));
+}
+
+ApiReply<BinaryContent>* ApiClient::fetchCrl(const char* name, const QString& path)
+{
+    detail::RequestSpec spec = request(name, "GET", path);
     spec.accept = QByteArrayLiteral("application/pkix-crl, */*");
     return send<BinaryContent>(std::move(spec), [](const detail::RawResponse& r) -> ApiResult<BinaryContent> {
         // A DER CRL is a SEQUENCE (RFC 5280 §5.1).

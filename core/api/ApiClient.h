@@ -66,7 +66,11 @@ public:
     // default).
     ApiReply<QList<Bank>>* banks(const QString& keyword, int limit = 20);
     ApiReply<CaCertificates>* caCertificates();
+    // The SM2 issuing CA's CRL (the SM2 certificates it revoked).
     ApiReply<BinaryContent>* crl();
+    // The legacy RSA CA's CRL (the old certificates revoked when their renewal was confirmed); the reply
+    // fails with 404 when the service holds no legacy CA.
+    ApiReply<BinaryContent>* legacyCrl();
 
     // --- the old certificate ---
     // `serial` as typed: hex, case and colons/spaces do not matter.
@@ -143,6 +147,7 @@ Q_SIGNALS:
     void staffSessionExpired();
 
 private:
+    ApiReply<BinaryContent>* fetchCrl(const char* name, const QString& path);
     template<class T>
     ApiReply<T>* send(detail::RequestSpec spec, typename ApiReply<T>::Parser parser);
     template<class T>

@@ -1,6 +1,7 @@
 #include "pki/CertificateAuthority.h"
 
 #include "pki/CertificateChain.h"
+#include "pki/CrlBuilder.h"
 #include "pki/KeyUsage.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
@@ -9,10 +10,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <QUrl>
+
 #include <openssl/obj_mac.h>
 #include <openssl/pem.h>
+#include <openssl/x509v3.h>
 
 #include <mutex>
+#include <tuple>
 
 namespace certdesk::pki {
 
@@ -34,6 +39,53 @@ X509Ptr parseCertificate(QByteArrayView der)
 QByteArray certificateDer(X509* certificate)
 {
     return encodeDer([certificate](unsigned char** out) { return i2d_X509(certificate, out); });
+}
+
+// anyPolicy (RFC 5280 §4.2.1.4): what CA certificates carry, so that any policy of the end-entity
+// certificates below them is allowed.
+const QString AnyPolicyOid = QStringLiteral("2.5.29.32.0");
+
+// An extension from OpenSSL's configuration syntax ("URI:http://...", "OCSP;URI:...", an OID list). Values
+// come from CertDesk's own settings, never from an applicant.
+X509ExtensionPtr configExtension(int nid, const QString& value, bool critical)
+{
+    const QByteArray text = (critical ? QByteArrayLiteral("critical,") : QByteArray()) + value.toLatin1();
+    X509V3_CTX context;
+    X509V3_set_ctx(&context, nullptr, nullptr, nullptr, nullptr, 0);
+    return X509ExtensionPtr(X509V3_EXT_conf_nid(nullptr, &context, nid, text.constData()));
+}
+
+// An http(s) URL as an extension value: encoded ASCII, and a comma (the configuration syntax's separator)
+// percent-encoded. Empty for anything but an absolute http/https URL.
+QString extensionUrl(const QString& url)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid() || parsed.host().isEmpty()
+        || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+        return {};
+    return QString::fromLatin1(parsed.toEncoded()).replace(QLatin1Char(','), QStringLiteral("%2C"));
+}
+
+// certificatePolicies { PolicyInformation { policyIdentifier } } (RFC 5280 §4.2.1.4), non-critical, without
+// qualifiers. Built from structures: OpenSSL's configuration syntax for it wants a configuration database.
+X509ExtensionPtr policiesExtension(const QString& oid)
+{
+    std::unique_ptr<CERTIFICATEPOLICIES, OpenSslDeleter<&CERTIFICATEPOLICIES_free>> policies(
+        sk_POLICYINFO_new_null());
+    std::unique_ptr<POLICYINFO, OpenSslDeleter<&POLICYINFO_free>> info(POLICYINFO_new());
+    if (!policies || !info)
+        return {};
+    ASN1_OBJECT_free(info->policyid);
+    info->policyid = OBJ_txt2obj(oid.toLatin1().constData(), 1);
+    if (info->policyid == nullptr || sk_POLICYINFO_push(policies.get(), info.get()) <= 0)
+        return {};
+    (void)info.release(); // owned by the stack
+    return makeExtension(NID_certificate_policies, policies.get(), false);
+}
+
+bool addExtension(X509* certificate, const X509ExtensionPtr& extension)
+{
+    return extension && X509_add_ext(certificate, extension.get(), -1) == 1;
 }
 
 PkiResult<QByteArray> signCertificate(X509* certificate, EVP_PKEY* key, QByteArrayView id)
@@ -84,7 +136,8 @@ PkiResult<CaCredential> createCa(
     const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::KeyCertSign | KeyUsage::CrlSign);
     if (!constraints || !usage || X509_add_ext(certificate.get(), constraints.get(), -1) != 1
         || X509_add_ext(certificate.get(), usage.get(), -1) != 1
-        || !addSubjectKeyIdentifier(certificate.get()))
+        || !addSubjectKeyIdentifier(certificate.get())
+        || !addExtension(certificate.get(), policiesExtension(AnyPolicyOid)))
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding CA extensions failed"));
     // A root is its own authority; its key identifier comes from the key, not from the unsigned certificate.
     const Asn1OctetStringPtr ownKeyId = subjectKeyIdentifier(X509_get_X509_PUBKEY(certificate.get()));
@@ -167,6 +220,30 @@ bool signedBy(X509* certificate, X509* issuer, QByteArrayView id)
     return verified;
 }
 
+// RFC 5280 §4.2.1.13 cRLDistributionPoints (one fullName URI) and §4.2.2.1 authorityInfoAccess with an
+// id-ad-ocsp URI, both non-critical; an empty URL leaves its extension out.
+PkiResult<void> addRevocationPointers(X509* certificate, const QString& crlUrl, const QString& ocspUrl)
+{
+    for (const auto& [url, nid, prefix] : {std::tuple {crlUrl, NID_crl_distribution_points, "URI:"},
+             std::tuple {ocspUrl, NID_info_access, "OCSP;URI:"}}) {
+        if (url.isEmpty())
+            continue;
+        const QString value = extensionUrl(url);
+        if (value.isEmpty())
+            return pkiError(PkiStatus::BadInput, QStringLiteral("not an http(s) URL: %1").arg(url));
+        if (!addExtension(certificate, configExtension(nid, QLatin1String(prefix) + value, false)))
+            return pkiError(PkiStatus::InternalError, QStringLiteral("adding %1 failed").arg(url));
+    }
+    return {};
+}
+
+// The subject's CN for error messages that name a certificate.
+QString describe(const char* what, X509* certificate)
+{
+    const Subject subject = fromX509Name(X509_get_subject_name(certificate));
+    return QStringLiteral("%1 (CN=%2)").arg(QLatin1String(what), subject.commonName);
+}
+
 bool serialIsValid(const QByteArray& serial)
 {
     // RFC 5280 §4.1.2.2: positive, at most 20 octets.
@@ -189,10 +266,11 @@ struct CertificateAuthority::State
     X509ExtensionPtr endEntityConstraints;
     X509ExtensionPtr signingUsage;
     X509ExtensionPtr encryptionUsage;
+    X509ExtensionPtr signingExtendedUsage;
     X509ExtensionPtr authorityKeyId;
+    X509ExtensionPtr policies;
 
-    mutable std::mutex crlMutex;
-    qint64 crlNumber = 0;
+    CrlNumberCounter crlNumber;
 };
 
 Subject CaSettings::defaultRootSubject()
@@ -244,10 +322,8 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
         return pkiError(PkiStatus::KeyMismatch, QStringLiteral("a CA key does not match its certificate"));
     if (X509_check_issued(rootCertificate.get(), issuingCertificate.get()) != X509_V_OK)
         return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA was not issued by the root"));
-    if (!signedBy(issuingCertificate.get(), rootCertificate.get(), settings.caSignatureId)
-        && !signedBy(issuingCertificate.get(), rootCertificate.get(), sm2DefaultId()))
-        return pkiError(PkiStatus::BadSignature,
-            QStringLiteral("the root's signature on the issuing CA does not verify"));
+    if (auto verified = verifyCaCertificates(root.certificateDer, issuing.certificateDer); !verified)
+        return verified.error();
 
     auto state = std::make_shared<State>();
     state->settings = settings;
@@ -257,11 +333,18 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
     state->issuingNotAfter = fromAsn1Time(X509_get0_notAfter(issuingCertificate.get()));
     state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
     state->signingUsage = keyUsageExtension(KeyUsage::DigitalSignature | KeyUsage::NonRepudiation);
-    state->encryptionUsage = keyUsageExtension(KeyUsage::KeyEncipherment | KeyUsage::DataEncipherment);
+    // GM/T 0015-2012 §6 / docs/pki.md: the signing certificate signs (and proves non-repudiation), the
+    // encryption certificate carries the KMC-escrowed key used to encrypt bid files to the holder (key and
+    // data encipherment, and keyAgreement for SM2 key exchange, GB/T 32918.3).
+    state->encryptionUsage
+        = keyUsageExtension(KeyUsage::KeyEncipherment | KeyUsage::DataEncipherment | KeyUsage::KeyAgreement);
+    // Bidding platforms log in with the signing certificate (TLS client authentication).
+    state->signingExtendedUsage = configExtension(NID_ext_key_usage, QStringLiteral("clientAuth"), false);
     state->authorityKeyId = authorityKeyIdentifierExtension(issuingCertificate.get());
+    state->policies = policiesExtension(settings.policyOid);
     state->issuing = std::move(issuingCertificate);
     if (!state->endEntityConstraints || !state->signingUsage || !state->encryptionUsage
-        || !state->authorityKeyId)
+        || !state->signingExtendedUsage || !state->authorityKeyId || !state->policies)
         return pkiError(
             PkiStatus::InternalError, QStringLiteral("preparing the end-entity extensions failed"));
     return CertificateAuthority(std::move(state));
@@ -287,12 +370,12 @@ PkiResult<CertificateAuthority> CertificateAuthority::loadOrCreate(
     if (present == 0) {
         const QDateTime now = nowUtc();
         // Back-dated one day so that a client whose clock runs a little behind still accepts the chain.
-        auto createdRoot = createRoot(settings.rootSubject,
-            Validity {now.addDays(-1), now.addYears(settings.rootValidityYears)}, settings.caSignatureId);
+        auto createdRoot = createRoot(
+            settings.rootSubject, Validity {now.addDays(-1), now.addYears(settings.rootValidityYears)});
         if (!createdRoot)
             return createdRoot.error();
         auto createdIssuing = createIssuing(*createdRoot, settings.issuingSubject,
-            Validity {now.addDays(-1), now.addYears(settings.issuingValidityYears)}, settings.caSignatureId);
+            Validity {now.addDays(-1), now.addYears(settings.issuingValidityYears)});
         if (!createdIssuing)
             return createdIssuing.error();
         auto rootKeyPem = privateKeyPem(createdRoot->key);
@@ -330,14 +413,8 @@ PkiResult<CertificateAuthority> CertificateAuthority::loadOrCreate(
     if (!authority)
         return authority.error();
     authority->m_state->directory = directory;
-    QFile numberFile(dir.filePath(CrlNumberFile));
-    if (numberFile.open(QIODevice::ReadOnly)) {
-        bool ok = false;
-        const qint64 number = numberFile.readAll().trimmed().toLongLong(&ok);
-        if (!ok || number < 0)
-            return pkiError(PkiStatus::BadInput, QStringLiteral("the crlnumber file is unreadable"));
-        authority->m_state->crlNumber = number;
-    }
+    if (auto loaded = authority->m_state->crlNumber.load(dir.filePath(CrlNumberFile)); !loaded)
+        return loaded.error();
     return authority;
 }
 
@@ -374,14 +451,17 @@ PkiResult<IssuedCertificate> CertificateAuthority::issueEndEntity(const EndEntit
         !filled)
         return filled.error();
 
-    const X509_EXTENSION* usage = request.profile == CertificateProfile::Signing
-        ? state.signingUsage.get()
-        : state.encryptionUsage.get();
+    const bool signing = request.profile == CertificateProfile::Signing;
+    const X509_EXTENSION* usage = signing ? state.signingUsage.get() : state.encryptionUsage.get();
     if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
         || X509_add_ext(certificate.get(), const_cast<X509_EXTENSION*>(usage), -1) != 1
+        || (signing && X509_add_ext(certificate.get(), state.signingExtendedUsage.get(), -1) != 1)
         || !addSubjectKeyIdentifier(certificate.get())
-        || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1)
+        || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1
+        || X509_add_ext(certificate.get(), state.policies.get(), -1) != 1)
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding certificate extensions failed"));
+    if (auto added = addRevocationPointers(certificate.get(), request.crlUrl, request.ocspUrl); !added)
+        return added.error();
     if (!request.personIdNumber.isEmpty() && !addPersonIdentity(certificate.get(), request.personIdNumber))
         return pkiError(PkiStatus::BadInput, QStringLiteral("the ID number is not printable"));
 
@@ -396,69 +476,66 @@ PkiResult<QByteArray> CertificateAuthority::makeCrl(
 {
     ErrorQueueGuard guard;
     State& state = *m_state;
-    if (!thisUpdate.isValid() || !nextUpdate.isValid() || nextUpdate <= thisUpdate)
-        return pkiError(PkiStatus::BadInput, QStringLiteral("nextUpdate must come after thisUpdate"));
-    const Asn1TimePtr lastUpdateTime = toAsn1Time(thisUpdate);
-    const Asn1TimePtr nextUpdateTime = toAsn1Time(nextUpdate);
-    X509CrlPtr crl(X509_CRL_new());
-    if (!crl || !lastUpdateTime || !nextUpdateTime || X509_CRL_set_version(crl.get(), X509_CRL_VERSION_2) != 1
-        || X509_CRL_set_issuer_name(crl.get(), X509_get_subject_name(state.issuing.get())) != 1
-        || X509_CRL_set1_lastUpdate(crl.get(), lastUpdateTime.get()) != 1
-        || X509_CRL_set1_nextUpdate(crl.get(), nextUpdateTime.get()) != 1)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("building the CRL failed"));
-
-    for (const RevokedCertificate& entry : revoked) {
-        const Asn1IntegerPtr serial = integerFromHex(entry.serialHex);
-        const Asn1TimePtr when = toAsn1Time(entry.revokedAt);
-        if (!serial || !when)
-            return pkiError(PkiStatus::BadInput, QStringLiteral("a revoked entry has a bad serial or time"));
-        X509RevokedPtr item(X509_REVOKED_new());
-        if (!item || X509_REVOKED_set_serialNumber(item.get(), serial.get()) != 1
-            || X509_REVOKED_set_revocationDate(item.get(), when.get()) != 1)
-            return pkiError(PkiStatus::InternalError, QStringLiteral("building a CRL entry failed"));
-        if (entry.reason >= 0) {
-            std::unique_ptr<ASN1_ENUMERATED, OpenSslDeleter<&ASN1_ENUMERATED_free>> reason(
-                ASN1_ENUMERATED_new());
-            if (entry.reason > 10 || entry.reason == 7)
-                return pkiError(PkiStatus::BadInput, QStringLiteral("unknown CRL reason code"));
-            if (!reason || ASN1_ENUMERATED_set(reason.get(), entry.reason) != 1
-                || X509_REVOKED_add1_ext_i2d(item.get(), NID_crl_reason, reason.get(), 0, X509V3_ADD_DEFAULT)
-                    != 1)
-                return pkiError(PkiStatus::InternalError, QStringLiteral("adding the CRL reason failed"));
-        }
-        if (X509_CRL_add0_revoked(crl.get(), item.get()) != 1)
-            return pkiError(PkiStatus::InternalError, QStringLiteral("adding a CRL entry failed"));
-        (void)item.release();
-    }
-    if (X509_CRL_sort(crl.get()) != 1 || X509_CRL_add_ext(crl.get(), state.authorityKeyId.get(), -1) != 1)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("finishing the CRL failed"));
-
-    // RFC 5280 §5.2.3: cRLNumber strictly increases. Taken (and persisted) under the lock; a number is never
-    // reused even if signing fails afterwards.
-    qint64 number = 0;
-    {
-        const std::lock_guard lock(state.crlMutex);
-        number = state.crlNumber + 1;
-        if (!state.directory.isEmpty()
-            && !writePublicFile(
-                QDir(state.directory).filePath(CrlNumberFile), QByteArray(QByteArray::number(number) + '\n')))
-            return pkiError(PkiStatus::InternalError, QStringLiteral("saving the CRL number failed"));
-        state.crlNumber = number;
-    }
-    const Asn1IntegerPtr crlNumber(ASN1_INTEGER_new());
-    if (!crlNumber || ASN1_INTEGER_set_int64(crlNumber.get(), number) != 1
-        || X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, crlNumber.get(), 0, X509V3_ADD_DEFAULT) != 1)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("adding the CRL number failed"));
-
-    auto context = sm2SignContext(state.issuingKey.evpPkey(), state.settings.caSignatureId);
+    auto crl = buildCrl(state.issuing.get(), state.authorityKeyId.get(), revoked, thisUpdate, nextUpdate);
+    if (!crl)
+        return crl.error();
+    if (auto numbered = addCrlNumber(crl->get(), state.crlNumber); !numbered)
+        return numbered.error();
+    auto context = sm2SignContext(state.issuingKey.evpPkey(), sm2DefaultId());
     if (!context)
         return context.error();
-    if (X509_CRL_sign_ctx(crl.get(), context->mdContext.get()) <= 0)
+    if (X509_CRL_sign_ctx(crl->get(), context->mdContext.get()) <= 0)
         return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
-    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl.get(), out); });
+    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl->get(), out); });
     if (der.isEmpty())
         return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
     return der;
+}
+
+PkiResult<IssuedCertificate> CertificateAuthority::issueOcspSigner(
+    const Sm2Key& publicKey, const Validity& validity) const
+{
+    ErrorQueueGuard guard;
+    const State& state = *m_state;
+    if (publicKey.isNull())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("no public key to certify"));
+    if (validity.notAfter > state.issuingNotAfter)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the certificate would outlive the issuing CA"));
+    Subject subjectFields = fromX509Name(X509_get_subject_name(state.issuing.get()));
+    subjectFields.serialNumber.clear();
+    subjectFields.commonName += QStringLiteral(" OCSP Signer");
+    auto subject = toX509Name(subjectFields);
+    if (!subject)
+        return subject.error();
+    const Asn1IntegerPtr serial = randomSerial();
+    X509Ptr certificate(X509_new());
+    if (!serial || !certificate)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("allocation failed"));
+    if (auto filled
+        = fillCertificate(certificate.get(), serial.get(), X509_get_subject_name(state.issuing.get()),
+            subject->get(), validity.notBefore, validity.notAfter, publicKey.evpPkey());
+        !filled)
+        return filled.error();
+    const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::DigitalSignature);
+    if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
+        || !addExtension(certificate.get(), usage)
+        || !addExtension(
+            certificate.get(), configExtension(NID_ext_key_usage, QStringLiteral("OCSPSigning"), false))
+        || !addExtension(
+            certificate.get(), configExtension(NID_id_pkix_OCSP_noCheck, QStringLiteral("yes"), false))
+        || !addSubjectKeyIdentifier(certificate.get())
+        || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1
+        || X509_add_ext(certificate.get(), state.policies.get(), -1) != 1)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding OCSP signer extensions failed"));
+    auto der = signCertificate(certificate.get(), state.issuingKey.evpPkey(), sm2DefaultId());
+    if (!der)
+        return der.error();
+    return IssuedCertificate {std::move(*der), integerToHex(X509_get0_serialNumber(certificate.get()))};
+}
+
+PkiResult<QByteArray> CertificateAuthority::signWithIssuingKey(QByteArrayView tbs) const
+{
+    return signSm2WithDefaultId(m_state->issuingKey, tbs);
 }
 
 PkiResult<void> CertificateAuthority::verifyChain(const QByteArray& leafDer, const QDateTime& at) const
@@ -493,8 +570,31 @@ QDateTime CertificateAuthority::issuingNotAfter() const
 
 qint64 CertificateAuthority::lastCrlNumber() const
 {
-    const std::lock_guard lock(m_state->crlMutex);
-    return m_state->crlNumber;
+    return m_state->crlNumber.last();
+}
+
+PkiResult<void> verifyCaCertificates(const QByteArray& rootDer, const QByteArray& issuingDer)
+{
+    ErrorQueueGuard guard;
+    const X509Ptr root = parseCertificate(rootDer);
+    const X509Ptr issuing = parseCertificate(issuingDer);
+    if (!root || !issuing)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("a CA certificate is not DER X.509"));
+    const QString id = QString::fromLatin1(sm2DefaultId().toByteArray());
+    if (!signedBy(root.get(), root.get(), sm2DefaultId()))
+        return pkiError(PkiStatus::BadSignature,
+            QStringLiteral("%1: the self-signature does not verify with the SM2 user ID %2")
+                .arg(describe("the root CA certificate", root.get()), id));
+    if (!signedBy(issuing.get(), root.get(), sm2DefaultId()))
+        return pkiError(PkiStatus::BadSignature,
+            QStringLiteral("%1: the root's signature does not verify with the SM2 user ID %2")
+                .arg(describe("the issuing CA certificate", issuing.get()), id));
+    return {};
+}
+
+PkiResult<QByteArray> signSm2WithDefaultId(const Sm2Key& key, QByteArrayView tbs)
+{
+    return sm2Sign(key, tbs, sm2DefaultId());
 }
 
 } // namespace certdesk::pki

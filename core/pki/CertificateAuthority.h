@@ -1,22 +1,16 @@
 #pragma once
 
 // The service's SM2 certificate authority: a self-signed root and one issuing CA below it, issuing the
-// signing and encryption certificates of GM/T 0015 dual-certificate pairs and the CRL.
+// signing and encryption certificates of GM/T 0015 dual-certificate pairs and the CRL. The certificate
+// profile, field by field, is written down in docs/pki.md.
 //
-// SM2 distinguishing IDs, and why CA objects differ from end-entity certificates (measured on Debian 12,
-// OpenSSL 3.0.19):
-// - End-entity certificates are signed with the GM/T default ID 1234567812345678. Verifying them needs that
-//   ID: `openssl verify -vfyopt distid:1234567812345678 ...` passes, without -vfyopt it fails at depth 0.
-// - `openssl verify -vfyopt distid:...` attaches the ID to the LEAF only. Every certificate above it is
-// checked
-//   with the EMPTY ID, and OpenSSL 3.0 cannot attach an ID to a CRL at all (X509_CRL_verify, `openssl crl
-//   -CAfile`, `verify -crl_check` all use the empty ID). An issuing-CA certificate signed with the default ID
-//   makes `openssl verify -vfyopt distid:... -CAfile root.pem -untrusted issuing.pem leaf.pem` fail with
-//   "certificate signature failure at depth 1".
-// So CaSettings::caSignatureId (used for the root's self-signature, the issuing-CA certificate and CRLs) is
-// EMPTY by default: the chain and the CRL then verify with stock OpenSSL 3.0 tools. Verifiers that insist on
-// the default ID everywhere (GmSSL, BouncyCastle) need caSignatureId = sm2DefaultId(); CertDesk's own
-// verifyCertificateChain/verifyCrl accept both.
+// Every SM2 signature made here — the root's self-signature, the issuing-CA certificate, end-entity
+// certificates, CRLs — uses the GM/T 0009 / GB/T 35276 default user ID 1234567812345678, because that is what
+// GmSSL, Tongsuo, the CAs' own clients and the bidding platforms verify with. OpenSSL 3.0's `openssl verify
+// -vfyopt distid:...` attaches the ID to the leaf only, so the chain is checked there link by link
+// (`-partial_chain -CAfile <issuer>`); `openssl crl` and `openssl verify -crl_check` cannot give a CRL an ID
+// at all, which verifyCrl (CertificateChain.h) does (and `openssl pkeyutl -rawin` over the cut-out
+// TBSCertList, tools/pki/check-sm2-chain.sh). docs/pki.md shows the commands.
 
 #include "pki/PkiError.h"
 #include "pki/Sm2.h"
@@ -34,8 +28,8 @@ namespace certdesk::pki {
 
 enum class CertificateProfile
 {
-    Signing, // keyUsage digitalSignature + nonRepudiation (critical)
-    Encryption, // keyUsage keyEncipherment + dataEncipherment (critical)
+    Signing, // keyUsage digitalSignature + nonRepudiation (critical), extendedKeyUsage clientAuth
+    Encryption, // keyUsage keyEncipherment + dataEncipherment + keyAgreement (critical), no extendedKeyUsage
 };
 
 struct Validity
@@ -63,6 +57,10 @@ struct EndEntityRequest
     Validity validity;
     // Big-endian serial, 1..20 octets, positive. Empty: 16 random bytes with the top bit cleared.
     QByteArray serial;
+    // RFC 5280 §4.2.1.13 cRLDistributionPoints (the issuing CA's CRL) and §4.2.2.1 authorityInfoAccess
+    // id-ad-ocsp, both URIs; empty: the extension is left out. The service builds them from --public-url.
+    QString crlUrl;
+    QString ocspUrl;
 };
 
 struct IssuedCertificate
@@ -85,9 +83,10 @@ struct CaSettings
     Subject issuingSubject = defaultIssuingSubject();
     int rootValidityYears = 20;
     int issuingValidityYears = 10;
-    // SM2 ID for the CA's own objects (root self-signature, issuing-CA certificate, CRLs). Empty by default,
-    // see the comment at the top of this file. End-entity certificates always use sm2DefaultId().
-    QByteArray caSignatureId;
+    // certificatePolicies (RFC 5280 §4.2.1.4) of every certificate this CA makes. A CA that deploys the
+    // service puts the policy OID of its CPS here; the default is anyPolicy (2.5.29.32.0), because the
+    // reference service has no registered OID arc of its own.
+    QString policyOid = QStringLiteral("2.5.29.32.0");
 
     [[nodiscard]] static Subject defaultRootSubject();
     [[nodiscard]] static Subject defaultIssuingSubject();
@@ -98,15 +97,19 @@ class CertificateAuthority
 {
 public:
     // A self-signed root: basicConstraints CA:TRUE (critical), keyUsage keyCertSign + cRLSign (critical),
-    // SKI and AKI; signed SM2-with-SM3 with `signatureId`.
+    // SKI, AKI and certificatePolicies (anyPolicy); signed SM2-with-SM3 with the default ID.
+    // `signatureId` exists for tests that need a CA signed otherwise (as CertDesk before the default ID
+    // everywhere did with the empty ID): the product never passes it.
     [[nodiscard]] static PkiResult<CaCredential> createRoot(
-        const Subject& subject, const Validity& validity, QByteArrayView signatureId = {});
+        const Subject& subject, const Validity& validity, QByteArrayView signatureId = sm2DefaultId());
     // An issuing CA signed by `root`: as the root plus pathLenConstraint 0.
     [[nodiscard]] static PkiResult<CaCredential> createIssuing(const CaCredential& root,
-        const Subject& subject, const Validity& validity, QByteArrayView signatureId = {});
+        const Subject& subject, const Validity& validity, QByteArrayView signatureId = sm2DefaultId());
 
     // A CA from existing credentials (checked: keys match certificates, the issuing CA is issued by the
-    // root). Nothing is persisted; CRL numbers start at 1.
+    // root, and both the root's self-signature and the issuing CA certificate verify with the default SM2 ID
+    // — BadSignature naming the certificate otherwise, see verifyCaCertificates). Nothing is persisted; CRL
+    // numbers start at 1.
     [[nodiscard]] static PkiResult<CertificateAuthority> fromCredentials(
         const CaCredential& root, const CaCredential& issuing, const CaSettings& settings = {});
 
@@ -123,9 +126,21 @@ public:
     [[nodiscard]] PkiResult<IssuedCertificate> issueEndEntity(const EndEntityRequest& request) const;
 
     // A v2 CRL of the issuing CA listing `revoked`, with authorityKeyIdentifier and an increasing cRLNumber.
-    // Signed SM2-with-SM3 with CaSettings::caSignatureId. Returns DER.
+    // Signed SM2-with-SM3 with the default ID. Returns DER.
     [[nodiscard]] PkiResult<QByteArray> makeCrl(const QList<RevokedCertificate>& revoked,
         const QDateTime& thisUpdate, const QDateTime& nextUpdate) const;
+
+    // A delegated OCSP signing certificate (RFC 6960 §4.2.2.2) for `publicKey`, issued by the issuing CA:
+    // CA:FALSE, keyUsage digitalSignature (critical), extendedKeyUsage id-kp-OCSPSigning,
+    // id-pkix-ocsp-nocheck (§4.2.2.2.1: clients do not ask for the responder's own status), SKI, AKI,
+    // certificatePolicies; subject
+    // "<issuing CA CN> OCSP Signer".
+    [[nodiscard]] PkiResult<IssuedCertificate> issueOcspSigner(
+        const Sm2Key& publicKey, const Validity& validity) const;
+
+    // SM2-with-SM3 signature (DER SEQUENCE{r,s}) of `tbs` by the issuing CA's key with the default ID: for
+    // structures assembled outside this class (an OCSP response's ResponseData signed by the CA itself).
+    [[nodiscard]] PkiResult<QByteArray> signWithIssuingKey(QByteArrayView tbs) const;
 
     // verifyCertificateChain(leafDer, {issuing}, {root}, at).
     [[nodiscard]] PkiResult<void> verifyChain(const QByteArray& leafDer, const QDateTime& at = {}) const;
@@ -146,5 +161,16 @@ private:
 
     std::shared_ptr<State> m_state;
 };
+
+// Checks the SM2 CA pair as loaded from storage: the root's self-signature and the root's signature on the
+// issuing CA verify with the default ID 1234567812345678. BadSignature whose detail names the certificate
+// ("the root CA certificate (CN=...)" / "the issuing CA certificate (CN=...)") when one was signed with
+// another ID — the empty ID of CertDesk versions that signed CA objects for `openssl verify`'s sake — or not
+// by that key; BadInput for unreadable DER.
+[[nodiscard]] PkiResult<void> verifyCaCertificates(const QByteArray& rootDer, const QByteArray& issuingDer);
+
+// SM2-with-SM3 signature (DER SEQUENCE{r,s}) of arbitrary to-be-signed bytes with the default ID: the one way
+// CertDesk signs structures OpenSSL 3.0 cannot sign with an ID itself (OCSP responses, see docs/pki.md).
+[[nodiscard]] PkiResult<QByteArray> signSm2WithDefaultId(const Sm2Key& key, QByteArrayView tbs);
 
 } // namespace certdesk::pki

@@ -29,86 +29,67 @@ bool attachId(X509* certificate, QByteArrayView id)
     return true;
 }
 
-struct ChainAttempt
+QString commonNameOf(X509* certificate)
 {
-    int error = X509_V_OK;
-    int depth = 0;
-    bool internalFailure = false;
-};
-
-ChainAttempt attemptChain(const QByteArray& leafDer, const QList<QByteArray>& intermediatesDer,
-    const QList<QByteArray>& trustedRootsDer, const QDateTime& at, QByteArrayView leafId, QByteArrayView caId)
-{
-    ChainAttempt attempt;
-    const auto fail = [&attempt](int error) {
-        attempt.error = error;
-        return attempt;
-    };
-    X509Ptr leaf = parseCertificate(leafDer);
-    if (!leaf)
-        return fail(X509_V_ERR_UNSPECIFIED);
-    X509StorePtr store(X509_STORE_new());
-    X509StackPtr untrusted(sk_X509_new_null());
-    X509StoreCtxPtr context(X509_STORE_CTX_new());
-    if (!store || !untrusted || !context || !attachId(leaf.get(), leafId)) {
-        attempt.internalFailure = true;
-        return fail(X509_V_ERR_OUT_OF_MEM);
-    }
-    for (const QByteArray& der : trustedRootsDer) {
-        X509Ptr root = parseCertificate(der);
-        if (!root || X509_STORE_add_cert(store.get(), root.get()) != 1)
-            return fail(X509_V_ERR_UNSPECIFIED);
-    }
-    for (const QByteArray& der : intermediatesDer) {
-        X509Ptr intermediate = parseCertificate(der);
-        if (!intermediate || !attachId(intermediate.get(), caId)
-            || sk_X509_push(untrusted.get(), intermediate.get()) <= 0)
-            return fail(X509_V_ERR_UNSPECIFIED);
-        (void)intermediate.release(); // owned by the stack
-    }
-    if (X509_STORE_CTX_init(context.get(), store.get(), leaf.get(), untrusted.get()) != 1) {
-        attempt.internalFailure = true;
-        return fail(X509_V_ERR_OUT_OF_MEM);
-    }
-    if (at.isValid())
-        X509_STORE_CTX_set_time(context.get(), 0, static_cast<time_t>(at.toSecsSinceEpoch()));
-    if (X509_verify_cert(context.get()) == 1)
-        return attempt;
-    attempt.error = X509_STORE_CTX_get_error(context.get());
-    attempt.depth = X509_STORE_CTX_get_error_depth(context.get());
-    return attempt;
-}
-
-PkiError chainError(const ChainAttempt& attempt)
-{
-    if (attempt.internalFailure)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("certificate verification could not run"));
-    if (attempt.error == X509_V_ERR_UNSPECIFIED)
-        return pkiError(PkiStatus::BadInput, QStringLiteral("a certificate of the chain is not DER X.509"));
-    return pkiError(PkiStatus::BadSignature,
-        QStringLiteral("certificate chain: %1 at depth %2")
-            .arg(QString::fromLatin1(X509_verify_cert_error_string(attempt.error)))
-            .arg(attempt.depth));
+    return certificate == nullptr ? QString() : fromX509Name(X509_get_subject_name(certificate)).commonName;
 }
 
 } // namespace
 
 PkiResult<void> verifyCertificateChain(const QByteArray& leafDer, const QList<QByteArray>& intermediatesDer,
-    const QList<QByteArray>& trustedRootsDer, const QDateTime& at, QByteArrayView leafId)
+    const QList<QByteArray>& trustedRootsDer, const QDateTime& at, QByteArrayView id)
 {
     ErrorQueueGuard guard;
-    ChainAttempt attempt
-        = attemptChain(leafDer, intermediatesDer, trustedRootsDer, at, leafId, sm2DefaultId());
-    if (attempt.error == X509_V_ERR_CERT_SIGNATURE_FAILURE && attempt.depth >= 1) {
-        // A CA certificate signed with the empty ID (the form `openssl verify -vfyopt distid:` can check).
-        ERR_clear_error();
-        attempt = attemptChain(leafDer, intermediatesDer, trustedRootsDer, at, leafId, QByteArrayView(""));
+    const auto unreadable = [] {
+        return pkiError(PkiStatus::BadInput, QStringLiteral("a certificate of the chain is not DER X.509"));
+    };
+    const auto internal = [] {
+        return pkiError(PkiStatus::InternalError, QStringLiteral("certificate verification could not run"));
+    };
+    X509Ptr leaf = parseCertificate(leafDer);
+    if (!leaf)
+        return unreadable();
+    X509StorePtr store(X509_STORE_new());
+    X509StackPtr untrusted(sk_X509_new_null());
+    X509StoreCtxPtr context(X509_STORE_CTX_new());
+    if (!store || !untrusted || !context || !attachId(leaf.get(), id))
+        return internal();
+    for (const QByteArray& der : trustedRootsDer) {
+        // The ID goes on the trusted copy too: X509_STORE_add_cert keeps a reference to this very object, and
+        // X509_V_FLAG_CHECK_SS_SIGNATURE below checks its self-signature with it.
+        X509Ptr root = parseCertificate(der);
+        if (!root)
+            return unreadable();
+        if (!attachId(root.get(), id) || X509_STORE_add_cert(store.get(), root.get()) != 1)
+            return internal();
     }
-    if (attempt.error == X509_V_OK && !attempt.internalFailure)
+    for (const QByteArray& der : intermediatesDer) {
+        X509Ptr intermediate = parseCertificate(der);
+        if (!intermediate)
+            return unreadable();
+        if (!attachId(intermediate.get(), id) || sk_X509_push(untrusted.get(), intermediate.get()) <= 0)
+            return internal();
+        (void)intermediate.release(); // owned by the stack
+    }
+    if (X509_STORE_CTX_init(context.get(), store.get(), leaf.get(), untrusted.get()) != 1)
+        return internal();
+    // A trust anchor's self-signature is not checked by default; a root signed with the wrong ID must fail.
+    X509_STORE_CTX_set_flags(context.get(), X509_V_FLAG_CHECK_SS_SIGNATURE);
+    if (at.isValid())
+        X509_STORE_CTX_set_time(context.get(), 0, static_cast<time_t>(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(context.get()) == 1)
         return {};
-    return chainError(attempt);
+    const int error = X509_STORE_CTX_get_error(context.get());
+    const int depth = X509_STORE_CTX_get_error_depth(context.get());
+    QString detail = QStringLiteral("certificate chain: %1 at depth %2 (CN=%3)")
+                         .arg(QString::fromLatin1(X509_verify_cert_error_string(error)))
+                         .arg(depth)
+                         .arg(commonNameOf(X509_STORE_CTX_get_current_cert(context.get())));
+    if (error == X509_V_ERR_CERT_SIGNATURE_FAILURE)
+        detail += QStringLiteral(": not signed with the SM2 user ID %1 by its issuer's key")
+                      .arg(QString::fromLatin1(id.toByteArray()));
+    return pkiError(PkiStatus::BadSignature, detail);
 }
-
 PkiResult<void> verifyCrl(const QByteArray& crlDer, const QByteArray& issuerCertificateDer)
 {
     ErrorQueueGuard guard;
@@ -140,10 +121,11 @@ PkiResult<void> verifyCrl(const QByteArray& crlDer, const QByteArray& issuerCert
     auto key = Sm2Key::fromEvpPkey(EvpPkeyPtr(issuerKey));
     if (!key)
         return key.error();
-    if (sm2Verify(*key, tbs.whole, signatureDer, sm2DefaultId())
-        || sm2Verify(*key, tbs.whole, signatureDer, ""))
+    if (sm2Verify(*key, tbs.whole, signatureDer, sm2DefaultId()))
         return {};
-    return pkiError(PkiStatus::BadSignature, QStringLiteral("the CRL signature does not verify"));
+    return pkiError(PkiStatus::BadSignature,
+        QStringLiteral("the CRL of CN=%1 does not verify with the SM2 user ID %2")
+            .arg(commonNameOf(issuer.get()), QString::fromLatin1(sm2DefaultId().toByteArray())));
 }
 
 } // namespace certdesk::pki

@@ -1,5 +1,6 @@
 #include "pki/LegacyRsaCa.h"
 
+#include "pki/CrlBuilder.h"
 #include "pki/KeyUsage.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
@@ -18,6 +19,7 @@ namespace {
 
 const QString CertificateFile = QStringLiteral("legacy-rsa-ca.pem");
 const QString KeyFile = QStringLiteral("legacy-rsa-ca.key");
+const QString CrlNumberFile = QStringLiteral("crlnumber");
 constexpr std::size_t RsaBits = 2048;
 
 EvpPkeyPtr generateRsaKey()
@@ -58,6 +60,8 @@ struct LegacyRsaCa::State
     X509ExtensionPtr authorityKeyId;
     X509ExtensionPtr endEntityConstraints;
     X509ExtensionPtr endEntityUsage;
+    // The only mutable part of a shared, otherwise immutable state; CrlNumberCounter locks itself.
+    mutable CrlNumberCounter crlNumber;
 };
 
 LegacyRsaCa::LegacyRsaCa(std::shared_ptr<const State> state)
@@ -139,7 +143,15 @@ PkiResult<LegacyRsaCa> LegacyRsaCa::loadOrCreate(const QString& directory)
         KeyUsage::DigitalSignature | KeyUsage::NonRepudiation | KeyUsage::KeyEncipherment);
     if (!state->authorityKeyId || !state->endEntityConstraints || !state->endEntityUsage)
         return pkiError(PkiStatus::InternalError, QStringLiteral("preparing legacy extensions failed"));
+    if (auto loaded = state->crlNumber.load(dir.filePath(CrlNumberFile)); !loaded)
+        return loaded.error();
     return LegacyRsaCa(std::move(state));
+}
+
+bool LegacyRsaCa::existsIn(const QString& directory)
+{
+    const QDir dir(directory);
+    return dir.exists(CertificateFile) || dir.exists(KeyFile);
 }
 
 PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, const QString& holder,
@@ -240,6 +252,27 @@ PkiResult<QByteArray> LegacyRsaCa::signChallenge(
 QByteArray LegacyRsaCa::certificate() const
 {
     return m_state->certificateDer;
+}
+
+PkiResult<QByteArray> LegacyRsaCa::makeCrl(
+    const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate, const QDateTime& nextUpdate) const
+{
+    ErrorQueueGuard guard;
+    auto crl = buildCrl(
+        m_state->certificate.get(), m_state->authorityKeyId.get(), revoked, thisUpdate, nextUpdate);
+    if (!crl)
+        return crl.error();
+    if (auto numbered = addCrlNumber(crl->get(), m_state->crlNumber); !numbered)
+        return numbered.error();
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    if (!context
+        || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, m_state->key.get()) <= 0
+        || X509_CRL_sign_ctx(crl->get(), context.get()) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the legacy CRL failed"));
+    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl->get(), out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy CRL failed"));
+    return der;
 }
 
 } // namespace certdesk::pki

@@ -5,6 +5,7 @@
 // client signs it with the old key on the old UKey).
 
 #include "domain/Category.h"
+#include "pki/CertificateAuthority.h"
 #include "pki/OpenSslHandles.h"
 #include "pki/PkiError.h"
 
@@ -30,6 +31,9 @@ public:
     // The CA kept in `directory` (legacy-rsa-ca.pem, legacy-rsa-ca.key with mode 0600), created on first use
     // (self-signed, RSA-2048, SHA-256, valid 30 years from 10 years ago).
     [[nodiscard]] static PkiResult<LegacyRsaCa> loadOrCreate(const QString& directory);
+    // Whether `directory` holds a legacy CA (certificate or key file), i.e. loadOrCreate would load, not
+    // create.
+    [[nodiscard]] static bool existsIn(const QString& directory);
 
     // A new RSA-2048 key pair and certificate, valid from min(now, notAfter - 1 year) to `notAfter`.
     // Subject as in CertDesk's SM2 certificates: institutions O = CN = holder, serialNumber = credential
@@ -51,6 +55,12 @@ public:
         const SecureBytes& privateKeyPkcs8, const QByteArray& challenge);
 
     [[nodiscard]] QByteArray certificate() const; // DER
+
+    // The legacy CA's own v2 CRL (RFC 5280 §5): the old certificates it issued that are revoked, with
+    // authorityKeyIdentifier and a cRLNumber that strictly increases (persisted as `crlnumber` in the CA
+    // directory). sha256WithRSAEncryption, as the CA's certificates. Returns DER.
+    [[nodiscard]] PkiResult<QByteArray> makeCrl(const QList<RevokedCertificate>& revoked,
+        const QDateTime& thisUpdate, const QDateTime& nextUpdate) const;
 
 private:
     struct State;

@@ -746,8 +746,14 @@ TokenResult<QList<ObjectRef>> TokenSession::importSm2KeyPair(const pki::SecureBy
             .boolean(CKA_PRIVATE, true)
             .boolean(CKA_SENSITIVE, true)
             .boolean(CKA_EXTRACTABLE, false)
+            // Key separation (GM/T 0016 §7, DESIGN.md): the signing key only signs, the encryption key only
+            // decrypts and unwraps. Every usage attribute is set, none left to the token's default (SoftHSM
+            // gives a private key CKA_UNWRAP and a public key CKA_WRAP unless told otherwise).
             .boolean(CKA_SIGN, signing)
+            .boolean(CKA_SIGN_RECOVER, false)
             .boolean(CKA_DECRYPT, !signing)
+            .boolean(CKA_UNWRAP, !signing)
+            .boolean(CKA_DERIVE, false)
             .bytes(CKA_ID, id)
             .text(CKA_LABEL, label);
         if (m_profile.ecParams)
@@ -768,7 +774,10 @@ TokenResult<QList<ObjectRef>> TokenSession::importSm2KeyPair(const pki::SecureBy
         .boolean(CKA_TOKEN, true)
         .boolean(CKA_PRIVATE, false)
         .boolean(CKA_VERIFY, signing)
+        .boolean(CKA_VERIFY_RECOVER, false)
         .boolean(CKA_ENCRYPT, !signing)
+        .boolean(CKA_WRAP, !signing)
+        .boolean(CKA_DERIVE, false)
         .bytes(CKA_ID, id)
         .text(CKA_LABEL, label)
         .bytes(CKA_EC_POINT, ecPointAttribute(publicPoint));
@@ -863,6 +872,10 @@ TokenResult<QByteArray> TokenSession::generateSm2KeyPair(QByteArrayView id, cons
         .boolean(CKA_TOKEN, true)
         .boolean(CKA_PRIVATE, false)
         .boolean(CKA_VERIFY, true)
+        .boolean(CKA_VERIFY_RECOVER, false)
+        .boolean(CKA_ENCRYPT, false)
+        .boolean(CKA_WRAP, false)
+        .boolean(CKA_DERIVE, false)
         .bytes(CKA_ID, id)
         .text(CKA_LABEL, label);
     Template privateTemplate;
@@ -872,7 +885,12 @@ TokenResult<QByteArray> TokenSession::generateSm2KeyPair(QByteArrayView id, cons
         .boolean(CKA_PRIVATE, true)
         .boolean(CKA_SENSITIVE, true)
         .boolean(CKA_EXTRACTABLE, false)
+        // Generated on the token only for signing: as importKeyPair's signing pair, nothing but sign/verify.
         .boolean(CKA_SIGN, true)
+        .boolean(CKA_SIGN_RECOVER, false)
+        .boolean(CKA_DECRYPT, false)
+        .boolean(CKA_UNWRAP, false)
+        .boolean(CKA_DERIVE, false)
         .bytes(CKA_ID, id)
         .text(CKA_LABEL, label);
     if (m_profile.ecParams)

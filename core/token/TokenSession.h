@@ -92,9 +92,10 @@ public:
     // --- SM2 (raw Cryptoki with the profile's codes)
     // ---------------------------------------------------------- Imports a key pair with C_CreateObject: a
     // private key object (the profile's key type, CKA_VALUE = the 32-byte scalar, CKA_TOKEN, CKA_PRIVATE,
-    // CKA_SENSITIVE, not extractable, CKA_SIGN or CKA_DECRYPT per purpose) and ALWAYS the matching public key
-    // object (CKA_EC_POINT = DER OCTET STRING of 04‖X‖Y, CKA_VERIFY or CKA_ENCRYPT) with the same CKA_ID and
-    // label; CKA_EC_PARAMS = SM2 curve OID where the profile says so. `subjectDer` (optional) becomes
+    // CKA_SENSITIVE, not extractable; signing: CKA_SIGN only, encryption: CKA_DECRYPT + CKA_UNWRAP only) and
+    // ALWAYS the matching public key object (CKA_EC_POINT = DER OCTET STRING of 04‖X‖Y; signing: CKA_VERIFY
+    // only, encryption: CKA_ENCRYPT + CKA_WRAP only; every other usage attribute false) with the same CKA_ID
+    // and label; CKA_EC_PARAMS = SM2 curve OID where the profile says so. `subjectDer` (optional) becomes
     // CKA_SUBJECT. The scalar is checked against the point (d·G) first; the template's copy of it is wiped
     // after the call. On failure the private key object is removed again. Returns the two objects (private,
     // public). AlreadyExists when a key object with this CKA_ID exists.

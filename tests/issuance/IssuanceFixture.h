@@ -91,11 +91,14 @@ public:
 
     [[nodiscard]] std::optional<Application> application(const ApprovedApplication& approved);
     [[nodiscard]] std::optional<api::StaffApplicationView> staffView(const QString& id);
-    // Revoked serials of GET /ca/crl (upper-case hex without leading zeros); nullopt when unreadable.
+    // Revoked serials of GET /ca/crl (the SM2 issuing CA's) or GET /ca/legacy-crl (the legacy RSA CA's: the
+    // old certificates), upper-case hex without leading zeros; nullopt when unreadable.
     [[nodiscard]] std::optional<QStringList> crlSerials();
+    [[nodiscard]] std::optional<QStringList> legacyCrlSerials();
 
 private:
     bool fail(const QString& what);
+    [[nodiscard]] std::optional<QStringList> serialsOf(api::ApiReply<api::BinaryContent>* reply);
 
     ServerProcess m_server;
     std::unique_ptr<api::ApiClient> m_applicant;
@@ -124,8 +127,10 @@ struct JobOutcome
 [[nodiscard]] QString normalHex(const QString& hex);
 // RSA PKCS#1 v1.5 SHA-256 in software with a PKCS#8 key (the legacy key of the sandbox).
 [[nodiscard]] QByteArray rsaSign(const QByteArray& pkcs8, const QByteArray& data);
-// `openssl verify -vfyopt distid:1234567812345678 -CAfile root -untrusted issuing leaf`: the output, and
-// whether it said OK. Files go to `directory`.
+// The chain checked with OpenSSL's command line link by link, as docs/pki.md says (`-vfyopt distid:` reaches
+// the leaf only): `openssl verify -partial_chain -CAfile root -vfyopt distid:1234567812345678 issuing`, then
+// the same with `-CAfile issuing` for the leaf. The output, and whether both said OK. Files go to
+// `directory`.
 [[nodiscard]] bool opensslVerify(const QString& directory, const QByteArray& rootDer,
     const QByteArray& issuingDer, const QByteArray& leafDer, QString* output);
 

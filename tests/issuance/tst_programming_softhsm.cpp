@@ -1,10 +1,11 @@
 // End to end on SoftHSM2 (the server-generated-key path of DESIGN.md "Issuance protocol"): an old UKey
 // holding a sandbox legacy RSA certificate proves possession through the token, the application is completed
 // and approved, and ProgrammingJob programs a blank token. Afterwards pkcs11-tool sees two SM2 key pairs and
-// two certificates, each certificate certifies its key object, both verify with `openssl verify -vfyopt
-// distid:1234567812345678` against GET /ca/certificates, and the old serial is on GET /ca/crl. Faults on the
-// same token type: a wrong PIN, a missing module and a file that is no PKCS#11 module, cancel mid-write, and
-// the service dying between issuance and confirmation.
+// two certificates, each certificate certifies its key object, the signing pair can only sign/verify and the
+// encryption pair only decrypt/unwrap/encrypt/wrap (usage attributes read back), both verify link by link
+// with `openssl verify -partial_chain -vfyopt distid:1234567812345678` against GET /ca/certificates, and the
+// old serial is on GET /ca/legacy-crl. Faults on the same token type: a wrong PIN, a missing module and a
+// file that is no PKCS#11 module, cancel mid-write, and the service dying between issuance and confirmation.
 
 #include "IssuanceFixture.h"
 #include "TestEnvironment.h"
@@ -62,6 +63,40 @@ QMap<QString, QByteArray> publicPoints(const QString& listing)
         }
     }
     return points;
+}
+
+// "Private:<CKA_ID hex>" / "Public:<CKA_ID hex>" -> the usage attributes pkcs11-tool read back with
+// C_GetAttributeValue ("Usage:" line: sign, verify, encrypt, decrypt, wrap, unwrap, derive, ...), sorted.
+QMap<QString, QStringList> keyUsages(const QString& listing)
+{
+    QMap<QString, QStringList> usages;
+    QString kind;
+    QString id;
+    QStringList usage;
+    const auto flush = [&] {
+        if (!kind.isEmpty() && !id.isEmpty())
+            usages.insert(kind + QLatin1Char(':') + id, usage);
+        kind.clear();
+        id.clear();
+        usage.clear();
+    };
+    for (const QString& raw : listing.split(QLatin1Char('\n'))) {
+        const QString line = raw.trimmed();
+        if (!raw.startsWith(QLatin1Char(' '))) {
+            flush();
+            if (raw.startsWith(QLatin1String("Private Key Object")))
+                kind = QStringLiteral("Private");
+            else if (raw.startsWith(QLatin1String("Public Key Object")))
+                kind = QStringLiteral("Public");
+        } else if (line.startsWith(QLatin1String("Usage:"))) {
+            usage = line.mid(6).trimmed().split(QStringLiteral(", "), Qt::SkipEmptyParts);
+            usage.sort();
+        } else if (line.startsWith(QLatin1String("ID:"))) {
+            id = line.section(QLatin1Char(' '), -1);
+        }
+    }
+    flush();
+    return usages;
 }
 
 } // namespace
@@ -212,6 +247,9 @@ void TestProgrammingSoftHsm::serverGeneratedPathEndToEnd()
     // CKA_ID, the public key object's CKA_EC_POINT from the listing (DER OCTET STRING of 04||X||Y).
     const QMap<QString, QByteArray> points = publicPoints(listed.output);
     QCOMPARE(points.size(), 2);
+    const QMap<QString, QStringList> usages = keyUsages(listed.output);
+    QCOMPARE(usages.size(), 4);
+    int signingPairs = 0;
     QList<QByteArray> leaves;
     for (auto it = points.cbegin(); it != points.cend(); ++it) {
         const QString certificateFile = m_dir.filePath(QStringLiteral("cert-%1.der").arg(it.key()));
@@ -228,19 +266,40 @@ void TestProgrammingSoftHsm::serverGeneratedPathEndToEnd()
         QCOMPARE(it.value(), info->publicKeyBits);
         leaves.append(der);
 
-        // `openssl verify -vfyopt distid:1234567812345678` against the service's chain.
+        // Key separation on the token (DESIGN.md): the signing pair only signs/verifies, the encryption pair
+        // only decrypts/unwraps and encrypts/wraps — no CKA_UNWRAP on the signing key, no CKA_WRAP on its
+        // public key, no CKA_DERIVE anywhere.
+        const bool signing = (info->keyUsage & pki::KeyUsage::DigitalSignature) != 0;
+        signingPairs += signing ? 1 : 0;
+        const QStringList privateUsage = usages.value(QStringLiteral("Private:") + it.key());
+        const QStringList publicUsage = usages.value(QStringLiteral("Public:") + it.key());
+        const QStringList expectedPrivate = signing
+            ? QStringList {QStringLiteral("sign")}
+            : QStringList {QStringLiteral("decrypt"), QStringLiteral("unwrap")};
+        const QStringList expectedPublic = signing
+            ? QStringList {QStringLiteral("verify")}
+            : QStringList {QStringLiteral("encrypt"), QStringLiteral("wrap")};
+        QCOMPARE(privateUsage, expectedPrivate);
+        QCOMPARE(publicUsage, expectedPublic);
+
+        // `openssl verify -partial_chain -vfyopt distid:1234567812345678`, link by link, against the
+        // service's chain.
         QString output;
         QVERIFY2(test::opensslVerify(m_dir.path(), m_fixture.rootDer(), m_fixture.issuingDer(), der, &output),
             qPrintable(output));
     }
     QVERIFY(leaves.at(0) != leaves.at(1));
+    QCOMPARE(signingPairs, 1);
 
-    // The old certificate is revoked now.
-    const auto revoked = m_fixture.crlSerials();
+    // The old certificate is revoked now, on the legacy RSA CA's CRL; the new pair is on no CRL.
+    const auto revoked = m_fixture.legacyCrlSerials();
     QVERIFY2(revoked, qPrintable(m_fixture.error()));
     QVERIFY(revoked->contains(approved->oldSerial));
+    const auto sm2Revoked = m_fixture.crlSerials();
+    QVERIFY2(sm2Revoked, qPrintable(m_fixture.error()));
+    QVERIFY(!sm2Revoked->contains(approved->oldSerial));
     for (const QByteArray& der : leaves)
-        QVERIFY(!revoked->contains(test::normalHex(pki::CertificateInfo::parse(der)->serialHex)));
+        QVERIFY(!sm2Revoked->contains(test::normalHex(pki::CertificateInfo::parse(der)->serialHex)));
 
     // Nothing pending for the token.
     const RollbackJournal journal(request(approved->id, label).journalPath);

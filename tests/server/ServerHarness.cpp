@@ -29,6 +29,10 @@ bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, 
         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir};
     if (sandbox)
         args.append(QStringLiteral("--sandbox"));
+    // Outside the sandbox the service needs the URL it is reached under (the CRL and OCSP URLs of issued
+    // certificates); a name of the reserved .test domain unless the test gives its own.
+    if (!sandbox && !extraArgs.contains(QStringLiteral("--public-url")))
+        args.append({QStringLiteral("--public-url"), QStringLiteral("https://ca.certdesk.test")});
     args.append(extraArgs);
     m_process->setProgram(QStringLiteral(CERTDESK_SERVER_BINARY));
     m_process->setArguments(args);

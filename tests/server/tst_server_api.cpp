@@ -42,6 +42,7 @@ private Q_SLOTS:
     void malformedInputStoresNothing();
     void putAndResubmitRules();
     void sandboxOnlyWithFlag();
+    void publicUrlRequiredOutsideSandbox();
     void concurrentRequests();
 
 private:
@@ -574,6 +575,10 @@ void TestServerApi::sandboxOnlyWithFlag()
     QCOMPARE(http.post(QStringLiteral("sandbox/legacy-certificates"), QJsonObject {}).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/liveness/abc")).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/pay/abc")).status, 404);
+    // No legacy RSA CA outside the sandbox unless the operator put one into the data directory.
+    QCOMPARE(http.get(QStringLiteral("ca/legacy-certificate")).status, 404);
+    QCOMPARE(http.get(QStringLiteral("ca/legacy-crl")).status, 404);
+    QCOMPARE(http.get(QStringLiteral("ca/crl")).status, 200);
     // No seeded staff without the sandbox.
     QCOMPARE(http.post(QStringLiteral("staff/sessions"),
                      QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
@@ -600,6 +605,25 @@ void TestServerApi::sandboxOnlyWithFlag()
     QCOMPARE(login.status, 200);
     QCOMPARE(login.json().value(QStringLiteral("roles")).toArray(), QJsonArray {QStringLiteral("counter")});
     QCOMPARE(plain.terminate(), 0);
+}
+
+void TestServerApi::publicUrlRequiredOutsideSandbox()
+{
+    // Issued certificates carry <public-url>/api/v1/ca/crl and <public-url>/ocsp: outside the sandbox the
+    // service does not start without it, nor with something that is not an absolute http(s) URL.
+    QTemporaryDir dir;
+    for (const QStringList& extra :
+        {QStringList {}, QStringList {QStringLiteral("--public-url"), QStringLiteral("ca.example.test")},
+            QStringList {QStringLiteral("--public-url"), QStringLiteral("ftp://ca.example.test")}}) {
+        QProcess server;
+        server.start(QStringLiteral(CERTDESK_SERVER_BINARY),
+            QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))}
+                + extra);
+        QVERIFY(server.waitForFinished(30000));
+        QCOMPARE(server.exitCode(), 2);
+        QVERIFY2(server.readAllStandardError().contains("--public-url"), qPrintable(extra.join(u' ')));
+    }
 }
 
 void TestServerApi::concurrentRequests()

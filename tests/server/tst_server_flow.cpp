@@ -5,9 +5,11 @@
 #include "ServerHarness.h"
 #include "TestEnvironment.h"
 
+#include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"
 #include "pki/Csr.h"
 #include "pki/Envelope.h"
+#include "pki/Pem.h"
 #include "pki/Sm2Key.h"
 #include "pki/Subject.h"
 
@@ -60,9 +62,18 @@ private:
     [[nodiscard]] App create(Http& http, const QJsonObject& body);
     void uploadAll(Http& http, const App& app, const QStringList& kinds);
     void passLiveness(Http& http, const App& app, const QString& name, const QString& idNumber);
-    // openssl verify with the SM2 default ID against GET /ca/certificates.
+    // openssl verify with the SM2 default ID against GET /ca/certificates, link by link (docs/pki.md).
     void verifyWithOpenSsl(const QByteArray& certificateDer);
-    [[nodiscard]] QString crlText();
+    // `openssl crl -text` of GET /ca/crl (SM2 issuing CA) or /ca/legacy-crl (legacy RSA CA).
+    [[nodiscard]] QString crlText(const QString& path = QStringLiteral("ca/crl"));
+    // The exit code of tests/support/sm2-verifier/sm2-verify.js (npm sm-crypto, not OpenSSL) on `objectDer`
+    // signed by `signerCertificateDer` (empty: by its own key) with SM2 user ID `id`: 0 verified, 1 not.
+    [[nodiscard]] int crossCheck(const QByteArray& objectDer, const QByteArray& signerCertificateDer = {},
+        const QString& id = QStringLiteral("1234567812345678"));
+    // Every SM2 signature of an issuance checked with sm-crypto: root self-signature, issuing CA, both
+    // end-entity certificates, the issuing CA's CRL, the CSR when there is one.
+    void crossCheckIssuance(
+        const QByteArray& signingDer, const QByteArray& encryptionDer, const QByteArray& csr);
 
     QTemporaryDir m_dir;
     ServerProcess m_server;
@@ -121,36 +132,37 @@ void TestServerFlow::passLiveness(Http& http, const App& app, const QString& nam
 void TestServerFlow::verifyWithOpenSsl(const QByteArray& certificateDer)
 {
     QTemporaryDir dir;
-    QFile chain(dir.filePath(QStringLiteral("chain.pem")));
-    QVERIFY(chain.open(QIODevice::WriteOnly));
     const Reply pem = m_http->get(QStringLiteral("ca/certificates"));
     QCOMPARE(pem.status, 200);
-    QVERIFY(pem.body.contains("-----BEGIN CERTIFICATE-----"));
-    chain.write(pem.body);
-    chain.close();
-    QFile leaf(dir.filePath(QStringLiteral("leaf.der")));
-    QVERIFY(leaf.open(QIODevice::WriteOnly));
-    leaf.write(certificateDer);
-    leaf.close();
-    QProcess openssl;
-    // openssl verify reads PEM or DER leaves; convert explicitly for older builds.
-    openssl.start(QStringLiteral("openssl"),
-        {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-            leaf.fileName(), QStringLiteral("-out"), dir.filePath(QStringLiteral("leaf.pem"))});
-    QVERIFY(openssl.waitForFinished(20000));
-    QCOMPARE(openssl.exitCode(), 0);
-    openssl.start(QStringLiteral("openssl"),
-        {QStringLiteral("verify"), QStringLiteral("-vfyopt"), QStringLiteral("distid:1234567812345678"),
-            QStringLiteral("-CAfile"), chain.fileName(), dir.filePath(QStringLiteral("leaf.pem"))});
-    QVERIFY(openssl.waitForFinished(20000));
-    const QByteArray output = openssl.readAllStandardOutput() + openssl.readAllStandardError();
-    QVERIFY2(openssl.exitCode() == 0, output.constData());
+    const QList<QByteArray> chain = pki::certificatesFromPem(pem.body);
+    QCOMPARE(chain.size(), 2); // issuing CA, root
+    const auto write = [&dir](const QString& name, const QByteArray& bytes) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() ? file.fileName()
+                                                                                    : QString();
+    };
+    const QString root = write(QStringLiteral("root.pem"), pki::certificateToPem(chain[1]));
+    const QString issuing = write(QStringLiteral("issuing.pem"), pki::certificateToPem(chain[0]));
+    const QString leaf = write(QStringLiteral("leaf.pem"), pki::certificateToPem(certificateDer));
+    QVERIFY(!root.isEmpty() && !issuing.isEmpty() && !leaf.isEmpty());
+    // `openssl verify -vfyopt distid:` gives the ID to the leaf only: each link is checked on its own, the
+    // issuer made the trust anchor with -partial_chain.
+    for (const auto& [anchor, child] : {std::pair {root, issuing}, std::pair {issuing, leaf}}) {
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("verify"), QStringLiteral("-partial_chain"), QStringLiteral("-CAfile"), anchor,
+                QStringLiteral("-vfyopt"), QStringLiteral("distid:1234567812345678"), child});
+        QVERIFY(openssl.waitForFinished(20000));
+        const QByteArray output = openssl.readAll();
+        QVERIFY2(openssl.exitCode() == 0 && output.trimmed().endsWith(": OK"), output.constData());
+    }
 }
 
-QString TestServerFlow::crlText()
+QString TestServerFlow::crlText(const QString& path)
 {
     QTemporaryDir dir;
-    const Reply crl = m_http->get(QStringLiteral("ca/crl"));
+    const Reply crl = m_http->get(path);
     if (crl.status != 200)
         return {};
     QFile file(dir.filePath(QStringLiteral("crl.der")));
@@ -164,6 +176,61 @@ QString TestServerFlow::crlText()
             file.fileName(), QStringLiteral("-noout"), QStringLiteral("-text")});
     openssl.waitForFinished(20000);
     return QString::fromUtf8(openssl.readAllStandardOutput());
+}
+
+int TestServerFlow::crossCheck(
+    const QByteArray& objectDer, const QByteArray& signerCertificateDer, const QString& id)
+{
+    const QString verifier = qEnvironmentVariable("CERTDESK_SM2_VERIFIER");
+    if (verifier.isEmpty()) {
+        qWarning("CERTDESK_SM2_VERIFIER is not set (ctest sets it after its sm2_verifier_install fixture)");
+        return -1;
+    }
+    QTemporaryDir dir;
+    QStringList arguments {verifier, QStringLiteral("--id"), id};
+    for (const QByteArray& der : {objectDer, signerCertificateDer}) {
+        if (der.isEmpty())
+            continue;
+        QFile file(dir.filePath(QStringLiteral("object-%1.der").arg(arguments.size())));
+        if (!file.open(QIODevice::WriteOnly) || file.write(der) != der.size())
+            return -1;
+        arguments.append(file.fileName());
+    }
+    QProcess node;
+    node.setProcessChannelMode(QProcess::MergedChannels);
+    node.start(QStringLiteral("node"), arguments);
+    if (!node.waitForFinished(30000) || node.exitStatus() != QProcess::NormalExit)
+        return -1;
+    const QByteArray output = node.readAll();
+    if (node.exitCode() > 1)
+        qWarning("sm2-verify.js: %s", output.constData());
+    return node.exitCode();
+}
+
+void TestServerFlow::crossCheckIssuance(
+    const QByteArray& signingDer, const QByteArray& encryptionDer, const QByteArray& csr)
+{
+    const Reply pem = m_http->get(QStringLiteral("ca/certificates"));
+    QCOMPARE(pem.status, 200);
+    const QList<QByteArray> chain = pki::certificatesFromPem(pem.body);
+    QCOMPARE(chain.size(), 2);
+    const QByteArray& issuing = chain[0];
+    const QByteArray& root = chain[1];
+    const Reply crl = m_http->get(QStringLiteral("ca/crl"));
+    QCOMPARE(crl.status, 200);
+    QCOMPARE(crossCheck(root), 0); // the root's self-signature
+    QCOMPARE(crossCheck(issuing, root), 0);
+    QCOMPARE(crossCheck(signingDer, issuing), 0);
+    QCOMPARE(crossCheck(encryptionDer, issuing), 0);
+    QCOMPARE(crossCheck(crl.body, issuing), 0);
+    if (!csr.isEmpty())
+        QCOMPARE(crossCheck(csr), 0);
+    // The verifier tells IDs apart: every one of them fails with the empty ID.
+    for (const auto& [object, signer] : {std::pair {root, QByteArray()}, std::pair {issuing, root},
+             std::pair {signingDer, issuing}, std::pair {crl.body, issuing}})
+        QCOMPARE(crossCheck(object, signer, QString()), 1);
+    // ... and a signature by another key fails.
+    QCOMPARE(crossCheck(signingDer, root), 1);
 }
 
 void TestServerFlow::institutionLifecycle()
@@ -368,9 +435,31 @@ void TestServerFlow::institutionLifecycle()
     const Reply second = m_http->post(issuancePath, noCsr, counter);
     QCOMPARE(second.status, 201);
     QVERIFY(!second.json().value(QStringLiteral("signing_key_envelope")).isNull());
+    // The SM2 issuing CA's CRL lists the superseded pair, never the old RSA certificate (another issuer).
     const QString crlBefore = crlText();
     QVERIFY(crlBefore.contains(signingInfo->serialHex));
+    QVERIFY(crlBefore.contains(encryptionInfo->serialHex));
     QVERIFY(!crlBefore.contains(old.serial));
+    QVERIFY(!crlText(QStringLiteral("ca/legacy-crl")).contains(old.serial));
+    // Every SM2 signature, checked by an implementation that is not OpenSSL (npm sm-crypto).
+    crossCheckIssuance(signingInfo->der, encryptionInfo->der, *csr);
+    // Where relying parties find the CRL and the OCSP responder: the service's own base URL in the sandbox.
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_server.port());
+    for (const QByteArray& der : {signingInfo->der, encryptionInfo->der}) {
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                QStringLiteral("-noout"), QStringLiteral("-ext"),
+                QStringLiteral("crlDistributionPoints,authorityInfoAccess")});
+        openssl.write(der);
+        openssl.closeWriteChannel();
+        QVERIFY(openssl.waitForFinished(20000));
+        const QString text = QString::fromUtf8(openssl.readAllStandardOutput());
+        QVERIFY2(text.contains(QStringLiteral("URI:") + base + QStringLiteral("/api/v1/ca/crl")),
+            qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("OCSP - URI:") + base + QStringLiteral("/ocsp")), qPrintable(text));
+    }
     const QString confirmBase = issuancePath + QLatin1Char('/');
     QCOMPARE(m_http
                  ->post(confirmBase + first.json().value(QStringLiteral("issuance_id")).toString()
@@ -385,7 +474,30 @@ void TestServerFlow::institutionLifecycle()
         counter);
     QCOMPARE(confirmed.status, 200);
     QCOMPARE(confirmed.json().value(QStringLiteral("status")).toString(), QStringLiteral("issued"));
-    QVERIFY(crlText().contains(old.serial)); // the old certificate is revoked now
+    // The old certificate is revoked now, on its own CA's CRL (RSA, verified against GET
+    // /ca/legacy-certificate), not on the SM2 CA's.
+    QVERIFY(crlText(QStringLiteral("ca/legacy-crl")).contains(old.serial));
+    QVERIFY(!crlText().contains(old.serial));
+    {
+        const Reply legacyCa = m_http->get(QStringLiteral("ca/legacy-certificate"));
+        QCOMPARE(legacyCa.status, 200);
+        const Reply legacyCrl = m_http->get(QStringLiteral("ca/legacy-crl"));
+        QCOMPARE(legacyCrl.status, 200);
+        QVERIFY(pki::verifyCrl(legacyCrl.body, pki::certificatesFromPem(legacyCa.body).value(0)));
+        QTemporaryDir dir;
+        QFile caFile(dir.filePath(QStringLiteral("legacy.pem")));
+        QVERIFY(caFile.open(QIODevice::WriteOnly) && caFile.write(legacyCa.body) == legacyCa.body.size());
+        caFile.close();
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                QStringLiteral("-CAfile"), caFile.fileName(), QStringLiteral("-noout")});
+        openssl.write(legacyCrl.body);
+        openssl.closeWriteChannel();
+        QVERIFY(openssl.waitForFinished(20000));
+        QVERIFY2(openssl.readAll().contains("verify OK"), "openssl crl -CAfile legacy CA");
+    }
     const Reply oldLookup = m_http->post(
         QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), old.serial}});
     QCOMPARE(oldLookup.json().value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
@@ -482,6 +594,9 @@ void TestServerFlow::naturalPersonLifecycle()
         counter);
     QCOMPARE(badCsr.status, 422);
     QCOMPARE(badCsr.fieldCodes(), QStringList {QStringLiteral("csr:bad_signature")});
+    // sm-crypto agrees: not a signature with the default ID, a signature with the empty one.
+    QCOMPARE(crossCheck(*wrongId), 1);
+    QCOMPARE(crossCheck(*wrongId, {}, QString()), 0);
     const Reply badKey = m_http->post(issuancePath,
         QJsonObject {{QStringLiteral("transport_public_key"), QStringLiteral("AAAA")}}, counter);
     QCOMPARE(badKey.status, 422);
@@ -515,7 +630,7 @@ void TestServerFlow::naturalPersonLifecycle()
         m_http->post(confirm, QJsonObject {{QStringLiteral("token_serial"), QStringLiteral("T2")}}, counter)
             .status,
         200);
-    QVERIFY(crlText().contains(old.serial));
+    QVERIFY(crlText(QStringLiteral("ca/legacy-crl")).contains(old.serial));
     // Handed over at the counter: issued -> completed without shipment.
     QCOMPARE(
         m_http->post(

@@ -3,9 +3,11 @@
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"
 #include "pki/LegacyRsaCa.h"
+#include "pki/Pem.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void certificateFromAnotherCaFails();
     void reloadGivesTheSameCa();
     void badInput();
+    void crlOfItsOwnCertificates();
 
 private:
     QTemporaryDir m_dir;
@@ -176,6 +179,54 @@ void TestLegacyRsa::badInput()
     QCOMPARE(
         m_ca->mint(CertificateCategory::Institution, QString(), QStringLiteral("1"), m_notAfter).status(),
         PkiStatus::BadInput);
+}
+
+void TestLegacyRsa::crlOfItsOwnCertificates()
+{
+    // The legacy CA's own CRL (RFC 5280: a CRL lists its issuer's certificates only), RSA with SHA-256,
+    // checked here by CertDesk and by `openssl crl -CAfile` (which handles RSA CRLs fully).
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    QVERIFY(LegacyRsaCa::existsIn(m_dir.path()));
+    QTemporaryDir empty;
+    QVERIFY(!LegacyRsaCa::existsIn(empty.path()));
+    auto crl = m_ca->makeCrl({{m_institution.serialHex, now, 4}}, now, now.addDays(1));
+    QVERIFY2(crl, qPrintable(crl.detail()));
+    QVERIFY(verifyCrl(*crl, m_ca->certificate()));
+    QByteArray tampered = *crl;
+    tampered[tampered.size() - 1] = static_cast<char>(tampered.back() ^ 1);
+    QCOMPARE(verifyCrl(tampered, m_ca->certificate()).status(), PkiStatus::BadSignature);
+
+    QTemporaryDir dir;
+    QFile crlFile(dir.filePath(QStringLiteral("legacy.crl")));
+    QFile caFile(dir.filePath(QStringLiteral("legacy.pem")));
+    QVERIFY(crlFile.open(QIODevice::WriteOnly) && crlFile.write(*crl) == crl->size());
+    QVERIFY(caFile.open(QIODevice::WriteOnly) && caFile.write(certificateToPem(m_ca->certificate())) > 0);
+    crlFile.close();
+    caFile.close();
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+            crlFile.fileName(), QStringLiteral("-CAfile"), caFile.fileName(), QStringLiteral("-text"),
+            QStringLiteral("-noout")});
+    QVERIFY(openssl.waitForFinished(60000));
+    const QString output = QString::fromUtf8(openssl.readAll());
+    QVERIFY2(output.contains(QLatin1String("verify OK")), qPrintable(output));
+    QVERIFY2(
+        output.contains(QStringLiteral("Serial Number: ") + m_institution.serialHex), qPrintable(output));
+    QVERIFY(output.contains(QLatin1String("sha256WithRSAEncryption")));
+    QVERIFY(output.contains(QLatin1String("X509v3 CRL Number: \n                1")));
+
+    // The cRLNumber is persisted: a reloaded CA continues from it.
+    auto reloaded = LegacyRsaCa::loadOrCreate(m_dir.path());
+    QVERIFY(reloaded);
+    auto next = reloaded->makeCrl({}, now, now.addDays(1));
+    QVERIFY(next);
+    QFile numberFile(QDir(m_dir.path()).filePath(QStringLiteral("crlnumber")));
+    QVERIFY(numberFile.open(QIODevice::ReadOnly));
+    QCOMPARE(numberFile.readAll().trimmed(), QByteArrayLiteral("2"));
+    QCOMPARE(
+        m_ca->makeCrl({{QStringLiteral("xyz"), now, -1}}, now, now.addDays(1)).status(), PkiStatus::BadInput);
 }
 
 QTEST_GUILESS_MAIN(TestLegacyRsa)
