@@ -234,11 +234,15 @@ void TestSaneScanSource::cancel()
     std::atomic_bool before {true};
     QCOMPARE(source.scan(testScanner(50, ScanColorMode::Color, QStringLiteral("Grid")), &before).status(),
         DocumentStatus::Cancelled);
-    // Mid-scan, as the GUI's cancel button does: the first progress report sets the flag.
+    // Mid-scan, as the GUI's cancel button does: the first progress report sets the flag. The scanner is made
+    // slow (4 KiB a read, 0.2 s per buffer: minutes for the page) so that the helper, which runs on while the
+    // flag travels to it, is still scanning when it arrives.
     std::atomic_bool during {false};
     ScanOptions options = testScanner(150, ScanColorMode::Color, QStringLiteral("Grid"));
     options.deviceOptions.append({QStringLiteral("read-limit"), QStringLiteral("yes")});
     options.deviceOptions.append({QStringLiteral("read-limit-size"), QStringLiteral("4096")});
+    options.deviceOptions.append({QStringLiteral("read-delay"), QStringLiteral("yes")});
+    options.deviceOptions.append({QStringLiteral("read-delay-duration"), QStringLiteral("200000")});
     QCOMPARE(
         source.scan(options, &during, [&during](int) { during = true; }).status(), DocumentStatus::Cancelled);
     // The device is usable again afterwards.
