@@ -58,6 +58,7 @@ LookupPage::LookupPage(QWidget* parent)
     m_serial->setNote(tr("The serial number is shown in the certificate details (hexadecimal, e.g. "
                          "5F:3A:0C:…); colons and spaces may be kept."));
     m_lookup->setObjectName(QStringLiteral("lookupButton"));
+    m_lookup->setAccessibleDescription(tr("Asks the CA about the certificate with this serial number"));
     m_readToken->setObjectName(QStringLiteral("readFromTokenButton"));
     m_readToken->setAccessibleName(tr("Read the certificate from the old UKey"));
     m_readToken->setToolTip(
@@ -80,6 +81,8 @@ LookupPage::LookupPage(QWidget* parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     addPath(QStringLiteral("proof"));
 
+    // Hexadecimal: the kiosk keyboard offers Latin letters and digits.
+    m_serial->lineEdit()->setProperty("certdeskKeyboard", QStringLiteral("latin"));
     m_serial->addTrailingWidget(m_lookup);
     m_serial->addTrailingWidget(m_readToken);
     auto* chooserLayout = new QHBoxLayout(m_chooser);
@@ -94,8 +97,12 @@ LookupPage::LookupPage(QWidget* parent)
     auto* sandboxLabel = new QLabel(tr("Training certificates:"), m_sandbox);
     m_sandboxCertificates->setObjectName(QStringLiteral("sandboxCertificateCombo"));
     m_sandboxCertificates->setAccessibleName(tr("Training certificates"));
+    m_sandboxCertificates->setAccessibleDescription(
+        tr("Certificates of the training service to practise with"));
     auto* useSandbox = new QPushButton(tr("Use"), m_sandbox);
     useSandbox->setObjectName(QStringLiteral("useSandboxCertificateButton"));
+    useSandbox->setAccessibleDescription(
+        tr("Puts the chosen training certificate's serial number in the field"));
     auto* sandboxLayout = new QHBoxLayout(m_sandbox);
     sandboxLayout->setContentsMargins(0, 0, 0, 0);
     sandboxLayout->addWidget(sandboxLabel);

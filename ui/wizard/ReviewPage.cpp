@@ -24,6 +24,10 @@ ReviewPage::ReviewPage(QWidget* parent)
     setFinalPage(true);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setAccessibleDescription(
+        tr("Sends the application to the CA; you can still change it afterwards"));
+    m_summary->setAccessibleName(tr("Summary of the application"));
+    m_summary->setAccessibleDescription(tr("Everything entered, to check before submitting"));
     m_submit->setMinimumHeight(40);
     m_status->setObjectName(QStringLiteral("submitStatus"));
     m_status->setWordWrap(true);
