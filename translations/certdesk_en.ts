@@ -3302,6 +3302,18 @@
         <source>ABC</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the keyboard away; touch a field to bring it back</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::OrganizationPage</name>

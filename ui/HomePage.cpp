@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
+#include "kiosk/KioskLook.h"
 #include "storage/DraftStore.h"
 #include "storage/SubmissionStore.h"
 
@@ -62,7 +63,8 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     draftsLayout->addWidget(m_list);
     draftsLayout->addLayout(draftButtons);
 
-    auto* actions = new QHBoxLayout;
+    // A kiosk stacks the two large buttons in one column.
+    auto* actions = new QBoxLayout(kioskLook() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     actions->addWidget(start);
     actions->addWidget(help);
     actions->addStretch();

@@ -119,6 +119,8 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         m_scroll->setWidgetResizable(true);
         m_scroll->setFrameShape(QFrame::NoFrame);
         m_scroll->setFocusPolicy(Qt::NoFocus);
+        // At least as tall as the page wants: the scroll area scrolls instead of squeezing the fields.
+        m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
         m_scroll->setWidget(m_stack);
         layout->addWidget(m_scroll, 1);
         m_keyboard = new OnScreenKeyboard(this, nullptr, central);
@@ -352,6 +354,15 @@ void MainWindow::fitScreen()
     QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
     if (s && geometry() != s->geometry())
         setGeometry(s->geometry());
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    // Without a window manager nothing else keeps a kiosk window on the screen when its contents ask for
+    // another size (a wider keyboard layout): put it back.
+    if (m_mode.kiosk && isVisible() && windowFlags().testFlag(Qt::FramelessWindowHint))
+        QTimer::singleShot(0, this, &MainWindow::fitScreen);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

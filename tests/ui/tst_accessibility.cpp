@@ -4,9 +4,12 @@
 // field's description and are announced.
 #include "HomePage.h"
 #include "MainWindow.h"
+#include "idcard/IdCardError.h"
 #include "kiosk/OnScreenKeyboard.h"
 #include "storage/DraftStore.h"
 #include "storage/LocalStore.h"
+#include "widgets/Announce.h"
+#include "widgets/IdCardButton.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QAbstractButton>
@@ -17,6 +20,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
@@ -163,6 +168,7 @@ private Q_SLOTS:
         QCOMPARE(editA11y->text(QAccessible::Name), QStringLiteral("ID card number"));
 
         events.clear();
+        QSignalSpy announced(ui::Announcements::instance(), &ui::Announcements::announced);
         edit->setFocus();
         test::typeText(edit, QStringLiteral("110105194912310021")); // wrong check digit
         Q_EMIT edit->editingFinished();
@@ -172,6 +178,10 @@ private Q_SLOTS:
         // A screen reader reads the error with the field, and as the error line's own text.
         QCOMPARE(editA11y->text(QAccessible::Description), message);
         QCOMPARE(QAccessible::queryAccessibleInterface(error)->text(QAccessible::Name), message);
+        // ...and it is announced once, as it appears.
+        QCOMPARE(announced.count(), 1);
+        QCOMPARE(announced.first().at(0).value<QWidget*>(), error);
+        QCOMPARE(announced.first().at(1).toString(), message);
         if (QAccessible::isActive()) {
             const auto alert = std::make_pair(static_cast<QObject*>(error), QAccessible::Alert);
             const auto described
@@ -184,6 +194,7 @@ private Q_SLOTS:
 
         // Fixed: the description is the hint again, nothing more is announced.
         events.clear();
+        announced.clear();
         edit->selectAll();
         QTest::keyClick(edit, Qt::Key_Backspace);
         test::typeText(edit, QStringLiteral("11010519491231002X"));
@@ -191,6 +202,23 @@ private Q_SLOTS:
         QVERIFY(!error->isVisible());
         QCOMPARE(editA11y->text(QAccessible::Description), hint);
         QVERIFY(!events.contains(std::make_pair(static_cast<QObject*>(error), QAccessible::Alert)));
+        QCOMPARE(announced.count(), 0);
+    }
+
+    // What the ID card button says after reading is announced too (here: no reader at all).
+    void idCardMessagesAreAnnounced()
+    {
+        QSignalSpy announced(ui::Announcements::instance(), &ui::Announcements::announced);
+        ui::IdCardButton button(QStringLiteral("Agent"), QStringLiteral("agent"));
+        button.read();
+        QTRY_VERIFY(!button.isBusy());
+        const QString message = idcard::idCardStatusMessage(idcard::IdCardStatus::NoReader);
+        QCOMPARE(button.statusLabel()->text(), message);
+        QVERIFY(!announced.isEmpty());
+        QCOMPARE(announced.last().at(0).value<QWidget*>(), button.statusLabel());
+        QCOMPARE(announced.last().at(1).toString(), message);
+        QCOMPARE(QAccessible::queryAccessibleInterface(button.button())->text(QAccessible::Name),
+            QStringLiteral("Read ID card"));
     }
 };
 

@@ -22,7 +22,10 @@ void applyKioskLook(QApplication& app)
         "QRadioButton, QCheckBox { min-height: 48px; spacing: 12px; }"
         "QRadioButton::indicator, QCheckBox::indicator { width: 28px; height: 28px; }"
         "QComboBox QAbstractItemView::item, QListView::item, QListWidget::item { min-height: 48px; }"
-        "QScrollBar:vertical { width: 28px; } QScrollBar:horizontal { height: 28px; }"));
+        "QScrollBar:vertical { width: 28px; } QScrollBar:horizontal { height: 28px; }"
+        // The two ways in on the home screen: large enough to find at a glance.
+        "QPushButton#newApplicationButton, QPushButton#homeHelpButton { min-height: 80px; min-width: 320px; "
+        "font-size: 22pt; }"));
 }
 
 bool kioskLook()

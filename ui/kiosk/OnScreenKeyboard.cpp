@@ -81,6 +81,10 @@ void OnScreenKeyboard::buildKeys()
         auto* c = makeKey(QStringLiteral("oskCandidate_%1").arg(i), QString(), tr("Candidate %1").arg(i + 1));
         c->setAccessibleDescription(tr("Types these characters"));
         connect(c, &QPushButton::clicked, this, [this, i] { candidateChosen(i); });
+        // Hidden while nothing is composed, without the bar changing its height.
+        QSizePolicy keep = c->sizePolicy();
+        keep.setRetainSizeWhenHidden(true);
+        c->setSizePolicy(keep);
         m_candidates.append(c);
         bar->addWidget(c);
     }
@@ -97,6 +101,11 @@ void OnScreenKeyboard::buildKeys()
             m_engine->nextPage();
         refreshCandidates();
     });
+    for (QPushButton* b : {m_previousPage, m_nextPage}) {
+        QSizePolicy keep = b->sizePolicy();
+        keep.setRetainSizeWhenHidden(true);
+        b->setSizePolicy(keep);
+    }
     bar->addWidget(m_previousPage);
     bar->addWidget(m_nextPage);
     m_note->setObjectName(QStringLiteral("oskNote"));
@@ -137,7 +146,7 @@ void OnScreenKeyboard::buildKeys()
 
     auto* bottom = new QHBoxLayout;
     m_switch = makeKey(QStringLiteral("oskSwitch"), QString(), tr("Switch between pinyin and Latin letters"));
-    m_switch->setMinimumWidth(KeySize * 2);
+    m_switch->setMinimumWidth(KeySize * 3 / 2);
     connect(m_switch, &QPushButton::clicked, this, &OnScreenKeyboard::toggleLatin);
     bottom->addWidget(m_switch);
     const struct
@@ -152,19 +161,30 @@ void OnScreenKeyboard::buildKeys()
         m_latinExtras.append(b);
         bottom->addWidget(b);
     }
+    auto* hide = makeKey(QStringLiteral("oskHide"), tr("Hide"), tr("Hide keyboard"));
+    hide->setAccessibleDescription(tr("Puts the keyboard away; touch a field to bring it back"));
+    hide->setMinimumWidth(KeySize * 3 / 2);
+    connect(hide, &QPushButton::clicked, this, [this] {
+        QPointer<QLineEdit> target = m_target;
+        setTarget(nullptr);
+        if (target)
+            target->clearFocus();
+    });
+    bottom->addWidget(hide);
     auto* space = makeKey(QStringLiteral("oskSpace"), tr("Space"), tr("Space"));
+    m_space = space;
     space->setAccessibleDescription(tr("Chooses the first candidate, or types a space"));
-    space->setMinimumWidth(KeySize * 4);
+    space->setMinimumWidth(KeySize * 3);
     connect(space, &QPushButton::clicked, this, [this] { keyPressed(QStringLiteral(" ")); });
     bottom->addWidget(space, 1);
     auto* back = makeKey(QStringLiteral("oskBackspace"), tr("Delete"), tr("Delete"));
     back->setAccessibleDescription(tr("Deletes the last letter or character"));
-    back->setMinimumWidth(KeySize * 2);
+    back->setMinimumWidth(KeySize * 3 / 2);
     connect(back, &QPushButton::clicked, this, &OnScreenKeyboard::backspace);
     bottom->addWidget(back);
     auto* enter = makeKey(QStringLiteral("oskEnter"), tr("Enter"), tr("Enter"));
     enter->setAccessibleDescription(tr("Types the pinyin letters as they are, or confirms the field"));
-    enter->setMinimumWidth(KeySize * 2);
+    enter->setMinimumWidth(KeySize * 3 / 2);
     connect(enter, &QPushButton::clicked, this, &OnScreenKeyboard::enter);
     bottom->addWidget(enter);
     layout->addLayout(bottom);
@@ -249,7 +269,8 @@ void OnScreenKeyboard::showLayout(Layout layout)
     const bool text = layout == Layout::Pinyin || layout == Layout::Latin;
     m_letters->setVisible(text);
     m_x->setVisible(layout == Layout::IdNumber);
-    m_switch->setVisible(text && m_engine);
+    m_space->setVisible(text);
+    m_switch->setVisible(layout == Layout::Pinyin && m_engine);
     m_switch->setText(layout == Layout::Pinyin && !m_latinInPinyin ? tr("Pinyin") : tr("ABC"));
     for (QPushButton* b : std::as_const(m_latinExtras))
         b->setVisible(layout == Layout::Latin || (layout == Layout::Pinyin && m_latinInPinyin));
@@ -363,10 +384,10 @@ void OnScreenKeyboard::refreshCandidates()
         b->setText(has ? c.candidates.at(i) : QString());
         b->setAccessibleName(has ? c.candidates.at(i) : tr("Candidate %1").arg(i + 1));
         b->setEnabled(has);
-        b->setVisible(pinyin);
+        b->setVisible(pinyin && has);
     }
-    m_previousPage->setVisible(pinyin);
-    m_nextPage->setVisible(pinyin);
+    m_previousPage->setVisible(pinyin && c.isComposing());
+    m_nextPage->setVisible(pinyin && c.isComposing());
     m_previousPage->setEnabled(c.isComposing() && c.page > 0);
     m_nextPage->setEnabled(c.isComposing() && !c.lastPage);
     if (pinyin)

@@ -86,6 +86,7 @@ private:
     QWidget* m_digits;
     QPushButton* m_x;
     QPushButton* m_switch;
+    QPushButton* m_space = nullptr;
     QList<QPushButton*> m_latinExtras;
 };
 

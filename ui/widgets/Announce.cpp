@@ -14,10 +14,20 @@ void announce(QLabel* label, const QString& text)
         announceAlert(label);
 }
 
+Announcements* Announcements::instance()
+{
+    static Announcements announcements;
+    return &announcements;
+}
+
 void announceAlert(QWidget* widget)
 {
     QAccessibleEvent alert(widget, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
+    QString text;
+    if (QAccessibleInterface* a = QAccessible::queryAccessibleInterface(widget))
+        text = a->text(QAccessible::Name);
+    Q_EMIT Announcements::instance()->announced(widget, text);
 }
 
 } // namespace certdesk::ui

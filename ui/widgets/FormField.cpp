@@ -79,6 +79,7 @@ void FormField::setError(const QString& message, const QString& helpTopic)
 {
     if (m_errorText == message && m_error->property("topic").toString() == helpTopic)
         return;
+    const bool appeared = m_errorText.isEmpty() && !message.isEmpty();
     m_errorText = message;
     m_error->setProperty("topic", helpTopic);
     if (helpTopic.isEmpty()) {
@@ -92,9 +93,10 @@ void FormField::setError(const QString& message, const QString& helpTopic)
     m_error->setVisible(!message.isEmpty());
     m_edit->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
     updateAccessibility();
-    // A new error is announced (the error line is the field's live region); its text is also the input's
-    // accessible description, so it is read again whenever the field takes the focus.
-    if (!message.isEmpty())
+    // An error is announced when it appears (the error line is the field's live region), not at every key
+    // while the person corrects it; its text is also the input's accessible description, so it is read
+    // again whenever the field takes the focus.
+    if (appeared)
         announceAlert(m_error);
 }
 

@@ -4,10 +4,10 @@
 #include "widgets/Announce.h"
 #include "widgets/RunAsync.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
-#include <QVBoxLayout>
 
 namespace certdesk::ui {
 
@@ -26,10 +26,12 @@ IdCardButton::IdCardButton(const QString& who, const QString& objectSuffix, QWid
     m_status->setWordWrap(true);
     m_status->setAccessibleDescription(tr("Result of reading the ID card"));
     m_status->setVisible(false);
-    auto* layout = new QVBoxLayout(this);
+    // The message beside the button, taking the rest of the line (wrapped text under a button in a grid cell
+    // gets no height for its second line).
+    auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_button);
-    layout->addWidget(m_status);
+    layout->addWidget(m_button, 0, Qt::AlignTop);
+    layout->addWidget(m_status, 1);
     connect(m_button, &QPushButton::clicked, this, &IdCardButton::read);
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "domain/Fees.h"
+#include "widgets/Announce.h"
 #include "widgets/FormField.h"
 #include "widgets/PinDialog.h"
 #include "widgets/RunAsync.h"
@@ -255,6 +256,7 @@ void LookupPage::lookup()
                                                  "Check the number and try again.")
                                             : e.userMessage())
                                  .toHtmlEscaped()));
+                announceAlert(m_result);
                 Q_EMIT completeChanged();
                 return;
             }
@@ -286,6 +288,7 @@ void LookupPage::lookup()
                                    .arg(categoryDisplayName(info.category))
                                    .toHtmlEscaped()));
             }
+            announceAlert(m_result);
             Q_EMIT completeChanged();
             if (fromToken && info.renewable && !info.challenge.isEmpty())
                 signChallenge();
@@ -503,6 +506,8 @@ void LookupPage::showExtraError(const QString& apiPath, const QString& message)
 void LookupPage::setTokenStatus(const QString& text, const QString& color)
 {
     m_tokenStatus->setText(text);
+    if (!text.isEmpty())
+        announceAlert(m_tokenStatus);
     m_tokenStatus->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
 }
 

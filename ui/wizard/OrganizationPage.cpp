@@ -59,7 +59,7 @@ QGroupBox* personGroup(const QString& title, const PersonFields& p, QWidget* par
 {
     auto* group = new QGroupBox(title, parent);
     auto* grid = new QGridLayout(group);
-    grid->addWidget(p.idCard, 0, 0, 1, 2, Qt::AlignTop | Qt::AlignLeft);
+    grid->addWidget(p.idCard, 0, 0, 1, 2);
     if (kioskLook()) {
         // One column on a kiosk: large fields, read top to bottom.
         int row = 1;

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "domain/RegionModel.h"
+#include "widgets/Announce.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QLabel>
@@ -132,6 +133,7 @@ void ReviewPage::submit()
         m_submit->setEnabled(true);
         if (error.isEmpty()) {
             m_status->setText(tr("Submitted. Order number: %1").arg(appWizard()->application().orderNo));
+            announceAlert(m_status);
             m_submit->setEnabled(false);
             Q_EMIT completeChanged();
             return;
@@ -145,6 +147,7 @@ void ReviewPage::submit()
                         .arg(tr("What to do when the telecom real-name check fails").toHtmlEscaped());
         }
         m_status->setText(html);
+        announceAlert(m_status);
         if (!fields.isEmpty())
             appWizard()->showErrors(fields);
         Q_EMIT completeChanged();
