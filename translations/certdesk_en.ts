@@ -609,6 +609,10 @@
         <source>The ID card could not be read because of an internal error.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The ID card reader&apos;s driver failed. Reconnect the reader and try again, or type the name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::Issuance</name>

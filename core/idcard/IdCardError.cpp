@@ -31,6 +31,10 @@ QString idCardStatusMessage(IdCardStatus status)
         return QCoreApplication::translate("certdesk::IdCard",
             "The ID card reader does not respond. Reconnect it and try again, or type the name and ID "
             "number.");
+    case IdCardStatus::DriverFailed:
+        return QCoreApplication::translate("certdesk::IdCard",
+            "The ID card reader's driver failed. Reconnect the reader and try again, or type the name and ID "
+            "number.");
     case IdCardStatus::InternalError:
         break;
     }

@@ -17,6 +17,7 @@ enum class IdCardStatus
     BadData, // the card answered with data that is not a valid base message
     UnsupportedCard, // a card of another kind (foreign permanent residence card)
     NotResponding, // the reader's library did not answer in time
+    DriverFailed, // the reader's library crashed (in the helper process) or the helper did not run
     InternalError,
 };
 

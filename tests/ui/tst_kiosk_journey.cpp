@@ -141,6 +141,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_card = m_dir.filePath(QStringLiteral("card.bin"));
         qputenv("CERTDESK_IDCARD_LIBRARY", CERTDESK_TEST_IDCARD_READER);
+        // As in the product: the reader library runs in the certdesk-idcard helper process.
+        qputenv("CERTDESK_IDCARD_HELPER", CERTDESK_IDCARD_HELPER_EXECUTABLE);
         qputenv("CERTDESK_TEST_IDCARD_FILE", m_card.toLocal8Bit());
         qputenv("CERTDESK_RIME_USER_DIR", m_dir.filePath(QStringLiteral("rime")).toLocal8Bit());
         ui::applyKioskLook(*qApp);

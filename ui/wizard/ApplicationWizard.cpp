@@ -3,7 +3,7 @@
 #include "api/ApiClient.h"
 #include "domain/RegionModel.h"
 #include "domain/Validators.h"
-#include "idcard/SdtIdCardReader.h"
+#include "idcard/ProcessIdCardReader.h"
 #include "storage/DraftStore.h"
 #include "wizard/AgreementPage.h"
 #include "wizard/BankPage.h"
@@ -81,7 +81,7 @@ void ApplicationWizard::resumeDraft(const QString& draftId, const Application& a
 std::shared_ptr<idcard::IdCardReader> ApplicationWizard::idCardReader()
 {
     if (!m_idCardReader)
-        m_idCardReader = std::make_shared<idcard::SdtIdCardReader>(idcard::SdtIdCardReader::defaultLibrary());
+        m_idCardReader = idcard::ProcessIdCardReader::createDefault();
     return m_idCardReader;
 }
 

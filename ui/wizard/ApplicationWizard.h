@@ -56,8 +56,8 @@ public:
     // Training mode: the lookup page offers the sandbox's demo certificates.
     void setSandbox(bool sandbox) { m_sandbox = sandbox; }
     [[nodiscard]] bool isSandbox() const { return m_sandbox; }
-    // The ID card reader behind the 读取身份证 buttons. Default: the SDT-style reader library
-    // (idcard::SdtIdCardReader::defaultLibrary()), loaded on the first read.
+    // The ID card reader behind the 读取身份证 buttons. Default: idcard::ProcessIdCardReader::createDefault()
+    // (the SDT-style reader library in the certdesk-idcard helper process, or in this process without it).
     [[nodiscard]] std::shared_ptr<idcard::IdCardReader> idCardReader();
     void setIdCardReader(std::shared_ptr<idcard::IdCardReader> reader) { m_idCardReader = std::move(reader); }
 

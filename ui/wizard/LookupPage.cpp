@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "domain/Fees.h"
+#include "kiosk/KioskLook.h"
 #include "widgets/Announce.h"
 #include "widgets/FormField.h"
 #include "widgets/PinDialog.h"
@@ -62,9 +63,13 @@ LookupPage::LookupPage(QWidget* parent)
     m_lookup->setAccessibleDescription(tr("Asks the CA about the certificate with this serial number"));
     m_readToken->setObjectName(QStringLiteral("readFromTokenButton"));
     m_readToken->setAccessibleName(tr("Read the certificate from the old UKey"));
-    m_readToken->setToolTip(
-        tr("Reads the certificate on the inserted UKey and proves with its PIN that you hold "
-           "it. Nothing is written to the UKey."));
+    const QString readTokenHelp
+        = tr("Reads the certificate on the inserted UKey and proves with its PIN that "
+             "you hold it. Nothing is written to the UKey.");
+    m_readToken->setToolTip(readTokenHelp);
+    // Never only in a tool tip: screen readers get it as the description, and a touch screen (no hover)
+    // shows it under the buttons until the UKey has been read.
+    m_readToken->setAccessibleDescription(readTokenHelp);
     m_certificates->setObjectName(QStringLiteral("tokenCertificateCombo"));
     m_certificates->setAccessibleName(tr("Certificates on the inserted UKeys"));
     m_useCertificate->setObjectName(QStringLiteral("useTokenCertificateButton"));
@@ -72,7 +77,10 @@ LookupPage::LookupPage(QWidget* parent)
     m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
     m_tokenStatus->setWordWrap(true);
     m_tokenStatus->setTextFormat(Qt::PlainText);
-    m_tokenStatus->setAccessibleName(tr("Old UKey status"));
+    // The name stays the message itself, so that announcing it reads what happened.
+    m_tokenStatus->setAccessibleDescription(tr("Old UKey status"));
+    if (kioskLook())
+        m_tokenStatus->setText(readTokenHelp);
     m_sign->setObjectName(QStringLiteral("signWithTokenButton"));
     m_sign->setAccessibleName(tr("Sign the lookup challenge with the old UKey"));
     m_sign->setVisible(false);

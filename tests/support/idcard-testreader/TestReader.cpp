@@ -8,10 +8,13 @@
 //                              further bytes are the photo (wlt) the reader returns with it.
 //   CERTDESK_TEST_IDCARD_PORT  the port the reader answers on (default 1001, the first USB port).
 //   CERTDESK_TEST_IDCARD_LOG   optional: a file each call appends its name to (tests check the sequence).
+//   CERTDESK_TEST_IDCARD_FAULT "crash": SDT_ReadBaseMsg aborts the process; "hang": it never returns (what
+//                              faulty vendor libraries do; the helper process must contain both).
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #ifdef _WIN32
@@ -124,6 +127,14 @@ TEST_SDT_EXPORT int TEST_SDT_CALL SDT_ReadBaseMsg(int port, unsigned char* text,
     log("SDT_ReadBaseMsg");
     if (port != openPort)
         return SdtPortFailed;
+    if (const char* fault = std::getenv("CERTDESK_TEST_IDCARD_FAULT")) {
+        if (std::strcmp(fault, "crash") == 0)
+            std::abort();
+        if (std::strcmp(fault, "hang") == 0) {
+            for (;;)
+                std::this_thread::sleep_for(std::chrono::seconds(1));
+        }
+    }
     std::vector<unsigned char> content;
     if (!cardFile(&content))
         return SdtSelectFailed;

@@ -1,7 +1,9 @@
 // SdtIdCardReader against the test reader library (tests/support/idcard-testreader): no library, no reader,
 // no card, a card, a card removed again, a card with damaged data, and the call sequence of the SDK.
+#include "idcard/ProcessIdCardReader.h"
 #include "idcard/SdtIdCardReader.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +98,56 @@ private Q_SLOTS:
         const auto r = reader.read();
         QVERIFY2(r.hasValue(), qPrintable(r.error().detail));
         QCOMPARE(r->name, QStringLiteral("李四"));
+    }
+
+    // The helper process: the same reads through a child, and the faults a vendor library can have.
+    void helperProcess()
+    {
+        idcard::ProcessIdCardReader reader(
+            QStringLiteral(CERTDESK_IDCARD_HELPER_EXECUTABLE), QStringLiteral(CERTDESK_TEST_IDCARD_READER));
+        QCOMPARE(reader.read().status(), IdCardStatus::NoCard);
+        test::TestIdCard card;
+        card.name = QStringLiteral("王五");
+        QVERIFY(insert(card.baseMessage() + QByteArray(1024, 'W')));
+        const auto r = reader.read();
+        QVERIFY2(r.hasValue(), qPrintable(r.error().detail));
+        QCOMPARE(r->name, QStringLiteral("王五"));
+        QCOMPARE(r->idNumber, QStringLiteral("11010519491231002X"));
+        qunsetenv("CERTDESK_TEST_IDCARD_FILE");
+        QCOMPARE(reader.read().status(), IdCardStatus::NoReader);
+        idcard::ProcessIdCardReader noLibrary(QStringLiteral(CERTDESK_IDCARD_HELPER_EXECUTABLE),
+            m_dir.filePath(QStringLiteral("libnothere.so")));
+        QCOMPARE(noLibrary.read().status(), IdCardStatus::NoReader);
+    }
+
+    void helperSurvivesACrashingLibrary()
+    {
+        test::TestIdCard card;
+        card.name = QStringLiteral("王五");
+        QVERIFY(insert(card.baseMessage()));
+        qputenv("CERTDESK_TEST_IDCARD_FAULT", "crash");
+        idcard::ProcessIdCardReader reader(
+            QStringLiteral(CERTDESK_IDCARD_HELPER_EXECUTABLE), QStringLiteral(CERTDESK_TEST_IDCARD_READER));
+        const auto r = reader.read();
+        qunsetenv("CERTDESK_TEST_IDCARD_FAULT");
+        QCOMPARE(r.status(), IdCardStatus::DriverFailed);
+        QVERIFY(r.error().message().contains(QStringLiteral("driver failed")));
+    }
+
+    void helperKilledWhenTheLibraryHangs()
+    {
+        test::TestIdCard card;
+        card.name = QStringLiteral("王五");
+        QVERIFY(insert(card.baseMessage()));
+        qputenv("CERTDESK_TEST_IDCARD_FAULT", "hang");
+        idcard::ProcessIdCardReader reader(QStringLiteral(CERTDESK_IDCARD_HELPER_EXECUTABLE),
+            QStringLiteral(CERTDESK_TEST_IDCARD_READER), std::chrono::milliseconds(1500));
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = reader.read();
+        qunsetenv("CERTDESK_TEST_IDCARD_FAULT");
+        QCOMPARE(r.status(), IdCardStatus::NotResponding);
+        QVERIFY(timer.elapsed() < 10000);
     }
 
     void damagedCard()
