@@ -1875,6 +1875,14 @@
         <source>Steps of the application</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asks the CA for the application&apos;s current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide and answers to common questions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::ApplicationDetails</name>
@@ -2305,6 +2313,22 @@
         <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uploads a scan or photo of the stamped document from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans the stamped document on the scanner and uploads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the upload or scan that is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form to print, stamp and upload here</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::DocumentViewer</name>
@@ -2401,6 +2425,10 @@
     </message>
     <message>
         <source>The documents are with the CA for review and can no longer be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes on to the identity check once every document is uploaded</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2777,6 +2805,26 @@
         <source>Save the electronic seal collection form</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Goes on to uploading the stamped documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the application form as it will be printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints the application form to be stamped and signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the application form as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The electronic seal collection form, pre-filled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::LivenessPage</name>
@@ -2890,6 +2938,10 @@
     </message>
     <message>
         <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the identity check page in the browser of this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3574,6 +3626,22 @@
     </message>
     <message>
         <source>Open the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the payment with the method chosen above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by scanning a QR code with WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by scanning a QR code with Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by bank transfer from the organisation&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4448,6 +4516,10 @@
     </message>
     <message>
         <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the form to change the application</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

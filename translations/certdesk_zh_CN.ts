@@ -1871,6 +1871,14 @@
             <source>Steps of the application</source>
             <translation>办理步骤</translation>
         </message>
+        <message>
+            <source>Asks the CA for the application's current state</source>
+            <translation>向CA查询申请的最新状态</translation>
+        </message>
+        <message>
+            <source>The guide and answers to common questions</source>
+            <translation>办理指南和常见问题解答</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::ApplicationDetails</name>
@@ -2299,6 +2307,22 @@
             <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
             <translation>未能识别%1上的二维码，文件已照常上传；请确认这是为本申请（订单编号 %2）打印的表格。</translation>
         </message>
+        <message>
+            <source>Uploads a scan or photo of the stamped document from a file</source>
+            <translation>从文件上传盖章资料的扫描件或照片</translation>
+        </message>
+        <message>
+            <source>Scans the stamped document on the scanner and uploads it</source>
+            <translation>用扫描仪扫描盖章资料并上传</translation>
+        </message>
+        <message>
+            <source>Stops the upload or scan that is running</source>
+            <translation>停止正在进行的上传或扫描</translation>
+        </message>
+        <message>
+            <source>The form to print, stamp and upload here</source>
+            <translation>打印、盖章后在此上传的表格</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::DocumentViewer</name>
@@ -2396,6 +2420,10 @@
         <message>
             <source>The documents are with the CA for review and can no longer be changed.</source>
             <translation>资料已提交深圳CA审核,暂不能修改。</translation>
+        </message>
+        <message>
+            <source>Goes on to the identity check once every document is uploaded</source>
+            <translation>全部资料上传后进入身份认证</translation>
         </message>
     </context>
     <context>
@@ -2770,6 +2798,26 @@
             <source>Save the electronic seal collection form</source>
             <translation>保存电子印章采集表</translation>
         </message>
+        <message>
+            <source>Goes on to uploading the stamped documents</source>
+            <translation>进入上传盖章资料</translation>
+        </message>
+        <message>
+            <source>Shows the application form as it will be printed</source>
+            <translation>按打印效果预览申请书</translation>
+        </message>
+        <message>
+            <source>Prints the application form to be stamped and signed</source>
+            <translation>打印申请书，以便盖章和签字</translation>
+        </message>
+        <message>
+            <source>Saves the application form as a PDF file</source>
+            <translation>将申请书保存为 PDF 文件</translation>
+        </message>
+        <message>
+            <source>The electronic seal collection form, pre-filled</source>
+            <translation>已预填的电子印章采集表</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::LivenessPage</name>
@@ -2884,6 +2932,10 @@
         <message>
             <source>Reason: %1</source>
             <translation>原因:%1</translation>
+        </message>
+        <message>
+            <source>Opens the identity check page in the browser of this computer</source>
+            <translation>在本机浏览器中打开身份认证页面</translation>
         </message>
     </context>
     <context>
@@ -3566,6 +3618,22 @@
         <message>
             <source>Open the invoice</source>
             <translation>查看电子发票</translation>
+        </message>
+        <message>
+            <source>Creates the payment with the method chosen above</source>
+            <translation>按上面选择的方式发起支付</translation>
+        </message>
+        <message>
+            <source>Pay by scanning a QR code with WeChat</source>
+            <translation>使用微信扫码支付</translation>
+        </message>
+        <message>
+            <source>Pay by scanning a QR code with Alipay</source>
+            <translation>使用支付宝扫码支付</translation>
+        </message>
+        <message>
+            <source>Pay by bank transfer from the organisation's account</source>
+            <translation>从单位账户对公转账支付</translation>
         </message>
     </context>
     <context>
@@ -4436,6 +4504,10 @@
         <message>
             <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
             <translation>已重新提交,深圳CA将重新审核,无需再次缴费。</translation>
+        </message>
+        <message>
+            <source>Opens the form to change the application</source>
+            <translation>打开申请表修改申请内容</translation>
         </message>
     </context>
     <context>

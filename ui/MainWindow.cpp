@@ -325,8 +325,12 @@ void MainWindow::wipeSession()
     }
     if (m_kioskNotice)
         m_kioskNotice->setVisible(false);
-    if (m_keyboard)
+    if (m_keyboard) {
         m_keyboard->reset();
+        // A fresh engine session too: nothing of this person's typing stays in the engine.
+        if (m_keyboard->hasPinyin())
+            m_keyboard->setEngine(input::createPinyinEngine());
+    }
     m_saveState->clear();
     showHome();
 }

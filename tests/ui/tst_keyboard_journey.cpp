@@ -14,6 +14,7 @@
 #include "wizard/ApplicationWizard.h"
 
 #include <QAbstractButton>
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -331,6 +332,35 @@ private Q_SLOTS:
         QVERIFY(tabTo(QStringLiteral("letterPrintButton")));
         key(Qt::Key_Space);
         QCOMPARE(m_printer.prints, prints + 1);
+
+        // Every page of the centre names and describes its controls for a screen reader.
+        QStringList problems;
+        for (auto page : {ui::ApplicationCentre::StatusTab, ui::ApplicationCentre::LetterTab,
+                 ui::ApplicationCentre::DocumentsTab, ui::ApplicationCentre::LivenessTab,
+                 ui::ApplicationCentre::PaymentTab}) {
+            centre->showPage(page);
+            QTest::qWait(50);
+            for (QWidget* x : centre->findChildren<QWidget*>()) {
+                if (!x->isVisible() || x->objectName().startsWith(QLatin1String("qt_")))
+                    continue;
+                if (qobject_cast<QLineEdit*>(x) && qobject_cast<QComboBox*>(x->parentWidget()))
+                    continue;
+                if (!(qobject_cast<QAbstractButton*>(x) || qobject_cast<QLineEdit*>(x)
+                        || qobject_cast<QComboBox*>(x)))
+                    continue;
+                QAccessibleInterface* a = QAccessible::queryAccessibleInterface(x);
+                if (!a || a->text(QAccessible::Name).trimmed().isEmpty()
+                    || a->text(QAccessible::Description).trimmed().isEmpty())
+                    problems << QStringLiteral("centre page %1: %2 \"%3\"")
+                                    .arg(int(page))
+                                    .arg(QLatin1String(x->metaObject()->className()), x->objectName());
+            }
+        }
+        problems.removeDuplicates();
+        for (const QString& p : std::as_const(problems))
+            qWarning("%s", qPrintable(p));
+        QVERIFY2(
+            problems.isEmpty(), "centre controls without an accessible name or description (listed above)");
 
         auto* get = m_api->getApplication(w->application().id, w->accessToken());
         QVERIFY(get->waitForFinished());

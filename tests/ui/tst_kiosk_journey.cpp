@@ -68,6 +68,19 @@ void selectCode(QWidget* root, const QString& combo, const QString& code)
     Q_EMIT box->activated(index);
 }
 
+// Every visible button, input and combo box under `root` is a touch target of at least 48 px.
+void checkTouchTargets(QWidget* root)
+{
+    for (QWidget* w : root->findChildren<QWidget*>()) {
+        if (!w->isVisible() || w->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        if (!(qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
+                || qobject_cast<QComboBox*>(w)))
+            continue;
+        QVERIFY2(w->height() >= 48, qPrintable(w->objectName() + QStringLiteral(": %1 px").arg(w->height())));
+    }
+}
+
 // Touches the on-screen key `name` (oskKey_z, oskCandidate_0, oskBackspace, ...).
 void touch(OnScreenKeyboard* keyboard, const QString& name)
 {
@@ -172,11 +185,7 @@ private Q_SLOTS:
         QVERIFY(clock->isVisible());
         QVERIFY2(clock->text().contains(QStringLiteral("2:00")), qPrintable(clock->text()));
         // Touch targets: every visible button and input at least 48 px high.
-        for (QWidget* w : window.findChildren<QWidget*>()) {
-            if (!w->isVisible() || !(qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)))
-                continue;
-            QVERIFY2(w->height() >= 48, qPrintable(w->objectName() + QStringLiteral(" %1").arg(w->height())));
-        }
+        checkTouchTargets(&window);
         window.allowClose();
         QVERIFY(window.close());
     }
@@ -235,6 +244,9 @@ private Q_SLOTS:
         QVERIFY(touchCandidate(keyboard, QStringLiteral("三")));
         QCOMPARE(name->text(), QStringLiteral("张三"));
         QCOMPARE(w->application().agent.name, QStringLiteral("张三")); // saved like typed text
+        checkTouchTargets(&window); // the form, the wizard's buttons and the keyboard
+        if (QTest::currentTestFailed())
+            return;
 
         // The ID card: first none on the reader, then the agent's card.
         auto* idCard = find<ui::IdCardButton>(w, QStringLiteral("idCard_agent"));

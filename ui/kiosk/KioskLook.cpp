@@ -18,7 +18,7 @@ void applyKioskLook(QApplication& app)
     // min-height counts the content box: 48 px in all, padding and border included.
     app.setStyleSheet(QStringLiteral(
         "QPushButton, QToolButton { min-height: 40px; padding: 4px 18px; }"
-        "QLineEdit, QComboBox { min-height: 40px; padding: 2px 8px; }"
+        "QLineEdit, QComboBox { min-height: 44px; padding: 2px 8px; }"
         "QRadioButton, QCheckBox { min-height: 48px; spacing: 12px; }"
         "QRadioButton::indicator, QCheckBox::indicator { width: 28px; height: 28px; }"
         "QComboBox QAbstractItemView::item, QListView::item, QListWidget::item { min-height: 48px; }"
