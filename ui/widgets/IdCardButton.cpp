@@ -22,6 +22,7 @@ IdCardButton::IdCardButton(const QString& who, const QString& objectSuffix, QWid
     m_button->setAccessibleDescription(
         tr("Fills in the %1's name and ID number from the ID card on the reader").arg(who));
     m_button->setAutoDefault(false);
+    m_button->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_status->setObjectName(QStringLiteral("idCardStatus_") + objectSuffix);
     m_status->setWordWrap(true);
     m_status->setAccessibleDescription(tr("Result of reading the ID card"));
@@ -32,6 +33,7 @@ IdCardButton::IdCardButton(const QString& who, const QString& objectSuffix, QWid
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_button, 0, Qt::AlignTop);
     layout->addWidget(m_status, 1);
+    layout->addStretch(); // keeps the button on the left while there is no message
     connect(m_button, &QPushButton::clicked, this, &IdCardButton::read);
 }
 

@@ -45,7 +45,8 @@ MailingPage::MailingPage(QWidget* parent)
         b.box->setAccessibleName(b.accessible);
         b.box->setAccessibleDescription(tr("Part of the mailing address: province, then city, then county"));
         b.box->setMinimumContentsLength(8);
-        row->addWidget(b.box, 1);
+        // Side by side they share the width; stacked, a stretch factor would make the group grow in height.
+        row->addWidget(b.box, kioskLook() ? 0 : 1);
     }
     m_regionError->setObjectName(QStringLiteral("error_mailing_region"));
     m_regionError->setStyleSheet(QStringLiteral("color: #c62828;"));
