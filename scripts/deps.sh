@@ -19,6 +19,10 @@ CERTDESK_PACKAGES=(
   libzxing-dev
   # CJK fonts for the UI and embedded in PDFs
   fonts-noto-cjk
+  # kiosk touch keyboard: pinyin on librime (luna_pinyin_simp, simplified through OpenCC)
+  librime-dev librime1 rime-data-luna-pinyin rime-prelude rime-essay
+  # kiosk screenshots on a bare X server (import -window root)
+  imagemagick
 )
 
 # Needed as commands rather than as Debian packages: a node from elsewhere (NodeSource's nodejs bundles npm

@@ -576,6 +576,45 @@
     </message>
 </context>
 <context>
+    <name>certdesk::IdCard</name>
+    <message>
+        <source>The ID card was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ID card reader was found. Check that the reader is connected and its driver installed, or type the name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ID card on the reader. Place the ID card flat on the reader and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID card could not be read. Leave the card on the reader until it has been read, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader returned data that is not a valid ID card record. Try again, or type the name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is not a resident ID card. Type the name and ID number instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID card reader does not respond. Reconnect it and try again, or type the name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID card could not be read because of an internal error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s driver failed. Reconnect the reader and try again, or type the name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>certdesk::Issuance</name>
     <message>
         <source>Connect to the service and the UKey</source>
@@ -1742,6 +1781,18 @@
         <source>I understand that the old certificate will be revoked and that bid documents encrypted to it can no longer be decrypted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The full text of the agreement; read it before accepting it below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: accepts the service agreement above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: upgrade only after bid opening, the old certificate stops working</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::ApplicantPage</name>
@@ -1822,6 +1873,14 @@
     </message>
     <message>
         <source>Steps of the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the CA for the application&apos;s current state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide and answers to common questions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,6 +2028,22 @@
     </message>
     <message>
         <source>The application could not be submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes on to the next step once this one is complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns to the previous step; nothing is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the form after submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the form; the draft is kept</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2238,6 +2313,22 @@
         <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Uploads a scan or photo of the stamped document from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans the stamped document on the scanner and uploads it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the upload or scan that is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form to print, stamp and upload here</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::DocumentViewer</name>
@@ -2336,11 +2427,19 @@
         <source>The documents are with the CA for review and can no longer be changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Goes on to the identity check once every document is uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::FormField</name>
     <message>
         <source>What can I do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error in %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2436,6 +2535,57 @@
         <source>No saved drafts. Press &quot;New application&quot; to start; what you type is saved as you go.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starts the form for renewing and upgrading a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guide and answers to common questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forms started on this computer and not yet submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continues the draft chosen in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the draft chosen in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications sent from this computer, with their state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the application chosen in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::IdCardButton</name>
+    <message>
+        <source>Read ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills in the %1&apos;s name and ID number from the ID card on the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result of reading the ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the ID card...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID card was read: name and ID number filled in. Check them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::InvoicePage</name>
@@ -2461,6 +2611,10 @@
     </message>
     <message>
         <source>How to receive the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice is issued for this application</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2651,6 +2805,26 @@
         <source>Save the electronic seal collection form</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Goes on to uploading the stamped documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the application form as it will be printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints the application form to be stamped and signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the application form as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The electronic seal collection form, pre-filled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::LivenessPage</name>
@@ -2764,6 +2938,10 @@
     </message>
     <message>
         <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the identity check page in the browser of this computer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2972,6 +3150,18 @@
         <source>not renewable (to see the refusal)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Asks the CA about the certificate with this serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates of the training service to practise with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the chosen training certificate&apos;s serial number in the field</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::MailingPage</name>
@@ -3023,6 +3213,10 @@
         <source>Select county</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Part of the mailing address: province, then city, then county</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::MainWindow</name>
@@ -3071,6 +3265,109 @@
     </message>
     <message>
         <source>Counter desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without input, everything entered is cleared when this reaches zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session time left %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::OnScreenKeyboard</name>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touch keyboard for the field that has the focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On-screen keyboard key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinyin being typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Types these characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check character X of an ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch between pinyin and Latin letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chooses the first candidate, or types a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the last letter or character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Types the pinyin letters as they are, or confirms the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese (pinyin) input is not available on this terminal: Latin letters and digits only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the keyboard away; touch a field to bring it back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3329,6 +3626,22 @@
     </message>
     <message>
         <source>Open the invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates the payment with the method chosen above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by scanning a QR code with WeChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by scanning a QR code with Alipay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by bank transfer from the organisation&apos;s account</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3745,6 +4058,18 @@
     </message>
     <message>
         <source>What to do when the telecom real-name check fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends the application to the CA; you can still change it afterwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary of the application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything entered, to check before submitting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4193,6 +4518,10 @@
         <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Opens the form to change the application</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::ui::TokenPicker</name>
@@ -4300,6 +4629,10 @@
     </message>
     <message>
         <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many years the new certificate is valid; the fee follows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -584,6 +584,45 @@
         </message>
     </context>
     <context>
+        <name>certdesk::IdCard</name>
+        <message>
+            <source>The ID card was read.</source>
+            <translation>身份证已读取。</translation>
+        </message>
+        <message>
+            <source>No ID card reader was found. Check that the reader is connected and its driver installed, or type the name and ID number.</source>
+            <translation>未找到身份证阅读器。请检查阅读器是否已连接、驱动是否已安装，或手工输入姓名和身份证号码。</translation>
+        </message>
+        <message>
+            <source>No ID card on the reader. Place the ID card flat on the reader and try again.</source>
+            <translation>阅读器上没有身份证。请将身份证平放在阅读器上，然后重试。</translation>
+        </message>
+        <message>
+            <source>The ID card could not be read. Leave the card on the reader until it has been read, then try again.</source>
+            <translation>未能读取身份证。请将身份证放在阅读器上直至读取完成，然后重试。</translation>
+        </message>
+        <message>
+            <source>The reader returned data that is not a valid ID card record. Try again, or type the name and ID number.</source>
+            <translation>阅读器返回的数据不是有效的身份证信息。请重试，或手工输入姓名和身份证号码。</translation>
+        </message>
+        <message>
+            <source>This card is not a resident ID card. Type the name and ID number instead.</source>
+            <translation>此证件不是居民身份证。请手工输入姓名和身份证号码。</translation>
+        </message>
+        <message>
+            <source>The ID card reader does not respond. Reconnect it and try again, or type the name and ID number.</source>
+            <translation>身份证阅读器没有响应。请重新连接后重试，或手工输入姓名和身份证号码。</translation>
+        </message>
+        <message>
+            <source>The ID card could not be read because of an internal error.</source>
+            <translation>由于内部错误，未能读取身份证。</translation>
+        </message>
+        <message>
+            <source>The ID card reader's driver failed. Reconnect the reader and try again, or type the name and ID number.</source>
+            <translation>身份证阅读器驱动程序出错。请重新连接阅读器后重试，或手工输入姓名和身份证号码。</translation>
+        </message>
+    </context>
+    <context>
         <name>certdesk::Issuance</name>
         <message>
             <source>Connect to the service and the UKey</source>
@@ -1750,6 +1789,18 @@
             <source>I understand that the old certificate will be revoked and that bid documents encrypted to it can no longer be decrypted</source>
             <translation>我已知晓升级后原证书将注销，已用原证书加密的标书将无法解密</translation>
         </message>
+        <message>
+            <source>The full text of the agreement; read it before accepting it below</source>
+            <translation>协议全文；请阅读后在下方确认同意</translation>
+        </message>
+        <message>
+            <source>Required: accepts the service agreement above</source>
+            <translation>必选：同意上述服务协议</translation>
+        </message>
+        <message>
+            <source>Required: upgrade only after bid opening, the old certificate stops working</source>
+            <translation>必选：请在开标后再升级，原证书将停止使用</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::ApplicantPage</name>
@@ -1831,6 +1882,14 @@
         <message>
             <source>Steps of the application</source>
             <translation>办理步骤</translation>
+        </message>
+        <message>
+            <source>Asks the CA for the application's current state</source>
+            <translation>向CA查询申请的最新状态</translation>
+        </message>
+        <message>
+            <source>The guide and answers to common questions</source>
+            <translation>办理指南和常见问题解答</translation>
         </message>
     </context>
     <context>
@@ -1976,6 +2035,22 @@
         <message>
             <source>The application could not be submitted.</source>
             <translation>申请未能提交。</translation>
+        </message>
+        <message>
+            <source>Goes on to the next step once this one is complete</source>
+            <translation>本步骤填写完整后进入下一步</translation>
+        </message>
+        <message>
+            <source>Returns to the previous step; nothing is lost</source>
+            <translation>返回上一步，已填写的内容不会丢失</translation>
+        </message>
+        <message>
+            <source>Closes the form after submission</source>
+            <translation>提交后关闭申请表</translation>
+        </message>
+        <message>
+            <source>Closes the form; the draft is kept</source>
+            <translation>关闭申请表，草稿会保留</translation>
         </message>
     </context>
     <context>
@@ -2244,6 +2319,22 @@
             <source>The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is the form printed for this application (order number %2).</source>
             <translation>未能识别%1上的二维码，文件已照常上传；请确认这是为本申请（订单编号 %2）打印的表格。</translation>
         </message>
+        <message>
+            <source>Uploads a scan or photo of the stamped document from a file</source>
+            <translation>从文件上传盖章资料的扫描件或照片</translation>
+        </message>
+        <message>
+            <source>Scans the stamped document on the scanner and uploads it</source>
+            <translation>用扫描仪扫描盖章资料并上传</translation>
+        </message>
+        <message>
+            <source>Stops the upload or scan that is running</source>
+            <translation>停止正在进行的上传或扫描</translation>
+        </message>
+        <message>
+            <source>The form to print, stamp and upload here</source>
+            <translation>打印、盖章后在此上传的表格</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::DocumentViewer</name>
@@ -2342,12 +2433,20 @@
             <source>The documents are with the CA for review and can no longer be changed.</source>
             <translation>资料已提交深圳CA审核,暂不能修改。</translation>
         </message>
+        <message>
+            <source>Goes on to the identity check once every document is uploaded</source>
+            <translation>全部资料上传后进入身份认证</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::FormField</name>
         <message>
             <source>What can I do?</source>
             <translation>怎么办？</translation>
+        </message>
+        <message>
+            <source>Error in %1</source>
+            <translation>%1有误</translation>
         </message>
     </context>
     <context>
@@ -2442,6 +2541,57 @@
             <source>No saved drafts. Press "New application" to start; what you type is saved as you go.</source>
             <translation>暂无已保存的草稿。点击“开始办理”即可办理，填写的内容会随时自动保存。</translation>
         </message>
+        <message>
+            <source>Starts the form for renewing and upgrading a certificate</source>
+            <translation>开始填写证书续期及算法升级申请表</translation>
+        </message>
+        <message>
+            <source>The guide and answers to common questions</source>
+            <translation>办理指南和常见问题解答</translation>
+        </message>
+        <message>
+            <source>Forms started on this computer and not yet submitted</source>
+            <translation>在本机开始填写、尚未提交的申请表</translation>
+        </message>
+        <message>
+            <source>Continues the draft chosen in the list</source>
+            <translation>继续填写列表中选中的草稿</translation>
+        </message>
+        <message>
+            <source>Deletes the draft chosen in the list</source>
+            <translation>删除列表中选中的草稿</translation>
+        </message>
+        <message>
+            <source>Applications sent from this computer, with their state</source>
+            <translation>从本机提交的申请及其办理状态</translation>
+        </message>
+        <message>
+            <source>Opens the application chosen in the list</source>
+            <translation>打开列表中选中的申请</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::IdCardButton</name>
+        <message>
+            <source>Read ID card</source>
+            <translation>读取身份证</translation>
+        </message>
+        <message>
+            <source>Fills in the %1's name and ID number from the ID card on the reader</source>
+            <translation>从阅读器上的身份证读取并填入%1的姓名和身份证号码</translation>
+        </message>
+        <message>
+            <source>Result of reading the ID card</source>
+            <translation>读取身份证的结果</translation>
+        </message>
+        <message>
+            <source>Reading the ID card...</source>
+            <translation>正在读取身份证……</translation>
+        </message>
+        <message>
+            <source>The ID card was read: name and ID number filled in. Check them.</source>
+            <translation>身份证已读取：姓名和身份证号码已填入，请核对。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::InvoicePage</name>
@@ -2468,6 +2618,10 @@
         <message>
             <source>How to receive the invoice</source>
             <translation>发票领取方式</translation>
+        </message>
+        <message>
+            <source>No invoice is issued for this application</source>
+            <translation>本次申请不开具发票</translation>
         </message>
     </context>
     <context>
@@ -2656,6 +2810,26 @@
             <source>Save the electronic seal collection form</source>
             <translation>保存电子印章采集表</translation>
         </message>
+        <message>
+            <source>Goes on to uploading the stamped documents</source>
+            <translation>进入上传盖章资料</translation>
+        </message>
+        <message>
+            <source>Shows the application form as it will be printed</source>
+            <translation>按打印效果预览申请书</translation>
+        </message>
+        <message>
+            <source>Prints the application form to be stamped and signed</source>
+            <translation>打印申请书，以便盖章和签字</translation>
+        </message>
+        <message>
+            <source>Saves the application form as a PDF file</source>
+            <translation>将申请书保存为 PDF 文件</translation>
+        </message>
+        <message>
+            <source>The electronic seal collection form, pre-filled</source>
+            <translation>已预填的电子印章采集表</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::LivenessPage</name>
@@ -2770,6 +2944,10 @@
         <message>
             <source>Reason: %1</source>
             <translation>原因:%1</translation>
+        </message>
+        <message>
+            <source>Opens the identity check page in the browser of this computer</source>
+            <translation>在本机浏览器中打开身份认证页面</translation>
         </message>
     </context>
     <context>
@@ -2976,6 +3154,18 @@
             <source>not renewable (to see the refusal)</source>
             <translation>不可续期（演示拒绝情形）</translation>
         </message>
+        <message>
+            <source>Asks the CA about the certificate with this serial number</source>
+            <translation>向CA查询此序列号对应的证书</translation>
+        </message>
+        <message>
+            <source>Certificates of the training service to practise with</source>
+            <translation>培训服务中用于练习的证书</translation>
+        </message>
+        <message>
+            <source>Puts the chosen training certificate's serial number in the field</source>
+            <translation>将所选培训证书的序列号填入输入框</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::MailingPage</name>
@@ -3027,6 +3217,10 @@
             <source>Select county</source>
             <translation>请选择县</translation>
         </message>
+        <message>
+            <source>Part of the mailing address: province, then city, then county</source>
+            <translation>邮寄地址的一部分：依次选择省、市、县</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::MainWindow</name>
@@ -3075,6 +3269,109 @@
         <message>
             <source>Counter desk</source>
             <translation>柜台</translation>
+        </message>
+        <message>
+            <source>Time left in this session</source>
+            <translation>本次操作剩余时间</translation>
+        </message>
+        <message>
+            <source>Without input, everything entered is cleared when this reaches zero</source>
+            <translation>无操作时，倒计时结束后将清除已填写的全部内容</translation>
+        </message>
+        <message>
+            <source>Session time left %1:%2</source>
+            <translation>剩余时间 %1:%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::OnScreenKeyboard</name>
+        <message>
+            <source>On-screen keyboard</source>
+            <translation>屏幕键盘</translation>
+        </message>
+        <message>
+            <source>Touch keyboard for the field that has the focus</source>
+            <translation>用于当前输入框的触摸键盘</translation>
+        </message>
+        <message>
+            <source>On-screen keyboard key</source>
+            <translation>屏幕键盘按键</translation>
+        </message>
+        <message>
+            <source>Pinyin being typed</source>
+            <translation>正在输入的拼音</translation>
+        </message>
+        <message>
+            <source>Candidate %1</source>
+            <translation>候选字词 %1</translation>
+        </message>
+        <message>
+            <source>Types these characters</source>
+            <translation>输入这些汉字</translation>
+        </message>
+        <message>
+            <source>Previous candidates</source>
+            <translation>上一页候选</translation>
+        </message>
+        <message>
+            <source>More candidates</source>
+            <translation>下一页候选</translation>
+        </message>
+        <message>
+            <source>Check character X of an ID number</source>
+            <translation>身份证号码的校验码 X</translation>
+        </message>
+        <message>
+            <source>Switch between pinyin and Latin letters</source>
+            <translation>在拼音和英文字母之间切换</translation>
+        </message>
+        <message>
+            <source>Space</source>
+            <translation>空格</translation>
+        </message>
+        <message>
+            <source>Chooses the first candidate, or types a space</source>
+            <translation>选择第一个候选，或输入空格</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Deletes the last letter or character</source>
+            <translation>删除最后一个字母或字符</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <source>Types the pinyin letters as they are, or confirms the field</source>
+            <translation>按原样输入拼音字母，或确认当前输入框</translation>
+        </message>
+        <message>
+            <source>Chinese (pinyin) input is not available on this terminal: Latin letters and digits only.</source>
+            <translation>本终端不支持中文（拼音）输入：只能输入英文字母和数字。</translation>
+        </message>
+        <message>
+            <source>Pinyin</source>
+            <translation>拼音</translation>
+        </message>
+        <message>
+            <source>ABC</source>
+            <translation>ABC</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>收起</translation>
+        </message>
+        <message>
+            <source>Hide keyboard</source>
+            <translation>收起键盘</translation>
+        </message>
+        <message>
+            <source>Puts the keyboard away; touch a field to bring it back</source>
+            <translation>收起键盘；点击输入框可再次打开</translation>
         </message>
     </context>
     <context>
@@ -3333,6 +3630,22 @@
         <message>
             <source>Open the invoice</source>
             <translation>查看电子发票</translation>
+        </message>
+        <message>
+            <source>Creates the payment with the method chosen above</source>
+            <translation>按上面选择的方式发起支付</translation>
+        </message>
+        <message>
+            <source>Pay by scanning a QR code with WeChat</source>
+            <translation>使用微信扫码支付</translation>
+        </message>
+        <message>
+            <source>Pay by scanning a QR code with Alipay</source>
+            <translation>使用支付宝扫码支付</translation>
+        </message>
+        <message>
+            <source>Pay by bank transfer from the organisation's account</source>
+            <translation>从单位账户对公转账支付</translation>
         </message>
     </context>
     <context>
@@ -3747,6 +4060,18 @@
         <message>
             <source>What to do when the telecom real-name check fails</source>
             <translation>实名电信认证无法通过怎么办？</translation>
+        </message>
+        <message>
+            <source>Sends the application to the CA; you can still change it afterwards</source>
+            <translation>将申请提交给CA；提交后仍可修改</translation>
+        </message>
+        <message>
+            <source>Summary of the application</source>
+            <translation>申请内容汇总</translation>
+        </message>
+        <message>
+            <source>Everything entered, to check before submitting</source>
+            <translation>已填写的全部内容，请在提交前核对</translation>
         </message>
     </context>
     <context>
@@ -4192,6 +4517,10 @@
             <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
             <translation>已重新提交,深圳CA将重新审核,无需再次缴费。</translation>
         </message>
+        <message>
+            <source>Opens the form to change the application</source>
+            <translation>打开申请表修改申请内容</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::TokenPicker</name>
@@ -4299,6 +4628,10 @@
         <message>
             <source>Total</source>
             <translation>总费用</translation>
+        </message>
+        <message>
+            <source>How many years the new certificate is valid; the fee follows</source>
+            <translation>新证书的有效年限，费用随之计算</translation>
         </message>
     </context>
 </TS>

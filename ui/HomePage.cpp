@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
+#include "kiosk/KioskLook.h"
 #include "storage/DraftStore.h"
 #include "storage/SubmissionStore.h"
 
@@ -38,16 +39,21 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
 
     auto* start = new QPushButton(tr("New application"), this);
     start->setObjectName(QStringLiteral("newApplicationButton"));
+    start->setAccessibleDescription(tr("Starts the form for renewing and upgrading a certificate"));
     start->setDefault(true);
     start->setMinimumHeight(44);
     auto* help = new QPushButton(tr("Help and FAQ"), this);
     help->setObjectName(QStringLiteral("homeHelpButton"));
+    help->setAccessibleDescription(tr("The guide and answers to common questions"));
     help->setMinimumHeight(44);
 
     m_list->setObjectName(QStringLiteral("draftList"));
     m_list->setAccessibleName(tr("Saved drafts"));
+    m_list->setAccessibleDescription(tr("Forms started on this computer and not yet submitted"));
     m_resume->setObjectName(QStringLiteral("resumeDraftButton"));
+    m_resume->setAccessibleDescription(tr("Continues the draft chosen in the list"));
     m_remove->setObjectName(QStringLiteral("removeDraftButton"));
+    m_remove->setAccessibleDescription(tr("Deletes the draft chosen in the list"));
     auto* draftsBox = new QGroupBox(tr("Continue a saved draft"), this);
     auto* draftButtons = new QHBoxLayout;
     draftButtons->addStretch();
@@ -57,7 +63,8 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     draftsLayout->addWidget(m_list);
     draftsLayout->addLayout(draftButtons);
 
-    auto* actions = new QHBoxLayout;
+    // A kiosk stacks the two large buttons in one column.
+    auto* actions = new QBoxLayout(kioskLook() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     actions->addWidget(start);
     actions->addWidget(help);
     actions->addStretch();
@@ -78,8 +85,10 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     m_trackList = new QListWidget(trackBox);
     m_trackList->setObjectName(QStringLiteral("submissionList"));
     m_trackList->setAccessibleName(tr("Submitted applications"));
+    m_trackList->setAccessibleDescription(tr("Applications sent from this computer, with their state"));
     m_track = new QPushButton(tr("View progress"), trackBox);
     m_track->setObjectName(QStringLiteral("trackButton"));
+    m_track->setAccessibleDescription(tr("Opens the application chosen in the list"));
     auto* trackButtons = new QHBoxLayout;
     trackButtons->addStretch();
     trackButtons->addWidget(m_track);

@@ -8,21 +8,33 @@
 #include "counter/CounterDesk.h"
 #include "documents/ProcessScanSource.h"
 #include "domain/RegionModel.h"
+#include "input/PinyinEngine.h"
 #include "kiosk/KioskSession.h"
+#include "kiosk/OnScreenKeyboard.h"
 #include "storage/AuditJournal.h"
 #include "storage/DraftStore.h"
 #include "storage/LocalStore.h"
 #include "storage/SubmissionStore.h"
 #include "widgets/PinDialog.h"
+#include "widgets/RunAsync.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTime>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace certdesk::ui {
 
@@ -52,6 +64,21 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     auto* help = toolbar->addAction(tr("Help"), this, [this] { showHelp(); });
     help->setObjectName(QStringLiteral("helpAction"));
     help->setShortcut(QKeySequence::HelpContents);
+    if (mode.kiosk) {
+        // Nothing on a kiosk hides the navigation (QMainWindow's context menu would offer to).
+        toolbar->toggleViewAction()->setVisible(false);
+        setContextMenuPolicy(Qt::NoContextMenu);
+        auto* spacer = new QWidget(toolbar);
+        spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        toolbar->addWidget(spacer);
+        m_idleClock = new QLabel(toolbar);
+        m_idleClock->setObjectName(QStringLiteral("kioskIdleClock"));
+        m_idleClock->setAccessibleName(tr("Time left in this session"));
+        m_idleClock->setAccessibleDescription(
+            tr("Without input, everything entered is cleared when this reaches zero"));
+        m_idleClock->setContentsMargins(12, 0, 12, 0);
+        toolbar->addWidget(m_idleClock);
+    }
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -82,7 +109,46 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         m_kioskNotice->setVisible(false);
         layout->addWidget(m_kioskNotice);
     }
-    layout->addWidget(m_stack, 1);
+    if (mode.kiosk) {
+        // The pages scroll on a kiosk: with the touch keyboard up, a form is taller than what is left.
+        m_scroll = new QScrollArea(central);
+        m_scroll->setObjectName(QStringLiteral("kioskScrollArea"));
+        m_scroll->setWidgetResizable(true);
+        m_scroll->setFrameShape(QFrame::NoFrame);
+        m_scroll->setFocusPolicy(Qt::NoFocus);
+        // At least as tall as the page wants: the scroll area scrolls instead of squeezing the fields.
+        m_stack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+        m_scroll->setWidget(m_stack);
+        layout->addWidget(m_scroll, 1);
+        m_keyboard = new OnScreenKeyboard(this, nullptr, central);
+        layout->addWidget(m_keyboard);
+        connect(m_keyboard, &OnScreenKeyboard::targetChanged, this, [this](QLineEdit* target) {
+            if (target)
+                QTimer::singleShot(0, this, [this, target = QPointer<QWidget>(target)] {
+                    if (target)
+                        m_scroll->ensureWidgetVisible(target, 24, 48);
+                });
+        });
+        // Compiling the pinyin data takes a moment the first time a terminal starts: off the GUI thread.
+        runAsync(
+            this,
+            [] {
+                qint64 ms = 0;
+                const QString error = input::preparePinyinEngine(&ms);
+                return std::make_pair(error, ms);
+            },
+            [this](const std::pair<QString, qint64>& prepared) {
+                if (!prepared.first.isEmpty()) {
+                    if (input::hasPinyinEngine())
+                        qWarning("certdesk: pinyin input unavailable: %s", qPrintable(prepared.first));
+                    return;
+                }
+                qInfo("certdesk: pinyin input ready after %lld ms", prepared.second);
+                m_keyboard->setEngine(input::createPinyinEngine());
+            });
+    } else {
+        layout->addWidget(m_stack, 1);
+    }
     setCentralWidget(central);
     m_stack->addWidget(m_home);
 
@@ -134,6 +200,11 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         connect(
             m_kiosk, &KioskSession::countdownCancelled, this, [this] { m_kioskNotice->setVisible(false); });
         connect(m_kiosk, &KioskSession::expired, this, &MainWindow::wipeSession);
+        connect(m_kiosk, &KioskSession::remainingChanged, this, [this](int remaining) {
+            m_idleClock->setText(tr("Session time left %1:%2")
+                                     .arg(remaining / 60)
+                                     .arg(remaining % 60, 2, 10, QLatin1Char('0')));
+        });
         // Whatever a crashed or killed kiosk session left behind belongs to someone who has gone.
         wipeSession();
         m_kiosk->start();
@@ -258,8 +329,57 @@ void MainWindow::wipeSession()
     }
     if (m_kioskNotice)
         m_kioskNotice->setVisible(false);
+    if (m_keyboard) {
+        m_keyboard->reset();
+        // A fresh engine session too: nothing of this person's typing stays in the engine.
+        if (m_keyboard->hasPinyin())
+            m_keyboard->setEngine(input::createPinyinEngine());
+    }
     m_saveState->clear();
     showHome();
+}
+
+void MainWindow::showKiosk()
+{
+    setWindowFlags(windowFlags() | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint);
+    fitScreen();
+    showFullScreen();
+    fitScreen();
+    activateWindow();
+    if (QScreen* s = screen()) {
+        connect(s, &QScreen::geometryChanged, this, &MainWindow::fitScreen, Qt::UniqueConnection);
+    }
+    // Moved to another screen (the primary one was replaced): follow it.
+    connect(windowHandle(), &QWindow::screenChanged, this, [this](QScreen* s) {
+        if (s)
+            connect(s, &QScreen::geometryChanged, this, &MainWindow::fitScreen, Qt::UniqueConnection);
+        fitScreen();
+    });
+}
+
+void MainWindow::fitScreen()
+{
+    QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (s && geometry() != s->geometry())
+        setGeometry(s->geometry());
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    // Without a window manager nothing else keeps a kiosk window on the screen when its contents ask for
+    // another size (a wider keyboard layout): put it back.
+    if (m_mode.kiosk && isVisible() && windowFlags().testFlag(Qt::FramelessWindowHint))
+        QTimer::singleShot(0, this, &MainWindow::fitScreen);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_mode.kiosk && !m_closeAllowed) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::setCentreServices(const CentreServices& services)

@@ -8,6 +8,7 @@
 #include <memory>
 
 class QLabel;
+class QScrollArea;
 class QStackedWidget;
 
 namespace certdesk {
@@ -31,6 +32,7 @@ class CounterDesk;
 class PinPrompt;
 class HomePage;
 class KioskSession;
+class OnScreenKeyboard;
 
 class MainWindow : public QMainWindow
 {
@@ -44,6 +46,15 @@ public:
     [[nodiscard]] ApplicationWizard* wizard() const { return m_wizard; }
     [[nodiscard]] HomePage* homePage() const { return m_home; }
     [[nodiscard]] KioskSession* kioskSession() const { return m_kiosk; }
+    // Kiosk: the touch keyboard (null in the other modes).
+    [[nodiscard]] OnScreenKeyboard* onScreenKeyboard() const { return m_keyboard; }
+    // Kiosk: covers the whole screen, with or without a window manager, and follows changes of the screen's
+    // geometry (rotation, another resolution). showFullScreen() alone leaves a bare X server's window at
+    // its size in the corner: no window manager acts on the full-screen request.
+    void showKiosk();
+    // Kiosk: the applicant cannot close the window (Alt+F4, a window manager's close button); the process's
+    // owner can (the --quit-after option, an operator's SIGTERM ends the process anyway).
+    void allowClose() { m_closeAllowed = true; }
     [[nodiscard]] api::ApiClient* api() const { return m_api; }
     // The application centre shown last (null before any).
     [[nodiscard]] ApplicationCentre* centre() const { return m_centre; }
@@ -68,8 +79,13 @@ public Q_SLOTS:
     // Kiosk: forgets everything this session typed (memory and local store) and returns home.
     void wipeSession();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void openWizard();
+    void fitScreen();
     void showCentre(const Submission& submission);
     [[nodiscard]] CentreServices centreServices();
 
@@ -83,6 +99,10 @@ private:
     QLabel* m_saveState;
     QLabel* m_kioskNotice = nullptr;
     KioskSession* m_kiosk = nullptr;
+    OnScreenKeyboard* m_keyboard = nullptr;
+    QScrollArea* m_scroll = nullptr;
+    QLabel* m_idleClock = nullptr;
+    bool m_closeAllowed = false;
     // Application centre (ui/centre).
     std::unique_ptr<SubmissionStore> m_submissions;
     std::unique_ptr<FileChooser> m_fileChooser;

@@ -3,6 +3,7 @@
 #include "AppMode.h"
 #include "MainWindow.h"
 #include "domain/Translations.h"
+#include "kiosk/KioskLook.h"
 #include "server/Service.h"
 #include "storage/LocalStore.h"
 
@@ -75,6 +76,8 @@ int main(int argc, char** argv)
     mode.counter = parser.isSet(counter);
     mode.serverUrl = parser.value(server);
     mode.kioskIdleSeconds = qMax(10, parser.value(idle).toInt());
+    if (mode.kiosk)
+        certdesk::ui::applyKioskLook(app);
 
     QString dir = parser.value(dataDir);
     if (dir.isEmpty())
@@ -101,7 +104,7 @@ int main(int argc, char** argv)
 
     certdesk::ui::MainWindow window(mode, store.isOpen() ? &store : nullptr);
     if (mode.kiosk)
-        window.showFullScreen();
+        window.showKiosk();
     else
         window.show();
 
@@ -110,6 +113,9 @@ int main(int argc, char** argv)
         QTimer::singleShot(1500, &window, [&window, file] { window.grab().save(file); });
     }
     if (parser.isSet(quitAfter))
-        QTimer::singleShot(parser.value(quitAfter).toInt() * 1000, &app, &QApplication::quit);
+        QTimer::singleShot(parser.value(quitAfter).toInt() * 1000, &app, [&window] {
+            window.allowClose(); // Qt 6's quit() asks the windows to close first; a kiosk window refuses
+            QApplication::quit();
+        });
     return app.exec();
 }

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void idleTimeoutWipesPersonalData()
     {
         QTemporaryDir dir;
+        qputenv("CERTDESK_RIME_USER_DIR", dir.filePath(QStringLiteral("rime")).toLocal8Bit());
         const QString path = dir.filePath(QStringLiteral("kiosk.sqlite"));
         const QString idNumber = QStringLiteral("11010519491231002X");
         LocalStore store(path);

@@ -46,7 +46,9 @@ ApplicationCentre::ApplicationCentre(api::ApiClient* api, const QString& applica
     m_error->setStyleSheet(QStringLiteral("background: #ffcdd2; color: #b71c1c; padding: 6px;"));
     m_error->setVisible(false);
     m_refresh->setObjectName(QStringLiteral("centreRefreshButton"));
+    m_refresh->setAccessibleDescription(tr("Asks the CA for the application's current state"));
     m_help->setObjectName(QStringLiteral("centreHelpButton"));
+    m_help->setAccessibleDescription(tr("The guide and answers to common questions"));
     m_help->setAccessibleName(tr("Frequently asked questions and contact"));
 
     auto* header = new QHBoxLayout;

@@ -132,10 +132,13 @@ DocumentSlot::DocumentSlot(DocumentKind kind, CentreSession* session, QWidget* p
 
     m_choose->setObjectName(QStringLiteral("documentChoose_") + suffix);
     m_choose->setAccessibleName(tr("Choose a file for %1").arg(name));
+    m_choose->setAccessibleDescription(tr("Uploads a scan or photo of the stamped document from a file"));
     m_scan->setObjectName(QStringLiteral("documentScan_") + suffix);
     m_scan->setAccessibleName(tr("Scan %1").arg(name));
+    m_scan->setAccessibleDescription(tr("Scans the stamped document on the scanner and uploads it"));
     m_cancel->setObjectName(QStringLiteral("documentCancel_") + suffix);
     m_cancel->setAccessibleName(tr("Cancel %1").arg(name));
+    m_cancel->setAccessibleDescription(tr("Stops the upload or scan that is running"));
     m_cancel->setVisible(false);
 
     auto* buttons = new QVBoxLayout;
@@ -148,6 +151,7 @@ DocumentSlot::DocumentSlot(DocumentKind kind, CentreSession* session, QWidget* p
         m_template = new QPushButton(files ? tr("Download template") : tr("Print template"), this);
         m_template->setObjectName(QStringLiteral("documentTemplate_") + suffix);
         m_template->setAccessibleName(tr("Download the electronic seal collection form template"));
+        m_template->setAccessibleDescription(tr("The form to print, stamp and upload here"));
         buttons->addWidget(m_template);
         connect(m_template, &QPushButton::clicked, this, &DocumentSlot::templateRequested);
     }

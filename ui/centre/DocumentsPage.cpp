@@ -72,6 +72,7 @@ DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
     m_scroll->setWidget(m_slotsHost);
     m_slotsLayout->setContentsMargins(0, 0, 0, 0);
     m_next->setObjectName(QStringLiteral("documentsNextButton"));
+    m_next->setAccessibleDescription(tr("Goes on to the identity check once every document is uploaded"));
     m_next->setEnabled(false);
 
     auto* bottom = new QHBoxLayout;

@@ -96,6 +96,11 @@ LetterPage::LetterPage(CentreSession* session, QWidget* parent)
     m_templateButton->setObjectName(QStringLiteral("eSealTemplateButton"));
     m_templateButton->setAccessibleName(tr("Download the electronic seal collection form template"));
     m_next->setObjectName(QStringLiteral("letterNextButton"));
+    m_next->setAccessibleDescription(tr("Goes on to uploading the stamped documents"));
+    m_previewButton->setAccessibleDescription(tr("Shows the application form as it will be printed"));
+    m_printButton->setAccessibleDescription(tr("Prints the application form to be stamped and signed"));
+    m_saveButton->setAccessibleDescription(tr("Saves the application form as a PDF file"));
+    m_templateButton->setAccessibleDescription(tr("The electronic seal collection form, pre-filled"));
 
     const bool files = !session->services().kiosk && session->services().files;
     m_saveButton->setVisible(files);

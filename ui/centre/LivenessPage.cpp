@@ -59,6 +59,8 @@ LivenessPage::LivenessPage(CentreSession* session, QWidget* parent)
     m_advice->setWordWrap(true);
     m_newCode->setObjectName(QStringLiteral("livenessNewCodeButton"));
     m_openInBrowser->setObjectName(QStringLiteral("livenessOpenButton"));
+    m_openInBrowser->setAccessibleDescription(
+        tr("Opens the identity check page in the browser of this computer"));
     m_openInBrowser->setVisible(false);
     m_next->setObjectName(QStringLiteral("livenessNextButton"));
     m_next->setVisible(false);

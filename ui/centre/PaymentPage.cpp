@@ -106,6 +106,10 @@ PaymentPage::PaymentPage(CentreSession* session, QWidget* parent)
     methodLayout->addWidget(m_transfer, 1, 1, 1, 2);
     methodLayout->setColumnStretch(3, 1);
     m_payButton->setObjectName(QStringLiteral("payButton"));
+    m_payButton->setAccessibleDescription(tr("Creates the payment with the method chosen above"));
+    m_wechat->setAccessibleDescription(tr("Pay by scanning a QR code with WeChat"));
+    m_alipay->setAccessibleDescription(tr("Pay by scanning a QR code with Alipay"));
+    m_transfer->setAccessibleDescription(tr("Pay by bank transfer from the organisation's account"));
     m_payButton->setMinimumHeight(36);
     m_notReady->setObjectName(QStringLiteral("paymentNotReady"));
     m_notReady->setWordWrap(true);

@@ -117,6 +117,7 @@ StatusPage::StatusPage(CentreSession* session, QWidget* parent)
     rejectionLayout->addWidget(m_rejectionHint);
 
     m_edit->setObjectName(QStringLiteral("editApplicationButton"));
+    m_edit->setAccessibleDescription(tr("Opens the form to change the application"));
     m_resubmit->setObjectName(QStringLiteral("resubmitButton"));
     m_resubmit->setMinimumHeight(34);
     m_result->setObjectName(QStringLiteral("statusResult"));

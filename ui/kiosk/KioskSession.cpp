@@ -48,6 +48,7 @@ void KioskSession::touch()
 {
     m_lastActivity = m_clock();
     m_expired = false;
+    Q_EMIT remainingChanged(m_idleSeconds);
     if (m_counting) {
         m_counting = false;
         Q_EMIT countdownCancelled();
@@ -59,6 +60,7 @@ void KioskSession::tick()
     if (m_expired)
         return;
     const int remaining = remainingSeconds();
+    Q_EMIT remainingChanged(remaining);
     if (remaining <= 0) {
         m_expired = true;
         m_counting = false;

@@ -32,6 +32,8 @@ public:
     void tick();
 
 Q_SIGNALS:
+    // Every tick: the seconds left before the wipe (the kiosk's always-visible idle clock).
+    void remainingChanged(int remainingSeconds);
     void countdown(int remainingSeconds);
     void countdownCancelled();
     void expired();

@@ -1,5 +1,7 @@
 #include "widgets/FormField.h"
 
+#include "widgets/Announce.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +24,7 @@ FormField::FormField(
     setObjectName(QStringLiteral("field_") + objectBase);
     m_edit->setObjectName(QStringLiteral("edit_") + objectBase);
     m_error->setObjectName(QStringLiteral("error_") + objectBase);
+    m_error->setAccessibleDescription(tr("Error in %1").arg(label));
 
     m_label->setText(required
             ? QStringLiteral("<span style='color:#c62828'>*</span> %1").arg(label.toHtmlEscaped())
@@ -65,10 +68,18 @@ void FormField::setText(const QString& text)
         m_edit->setText(text);
 }
 
+void FormField::fill(const QString& text)
+{
+    setText(text);
+    Q_EMIT edited(text);
+    Q_EMIT editingFinished();
+}
+
 void FormField::setError(const QString& message, const QString& helpTopic)
 {
     if (m_errorText == message && m_error->property("topic").toString() == helpTopic)
         return;
+    const bool appeared = m_errorText.isEmpty() && !message.isEmpty();
     m_errorText = message;
     m_error->setProperty("topic", helpTopic);
     if (helpTopic.isEmpty()) {
@@ -82,6 +93,11 @@ void FormField::setError(const QString& message, const QString& helpTopic)
     m_error->setVisible(!message.isEmpty());
     m_edit->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("border: 1px solid #c62828;"));
     updateAccessibility();
+    // An error is announced when it appears (the error line is the field's live region), not at every key
+    // while the person corrects it; its text is also the input's accessible description, so it is read
+    // again whenever the field takes the focus.
+    if (appeared)
+        announceAlert(m_error);
 }
 
 void FormField::addTrailingWidget(QWidget* widget)

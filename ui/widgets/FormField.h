@@ -22,6 +22,9 @@ public:
     [[nodiscard]] QLineEdit* lineEdit() const { return m_edit; }
     [[nodiscard]] QString text() const;
     void setText(const QString& text);
+    // Puts `text` in as if the person had typed it and left the field (a value read from an ID card):
+    // emits edited() and editingFinished(), so it is saved and checked at once.
+    void fill(const QString& text);
     [[nodiscard]] QString error() const { return m_errorText; }
     // Shows `message` under the field; with a `helpTopic` a link to that help topic follows it (e.g. the
     // telecom real-name FAQ right where a realname_mismatch appears).

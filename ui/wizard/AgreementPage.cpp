@@ -39,6 +39,7 @@ AgreementPage::AgreementPage(QWidget* parent)
     auto* text = new QTextBrowser(this);
     text->setObjectName(QStringLiteral("agreementText"));
     text->setAccessibleName(tr("Electronic certification service agreement"));
+    text->setAccessibleDescription(tr("The full text of the agreement; read it before accepting it below"));
     text->setOpenExternalLinks(false);
     text->setHtml(
         tr("<h3>Electronic certification service agreement</h3>"
@@ -71,10 +72,13 @@ AgreementPage::AgreementPage(QWidget* parent)
     m_agreement->setObjectName(QStringLiteral("acknowledgeAgreement"));
     m_agreement->setText(tr("I have read and agree to the service agreement"));
     m_agreement->setAccessibleName(m_agreement->text());
+    m_agreement->setAccessibleDescription(tr("Required: accepts the service agreement above"));
     m_revocation->setObjectName(QStringLiteral("acknowledgeRevocation"));
     m_revocation->setText(tr("I understand that the old certificate will be revoked and that bid documents "
                              "encrypted to it can no longer be decrypted"));
     m_revocation->setAccessibleName(m_revocation->text());
+    m_revocation->setAccessibleDescription(
+        tr("Required: upgrade only after bid opening, the old certificate stops working"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(text, 1);
@@ -83,6 +87,9 @@ AgreementPage::AgreementPage(QWidget* parent)
     layout->addWidget(m_agreementError);
     layout->addWidget(m_revocation);
     layout->addWidget(m_revocationError);
+    // The agreement text is read first: the focus order follows the page, not the order of creation.
+    setTabOrder(text, m_agreement);
+    setTabOrder(m_agreement, m_revocation);
 
     addPath(QStringLiteral("acknowledgements.agreement"));
     addPath(QStringLiteral("acknowledgements.old_certificate_revocation"));

@@ -3,11 +3,14 @@
 #include "api/ApiClient.h"
 #include "domain/RegionModel.h"
 #include "domain/Validators.h"
+#include "idcard/ProcessIdCardReader.h"
 #include "storage/DraftStore.h"
 #include "wizard/AgreementPage.h"
 #include "wizard/BankPage.h"
 #include "wizard/ReviewPage.h"
 #include "wizard/YearsPage.h"
+
+#include <QAbstractButton>
 
 #include "wizard/ApplicationPage.h"
 
@@ -48,6 +51,12 @@ ApplicationWizard::ApplicationWizard(
     setButtonText(QWizard::BackButton, tr("Back"));
     setButtonText(QWizard::FinishButton, tr("Finish"));
     setButtonText(QWizard::CancelButton, tr("Close"));
+    button(QWizard::NextButton)
+        ->setAccessibleDescription(tr("Goes on to the next step once this one is complete"));
+    button(QWizard::BackButton)
+        ->setAccessibleDescription(tr("Returns to the previous step; nothing is lost"));
+    button(QWizard::FinishButton)->setAccessibleDescription(tr("Closes the form after submission"));
+    button(QWizard::CancelButton)->setAccessibleDescription(tr("Closes the form; the draft is kept"));
     // Moving between pages saves the page as well: the draft remembers where the person stopped.
     connect(this, &QWizard::currentIdChanged, this, [this](int) {
         if (!m_draftId.isEmpty())
@@ -67,6 +76,13 @@ void ApplicationWizard::resumeDraft(const QString& draftId, const Application& a
         if (currentId() == before)
             break;
     }
+}
+
+std::shared_ptr<idcard::IdCardReader> ApplicationWizard::idCardReader()
+{
+    if (!m_idCardReader)
+        m_idCardReader = idcard::ProcessIdCardReader::createDefault();
+    return m_idCardReader;
 }
 
 FieldErrors ApplicationWizard::currentErrors() const

@@ -5,9 +5,13 @@
 
 #include <QWizard>
 #include <functional>
+#include <memory>
 
 namespace certdesk {
 class DraftStore;
+namespace idcard {
+class IdCardReader;
+}
 class RegionModel;
 namespace api {
 class ApiClient;
@@ -52,6 +56,10 @@ public:
     // Training mode: the lookup page offers the sandbox's demo certificates.
     void setSandbox(bool sandbox) { m_sandbox = sandbox; }
     [[nodiscard]] bool isSandbox() const { return m_sandbox; }
+    // The ID card reader behind the 读取身份证 buttons. Default: idcard::ProcessIdCardReader::createDefault()
+    // (the SDT-style reader library in the certdesk-idcard helper process, or in this process without it).
+    [[nodiscard]] std::shared_ptr<idcard::IdCardReader> idCardReader();
+    void setIdCardReader(std::shared_ptr<idcard::IdCardReader> reader) { m_idCardReader = std::move(reader); }
 
     // Sends the application to the service: POST /applications the first time (with an Idempotency-Key kept
     // in the draft before sending, so a retry after a crash gets the same answer), PUT afterwards. Calls
@@ -88,6 +96,7 @@ private:
     const RegionModel& m_regions;
     api::ApiClient* m_api;
     bool m_sandbox = false;
+    std::shared_ptr<idcard::IdCardReader> m_idCardReader;
     QString m_accessToken;
     Application m_application;
     QString m_draftId;

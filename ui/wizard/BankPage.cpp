@@ -41,6 +41,7 @@ BankPage::BankPage(QWidget* parent)
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->popup()->setObjectName(QStringLiteral("bankSuggestions"));
     m_bank->lineEdit()->setCompleter(m_completer);
+    m_accountNumber->lineEdit()->setInputMethodHints(Qt::ImhDigitsOnly);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
     addPath(QStringLiteral("bank.bank_code"));

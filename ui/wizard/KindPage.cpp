@@ -30,6 +30,10 @@ KindPage::KindPage(QWidget* parent)
         auto* button = new QRadioButton(categoryDisplayName(c), this);
         button->setObjectName(QStringLiteral("kind_") + categoryToApi(c));
         button->setAccessibleName(categoryDisplayName(c));
+        button->setAccessibleDescription(
+            isInstitution(c) ? tr(
+                "Filled in by the organisation's agent: organisation, agent, bank account, mailing address.")
+                             : tr("Filled in by the holder: applicant, mailing address."));
         m_group->addButton(button, i);
         layout->addWidget(button);
         auto* note = new QLabel(

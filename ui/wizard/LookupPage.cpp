@@ -2,6 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "domain/Fees.h"
+#include "kiosk/KioskLook.h"
+#include "widgets/Announce.h"
 #include "widgets/FormField.h"
 #include "widgets/PinDialog.h"
 #include "widgets/RunAsync.h"
@@ -58,11 +60,16 @@ LookupPage::LookupPage(QWidget* parent)
     m_serial->setNote(tr("The serial number is shown in the certificate details (hexadecimal, e.g. "
                          "5F:3A:0C:…); colons and spaces may be kept."));
     m_lookup->setObjectName(QStringLiteral("lookupButton"));
+    m_lookup->setAccessibleDescription(tr("Asks the CA about the certificate with this serial number"));
     m_readToken->setObjectName(QStringLiteral("readFromTokenButton"));
     m_readToken->setAccessibleName(tr("Read the certificate from the old UKey"));
-    m_readToken->setToolTip(
-        tr("Reads the certificate on the inserted UKey and proves with its PIN that you hold "
-           "it. Nothing is written to the UKey."));
+    const QString readTokenHelp
+        = tr("Reads the certificate on the inserted UKey and proves with its PIN that "
+             "you hold it. Nothing is written to the UKey.");
+    m_readToken->setToolTip(readTokenHelp);
+    // Never only in a tool tip: screen readers get it as the description, and a touch screen (no hover)
+    // shows it under the buttons until the UKey has been read.
+    m_readToken->setAccessibleDescription(readTokenHelp);
     m_certificates->setObjectName(QStringLiteral("tokenCertificateCombo"));
     m_certificates->setAccessibleName(tr("Certificates on the inserted UKeys"));
     m_useCertificate->setObjectName(QStringLiteral("useTokenCertificateButton"));
@@ -70,7 +77,10 @@ LookupPage::LookupPage(QWidget* parent)
     m_tokenStatus->setObjectName(QStringLiteral("tokenStatus"));
     m_tokenStatus->setWordWrap(true);
     m_tokenStatus->setTextFormat(Qt::PlainText);
-    m_tokenStatus->setAccessibleName(tr("Old UKey status"));
+    // The name stays the message itself, so that announcing it reads what happened.
+    m_tokenStatus->setAccessibleDescription(tr("Old UKey status"));
+    if (kioskLook())
+        m_tokenStatus->setText(readTokenHelp);
     m_sign->setObjectName(QStringLiteral("signWithTokenButton"));
     m_sign->setAccessibleName(tr("Sign the lookup challenge with the old UKey"));
     m_sign->setVisible(false);
@@ -80,6 +90,8 @@ LookupPage::LookupPage(QWidget* parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     addPath(QStringLiteral("proof"));
 
+    // Hexadecimal: the kiosk keyboard offers Latin letters and digits.
+    m_serial->lineEdit()->setProperty("certdeskKeyboard", QStringLiteral("latin"));
     m_serial->addTrailingWidget(m_lookup);
     m_serial->addTrailingWidget(m_readToken);
     auto* chooserLayout = new QHBoxLayout(m_chooser);
@@ -94,8 +106,12 @@ LookupPage::LookupPage(QWidget* parent)
     auto* sandboxLabel = new QLabel(tr("Training certificates:"), m_sandbox);
     m_sandboxCertificates->setObjectName(QStringLiteral("sandboxCertificateCombo"));
     m_sandboxCertificates->setAccessibleName(tr("Training certificates"));
+    m_sandboxCertificates->setAccessibleDescription(
+        tr("Certificates of the training service to practise with"));
     auto* useSandbox = new QPushButton(tr("Use"), m_sandbox);
     useSandbox->setObjectName(QStringLiteral("useSandboxCertificateButton"));
+    useSandbox->setAccessibleDescription(
+        tr("Puts the chosen training certificate's serial number in the field"));
     auto* sandboxLayout = new QHBoxLayout(m_sandbox);
     sandboxLayout->setContentsMargins(0, 0, 0, 0);
     sandboxLayout->addWidget(sandboxLabel);
@@ -248,6 +264,7 @@ void LookupPage::lookup()
                                                  "Check the number and try again.")
                                             : e.userMessage())
                                  .toHtmlEscaped()));
+                announceAlert(m_result);
                 Q_EMIT completeChanged();
                 return;
             }
@@ -279,6 +296,7 @@ void LookupPage::lookup()
                                    .arg(categoryDisplayName(info.category))
                                    .toHtmlEscaped()));
             }
+            announceAlert(m_result);
             Q_EMIT completeChanged();
             if (fromToken && info.renewable && !info.challenge.isEmpty())
                 signChallenge();
@@ -496,6 +514,8 @@ void LookupPage::showExtraError(const QString& apiPath, const QString& message)
 void LookupPage::setTokenStatus(const QString& text, const QString& color)
 {
     m_tokenStatus->setText(text);
+    if (!text.isEmpty())
+        announceAlert(m_tokenStatus);
     m_tokenStatus->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
 }
 

@@ -1,6 +1,7 @@
 #include "wizard/MailingPage.h"
 
 #include "domain/RegionModel.h"
+#include "kiosk/KioskLook.h"
 #include "widgets/FormField.h"
 #include "wizard/ApplicationWizard.h"
 
@@ -37,12 +38,15 @@ MailingPage::MailingPage(QWidget* parent)
         {m_city, "combo_mailing_city_code", tr("City")},
         {m_county, "combo_mailing_county_code", tr("County or district")},
     };
-    auto* row = new QHBoxLayout;
+    // A kiosk stacks the cascade in one column.
+    auto* row = new QBoxLayout(kioskLook() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     for (const auto& b : boxes) {
         b.box->setObjectName(QLatin1String(b.name));
         b.box->setAccessibleName(b.accessible);
+        b.box->setAccessibleDescription(tr("Part of the mailing address: province, then city, then county"));
         b.box->setMinimumContentsLength(8);
-        row->addWidget(b.box, 1);
+        // Side by side they share the width; stacked, a stretch factor would make the group grow in height.
+        row->addWidget(b.box, kioskLook() ? 0 : 1);
     }
     m_regionError->setObjectName(QStringLiteral("error_mailing_region"));
     m_regionError->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -151,6 +155,10 @@ InvoicePage::InvoicePage(QWidget* parent)
     setSubTitle(tr("Choose whether an invoice is needed."));
     m_none->setObjectName(QStringLiteral("invoice_none"));
     m_electronic->setObjectName(QStringLiteral("invoice_electronic"));
+    m_none->setAccessibleDescription(tr("No invoice is issued for this application"));
+    m_electronic->setAccessibleDescription(tr(
+        "After payment the electronic invoice link is sent to the agent's (or applicant's) mobile phone and "
+        "e-mail."));
     auto* note
         = new QLabel(tr("After payment the electronic invoice link is sent to the agent's (or applicant's) "
                         "mobile phone and e-mail."),

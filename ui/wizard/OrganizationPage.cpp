@@ -1,6 +1,8 @@
 #include "wizard/OrganizationPage.h"
 
+#include "kiosk/KioskLook.h"
 #include "widgets/FormField.h"
+#include "widgets/IdCardButton.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QCoreApplication>
@@ -18,6 +20,8 @@ PersonFields makePersonFields(const QString& prefix, const QString& who, Applica
 {
     const auto add = [](ApplicationPage* p, FormField* f) { return p->addField(f); };
     PersonFields p;
+    // Created first: it stands above the fields it fills, and the focus order follows the page.
+    p.idCard = new IdCardButton(who, prefix, page);
     const auto path
         = [&](const char* leaf) -> QString { return prefix + QLatin1Char('.') + QLatin1String(leaf); };
     p.name = add(page,
@@ -31,6 +35,7 @@ PersonFields makePersonFields(const QString& prefix, const QString& who, Applica
             QCoreApplication::translate("certdesk::ui::PersonFields", "18-character resident ID card number"),
             true, page));
     p.idNumber->lineEdit()->setMaxLength(18);
+    p.idNumber->lineEdit()->setProperty("certdeskKeyboard", QStringLiteral("id"));
     p.mobile = add(page,
         new FormField(path("mobile"),
             QCoreApplication::translate("certdesk::ui::PersonFields", "Mobile phone"),
@@ -46,6 +51,7 @@ PersonFields makePersonFields(const QString& prefix, const QString& who, Applica
                 "certdesk::ui::PersonFields", "E-mail address for notices and the e-invoice"),
             true, page));
     p.email->lineEdit()->setInputMethodHints(Qt::ImhEmailCharactersOnly);
+    p.connectIdCard();
     return p;
 }
 
@@ -53,10 +59,18 @@ QGroupBox* personGroup(const QString& title, const PersonFields& p, QWidget* par
 {
     auto* group = new QGroupBox(title, parent);
     auto* grid = new QGridLayout(group);
-    grid->addWidget(p.name, 0, 0, Qt::AlignTop);
-    grid->addWidget(p.idNumber, 0, 1, Qt::AlignTop);
-    grid->addWidget(p.mobile, 1, 0, Qt::AlignTop);
-    grid->addWidget(p.email, 1, 1, Qt::AlignTop);
+    grid->addWidget(p.idCard, 0, 0, 1, 2);
+    if (kioskLook()) {
+        // One column on a kiosk: large fields, read top to bottom.
+        int row = 1;
+        for (FormField* f : {p.name, p.idNumber, p.mobile, p.email})
+            grid->addWidget(f, row++, 0, Qt::AlignTop);
+        return group;
+    }
+    grid->addWidget(p.name, 1, 0, Qt::AlignTop);
+    grid->addWidget(p.idNumber, 1, 1, Qt::AlignTop);
+    grid->addWidget(p.mobile, 2, 0, Qt::AlignTop);
+    grid->addWidget(p.email, 2, 1, Qt::AlignTop);
     return group;
 }
 
@@ -77,12 +91,18 @@ OrganizationPage::OrganizationPage(QWidget* parent)
     setSubTitle(tr("Fill in the organisation and the agent who handles this application (fields marked * are "
                    "required)."));
     m_credential->lineEdit()->setMaxLength(18);
+    m_credential->lineEdit()->setProperty("certdeskKeyboard", QStringLiteral("latin"));
 
     auto* org = new QGroupBox(tr("Organisation information"), this);
     auto* orgGrid = new QGridLayout(org);
     orgGrid->addWidget(m_name, 0, 0, 1, 2, Qt::AlignTop);
-    orgGrid->addWidget(m_credential, 1, 0, Qt::AlignTop);
-    orgGrid->addWidget(m_address, 1, 1, Qt::AlignTop);
+    if (kioskLook()) {
+        orgGrid->addWidget(m_credential, 1, 0, 1, 2, Qt::AlignTop);
+        orgGrid->addWidget(m_address, 2, 0, 1, 2, Qt::AlignTop);
+    } else {
+        orgGrid->addWidget(m_credential, 1, 0, Qt::AlignTop);
+        orgGrid->addWidget(m_address, 1, 1, Qt::AlignTop);
+    }
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(org);
@@ -97,6 +117,7 @@ int OrganizationPage::nextId() const
 
 void OrganizationPage::loadFrom(const Application& application)
 {
+    m_agent.idCard->setReader(appWizard()->idCardReader());
     m_name->setText(application.organization.name);
     m_credential->setText(application.organization.credentialNumber);
     m_address->setText(application.organization.address);
@@ -130,6 +151,7 @@ int ApplicantPage::nextId() const
 
 void ApplicantPage::loadFrom(const Application& application)
 {
+    m_applicant.idCard->setReader(appWizard()->idCardReader());
     m_applicant.load(application.applicant);
 }
 

@@ -1,6 +1,7 @@
 #include "wizard/PersonFields.h"
 
 #include "widgets/FormField.h"
+#include "widgets/IdCardButton.h"
 
 namespace certdesk::ui {
 
@@ -10,6 +11,17 @@ void PersonFields::load(const Person& person) const
     idNumber->setText(person.idNumber);
     mobile->setText(person.mobile);
     email->setText(person.email);
+}
+
+void PersonFields::connectIdCard() const
+{
+    FormField* nameField = name;
+    FormField* idField = idNumber;
+    QObject::connect(
+        idCard, &IdCardButton::cardRead, idCard, [nameField, idField](const QString& n, const QString& id) {
+            nameField->fill(n);
+            idField->fill(id);
+        });
 }
 
 void PersonFields::save(Person& person) const

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "domain/RegionModel.h"
+#include "widgets/Announce.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QLabel>
@@ -24,6 +25,10 @@ ReviewPage::ReviewPage(QWidget* parent)
     setFinalPage(true);
     m_summary->setObjectName(QStringLiteral("reviewSummary"));
     m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setAccessibleDescription(
+        tr("Sends the application to the CA; you can still change it afterwards"));
+    m_summary->setAccessibleName(tr("Summary of the application"));
+    m_summary->setAccessibleDescription(tr("Everything entered, to check before submitting"));
     m_submit->setMinimumHeight(40);
     m_status->setObjectName(QStringLiteral("submitStatus"));
     m_status->setWordWrap(true);
@@ -128,6 +133,7 @@ void ReviewPage::submit()
         m_submit->setEnabled(true);
         if (error.isEmpty()) {
             m_status->setText(tr("Submitted. Order number: %1").arg(appWizard()->application().orderNo));
+            announceAlert(m_status);
             m_submit->setEnabled(false);
             Q_EMIT completeChanged();
             return;
@@ -141,6 +147,7 @@ void ReviewPage::submit()
                         .arg(tr("What to do when the telecom real-name check fails").toHtmlEscaped());
         }
         m_status->setText(html);
+        announceAlert(m_status);
         if (!fields.isEmpty())
             appWizard()->showErrors(fields);
         Q_EMIT completeChanged();

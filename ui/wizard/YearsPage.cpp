@@ -19,6 +19,7 @@ YearsPage::YearsPage(QWidget* parent)
     setSubTitle(tr("Choose how many years to renew. The fees are those of the certificate service."));
     m_years->setObjectName(QStringLiteral("combo_years"));
     m_years->setAccessibleName(tr("Renewal years"));
+    m_years->setAccessibleDescription(tr("How many years the new certificate is valid; the fee follows"));
     m_fees->setObjectName(QStringLiteral("feeSummary"));
     m_fees->setTextFormat(Qt::RichText);
     auto* form = new QFormLayout;
