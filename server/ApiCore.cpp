@@ -49,6 +49,9 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/banks", B::None, bind(&Api::banks));
     r.add("GET", "/api/v1/ca/certificates", B::None, bind(&Api::caCertificates));
     r.add("GET", "/api/v1/ca/crl", B::None, bind(&Api::caCrl));
+    // RFC 6960 Appendix A: outside /api/v1, answers are OCSP responses (never the JSON error).
+    r.add("POST", "/ocsp", B::Stream, bind(&Api::ocsp));
+    r.add("GET", "/ocsp/{*}", B::None, bind(&Api::ocsp));
     r.add("POST", "/api/v1/certificates/lookup", B::Json, bind(&Api::lookup));
     r.add("POST", "/api/v1/applications", B::Json, bind(&Api::createApplication));
     r.add("GET", "/api/v1/applications/{}", B::None, bind(&Api::getApplication));
@@ -89,6 +92,8 @@ qint64 Api::bodyLimit(const std::string& method, const std::string& path) const
 {
     if (method == "PUT" && path.find("/documents/") != std::string::npos)
         return m_options.maxDocumentBytes;
+    if (path == "/ocsp")
+        return kMaxOcspRequestBytes;
     return kMaxJsonBytes;
 }
 

@@ -4,16 +4,87 @@
 #include "pki/CertificateInfo.h"
 #include "pki/Csr.h"
 #include "pki/Envelope.h"
+#include "pki/KeyFile.h"
 #include "pki/LegacyRsaCa.h"
+#include "pki/Pem.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+#include <functional>
 
 namespace certdesk::server {
+
+namespace {
+
+const QString OcspSignerCertificateFile = QStringLiteral("ocsp-signer.pem");
+const QString OcspSignerKeyFile = QStringLiteral("ocsp-signer.key");
+// A delegated responder certificate lives a year (RFC 6960 §4.2.2.2.1: short-lived, since ocsp-nocheck means
+// nobody checks its revocation) and is replaced at start when less than 30 days are left.
+constexpr int kOcspSignerDays = 365;
+constexpr qint64 kOcspSignerMarginSeconds = 30 * 24 * 3600;
+
+struct OcspSignerMade
+{
+    QByteArray certificateDer;
+    std::shared_ptr<EVP_PKEY> key;
+};
+
+// The delegated OCSP signer kept in `directory` (ocsp-signer.pem, ocsp-signer.key), or a new one from `make`
+// when there is none or it no longer serves `issuerDer`. The key file is encrypted with `passphrase` unless
+// it is empty (the sandbox).
+std::optional<pki::OcspAuthority> loadOrMakeOcspSigner(const QString& directory, const QByteArray& issuerDer,
+    const pki::SecureBytes& passphrase,
+    const std::function<std::optional<OcspSignerMade>(const QDateTime&)>& make, QString* error)
+{
+    const QDir dir(directory);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    pki::OcspAuthority authority;
+    authority.issuerDer = issuerDer;
+    if (dir.exists(OcspSignerCertificateFile) && dir.exists(OcspSignerKeyFile)) {
+        QFile file(dir.filePath(OcspSignerCertificateFile));
+        const QList<QByteArray> certificates
+            = file.open(QIODevice::ReadOnly) ? pki::certificatesFromPem(file.readAll()) : QList<QByteArray>();
+        auto key = pki::readKeyFile(dir.filePath(OcspSignerKeyFile), passphrase);
+        if (!key) {
+            *error = QStringLiteral("OCSP signer key: ") + key.detail();
+            return std::nullopt;
+        }
+        if (certificates.size() == 1
+            && pki::ocspSignerUsable(
+                certificates.front(), issuerDer, key->get(), now, kOcspSignerMarginSeconds)) {
+            authority.signerCertificateDer = certificates.front();
+            authority.signerKey = std::shared_ptr<EVP_PKEY>(key->release(), EVP_PKEY_free);
+            return authority;
+        }
+    }
+    auto made = make(now.addDays(kOcspSignerDays));
+    if (!made) {
+        *error = QStringLiteral("cannot make the OCSP signing certificate");
+        return std::nullopt;
+    }
+    QSaveFile certificateFile(dir.filePath(OcspSignerCertificateFile));
+    const QByteArray pem = pki::certificateToPem(made->certificateDer);
+    if (!pki::writeKeyFile(dir.filePath(OcspSignerKeyFile), made->key.get(), passphrase)
+        || !certificateFile.open(QIODevice::WriteOnly) || certificateFile.write(pem) != pem.size()
+        || !certificateFile.commit()) {
+        *error = QStringLiteral("cannot write the OCSP signer files in %1").arg(directory);
+        return std::nullopt;
+    }
+    authority.signerCertificateDer = made->certificateDer;
+    authority.signerKey = made->key;
+    return authority;
+}
+
+} // namespace
 
 struct CertificateServices::State
 {
     std::optional<pki::CertificateAuthority> ca;
     std::optional<pki::LegacyRsaCa> legacy;
+    QList<pki::OcspAuthority> ocsp;
+    QList<OcspIssuer> ocspIssuers;
 };
 
 CertificateServices::CertificateServices(const QString& directory)
@@ -41,7 +112,80 @@ bool CertificateServices::init(QString* error)
     if (!legacy)
         return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
     m_state->legacy = std::move(legacy).value();
+    return initOcsp(pki::SecureBytes(), error);
+}
+
+bool CertificateServices::initOcsp(const pki::SecureBytes& passphrase, QString* error)
+{
+    QString message;
+    const pki::CertificateAuthority ca = *m_state->ca;
+    const auto sm2 = loadOrMakeOcspSigner(
+        m_dir + QStringLiteral("/sm2"), ca.issuingCertificate(), passphrase,
+        [&ca](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
+            auto key = pki::Sm2Key::generate();
+            if (!key)
+                return std::nullopt;
+            const auto issuing = pki::CertificateInfo::parse(ca.issuingCertificate());
+            if (!issuing)
+                return std::nullopt;
+            pki::EndEntityRequest request;
+            request.profile = pki::CertificateProfile::OcspSigning;
+            request.subject = issuing->subject;
+            request.subject.serialNumber.clear();
+            request.subject.commonName += QStringLiteral(" OCSP Responder");
+            request.publicKey = key->publicKey();
+            request.validity
+                = {QDateTime::currentDateTimeUtc().addSecs(-3600), std::min(notAfter, ca.issuingNotAfter())};
+            const auto issued = ca.issueEndEntity(request);
+            if (!issued)
+                return std::nullopt;
+            EVP_PKEY* raw = key->evpPkey();
+            EVP_PKEY_up_ref(raw);
+            return OcspSignerMade {issued->der, std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free)};
+        },
+        &message);
+    if (!sm2) {
+        if (error)
+            *error = QStringLiteral("SM2 CA: ") + message;
+        return false;
+    }
+    m_state->ocsp = {*sm2};
+    m_state->ocspIssuers = {OcspIssuer::Sm2};
+    if (m_state->legacy) {
+        const pki::LegacyRsaCa legacy = *m_state->legacy;
+        const auto rsa = loadOrMakeOcspSigner(
+            m_dir + QStringLiteral("/legacy-rsa"), legacy.certificate(), passphrase,
+            [&legacy](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
+                auto made = legacy.issueOcspSigner(notAfter);
+                if (!made)
+                    return std::nullopt;
+                return OcspSignerMade {made->certificateDer, made->key};
+            },
+            &message);
+        if (!rsa) {
+            if (error)
+                *error = QStringLiteral("legacy RSA CA: ") + message;
+            return false;
+        }
+        m_state->ocsp.append(*rsa);
+        m_state->ocspIssuers.append(OcspIssuer::Legacy);
+    }
     return true;
+}
+
+QList<pki::OcspAuthority> CertificateServices::ocspAuthorities() const
+{
+    return m_state->ocsp;
+}
+
+QList<CertificateServices::OcspIssuer> CertificateServices::ocspIssuers() const
+{
+    return m_state->ocspIssuers;
+}
+
+QByteArray CertificateServices::legacyCertificate() const
+{
+    return m_state->legacy ? m_state->legacy->certificate() : QByteArray();
 }
 
 bool CertificateServices::canMintLegacy() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Category.h"
+#include "pki/Ocsp.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -58,6 +59,18 @@ public:
     // The issuing CA's CRL (DER) for `revoked`; nullopt on a CA failure.
     [[nodiscard]] std::optional<QByteArray> crl(const QList<Revoked>& revoked) const;
 
+    // The CAs the OCSP responder answers for, each with its delegated OCSP signing certificate and key (made
+    // and stored next to the CA: ocsp-signer.pem / ocsp-signer.key), and which CA each one is.
+    enum class OcspIssuer
+    {
+        Sm2,
+        Legacy,
+    };
+    [[nodiscard]] QList<pki::OcspAuthority> ocspAuthorities() const;
+    [[nodiscard]] QList<OcspIssuer> ocspIssuers() const;
+    // The legacy RSA CA's certificate (DER), empty when the service has none.
+    [[nodiscard]] QByteArray legacyCertificate() const;
+
     struct IssueRequest
     {
         CertificateCategory category = CertificateCategory::Institution;
@@ -92,6 +105,10 @@ public:
     [[nodiscard]] IssueResult issue(const IssueRequest& request) const;
 
 private:
+    // Loads or makes the delegated OCSP signers of the CAs held (key files encrypted with `passphrase` unless
+    // it is empty).
+    [[nodiscard]] bool initOcsp(const pki::SecureBytes& passphrase, QString* error);
+
     struct State;
     QString m_dir;
     std::unique_ptr<State> m_state;

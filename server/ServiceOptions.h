@@ -25,6 +25,8 @@ struct ServiceOptions
     // Base URL put into QR codes and links (liveness, payment, invoice); empty = from the request's Host
     // header.
     QString publicBaseUrl;
+    // OCSP responses: nextUpdate = thisUpdate + this (RFC 6960 §4.2.2.1).
+    qint64 ocspValiditySeconds = 3600;
     // Staff session lifetime.
     int staffSessionMinutes = 8 * 60;
     // Liveness session and QR payment lifetimes.

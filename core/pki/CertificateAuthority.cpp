@@ -1,7 +1,9 @@
 #include "pki/CertificateAuthority.h"
 
+#include "pki/CaSigner.h"
 #include "pki/CertificateChain.h"
 #include "pki/KeyUsage.h"
+#include "pki/Ocsp.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
 
@@ -183,12 +185,13 @@ struct CertificateAuthority::State
     QByteArray rootDer;
     QByteArray issuingDer;
     X509Ptr issuing;
-    Sm2Key issuingKey;
+    std::shared_ptr<const Sm2Signer> signer;
     QDateTime issuingNotAfter;
     // Extensions identical in every end-entity certificate, built once (X509_add_ext copies them).
     X509ExtensionPtr endEntityConstraints;
     X509ExtensionPtr signingUsage;
     X509ExtensionPtr encryptionUsage;
+    X509ExtensionPtr ocspUsage;
     X509ExtensionPtr authorityKeyId;
 
     mutable std::mutex crlMutex;
@@ -242,6 +245,24 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
     if (X509_check_private_key(issuingCertificate.get(), issuing.key.evpPkey()) != 1
         || (!root.key.isNull() && X509_check_private_key(rootCertificate.get(), root.key.evpPkey()) != 1))
         return pkiError(PkiStatus::KeyMismatch, QStringLiteral("a CA key does not match its certificate"));
+    return fromSigner(root.certificateDer, issuing.certificateDer,
+        std::make_shared<SoftwareSm2Signer>(issuing.key), settings);
+}
+
+PkiResult<CertificateAuthority> CertificateAuthority::fromSigner(const QByteArray& rootDer,
+    const QByteArray& issuingDer, std::shared_ptr<const Sm2Signer> signer, const CaSettings& settings)
+{
+    ErrorQueueGuard guard;
+    X509Ptr rootCertificate = parseCertificate(rootDer);
+    X509Ptr issuingCertificate = parseCertificate(issuingDer);
+    if (!rootCertificate || !issuingCertificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("a CA certificate is not DER X.509"));
+    if (!signer)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA has no signing key"));
+    EVP_PKEY* certifiedKey = X509_get0_pubkey(issuingCertificate.get());
+    if (certifiedKey == nullptr || EVP_PKEY_eq(certifiedKey, signer->publicKey().evpPkey()) != 1)
+        return pkiError(
+            PkiStatus::KeyMismatch, QStringLiteral("the issuing CA key does not match its certificate"));
     if (X509_check_issued(rootCertificate.get(), issuingCertificate.get()) != X509_V_OK)
         return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA was not issued by the root"));
     if (!signedBy(issuingCertificate.get(), rootCertificate.get(), settings.caSignatureId)
@@ -251,16 +272,17 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
 
     auto state = std::make_shared<State>();
     state->settings = settings;
-    state->rootDer = root.certificateDer;
-    state->issuingDer = issuing.certificateDer;
-    state->issuingKey = issuing.key;
+    state->rootDer = rootDer;
+    state->issuingDer = issuingDer;
+    state->signer = std::move(signer);
     state->issuingNotAfter = fromAsn1Time(X509_get0_notAfter(issuingCertificate.get()));
     state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
     state->signingUsage = keyUsageExtension(KeyUsage::DigitalSignature | KeyUsage::NonRepudiation);
     state->encryptionUsage = keyUsageExtension(KeyUsage::KeyEncipherment | KeyUsage::DataEncipherment);
+    state->ocspUsage = keyUsageExtension(KeyUsage::DigitalSignature);
     state->authorityKeyId = authorityKeyIdentifierExtension(issuingCertificate.get());
     state->issuing = std::move(issuingCertificate);
-    if (!state->endEntityConstraints || !state->signingUsage || !state->encryptionUsage
+    if (!state->endEntityConstraints || !state->signingUsage || !state->encryptionUsage || !state->ocspUsage
         || !state->authorityKeyId)
         return pkiError(
             PkiStatus::InternalError, QStringLiteral("preparing the end-entity extensions failed"));
@@ -374,18 +396,21 @@ PkiResult<IssuedCertificate> CertificateAuthority::issueEndEntity(const EndEntit
         !filled)
         return filled.error();
 
-    const X509_EXTENSION* usage = request.profile == CertificateProfile::Signing
-        ? state.signingUsage.get()
-        : state.encryptionUsage.get();
+    const X509_EXTENSION* usage = request.profile == CertificateProfile::Signing ? state.signingUsage.get()
+        : request.profile == CertificateProfile::Encryption                      ? state.encryptionUsage.get()
+                                                                                 : state.ocspUsage.get();
     if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
         || X509_add_ext(certificate.get(), const_cast<X509_EXTENSION*>(usage), -1) != 1
         || !addSubjectKeyIdentifier(certificate.get())
         || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1)
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding certificate extensions failed"));
+    if (request.profile == CertificateProfile::OcspSigning && !addOcspSigningExtensions(certificate.get()))
+        return pkiError(
+            PkiStatus::InternalError, QStringLiteral("adding the OCSP signing extensions failed"));
     if (!request.personIdNumber.isEmpty() && !addPersonIdentity(certificate.get(), request.personIdNumber))
         return pkiError(PkiStatus::BadInput, QStringLiteral("the ID number is not printable"));
 
-    auto der = signCertificate(certificate.get(), state.issuingKey.evpPkey(), sm2DefaultId());
+    auto der = signCertificateWith(certificate.get(), *state.signer, sm2DefaultId());
     if (!der)
         return der.error();
     return IssuedCertificate {std::move(*der), integerToHex(X509_get0_serialNumber(certificate.get()))};
@@ -450,15 +475,7 @@ PkiResult<QByteArray> CertificateAuthority::makeCrl(
         || X509_CRL_add1_ext_i2d(crl.get(), NID_crl_number, crlNumber.get(), 0, X509V3_ADD_DEFAULT) != 1)
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding the CRL number failed"));
 
-    auto context = sm2SignContext(state.issuingKey.evpPkey(), state.settings.caSignatureId);
-    if (!context)
-        return context.error();
-    if (X509_CRL_sign_ctx(crl.get(), context->mdContext.get()) <= 0)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
-    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl.get(), out); });
-    if (der.isEmpty())
-        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
-    return der;
+    return signCrlWith(crl.get(), *state.signer, state.settings.caSignatureId);
 }
 
 PkiResult<void> CertificateAuthority::verifyChain(const QByteArray& leafDer, const QDateTime& at) const

@@ -32,10 +32,15 @@
 
 namespace certdesk::pki {
 
+class Sm2Signer;
+
 enum class CertificateProfile
 {
     Signing, // keyUsage digitalSignature + nonRepudiation (critical)
     Encryption, // keyUsage keyEncipherment + dataEncipherment (critical)
+    // The CA's delegated OCSP responder (RFC 6960 §4.2.2.2): keyUsage digitalSignature (critical),
+    // extendedKeyUsage id-kp-OCSPSigning, id-pkix-ocsp-nocheck.
+    OcspSigning,
 };
 
 struct Validity
@@ -109,6 +114,13 @@ public:
     // root). Nothing is persisted; CRL numbers start at 1.
     [[nodiscard]] static PkiResult<CertificateAuthority> fromCredentials(
         const CaCredential& root, const CaCredential& issuing, const CaSettings& settings = {});
+
+    // A CA whose issuing key signs through `signer` (an HSM, or a key read from an encrypted file); the root
+    // key is not needed (it stays offline). Checked: the signer's key is the issuing certificate's, the root
+    // signed the issuing certificate. Nothing is persisted; CRL numbers start at 1.
+    [[nodiscard]] static PkiResult<CertificateAuthority> fromSigner(const QByteArray& rootDer,
+        const QByteArray& issuingDer, std::shared_ptr<const Sm2Signer> signer,
+        const CaSettings& settings = {});
 
     // The CA kept in `directory`: root-ca.pem, root-ca.key, issuing-ca.pem, issuing-ca.key (PKCS#8 PEM, file
     // mode 0600), crlnumber. Creates root and issuing CA when the directory holds none of them (a partial set

@@ -1,6 +1,7 @@
 #include "pki/LegacyRsaCa.h"
 
 #include "pki/KeyUsage.h"
+#include "pki/Ocsp.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
 
@@ -240,6 +241,37 @@ PkiResult<QByteArray> LegacyRsaCa::signChallenge(
 QByteArray LegacyRsaCa::certificate() const
 {
     return m_state->certificateDer;
+}
+
+PkiResult<LegacyRsaCa::OcspSigner> LegacyRsaCa::issueOcspSigner(const QDateTime& notAfter) const
+{
+    ErrorQueueGuard guard;
+    Subject subject = fromX509Name(X509_get_subject_name(m_state->certificate.get()));
+    subject.commonName += QStringLiteral(" OCSP Responder");
+    auto name = toX509Name(subject);
+    if (!name)
+        return name.error();
+    EvpPkeyPtr key = generateRsaKey();
+    const Asn1IntegerPtr serial = randomSerial();
+    X509Ptr certificate(X509_new());
+    const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::DigitalSignature);
+    if (!key || !serial || !certificate || !usage)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("creating the OCSP signer failed"));
+    if (auto filled
+        = fillCertificate(certificate.get(), serial.get(), X509_get_subject_name(m_state->certificate.get()),
+            name->get(), nowUtc().addSecs(-3600), notAfter.toUTC(), key.get());
+        !filled)
+        return filled.error();
+    if (X509_add_ext(certificate.get(), m_state->endEntityConstraints.get(), -1) != 1
+        || X509_add_ext(certificate.get(), usage.get(), -1) != 1
+        || !addSubjectKeyIdentifier(certificate.get())
+        || X509_add_ext(certificate.get(), m_state->authorityKeyId.get(), -1) != 1
+        || !addOcspSigningExtensions(certificate.get()))
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding OCSP signer extensions failed"));
+    auto der = signSha256(certificate.get(), m_state->key.get());
+    if (!der)
+        return der.error();
+    return OcspSigner {std::move(*der), std::shared_ptr<EVP_PKEY>(key.release(), EVP_PKEY_free)};
 }
 
 } // namespace certdesk::pki

@@ -52,6 +52,16 @@ public:
 
     [[nodiscard]] QByteArray certificate() const; // DER
 
+    // A delegated OCSP responder for this CA (RFC 6960 §4.2.2.2): a fresh RSA-2048 key and a certificate
+    // with keyUsage digitalSignature, extendedKeyUsage id-kp-OCSPSigning and id-pkix-ocsp-nocheck, signed
+    // sha256WithRSAEncryption, valid from an hour ago until `notAfter`.
+    struct OcspSigner
+    {
+        QByteArray certificateDer;
+        std::shared_ptr<EVP_PKEY> key;
+    };
+    [[nodiscard]] PkiResult<OcspSigner> issueOcspSigner(const QDateTime& notAfter) const;
+
 private:
     struct State;
     explicit LegacyRsaCa(std::shared_ptr<const State> state);
