@@ -32,7 +32,7 @@ void Api::prepare()
     m_sealingKey = secrets::SealingKey::loadOrCreate(m_dataDir + QStringLiteral("/idempotency.key"));
     m_certificates = std::make_unique<CertificateServices>(m_dataDir + QStringLiteral("/ca"));
     QString error;
-    if (!m_certificates->init(&error))
+    if (!m_certificates->init(m_options, m_dataDir, &error))
         throw std::runtime_error("CA: " + error.toStdString());
     if (m_options.sandbox)
         seedSandbox();

@@ -1,5 +1,7 @@
 #include "CertificateServices.h"
 
+#include "CaKeys.h"
+
 #include "pki/CertificateAuthority.h"
 #include "pki/CertificateInfo.h"
 #include "pki/Csr.h"
@@ -7,6 +9,7 @@
 #include "pki/KeyFile.h"
 #include "pki/LegacyRsaCa.h"
 #include "pki/Pem.h"
+#include "pki/Sm2.h"
 
 #include <QDir>
 #include <QFile>
@@ -112,15 +115,103 @@ bool CertificateServices::init(QString* error)
     if (!legacy)
         return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
     m_state->legacy = std::move(legacy).value();
-    return initOcsp(pki::SecureBytes(), error);
+    return initOcsp(
+        pki::SecureBytes(), m_dir + QStringLiteral("/sm2"), m_dir + QStringLiteral("/legacy-rsa"), error);
 }
 
-bool CertificateServices::initOcsp(const pki::SecureBytes& passphrase, QString* error)
+bool CertificateServices::init(const ServiceOptions& options, const QString& dataDir, QString* error)
+{
+    const auto refuse = [](const QString& message) { throw ConfigurationError(message.toStdString()); };
+    if (options.sandbox && options.caKey.kind == KeySource::Kind::Default && options.caDirectory.isEmpty()
+        && options.legacyCertificate.isEmpty())
+        return init(error);
+
+    const QString caDir = cakeys::caDirectory(options, dataDir);
+    const QDir dir(caDir);
+    if (!dir.exists(QStringLiteral("root-ca.pem")) || !dir.exists(QStringLiteral("issuing-ca.pem")))
+        refuse(QStringLiteral(
+            "there is no SM2 CA in %1: make one with `certdesk-server ca init --data-dir %2` (see "
+            "docs/api.md), or start with --sandbox for the automatic training CA")
+                   .arg(caDir, dataDir));
+    const auto readCertificate = [&refuse](const QString& path) {
+        QFile file(path);
+        QList<QByteArray> certificates;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = file.readAll();
+            certificates = pki::certificatesFromPem(bytes);
+            if (certificates.isEmpty() && !bytes.isEmpty())
+                certificates = {bytes}; // DER
+        }
+        if (certificates.size() != 1)
+            refuse(QStringLiteral("%1 must hold one certificate (PEM or DER)").arg(path));
+        return certificates.front();
+    };
+    const QByteArray root = readCertificate(dir.filePath(QStringLiteral("root-ca.pem")));
+    const QByteArray issuing = readCertificate(dir.filePath(QStringLiteral("issuing-ca.pem")));
+    const auto signer = cakeys::openIssuingSigner(options, caDir, options.sandbox);
+    pki::CaSettings settings;
+    // Every CA object is signed with the default ID (GM/T 0009); an HSM's vendor mechanism knows no other.
+    settings.caSignatureId = pki::sm2DefaultId().toByteArray();
+    auto ca = pki::CertificateAuthority::fromSigner(root, issuing, signer, settings);
+    if (!ca)
+        refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, ca.detail()));
+    if (auto persisted = ca->persistCrlNumberIn(caDir); !persisted)
+        refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, persisted.detail()));
+    m_state->ca = std::move(ca).value();
+
+    const QString legacyDir = QDir(m_dir).filePath(QStringLiteral("legacy-rsa"));
+    if (!options.legacyCertificate.isEmpty()) {
+        const QByteArray legacyDer = readCertificate(options.legacyCertificate);
+        pki::EvpPkeyPtr key;
+        switch (options.legacyKey.kind) {
+        case KeySource::Kind::File:
+            key = cakeys::readCheckedKeyFile(options.legacyKey.keyFile,
+                cakeys::readSecret(options.legacyKey.passphraseFile, cakeys::LegacyPassphraseEnv),
+                options.sandbox, QStringLiteral("legacy RSA CA key"));
+            break;
+        case KeySource::Kind::Pkcs11:
+            refuse(QStringLiteral(
+                "[legacy_ca] key_source = pkcs11 is not supported yet: use an encrypted key file"));
+        case KeySource::Kind::Default:
+        case KeySource::Kind::None:
+            break;
+        }
+        auto legacy = pki::LegacyRsaCa::fromCertificate(legacyDer, std::move(key));
+        if (!legacy)
+            refuse(QStringLiteral("legacy RSA CA %1: %2").arg(options.legacyCertificate, legacy.detail()));
+        m_state->legacy = std::move(legacy).value();
+    } else if (options.sandbox) {
+        auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
+        if (!legacy) {
+            if (error)
+                *error = QStringLiteral("legacy RSA CA: ") + legacy.detail();
+            return false;
+        }
+        m_state->legacy = std::move(legacy).value();
+    }
+    if (m_state->legacy && m_state->legacy->hasKey() && !QDir().mkpath(legacyDir))
+        refuse(QStringLiteral("cannot create %1").arg(legacyDir));
+
+    // The OCSP signers' keys: their own passphrase, else the issuing key file's.
+    pki::SecureBytes passphrase
+        = cakeys::readSecret(options.ocspKeyPassphraseFile, cakeys::OcspPassphraseEnv);
+    if (passphrase.isEmpty() && options.caKey.kind != KeySource::Kind::Pkcs11)
+        passphrase = cakeys::readSecret(options.caKey.passphraseFile, cakeys::CaPassphraseEnv);
+    if (passphrase.isEmpty() && !options.sandbox)
+        refuse(QStringLiteral(
+            "the OCSP signing keys are kept encrypted: give a passphrase in [ocsp] key_passphrase_file "
+            "or %1")
+                   .arg(QString::fromLatin1(cakeys::OcspPassphraseEnv)));
+    return initOcsp(passphrase, caDir, legacyDir, error);
+}
+
+bool CertificateServices::initOcsp(
+    const pki::SecureBytes& passphrase, const QString& sm2Dir, const QString& legacyDir, QString* error)
 {
     QString message;
     const pki::CertificateAuthority ca = *m_state->ca;
     const auto sm2 = loadOrMakeOcspSigner(
-        m_dir + QStringLiteral("/sm2"), ca.issuingCertificate(), passphrase,
+        sm2Dir, ca.issuingCertificate(), passphrase,
         [&ca](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
             auto key = pki::Sm2Key::generate();
             if (!key)
@@ -151,10 +242,10 @@ bool CertificateServices::initOcsp(const pki::SecureBytes& passphrase, QString* 
     }
     m_state->ocsp = {*sm2};
     m_state->ocspIssuers = {OcspIssuer::Sm2};
-    if (m_state->legacy) {
+    if (m_state->legacy && m_state->legacy->hasKey()) {
         const pki::LegacyRsaCa legacy = *m_state->legacy;
         const auto rsa = loadOrMakeOcspSigner(
-            m_dir + QStringLiteral("/legacy-rsa"), legacy.certificate(), passphrase,
+            legacyDir, legacy.certificate(), passphrase,
             [&legacy](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
                 auto made = legacy.issueOcspSigner(notAfter);
                 if (!made)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ServiceOptions.h"
 #include "domain/Category.h"
 #include "pki/Ocsp.h"
 
@@ -25,8 +26,12 @@ public:
     CertificateServices(const CertificateServices&) = delete;
     CertificateServices& operator=(const CertificateServices&) = delete;
 
-    // Loads the CA material from the directory, creating it on first start.
+    // Loads the CA material from the directory, creating it on first start (the sandbox's automatic CA).
     [[nodiscard]] bool init(QString* error);
+    // The CAs as `options` say (CaKeys.h): the automatic CA when the sandbox configures none, else the
+    // configured or `ca init` CA with its key in an HSM or an encrypted file. Throws ConfigurationError for
+    // what the operator must fix; false and *error for other failures.
+    [[nodiscard]] bool init(const ServiceOptions& options, const QString& dataDir, QString* error);
 
     [[nodiscard]] bool canMintLegacy() const;
     struct LegacyCertificate
@@ -107,7 +112,8 @@ public:
 private:
     // Loads or makes the delegated OCSP signers of the CAs held (key files encrypted with `passphrase` unless
     // it is empty).
-    [[nodiscard]] bool initOcsp(const pki::SecureBytes& passphrase, QString* error);
+    [[nodiscard]] bool initOcsp(
+        const pki::SecureBytes& passphrase, const QString& sm2Dir, const QString& legacyDir, QString* error);
 
     struct State;
     QString m_dir;

@@ -52,11 +52,11 @@ PkiResult<QByteArray> signCertificate(X509* certificate, EVP_PKEY* key, QByteArr
 }
 
 // Root (issuer == null: self-signed) or issuing CA certificate.
-PkiResult<CaCredential> createCa(
-    const CaCredential* issuer, const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+PkiResult<CaCredential> createCa(const CaCredential* issuer, const Subject& subject, const Validity& validity,
+    QByteArrayView signatureId, const Sm2Key* existingKey = nullptr)
 {
     ErrorQueueGuard guard;
-    auto key = Sm2Key::generate();
+    auto key = existingKey != nullptr ? PkiResult<Sm2Key>(existingKey->publicKey()) : Sm2Key::generate();
     if (!key)
         return key.error();
     auto name = toX509Name(subject);
@@ -230,6 +230,33 @@ PkiResult<CaCredential> CertificateAuthority::createIssuing(
     const CaCredential& root, const Subject& subject, const Validity& validity, QByteArrayView signatureId)
 {
     return createCa(&root, subject, validity, signatureId);
+}
+
+PkiResult<QByteArray> CertificateAuthority::certifyIssuing(const CaCredential& root, const Sm2Key& publicKey,
+    const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+{
+    if (publicKey.isNull())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("no public key to certify"));
+    auto credential = createCa(&root, subject, validity, signatureId, &publicKey);
+    if (!credential)
+        return credential.error();
+    return credential->certificateDer;
+}
+
+PkiResult<void> CertificateAuthority::persistCrlNumberIn(const QString& directory)
+{
+    QFile numberFile(QDir(directory).filePath(CrlNumberFile));
+    qint64 number = 0;
+    if (numberFile.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        number = numberFile.readAll().trimmed().toLongLong(&ok);
+        if (!ok || number < 0)
+            return pkiError(PkiStatus::BadInput, QStringLiteral("the crlnumber file is unreadable"));
+    }
+    const std::lock_guard lock(m_state->crlMutex);
+    m_state->directory = directory;
+    m_state->crlNumber = std::max(number, m_state->crlNumber);
+    return {};
 }
 
 PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(

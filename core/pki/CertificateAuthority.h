@@ -110,6 +110,12 @@ public:
     [[nodiscard]] static PkiResult<CaCredential> createIssuing(const CaCredential& root,
         const Subject& subject, const Validity& validity, QByteArrayView signatureId = {});
 
+    // An issuing CA certificate for an existing key (one made in an HSM, or a new intermediate's), signed by
+    // `root` as createIssuing does. Returns DER.
+    [[nodiscard]] static PkiResult<QByteArray> certifyIssuing(const CaCredential& root,
+        const Sm2Key& publicKey, const Subject& subject, const Validity& validity,
+        QByteArrayView signatureId);
+
     // A CA from existing credentials (checked: keys match certificates, the issuing CA is issued by the
     // root). Nothing is persisted; CRL numbers start at 1.
     [[nodiscard]] static PkiResult<CertificateAuthority> fromCredentials(
@@ -127,6 +133,10 @@ public:
     // is BadInput: never silently replace a CA). The CRL number is persisted there.
     [[nodiscard]] static PkiResult<CertificateAuthority> loadOrCreate(
         const QString& directory, const CaSettings& settings = {});
+
+    // Keeps the cRLNumber in `directory`/crlnumber from now on (read from there if it exists), as
+    // loadOrCreate does: for a CA made with fromSigner.
+    [[nodiscard]] PkiResult<void> persistCrlNumberIn(const QString& directory);
 
     // Issues an end-entity certificate: basicConstraints CA:FALSE, the profile's critical keyUsage, SKI, AKI,
     // the identity extension for natural persons; signed SM2-with-SM3 by the issuing CA with the default ID.

@@ -143,10 +143,41 @@ PkiResult<LegacyRsaCa> LegacyRsaCa::loadOrCreate(const QString& directory)
     return LegacyRsaCa(std::move(state));
 }
 
+PkiResult<LegacyRsaCa> LegacyRsaCa::fromCertificate(const QByteArray& certificateDer, EvpPkeyPtr key)
+{
+    ErrorQueueGuard guard;
+    auto state = std::make_shared<State>();
+    state->certificateDer = certificateDer;
+    state->certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
+    if (!state->certificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the legacy CA certificate is not DER X.509"));
+    if (key
+        && (EVP_PKEY_is_a(key.get(), "RSA") != 1
+            || X509_check_private_key(state->certificate.get(), key.get()) != 1))
+        return pkiError(
+            PkiStatus::KeyMismatch, QStringLiteral("the legacy CA key does not match its certificate"));
+    state->key = std::move(key);
+    state->authorityKeyId = authorityKeyIdentifierExtension(state->certificate.get());
+    state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
+    state->endEntityUsage = keyUsageExtension(
+        KeyUsage::DigitalSignature | KeyUsage::NonRepudiation | KeyUsage::KeyEncipherment);
+    if (!state->endEntityConstraints || !state->endEntityUsage)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("preparing legacy extensions failed"));
+    return LegacyRsaCa(std::move(state));
+}
+
+bool LegacyRsaCa::hasKey() const
+{
+    return static_cast<bool>(m_state->key);
+}
+
 PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, const QString& holder,
     const QString& credentialNumber, const QDateTime& notAfter) const
 {
     ErrorQueueGuard guard;
+    if (!m_state->key || !m_state->authorityKeyId)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     if (holder.isEmpty() || credentialNumber.isEmpty() || !notAfter.isValid())
         return pkiError(
             PkiStatus::BadInput, QStringLiteral("a legacy certificate needs holder, number and expiry"));
@@ -246,6 +277,9 @@ QByteArray LegacyRsaCa::certificate() const
 PkiResult<LegacyRsaCa::OcspSigner> LegacyRsaCa::issueOcspSigner(const QDateTime& notAfter) const
 {
     ErrorQueueGuard guard;
+    if (!m_state->key || !m_state->authorityKeyId)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     Subject subject = fromX509Name(X509_get_subject_name(m_state->certificate.get()));
     subject.commonName += QStringLiteral(" OCSP Responder");
     auto name = toX509Name(subject);

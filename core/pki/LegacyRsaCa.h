@@ -31,6 +31,12 @@ public:
     // (self-signed, RSA-2048, SHA-256, valid 30 years from 10 years ago).
     [[nodiscard]] static PkiResult<LegacyRsaCa> loadOrCreate(const QString& directory);
 
+    // The CA of a real deployment: its certificate (DER) and, when the service holds it, its RSA key (from an
+    // encrypted file; null = certificate only: verifyPossession works, mint and issueOcspSigner fail).
+    [[nodiscard]] static PkiResult<LegacyRsaCa> fromCertificate(
+        const QByteArray& certificateDer, EvpPkeyPtr key);
+    [[nodiscard]] bool hasKey() const;
+
     // A new RSA-2048 key pair and certificate, valid from min(now, notAfter - 1 year) to `notAfter`.
     // Subject as in CertDesk's SM2 certificates: institutions O = CN = holder, serialNumber = credential
     // number (USCC); natural persons CN = holder plus extension 1.2.156.10260.4.1.1 = credential number (ID
