@@ -67,6 +67,9 @@ std::optional<pki::OcspAuthority> loadOrMakeOcspSigner(const QString& directory,
         *error = QStringLiteral("cannot make the OCSP signing certificate");
         return std::nullopt;
     }
+    // A replaced signer's key goes: the new one is written under a temporary name and renamed, which does not
+    // overwrite.
+    QFile::remove(dir.filePath(OcspSignerKeyFile));
     QSaveFile certificateFile(dir.filePath(OcspSignerCertificateFile));
     const QByteArray pem = pki::certificateToPem(made->certificateDer);
     if (!pki::writeKeyFile(dir.filePath(OcspSignerKeyFile), made->key.get(), passphrase)
