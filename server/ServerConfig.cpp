@@ -193,7 +193,8 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
     const auto checkKey = [&](const KeySource& key, const QString& name) {
         if (!p.error.isEmpty())
             return;
-        if (key.kind == KeySource::Kind::File && key.keyFile.isEmpty())
+        // The issuing CA's key file has a default (<directory>/issuing-ca.key); the legacy CA's has none.
+        if (key.kind == KeySource::Kind::File && key.keyFile.isEmpty() && name == QLatin1String("legacy_ca"))
             p.error = QStringLiteral("%1: [%2] key_source = file needs key_file").arg(path, name);
         if (key.kind == KeySource::Kind::Pkcs11
             && (key.module.isEmpty() || key.token.isEmpty() || key.keyId.isEmpty()))

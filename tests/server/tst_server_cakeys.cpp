@@ -149,6 +149,16 @@ void TestServerCaKeys::productionNeedsACa()
     const Run run = startProduction();
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.output.contains(QStringLiteral("certdesk-server ca init")), qPrintable(run.output));
+    // The documented example parses: what stops the service is the missing CA, not the file.
+    const QString example = test::sourceDir() + QStringLiteral("/docs/server.conf.example");
+    QVERIFY(QFile::exists(example));
+    const Run documented = runServer({QStringLiteral("--config"), example, QStringLiteral("--data-dir"),
+        data(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+    QCOMPARE(documented.exitCode, 2);
+    QVERIFY2(
+        !documented.output.contains(QStringLiteral("server.conf.example:")), qPrintable(documented.output));
+    QVERIFY2(
+        documented.output.contains(QStringLiteral("certdesk-server ca init")), qPrintable(documented.output));
 }
 
 void TestServerCaKeys::caInitThenProduction()
