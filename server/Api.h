@@ -148,6 +148,7 @@ private:
     void handover(Context& ctx);
     void caCertificates(Context& ctx);
     void caCrl(Context& ctx);
+    void caLegacyCertificate(Context& ctx);
     // POST /ocsp and GET /ocsp/{base64 request} (ApiOcsp.cpp).
     void ocsp(Context& ctx);
     void issue(Context& ctx);

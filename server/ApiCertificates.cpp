@@ -53,6 +53,13 @@ void Api::caCrl(Context& ctx)
     ctx.sendBytes(200, m_crl, "application/pkix-crl");
 }
 
+void Api::caLegacyCertificate(Context& ctx)
+{
+    if (!m_certificates->hasLegacyCa())
+        errors::notFound(QCoreApplication::translate("certdesk::Server", "This service has no legacy CA."));
+    ctx.sendBytes(200, m_certificates->legacyCertificatePem(), "application/x-pem-file");
+}
+
 void Api::issue(Context& ctx)
 {
     const StaffPrincipal staff = requireStaff(ctx, QStringLiteral("counter"));

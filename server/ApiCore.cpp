@@ -49,6 +49,7 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/banks", B::None, bind(&Api::banks));
     r.add("GET", "/api/v1/ca/certificates", B::None, bind(&Api::caCertificates));
     r.add("GET", "/api/v1/ca/crl", B::None, bind(&Api::caCrl));
+    r.add("GET", "/api/v1/ca/legacy-certificate", B::None, bind(&Api::caLegacyCertificate));
     // RFC 6960 Appendix A: outside /api/v1, answers are OCSP responses (never the JSON error).
     r.add("POST", "/ocsp", B::Stream, bind(&Api::ocsp));
     r.add("GET", "/ocsp/{*}", B::None, bind(&Api::ocsp));

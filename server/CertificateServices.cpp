@@ -277,9 +277,14 @@ QList<CertificateServices::OcspIssuer> CertificateServices::ocspIssuers() const
     return m_state->ocspIssuers;
 }
 
-QByteArray CertificateServices::legacyCertificate() const
+bool CertificateServices::hasLegacyCa() const
 {
-    return m_state->legacy ? m_state->legacy->certificate() : QByteArray();
+    return m_state->legacy.has_value();
+}
+
+QByteArray CertificateServices::legacyCertificatePem() const
+{
+    return m_state->legacy ? pki::certificateToPem(m_state->legacy->certificate()) : QByteArray();
 }
 
 bool CertificateServices::canMintLegacy() const

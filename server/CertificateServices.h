@@ -73,8 +73,9 @@ public:
     };
     [[nodiscard]] QList<pki::OcspAuthority> ocspAuthorities() const;
     [[nodiscard]] QList<OcspIssuer> ocspIssuers() const;
-    // The legacy RSA CA's certificate (DER), empty when the service has none.
-    [[nodiscard]] QByteArray legacyCertificate() const;
+    // Whether the service holds the legacy RSA CA (GET /ca/legacy-certificate is 404 otherwise).
+    [[nodiscard]] bool hasLegacyCa() const;
+    [[nodiscard]] QByteArray legacyCertificatePem() const;
 
     struct IssueRequest
     {

@@ -196,16 +196,18 @@ IssuerHashes issuerHashes(X509* issuer, const EVP_MD* md)
 
 // --- client ---------------------------------------------------------------------------------------------
 
-PkiResult<OcspRequest> makeOcspRequest(
-    const QByteArray& certificateDer, const QByteArray& issuerDer, OcspHash hash)
+namespace {
+
+// A CertID for `serial` issued by `issuer` (RFC 6960 §4.1.1).
+OcspCertIdPtr certIdFor(OcspHash hash, const ASN1_INTEGER* serial, X509* issuer)
 {
-    ErrorQueueGuard guard;
-    const X509Ptr certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
-    const X509Ptr issuer = decodeDer<X509Ptr>(issuerDer, d2i_X509);
-    if (!certificate || !issuer)
-        return pkiError(
-            PkiStatus::BadInput, QStringLiteral("the certificate or its issuer is not DER X.509"));
-    OcspCertIdPtr id(OCSP_cert_to_id(digestFor(hash), certificate.get(), issuer.get()));
+    return OcspCertIdPtr(OCSP_cert_id_new(digestFor(hash), X509_get_subject_name(issuer),
+        X509_get0_pubkey_bitstr(issuer), const_cast<ASN1_INTEGER*>(serial)));
+}
+
+PkiResult<OcspRequest> requestFor(const ASN1_INTEGER* serial, X509* issuer, OcspHash hash)
+{
+    OcspCertIdPtr id = certIdFor(hash, serial, issuer);
     OcspRequestPtr request(OCSP_REQUEST_new());
     if (!id || !request || OCSP_request_add0_id(request.get(), id.get()) == nullptr)
         return pkiError(PkiStatus::InternalError, QStringLiteral("building the OCSP request failed"));
@@ -224,16 +226,67 @@ PkiResult<OcspRequest> makeOcspRequest(
     return out;
 }
 
-PkiResult<OcspAnswer> verifyOcspResponse(const QByteArray& responseDer, const QByteArray& certificateDer,
-    const QByteArray& issuerDer, QByteArrayView nonce, const QDateTime& atTime)
+PkiResult<OcspAnswer> verifyFor(const QByteArray& responseDer, const ASN1_INTEGER* serial, X509* issuer,
+    QByteArrayView nonce, const QDateTime& atTime);
+
+} // namespace
+
+PkiResult<OcspRequest> makeOcspRequest(
+    const QByteArray& certificateDer, const QByteArray& issuerDer, OcspHash hash)
 {
     ErrorQueueGuard guard;
-    const QDateTime at = atTime.isValid() ? atTime.toUTC() : QDateTime::currentDateTimeUtc();
     const X509Ptr certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
     const X509Ptr issuer = decodeDer<X509Ptr>(issuerDer, d2i_X509);
     if (!certificate || !issuer)
         return pkiError(
             PkiStatus::BadInput, QStringLiteral("the certificate or its issuer is not DER X.509"));
+    return requestFor(X509_get0_serialNumber(certificate.get()), issuer.get(), hash);
+}
+
+PkiResult<OcspRequest> makeOcspRequestForSerial(
+    const QString& serialHex, const QByteArray& issuerDer, OcspHash hash)
+{
+    ErrorQueueGuard guard;
+    const Asn1IntegerPtr serial = integerFromHex(serialHex);
+    const X509Ptr issuer = decodeDer<X509Ptr>(issuerDer, d2i_X509);
+    if (!serial || !issuer)
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("a bad serial or an issuer that is not DER X.509"));
+    return requestFor(serial.get(), issuer.get(), hash);
+}
+
+PkiResult<OcspAnswer> verifyOcspResponse(const QByteArray& responseDer, const QByteArray& certificateDer,
+    const QByteArray& issuerDer, QByteArrayView nonce, const QDateTime& at)
+{
+    ErrorQueueGuard guard;
+    const X509Ptr certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
+    const X509Ptr issuer = decodeDer<X509Ptr>(issuerDer, d2i_X509);
+    if (!certificate || !issuer)
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("the certificate or its issuer is not DER X.509"));
+    return verifyFor(responseDer, X509_get0_serialNumber(certificate.get()), issuer.get(), nonce, at);
+}
+
+PkiResult<OcspAnswer> verifyOcspResponseForSerial(const QByteArray& responseDer, const QString& serialHex,
+    const QByteArray& issuerDer, QByteArrayView nonce, const QDateTime& at)
+{
+    ErrorQueueGuard guard;
+    const Asn1IntegerPtr serial = integerFromHex(serialHex);
+    const X509Ptr issuer = decodeDer<X509Ptr>(issuerDer, d2i_X509);
+    if (!serial || !issuer)
+        return pkiError(
+            PkiStatus::BadInput, QStringLiteral("a bad serial or an issuer that is not DER X.509"));
+    return verifyFor(responseDer, serial.get(), issuer.get(), nonce, at);
+}
+
+namespace {
+
+PkiResult<OcspAnswer> verifyFor(const QByteArray& responseDer, const ASN1_INTEGER* serial,
+    X509* issuerBorrowed, QByteArrayView nonce, const QDateTime& atTime)
+{
+    const QDateTime at = atTime.isValid() ? atTime.toUTC() : QDateTime::currentDateTimeUtc();
+    X509_up_ref(issuerBorrowed);
+    const X509Ptr issuer(issuerBorrowed);
     const OcspResponsePtr response = decodeDer<OcspResponsePtr>(responseDer, d2i_OCSP_RESPONSE);
     if (!response)
         return pkiError(PkiStatus::BadInput, QStringLiteral("the OCSP response is not DER"));
@@ -296,7 +349,7 @@ PkiResult<OcspAnswer> verifyOcspResponse(const QByteArray& responseDer, const QB
         const auto hash = hashFromNid(OBJ_obj2nid(hashObject));
         if (!hash)
             continue;
-        const OcspCertIdPtr expected(OCSP_cert_to_id(digestFor(*hash), certificate.get(), issuer.get()));
+        const OcspCertIdPtr expected = certIdFor(*hash, serial, issuer.get());
         if (!expected || OCSP_id_cmp(expected.get(), id) != 0)
             continue;
         int reason = -1;
@@ -335,6 +388,8 @@ PkiResult<OcspAnswer> verifyOcspResponse(const QByteArray& responseDer, const QB
     return pkiError(
         PkiStatus::BadInput, QStringLiteral("the OCSP response does not answer for this certificate"));
 }
+
+} // namespace
 
 // --- responder ------------------------------------------------------------------------------------------
 

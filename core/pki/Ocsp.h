@@ -52,6 +52,12 @@ struct OcspRequest
 [[nodiscard]] PkiResult<OcspRequest> makeOcspRequest(
     const QByteArray& certificateDer, const QByteArray& issuerDer, OcspHash hash = OcspHash::Sha256);
 
+// The same for a certificate known only by its serial (upper- or lower-case hex) and its issuer: what a
+// client that does not hold the certificate itself asks (RFC 6960 §4.1.1: the CertID is issuer hashes +
+// serial).
+[[nodiscard]] PkiResult<OcspRequest> makeOcspRequestForSerial(
+    const QString& serialHex, const QByteArray& issuerDer, OcspHash hash = OcspHash::Sha256);
+
 struct OcspAnswer
 {
     OcspCertStatus status = OcspCertStatus::Unknown;
@@ -78,6 +84,10 @@ struct OcspAnswer
 [[nodiscard]] PkiResult<OcspAnswer> verifyOcspResponse(const QByteArray& responseDer,
     const QByteArray& certificateDer, const QByteArray& issuerDer, QByteArrayView nonce,
     const QDateTime& at = {});
+
+// verifyOcspResponse for a certificate known by serial and issuer.
+[[nodiscard]] PkiResult<OcspAnswer> verifyOcspResponseForSerial(const QByteArray& responseDer,
+    const QString& serialHex, const QByteArray& issuerDer, QByteArrayView nonce, const QDateTime& at = {});
 
 // --- responder ------------------------------------------------------------------------------------------
 

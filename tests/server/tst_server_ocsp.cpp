@@ -277,8 +277,8 @@ void TestServerOcsp::errorsAreOcspStatuses()
     QCOMPARE(reply.status, 200);
     QCOMPARE(responseStatus(reply.body), OCSP_RESPONSE_STATUS_MALFORMEDREQUEST);
 
-    // A certificate of a CA this service does not run: unauthorized.
-    const auto stranger = pki::makeOcspRequest(old.certificate, m_issuingDer);
+    // A CertID naming an issuer this service does not run (here the old certificate itself): unauthorized.
+    const auto stranger = pki::makeOcspRequest(old.certificate, old.certificate);
     QVERIFY(stranger.hasValue());
     reply = ocspPost(stranger->der);
     QCOMPARE(reply.status, 200);

@@ -150,6 +150,23 @@ void TestOcsp::sm2Statuses()
         QCOMPARE(answer->revokedAt, revokedAt);
         QCOMPARE(answer->reason, 1);
     }
+    // Known by serial only (the client holds the issuer, not the certificate): the same request and answer.
+    const auto bySerial
+        = makeOcspRequestForSerial(leaf->serialHex.toLower(), m_ca->issuingCertificate(), OcspHash(hash));
+    QVERIFY(bySerial.hasValue());
+    const QByteArray serialResponse = answerOcspRequest(
+        bySerial->der, {m_authority},
+        [&](int, const QString& serial) {
+            return serial == leaf->serialHex ? OcspLookup {OcspCertStatus::Good, {}, -1} : OcspLookup {};
+        },
+        nowUtc());
+    const auto serialAnswer = verifyOcspResponseForSerial(
+        serialResponse, leaf->serialHex, m_ca->issuingCertificate(), bySerial->nonce);
+    QVERIFY2(serialAnswer.hasValue(), qPrintable(serialAnswer ? QString() : serialAnswer.detail()));
+    QCOMPARE(serialAnswer->status, OcspCertStatus::Good);
+    // Another serial's answer is not this one's.
+    QVERIFY(!verifyOcspResponseForSerial(
+        serialResponse, QStringLiteral("0A0B"), m_ca->issuingCertificate(), bySerial->nonce));
     // The nonce must match.
     const auto other = verifyOcspResponse(response, m_leaf, m_ca->issuingCertificate(), QByteArray(16, '\1'));
     QVERIFY(!other);
