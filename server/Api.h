@@ -51,6 +51,8 @@ public:
     bool replay(Context& ctx);
 
     static constexpr qint64 kMaxJsonBytes = 1024 * 1024;
+    // An OCSP request for a handful of certificates is a few hundred bytes.
+    static constexpr qint64 kMaxOcspRequestBytes = 64 * 1024;
     // Refused bodies are read and dropped up to this size so the client can read the answer; beyond it the
     // connection is closed.
     static constexpr qint64 kDiscardCap = qint64(1) << 30;
@@ -148,6 +150,8 @@ private:
     void caCrl(Context& ctx);
     void caLegacyCrl(Context& ctx);
     void caLegacyCertificate(Context& ctx);
+    // POST /ocsp and GET /ocsp/{base64 request} (ApiOcsp.cpp).
+    void ocsp(Context& ctx);
     void issue(Context& ctx);
     void confirmIssuance(Context& ctx);
     void sandboxLivenessPage(Context& ctx);

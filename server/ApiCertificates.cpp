@@ -69,6 +69,10 @@ void Api::caLegacyCrl(Context& ctx)
 {
     if (!m_certificates->hasLegacyCa())
         errors::notFound(QCoreApplication::translate("certdesk::Server", "This service has no legacy CA."));
+    // A legacy CA configured with its certificate only ([legacy_ca] key_source = none) cannot sign a CRL.
+    if (!m_certificates->holdsLegacyCaKey())
+        errors::notFound(QCoreApplication::translate("certdesk::Server",
+            "This service does not hold the legacy CA's key and publishes no CRL for it."));
     sendCrl(ctx, QStringLiteral("legacy"), m_legacyCrl,
         [this](const QList<CertificateServices::Revoked>& revoked) {
             return m_certificates->legacyCrl(revoked);

@@ -35,7 +35,7 @@ void Api::prepare()
     m_certificates = std::make_unique<CertificateServices>(m_dataDir + QStringLiteral("/ca"));
     QString error;
     QStringList notices;
-    if (!m_certificates->init(m_options.sandbox, &error, &notices))
+    if (!m_certificates->init(m_options, m_dataDir, &error, &notices))
         throw std::runtime_error("CA: " + error.toStdString());
     for (const QString& notice : std::as_const(notices)) {
         if (m_options.logSink)
@@ -60,6 +60,9 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/ca/crl", B::None, bind(&Api::caCrl));
     r.add("GET", "/api/v1/ca/legacy-crl", B::None, bind(&Api::caLegacyCrl));
     r.add("GET", "/api/v1/ca/legacy-certificate", B::None, bind(&Api::caLegacyCertificate));
+    // RFC 6960 Appendix A: outside /api/v1, answers are OCSP responses (never the JSON error).
+    r.add("POST", "/ocsp", B::Stream, bind(&Api::ocsp));
+    r.add("GET", "/ocsp/{*}", B::None, bind(&Api::ocsp));
     r.add("POST", "/api/v1/certificates/lookup", B::Json, bind(&Api::lookup));
     r.add("POST", "/api/v1/applications", B::Json, bind(&Api::createApplication));
     r.add("GET", "/api/v1/applications/{}", B::None, bind(&Api::getApplication));
@@ -100,6 +103,8 @@ qint64 Api::bodyLimit(const std::string& method, const std::string& path) const
 {
     if (method == "PUT" && path.find("/documents/") != std::string::npos)
         return m_options.maxDocumentBytes;
+    if (path == "/ocsp")
+        return kMaxOcspRequestBytes;
     return kMaxJsonBytes;
 }
 

@@ -1,21 +1,96 @@
 #include "CertificateServices.h"
 
+#include "CaKeys.h"
+
 #include "pki/CertificateAuthority.h"
 #include "pki/CertificateInfo.h"
 #include "pki/Csr.h"
 #include "pki/Envelope.h"
+#include "pki/KeyFile.h"
 #include "pki/LegacyRsaCa.h"
 #include "pki/Pem.h"
+#include "pki/Sm2.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
+
+#include <functional>
 
 namespace certdesk::server {
+
+namespace {
+
+const QString OcspSignerCertificateFile = QStringLiteral("ocsp-signer.pem");
+const QString OcspSignerKeyFile = QStringLiteral("ocsp-signer.key");
+// A delegated responder certificate lives a year (RFC 6960 §4.2.2.2.1: short-lived, since ocsp-nocheck means
+// nobody checks its revocation) and is replaced at start when less than 30 days are left.
+constexpr int kOcspSignerDays = 365;
+constexpr qint64 kOcspSignerMarginSeconds = 30 * 24 * 3600;
+
+struct OcspSignerMade
+{
+    QByteArray certificateDer;
+    std::shared_ptr<EVP_PKEY> key;
+};
+
+// The delegated OCSP signer kept in `directory` (ocsp-signer.pem, ocsp-signer.key), or a new one from `make`
+// when there is none or it no longer serves `issuerDer`. The key file is encrypted with `passphrase` unless
+// it is empty (the sandbox).
+std::optional<pki::OcspAuthority> loadOrMakeOcspSigner(const QString& directory, const QByteArray& issuerDer,
+    const pki::SecureBytes& passphrase,
+    const std::function<std::optional<OcspSignerMade>(const QDateTime&)>& make, QString* error)
+{
+    const QDir dir(directory);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    pki::OcspAuthority authority;
+    authority.issuerDer = issuerDer;
+    if (dir.exists(OcspSignerCertificateFile) && dir.exists(OcspSignerKeyFile)) {
+        QFile file(dir.filePath(OcspSignerCertificateFile));
+        const QList<QByteArray> certificates
+            = file.open(QIODevice::ReadOnly) ? pki::certificatesFromPem(file.readAll()) : QList<QByteArray>();
+        auto key = pki::readKeyFile(dir.filePath(OcspSignerKeyFile), passphrase);
+        if (!key) {
+            *error = QStringLiteral("OCSP signer key: ") + key.detail();
+            return std::nullopt;
+        }
+        if (certificates.size() == 1
+            && pki::ocspSignerUsable(
+                certificates.front(), issuerDer, key->get(), now, kOcspSignerMarginSeconds)) {
+            authority.signerCertificateDer = certificates.front();
+            authority.signerKey = std::shared_ptr<EVP_PKEY>(key->release(), EVP_PKEY_free);
+            return authority;
+        }
+    }
+    auto made = make(now.addDays(kOcspSignerDays));
+    if (!made) {
+        *error = QStringLiteral("cannot make the OCSP signing certificate");
+        return std::nullopt;
+    }
+    // A replaced signer's key goes: the new one is written under a temporary name and renamed, which does not
+    // overwrite.
+    QFile::remove(dir.filePath(OcspSignerKeyFile));
+    QSaveFile certificateFile(dir.filePath(OcspSignerCertificateFile));
+    const QByteArray pem = pki::certificateToPem(made->certificateDer);
+    if (!pki::writeKeyFile(dir.filePath(OcspSignerKeyFile), made->key.get(), passphrase)
+        || !certificateFile.open(QIODevice::WriteOnly) || certificateFile.write(pem) != pem.size()
+        || !certificateFile.commit()) {
+        *error = QStringLiteral("cannot write the OCSP signer files in %1").arg(directory);
+        return std::nullopt;
+    }
+    authority.signerCertificateDer = made->certificateDer;
+    authority.signerKey = made->key;
+    return authority;
+}
+
+} // namespace
 
 struct CertificateServices::State
 {
     std::optional<pki::CertificateAuthority> ca;
     std::optional<pki::LegacyRsaCa> legacy;
+    QList<pki::OcspAuthority> ocsp;
+    QList<OcspIssuer> ocspIssuers;
 };
 
 CertificateServices::CertificateServices(const QString& directory)
@@ -63,7 +138,7 @@ QString supersedeNonStandardCa(const QString& sm2Dir, QString* error)
 
 } // namespace
 
-bool CertificateServices::init(bool sandbox, QString* error, QStringList* notices)
+bool CertificateServices::initSandbox(QString* error, QStringList* notices)
 {
     const auto fail = [error](const QString& message) {
         if (error)
@@ -72,36 +147,205 @@ bool CertificateServices::init(bool sandbox, QString* error, QStringList* notice
     };
     const QString sm2Dir = m_dir + QStringLiteral("/sm2");
     const QString legacyDir = m_dir + QStringLiteral("/legacy-rsa");
-    if (sandbox) {
-        QString moveError;
-        const QString notice = supersedeNonStandardCa(sm2Dir, &moveError);
-        if (!moveError.isEmpty())
-            return fail(moveError);
-        if (!notice.isEmpty() && notices)
-            notices->append(notice);
-    }
+    QString moveError;
+    const QString notice = supersedeNonStandardCa(sm2Dir, &moveError);
+    if (!moveError.isEmpty())
+        return fail(moveError);
+    if (!notice.isEmpty() && notices)
+        notices->append(notice);
     if (!QDir().mkpath(sm2Dir))
         return fail(QStringLiteral("cannot create %1").arg(m_dir));
     auto ca = pki::CertificateAuthority::loadOrCreate(sm2Dir);
     if (!ca)
         return fail(QStringLiteral("SM2 CA: ") + ca.detail());
     m_state->ca = std::move(ca).value();
-    // Outside the sandbox no certificate of a freshly made legacy CA could exist: it is the CA's existing RSA
-    // CA or none.
-    if (sandbox || pki::LegacyRsaCa::existsIn(legacyDir)) {
-        if (!QDir().mkpath(legacyDir))
-            return fail(QStringLiteral("cannot create %1").arg(legacyDir));
-        auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
+    if (!QDir().mkpath(legacyDir))
+        return fail(QStringLiteral("cannot create %1").arg(legacyDir));
+    auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
+    if (!legacy)
+        return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
+    m_state->legacy = std::move(legacy).value();
+    return initOcsp(pki::SecureBytes(), sm2Dir, legacyDir, error);
+}
+
+bool CertificateServices::init(
+    const ServiceOptions& options, const QString& dataDir, QString* error, QStringList* notices)
+{
+    const auto refuse = [](const QString& message) { throw ConfigurationError(message.toStdString()); };
+    if (options.sandbox && options.caKey.kind == KeySource::Kind::Default && options.caDirectory.isEmpty()
+        && options.legacyCertificate.isEmpty())
+        return initSandbox(error, notices);
+
+    const QString caDir = cakeys::caDirectory(options, dataDir);
+    const QDir dir(caDir);
+    if (!dir.exists(QStringLiteral("root-ca.pem")) || !dir.exists(QStringLiteral("issuing-ca.pem")))
+        refuse(QStringLiteral(
+            "there is no SM2 CA in %1: make one with `certdesk-server ca init --data-dir %2` (see "
+            "docs/api.md), or start with --sandbox for the automatic training CA")
+                   .arg(caDir, dataDir));
+    const auto readCertificate = [&refuse](const QString& path) {
+        QFile file(path);
+        QList<QByteArray> certificates;
+        if (file.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = file.readAll();
+            certificates = pki::certificatesFromPem(bytes);
+            if (certificates.isEmpty() && !bytes.isEmpty())
+                certificates = {bytes}; // DER
+        }
+        if (certificates.size() != 1)
+            refuse(QStringLiteral("%1 must hold one certificate (PEM or DER)").arg(path));
+        return certificates.front();
+    };
+    const QByteArray root = readCertificate(dir.filePath(QStringLiteral("root-ca.pem")));
+    const QByteArray issuing = readCertificate(dir.filePath(QStringLiteral("issuing-ca.pem")));
+    // The certificates first: a CA from an earlier CertDesk (signed with the empty SM2 ID) is named as such
+    // before anything about its key.
+    if (auto verified = pki::verifyCaCertificates(root, issuing); !verified)
+        refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, verified.detail()));
+    const auto signer = cakeys::openIssuingSigner(options, caDir, options.sandbox);
+    auto ca = pki::CertificateAuthority::fromSigner(root, issuing, signer);
+    if (!ca)
+        refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, ca.detail()));
+    if (auto persisted = ca->persistCrlNumberIn(caDir); !persisted)
+        refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, persisted.detail()));
+    m_state->ca = std::move(ca).value();
+
+    const QString legacyDir = QDir(m_dir).filePath(QStringLiteral("legacy-rsa"));
+    if (!options.legacyCertificate.isEmpty()) {
+        const QByteArray legacyDer = readCertificate(options.legacyCertificate);
+        pki::EvpPkeyPtr key;
+        switch (options.legacyKey.kind) {
+        case KeySource::Kind::File:
+            key = cakeys::readCheckedKeyFile(options.legacyKey.keyFile,
+                cakeys::readSecret(options.legacyKey.passphraseFile, cakeys::LegacyPassphraseEnv),
+                options.sandbox, QStringLiteral("legacy RSA CA key"));
+            break;
+        case KeySource::Kind::Pkcs11:
+            refuse(QStringLiteral(
+                "[legacy_ca] key_source = pkcs11 is not supported yet: use an encrypted key file"));
+        case KeySource::Kind::Default:
+        case KeySource::Kind::None:
+            break;
+        }
+        auto legacy = pki::LegacyRsaCa::fromCertificate(legacyDer, std::move(key));
         if (!legacy)
-            return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
+            refuse(QStringLiteral("legacy RSA CA %1: %2").arg(options.legacyCertificate, legacy.detail()));
+        m_state->legacy = std::move(legacy).value();
+    } else if (!options.sandbox && pki::LegacyRsaCa::existsIn(legacyDir)) {
+        // The configuration decides: outside the sandbox a CA key lies in clear nowhere, and a legacy CA left
+        // in the data directory (by a sandbox run, or an earlier CertDesk) is not silently taken up or
+        // ignored.
+        refuse(QStringLiteral(
+            "%1 holds a legacy RSA CA with a plain key file, which is refused outside --sandbox: configure "
+            "the legacy CA in [legacy_ca] (certificate, encrypted key_file) and move that directory away "
+            "(see docs/server.conf.example)")
+                   .arg(legacyDir));
+    } else if (options.sandbox) {
+        auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
+        if (!legacy) {
+            if (error)
+                *error = QStringLiteral("legacy RSA CA: ") + legacy.detail();
+            return false;
+        }
         m_state->legacy = std::move(legacy).value();
     }
+    if (m_state->legacy && m_state->legacy->hasKey()) {
+        if (!QDir().mkpath(legacyDir))
+            refuse(QStringLiteral("cannot create %1").arg(legacyDir));
+        if (auto persisted = m_state->legacy->persistCrlNumberIn(legacyDir); !persisted)
+            refuse(QStringLiteral("legacy RSA CA in %1: %2").arg(legacyDir, persisted.detail()));
+    }
+
+    // The OCSP signers' keys: their own passphrase, else the issuing key file's.
+    pki::SecureBytes passphrase
+        = cakeys::readSecret(options.ocspKeyPassphraseFile, cakeys::OcspPassphraseEnv);
+    if (passphrase.isEmpty() && options.caKey.kind != KeySource::Kind::Pkcs11)
+        passphrase = cakeys::readSecret(options.caKey.passphraseFile, cakeys::CaPassphraseEnv);
+    if (passphrase.isEmpty() && !options.sandbox)
+        refuse(QStringLiteral(
+            "the OCSP signing keys are kept encrypted: give a passphrase in [ocsp] key_passphrase_file "
+            "or %1")
+                   .arg(QString::fromLatin1(cakeys::OcspPassphraseEnv)));
+    return initOcsp(passphrase, caDir, legacyDir, error);
+}
+
+bool CertificateServices::initOcsp(
+    const pki::SecureBytes& passphrase, const QString& sm2Dir, const QString& legacyDir, QString* error)
+{
+    QString message;
+    const pki::CertificateAuthority ca = *m_state->ca;
+    const auto sm2 = loadOrMakeOcspSigner(
+        sm2Dir, ca.issuingCertificate(), passphrase,
+        [&ca](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
+            auto key = pki::Sm2Key::generate();
+            if (!key)
+                return std::nullopt;
+            const auto issuing = pki::CertificateInfo::parse(ca.issuingCertificate());
+            if (!issuing)
+                return std::nullopt;
+            pki::EndEntityRequest request;
+            request.profile = pki::CertificateProfile::OcspSigning;
+            request.subject = issuing->subject;
+            request.subject.serialNumber.clear();
+            request.subject.commonName += QStringLiteral(" OCSP Responder");
+            request.publicKey = key->publicKey();
+            request.validity
+                = {QDateTime::currentDateTimeUtc().addSecs(-3600), std::min(notAfter, ca.issuingNotAfter())};
+            const auto issued = ca.issueEndEntity(request);
+            if (!issued)
+                return std::nullopt;
+            EVP_PKEY* raw = key->evpPkey();
+            EVP_PKEY_up_ref(raw);
+            return OcspSignerMade {issued->der, std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free)};
+        },
+        &message);
+    if (!sm2) {
+        if (error)
+            *error = QStringLiteral("SM2 CA: ") + message;
+        return false;
+    }
+    m_state->ocsp = {*sm2};
+    m_state->ocspIssuers = {OcspIssuer::Sm2};
+    if (m_state->legacy && m_state->legacy->hasKey()) {
+        const pki::LegacyRsaCa legacy = *m_state->legacy;
+        const auto rsa = loadOrMakeOcspSigner(
+            legacyDir, legacy.certificate(), passphrase,
+            [&legacy](const QDateTime& notAfter) -> std::optional<OcspSignerMade> {
+                auto made = legacy.issueOcspSigner(notAfter);
+                if (!made)
+                    return std::nullopt;
+                return OcspSignerMade {made->certificateDer, made->key};
+            },
+            &message);
+        if (!rsa) {
+            if (error)
+                *error = QStringLiteral("legacy RSA CA: ") + message;
+            return false;
+        }
+        m_state->ocsp.append(*rsa);
+        m_state->ocspIssuers.append(OcspIssuer::Legacy);
+    }
     return true;
+}
+
+QList<pki::OcspAuthority> CertificateServices::ocspAuthorities() const
+{
+    return m_state->ocsp;
+}
+
+QList<CertificateServices::OcspIssuer> CertificateServices::ocspIssuers() const
+{
+    return m_state->ocspIssuers;
 }
 
 bool CertificateServices::hasLegacyCa() const
 {
     return m_state->legacy.has_value();
+}
+
+bool CertificateServices::holdsLegacyCaKey() const
+{
+    return m_state->legacy && m_state->legacy->hasKey();
 }
 
 QByteArray CertificateServices::legacyCertificatePem() const

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "ServiceOptions.h"
 #include "domain/Category.h"
+#include "pki/Ocsp.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -25,18 +27,23 @@ public:
     CertificateServices(const CertificateServices&) = delete;
     CertificateServices& operator=(const CertificateServices&) = delete;
 
-    // Loads the CA material from the directory, creating the SM2 CA on first start. The legacy RSA CA is
-    // created only in the sandbox; outside it, it is loaded when the directory holds one and absent
-    // otherwise. In the sandbox an SM2 CA whose certificates were not signed with the SM2 user ID
-    // 1234567812345678 (made by an earlier CertDesk, which signed CA objects with the empty ID) is moved
-    // aside and a new one created; `notices` then says so. Outside the sandbox such a CA is refused with an
-    // error naming the certificate.
-    [[nodiscard]] bool init(bool sandbox, QString* error, QStringList* notices);
+    // The CAs as `options` say (CaKeys.h). The sandbox without a configured CA gets the automatic training
+    // CA kept in the directory (created on first start; an SM2 CA whose certificates were not signed with
+    // the SM2 user ID 1234567812345678, made by an earlier CertDesk, is moved aside and a new one created,
+    // `notices` then says so) and a legacy RSA CA created next to it. Otherwise the configured or `ca init`
+    // CA with its key in an HSM or an encrypted file; the legacy RSA CA is the one in [legacy_ca] of the
+    // config, none without it (the sandbox creates one in the directory instead; outside the sandbox a legacy
+    // CA found in the directory is refused, its key being a plain file). Throws ConfigurationError for what
+    // the operator must fix; false and *error for other failures.
+    [[nodiscard]] bool init(
+        const ServiceOptions& options, const QString& dataDir, QString* error, QStringList* notices);
 
     [[nodiscard]] bool canMintLegacy() const;
     // Whether the service holds the legacy RSA CA (GET /ca/legacy-certificate and /ca/legacy-crl are 404
     // otherwise).
     [[nodiscard]] bool hasLegacyCa() const;
+    // Whether it holds the legacy CA's key too (GET /ca/legacy-crl is 404 otherwise).
+    [[nodiscard]] bool holdsLegacyCaKey() const;
     [[nodiscard]] QByteArray legacyCertificatePem() const;
     struct LegacyCertificate
     {
@@ -69,6 +76,16 @@ public:
     [[nodiscard]] std::optional<QByteArray> crl(const QList<Revoked>& revoked) const;
     // The legacy RSA CA's CRL (DER) for `revoked`; nullopt without a legacy CA or on a failure.
     [[nodiscard]] std::optional<QByteArray> legacyCrl(const QList<Revoked>& revoked) const;
+
+    // The CAs the OCSP responder answers for, each with its delegated OCSP signing certificate and key (made
+    // and stored next to the CA: ocsp-signer.pem / ocsp-signer.key), and which CA each one is.
+    enum class OcspIssuer
+    {
+        Sm2,
+        Legacy,
+    };
+    [[nodiscard]] QList<pki::OcspAuthority> ocspAuthorities() const;
+    [[nodiscard]] QList<OcspIssuer> ocspIssuers() const;
 
     struct IssueRequest
     {
@@ -107,6 +124,13 @@ public:
     [[nodiscard]] IssueResult issue(const IssueRequest& request) const;
 
 private:
+    // The sandbox's automatic CA (see init).
+    [[nodiscard]] bool initSandbox(QString* error, QStringList* notices);
+    // Loads or makes the delegated OCSP signers of the CAs held (key files encrypted with `passphrase` unless
+    // it is empty).
+    [[nodiscard]] bool initOcsp(
+        const pki::SecureBytes& passphrase, const QString& sm2Dir, const QString& legacyDir, QString* error);
+
     struct State;
     QString m_dir;
     std::unique_ptr<State> m_state;

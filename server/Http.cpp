@@ -279,11 +279,21 @@ const Router::Route* Router::match(
 {
     const std::vector<std::string> parts = splitPath(path);
     for (const Route& route : m_routes) {
-        if (route.method != method || route.segments.size() != parts.size())
+        // "{*}" as the last segment matches one or more segments (the rest of the path).
+        const bool tail = !route.segments.empty() && route.segments.back() == "{*}";
+        if (route.method != method
+            || (tail ? parts.size() < route.segments.size() : route.segments.size() != parts.size()))
             continue;
         bool ok = true;
         std::vector<QString> found;
         for (size_t i = 0; i < parts.size() && ok; ++i) {
+            if (tail && i + 1 >= route.segments.size()) {
+                QString rest;
+                for (size_t j = i; j < parts.size(); ++j)
+                    rest += (j > i ? QStringLiteral("/") : QString()) + QString::fromStdString(parts[j]);
+                found.push_back(rest);
+                break;
+            }
             if (route.segments[i] == "{}")
                 found.push_back(QString::fromStdString(parts[i]));
             else

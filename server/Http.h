@@ -103,7 +103,8 @@ public:
 // order hash the same for Idempotency-Key.
 [[nodiscard]] QString canonicalBodyHash(const QByteArray& body);
 
-// Minimal routing on path segments (no regex per request): "{}" matches one non-empty segment.
+// Minimal routing on path segments (no regex per request): "{}" matches one non-empty segment, a final "{*}"
+// the rest of the path.
 class Router
 {
 public:

@@ -326,6 +326,9 @@ int Service::start(
         if (p->listenSocket >= 0)
             ::listen(p->listenSocket, SOMAXCONN);
 #endif
+    } catch (const ConfigurationError& e) {
+        fail(QString::fromUtf8(e.what()));
+        return kConfigurationError;
     } catch (const std::exception& e) {
         return fail(QString::fromUtf8(e.what()));
     }

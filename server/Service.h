@@ -23,8 +23,11 @@ public:
 
     // Opens (creating or migrating) the data dir, loads or creates the CA, seeds the sandbox data when asked,
     // binds host:port (0 = a free port) and serves on background threads. Returns the port, or -1 with *error
-    // set (data dir locked by another service, port in use, bad TLS files, ...). On POSIX it sets SIGPIPE to
+    // set (data dir locked by another service, port in use, bad TLS files, ...), or kConfigurationError when
+    // the configuration must be changed (CA keys: a plain key file outside the sandbox, open permissions, no
+    // CA, a missing passphrase). On POSIX it sets SIGPIPE to
     // ignored if the process left it at the default (a client hanging up must not end the process).
+    static constexpr int kConfigurationError = -2;
     [[nodiscard]] int start(const QString& host, int port, const QString& dataDir,
         const ServiceOptions& options, QString* error = nullptr);
     // Stops accepting, finishes the requests in progress, closes the database. Safe to call twice.

@@ -1,11 +1,21 @@
 #pragma once
 
+#include "ServerConfig.h"
+
 #include <QString>
 #include <QtGlobal>
 
 #include <functional>
+#include <stdexcept>
 
 namespace certdesk::server {
+
+// A problem in the configuration that the operator must fix (certdesk-server exits with code 2), as opposed
+// to a failure at run time.
+struct ConfigurationError : std::runtime_error
+{
+    using std::runtime_error::runtime_error;
+};
 
 // How a Service runs. The defaults are what `certdesk-server` uses without options.
 struct ServiceOptions
@@ -25,6 +35,16 @@ struct ServiceOptions
     // Base URL put into QR codes and links (liveness, payment, invoice); empty = from the request's Host
     // header.
     QString publicBaseUrl;
+    // CA keys (--config: [ca], [legacy_ca], [ocsp]). KeySource::Kind::Default: in the sandbox the automatic
+    // CA in <data dir>/ca (plain key files allowed); outside it [ca] key_source = file with <ca
+    // directory>/issuing-ca.key, and no legacy CA. Outside the sandbox every key file must be encrypted.
+    QString caDirectory;
+    KeySource caKey;
+    QString legacyCertificate;
+    KeySource legacyKey;
+    QString ocspKeyPassphraseFile;
+    // OCSP responses: nextUpdate = thisUpdate + this (RFC 6960 §4.2.2.1).
+    qint64 ocspValiditySeconds = 3600;
     // Staff session lifetime.
     int staffSessionMinutes = 8 * 60;
     // Liveness session and QR payment lifetimes.

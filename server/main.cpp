@@ -1,4 +1,6 @@
 // certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
+#include "CaCommands.h"
+#include "ServerConfig.h"
 #include "Service.h"
 
 #include "domain/Translations.h"
@@ -71,13 +73,67 @@ int main(int argc, char* argv[])
         QStringLiteral("username"));
     const QCommandLineOption roles(QStringLiteral("roles"),
         QStringLiteral("Roles for --set-staff, comma-separated: reviewer,counter."), QStringLiteral("roles"));
+    const QCommandLineOption configFile(QStringLiteral("config"),
+        QStringLiteral("Configuration file (INI; see docs/server.conf.example). Command-line options win."),
+        QStringLiteral("file"));
+    const QCommandLineOption rootKey(QStringLiteral("root-key"),
+        QStringLiteral(
+            "ca init: where to write the encrypted root key; ca new-intermediate: the root key to use."),
+        QStringLiteral("file"));
+    const QCommandLineOption rootPassphraseFile(QStringLiteral("root-passphrase-file"),
+        QStringLiteral(
+            "ca commands: a file holding the root key passphrase (else CERTDESK_ROOT_KEY_PASSPHRASE or a "
+            "prompt)."),
+        QStringLiteral("file"));
     parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
-        quiet, addStaff, roles});
+        quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile});
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate."),
+        QStringLiteral("[ca init]"));
     parser.process(app);
 
-    if (!parser.isSet(dataDir)) {
-        fail(QStringLiteral("--data-dir is required"));
+    // The config file gives defaults; the command line overrides them.
+    certdesk::server::ServerConfig config;
+    if (parser.isSet(configFile)) {
+        QString error;
+        const auto loaded = certdesk::server::ServerConfig::load(parser.value(configFile), &error);
+        if (!loaded) {
+            fail(error);
+            return 2;
+        }
+        config = *loaded;
+    }
+    const auto setting = [&parser](const QCommandLineOption& option, const QString& fromConfig) {
+        return parser.isSet(option) ? parser.value(option) : fromConfig;
+    };
+    const QString dataDirectory = setting(dataDir, config.dataDir);
+    if (dataDirectory.isEmpty()) {
+        fail(QStringLiteral("--data-dir (or data_dir in [server] of the config) is required"));
         return 2;
+    }
+
+    certdesk::server::ServiceOptions options;
+    options.sandbox = parser.isSet(sandbox);
+    options.caDirectory = config.caDirectory;
+    options.caKey = config.caKey;
+    options.legacyCertificate = config.legacyCertificate;
+    options.legacyKey = config.legacyKey;
+    options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
+    if (config.ocspNextUpdateMinutes)
+        options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
+
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty()) {
+        if (positional.front() != QLatin1String("ca")) {
+            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate)")
+                     .arg(positional.front()));
+            return 2;
+        }
+        certdesk::server::CaCommandOptions command;
+        command.dataDir = dataDirectory;
+        command.rootKeyFile = parser.value(rootKey);
+        command.rootPassphraseFile = parser.value(rootPassphraseFile);
+        return certdesk::server::runCaCommand(positional.mid(1), options, command);
     }
     if (parser.isSet(addStaff)) {
         char line[1024] = {};
@@ -89,9 +145,8 @@ int main(int argc, char* argv[])
         while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
             password.chop(1);
         QString error;
-        const bool ok
-            = certdesk::server::Service::setStaffAccount(parser.value(dataDir), parser.value(addStaff),
-                password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+        const bool ok = certdesk::server::Service::setStaffAccount(dataDirectory, parser.value(addStaff),
+            password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
         std::fill(std::begin(line), std::end(line), '\0');
         if (!ok) {
             fail(error);
@@ -99,7 +154,8 @@ int main(int argc, char* argv[])
         }
         return 0;
     }
-    const QString address = parser.value(listen);
+    const QString address
+        = setting(listen, config.listen.isEmpty() ? listen.defaultValues().constFirst() : config.listen);
     const int colon = int(address.lastIndexOf(QLatin1Char(':')));
     bool portOk = false;
     const int port = colon > 0 ? address.mid(colon + 1).toInt(&portOk) : -1;
@@ -111,10 +167,8 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    certdesk::server::ServiceOptions options;
-    options.sandbox = parser.isSet(sandbox);
-    options.tlsCertificateFile = parser.value(tlsCert);
-    options.tlsKeyFile = parser.value(tlsKey);
+    options.tlsCertificateFile = setting(tlsCert, config.tlsCertificate);
+    options.tlsKeyFile = setting(tlsKey, config.tlsKey);
     if (options.tlsCertificateFile.isEmpty() != options.tlsKeyFile.isEmpty()) {
         fail(QStringLiteral("--tls-cert and --tls-key go together"));
         return 2;
@@ -130,14 +184,18 @@ int main(int argc, char* argv[])
         }
         return value;
     };
-    options.lookupRateLimit = int(number(rateLimit, options.lookupRateLimit, 0));
-    options.maxDocumentBytes = number(maxDocument, options.maxDocumentBytes, 1);
-    options.threads = int(number(threads, options.threads, 2));
-    options.publicBaseUrl = parser.value(publicUrl);
+    options.lookupRateLimit
+        = int(number(rateLimit, config.lookupRateLimit.value_or(options.lookupRateLimit), 0));
+    options.maxDocumentBytes
+        = number(maxDocument, config.maxDocumentBytes.value_or(options.maxDocumentBytes), 1);
+    options.threads = int(number(threads, config.threads.value_or(options.threads), 2));
+    options.publicBaseUrl = setting(publicUrl, config.publicUrl);
     // Issued certificates carry <public-url>/api/v1/ca/crl and <public-url>/ocsp for good: a guess from a
     // request's Host header is fine for a sandbox on loopback, never for certificates relying parties check.
     if (!options.sandbox && options.publicBaseUrl.isEmpty()) {
-        fail(QStringLiteral("--public-url is required outside --sandbox (e.g. https://ca.example.cn)"));
+        fail(QStringLiteral(
+            "--public-url (or public_url in [server] of the config) is required outside --sandbox (e.g. "
+            "https://ca.example.cn)"));
         return 2;
     }
     if (!options.publicBaseUrl.isEmpty()) {
@@ -145,7 +203,7 @@ int main(int argc, char* argv[])
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
             || url.hasQuery() || url.hasFragment()) {
-            fail(QStringLiteral("--public-url takes an absolute http(s) URL without query, e.g. "
+            fail(QStringLiteral("--public-url / public_url takes an absolute http(s) URL without query, e.g. "
                                 "https://ca.example.cn"));
             return 2;
         }
@@ -154,10 +212,10 @@ int main(int argc, char* argv[])
 
     certdesk::server::Service service;
     QString error;
-    const int actual = service.start(host, port, parser.value(dataDir), options, &error);
+    const int actual = service.start(host, port, dataDirectory, options, &error);
     if (actual < 0) {
         fail(error);
-        return 1;
+        return actual == certdesk::server::Service::kConfigurationError ? 2 : 1;
     }
     const QString shownHost
         = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;

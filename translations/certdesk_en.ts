@@ -1420,6 +1420,10 @@
         <source>The service had an internal error; nothing was changed. Try again later.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This service has no legacy CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>certdesk::Token</name>
@@ -3368,6 +3372,41 @@
     </message>
     <message>
         <source>Puts the keyboard away; touch a field to bring it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>certdesk::ui::OldCertificateStatusLabel</name>
+    <message>
+        <source>Old certificate status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: asking the CA for its status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: its status could not be checked (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: the CA&apos;s status answer failed the signature checks, so it is not shown. Contact the CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: still valid (not revoked), according to the CA&apos;s OCSP responder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: revoked on %2, replaced by the new certificates (CA&apos;s OCSP responder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: revoked on %2 (CA&apos;s OCSP responder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old certificate %1: the CA&apos;s OCSP responder does not know this certificate.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1131,6 +1131,10 @@
             <translation>本服务没有原 RSA 证书的签发 CA。</translation>
         </message>
         <message>
+            <source>This service does not hold the legacy CA's key and publishes no CRL for it.</source>
+            <translation>本服务未持有原 RSA 证书签发 CA 的私钥，不发布其证书吊销列表。</translation>
+        </message>
+        <message>
             <source>Only the latest unconfirmed issuance of an approved application can be confirmed.</source>
             <translation>只能确认审核通过申请的最新一次未确认签发。</translation>
         </message>
@@ -3372,6 +3376,41 @@
         <message>
             <source>Puts the keyboard away; touch a field to bring it back</source>
             <translation>收起键盘；点击输入框可再次打开</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::OldCertificateStatusLabel</name>
+        <message>
+            <source>Old certificate status</source>
+            <translation>原证书状态</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: asking the CA for its status…</source>
+            <translation>原证书 %1：正在向 CA 查询状态…</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: its status could not be checked (%2).</source>
+            <translation>原证书 %1：无法查询状态（%2）。</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: the CA&apos;s status answer failed the signature checks, so it is not shown. Contact the CA.</source>
+            <translation>原证书 %1：CA 返回的状态应答未通过签名校验，因此不予显示。请联系 CA。</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: still valid (not revoked), according to the CA&apos;s OCSP responder.</source>
+            <translation>原证书 %1：仍然有效（未吊销），依据 CA 的 OCSP 服务。</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: revoked on %2, replaced by the new certificates (CA&apos;s OCSP responder).</source>
+            <translation>原证书 %1：已于 %2 吊销，已由新证书取代（依据 CA 的 OCSP 服务）。</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: revoked on %2 (CA&apos;s OCSP responder).</source>
+            <translation>原证书 %1：已于 %2 吊销（依据 CA 的 OCSP 服务）。</translation>
+        </message>
+        <message>
+            <source>Old certificate %1: the CA&apos;s OCSP responder does not know this certificate.</source>
+            <translation>原证书 %1：CA 的 OCSP 服务中查无此证书。</translation>
         </message>
     </context>
     <context>

@@ -219,6 +219,39 @@ ApiReply<BinaryContent>* ApiClient::fetchCrl(const char* name, const QString& pa
     });
 }
 
+ApiReply<BinaryContent>* ApiClient::legacyCaCertificate()
+{
+    detail::RequestSpec spec
+        = request("legacyCaCertificate", "GET", QStringLiteral("/ca/legacy-certificate"));
+    spec.accept = QByteArrayLiteral("application/x-pem-file, */*");
+    return send<BinaryContent>(std::move(spec), [](const detail::RawResponse& r) -> ApiResult<BinaryContent> {
+        auto chain = parseCaCertificates(r.body);
+        if (!chain.ok())
+            return chain.error();
+        if (chain.value().der.size() != 1)
+            return ApiError::make(
+                ApiError::Kind::Parse, QStringLiteral("expected one legacy CA certificate"));
+        return BinaryContent {chain.value().der.constFirst(), QString::fromLatin1(r.contentType)};
+    });
+}
+
+ApiReply<BinaryContent>* ApiClient::ocsp(const QByteArray& requestDer)
+{
+    detail::RequestSpec spec = request("ocsp", "POST", QStringLiteral("/ocsp"));
+    spec.serviceRoot = true;
+    spec.body = requestDer;
+    spec.contentType = QByteArrayLiteral("application/ocsp-request");
+    spec.accept = QByteArrayLiteral("application/ocsp-response");
+    // A status query changes nothing on the service: safe to send again.
+    spec.repeatable = true;
+    return send<BinaryContent>(std::move(spec), [](const detail::RawResponse& r) -> ApiResult<BinaryContent> {
+        // An OCSPResponse is a SEQUENCE (RFC 6960 §4.2.1).
+        if (r.body.size() < 2 || static_cast<quint8>(r.body.at(0)) != 0x30)
+            return ApiError::make(ApiError::Kind::Parse, QStringLiteral("OCSP response is not DER"));
+        return BinaryContent {r.body, QString::fromLatin1(r.contentType)};
+    });
+}
+
 // --- the old certificate ---
 
 ApiReply<OldCertificateInfo>* ApiClient::lookupCertificate(const QString& serial)

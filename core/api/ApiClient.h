@@ -71,6 +71,12 @@ public:
     // The legacy RSA CA's CRL (the old certificates revoked when their renewal was confirmed); the reply
     // fails with 404 when the service holds no legacy CA.
     ApiReply<BinaryContent>* legacyCrl();
+    // GET /ca/legacy-certificate: the RSA CA that issued the old certificates, as DER (the service sends
+    // PEM); fails with 404 when the service has no legacy CA.
+    ApiReply<BinaryContent>* legacyCaCertificate();
+    // POST /ocsp (outside /api/v1): a DER OCSPRequest in, the DER OCSPResponse out, unchecked; check it with
+    // pki::verifyOcspResponse (core/pki/Ocsp.h).
+    ApiReply<BinaryContent>* ocsp(const QByteArray& requestDer);
 
     // --- the old certificate ---
     // `serial` as typed: hex, case and colons/spaces do not matter.

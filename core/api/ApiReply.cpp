@@ -51,7 +51,10 @@ void ApiReplyBase::startAttempt()
     m_tlsDetail.clear();
 
     QUrl url = m_transport->apiBase;
-    url.setPath(url.path(QUrl::FullyEncoded) + m_spec.path, QUrl::TolerantMode);
+    QString basePath = url.path(QUrl::FullyEncoded);
+    if (m_spec.serviceRoot && basePath.endsWith(QLatin1String("/api/v1")))
+        basePath.chop(7);
+    url.setPath(basePath + m_spec.path, QUrl::TolerantMode);
     if (!m_spec.query.isEmpty())
         url.setQuery(m_spec.query);
 

@@ -50,6 +50,8 @@ struct RequestSpec
     QString idempotencyKey; // Idempotency-Key header; empty for none
     bool repeatable = false; // safe to send again (GET/PUT, or POST with an Idempotency-Key)
     QByteArray accept = QByteArrayLiteral("application/json");
+    // `path` is below the service's base URL instead of /api/v1 (the OCSP responder, RFC 6960 Appendix A).
+    bool serviceRoot = false;
 };
 
 struct RawResponse

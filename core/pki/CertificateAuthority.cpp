@@ -1,8 +1,10 @@
 #include "pki/CertificateAuthority.h"
 
+#include "pki/CaSigner.h"
 #include "pki/CertificateChain.h"
 #include "pki/CrlBuilder.h"
 #include "pki/KeyUsage.h"
+#include "pki/Ocsp.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
 
@@ -102,11 +104,11 @@ PkiResult<QByteArray> signCertificate(X509* certificate, EVP_PKEY* key, QByteArr
 }
 
 // Root (issuer == null: self-signed) or issuing CA certificate.
-PkiResult<CaCredential> createCa(
-    const CaCredential* issuer, const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+PkiResult<CaCredential> createCa(const CaCredential* issuer, const Subject& subject, const Validity& validity,
+    QByteArrayView signatureId, const Sm2Key* existingKey = nullptr)
 {
     ErrorQueueGuard guard;
-    auto key = Sm2Key::generate();
+    auto key = existingKey != nullptr ? PkiResult<Sm2Key>(existingKey->publicKey()) : Sm2Key::generate();
     if (!key)
         return key.error();
     auto name = toX509Name(subject);
@@ -260,13 +262,14 @@ struct CertificateAuthority::State
     QByteArray rootDer;
     QByteArray issuingDer;
     X509Ptr issuing;
-    Sm2Key issuingKey;
+    std::shared_ptr<const Sm2Signer> signer;
     QDateTime issuingNotAfter;
     // Extensions identical in every end-entity certificate, built once (X509_add_ext copies them).
     X509ExtensionPtr endEntityConstraints;
     X509ExtensionPtr signingUsage;
     X509ExtensionPtr encryptionUsage;
     X509ExtensionPtr signingExtendedUsage;
+    X509ExtensionPtr ocspUsage;
     X509ExtensionPtr authorityKeyId;
     X509ExtensionPtr policies;
 
@@ -307,6 +310,23 @@ PkiResult<CaCredential> CertificateAuthority::createIssuing(
     return createCa(&root, subject, validity, signatureId);
 }
 
+PkiResult<QByteArray> CertificateAuthority::certifyIssuing(const CaCredential& root, const Sm2Key& publicKey,
+    const Subject& subject, const Validity& validity, QByteArrayView signatureId)
+{
+    if (publicKey.isNull())
+        return pkiError(PkiStatus::BadInput, QStringLiteral("no public key to certify"));
+    auto credential = createCa(&root, subject, validity, signatureId, &publicKey);
+    if (!credential)
+        return credential.error();
+    return credential->certificateDer;
+}
+
+PkiResult<void> CertificateAuthority::persistCrlNumberIn(const QString& directory)
+{
+    m_state->directory = directory;
+    return m_state->crlNumber.load(QDir(directory).filePath(CrlNumberFile));
+}
+
 PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
     const CaCredential& root, const CaCredential& issuing, const CaSettings& settings)
 {
@@ -320,16 +340,34 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
     if (X509_check_private_key(issuingCertificate.get(), issuing.key.evpPkey()) != 1
         || (!root.key.isNull() && X509_check_private_key(rootCertificate.get(), root.key.evpPkey()) != 1))
         return pkiError(PkiStatus::KeyMismatch, QStringLiteral("a CA key does not match its certificate"));
+    return fromSigner(root.certificateDer, issuing.certificateDer,
+        std::make_shared<SoftwareSm2Signer>(issuing.key), settings);
+}
+
+PkiResult<CertificateAuthority> CertificateAuthority::fromSigner(const QByteArray& rootDer,
+    const QByteArray& issuingDer, std::shared_ptr<const Sm2Signer> signer, const CaSettings& settings)
+{
+    ErrorQueueGuard guard;
+    X509Ptr rootCertificate = parseCertificate(rootDer);
+    X509Ptr issuingCertificate = parseCertificate(issuingDer);
+    if (!rootCertificate || !issuingCertificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("a CA certificate is not DER X.509"));
+    if (!signer)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA has no signing key"));
+    EVP_PKEY* certifiedKey = X509_get0_pubkey(issuingCertificate.get());
+    if (certifiedKey == nullptr || EVP_PKEY_eq(certifiedKey, signer->publicKey().evpPkey()) != 1)
+        return pkiError(
+            PkiStatus::KeyMismatch, QStringLiteral("the issuing CA key does not match its certificate"));
     if (X509_check_issued(rootCertificate.get(), issuingCertificate.get()) != X509_V_OK)
         return pkiError(PkiStatus::BadInput, QStringLiteral("the issuing CA was not issued by the root"));
-    if (auto verified = verifyCaCertificates(root.certificateDer, issuing.certificateDer); !verified)
+    if (auto verified = verifyCaCertificates(rootDer, issuingDer); !verified)
         return verified.error();
 
     auto state = std::make_shared<State>();
     state->settings = settings;
-    state->rootDer = root.certificateDer;
-    state->issuingDer = issuing.certificateDer;
-    state->issuingKey = issuing.key;
+    state->rootDer = rootDer;
+    state->issuingDer = issuingDer;
+    state->signer = std::move(signer);
     state->issuingNotAfter = fromAsn1Time(X509_get0_notAfter(issuingCertificate.get()));
     state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
     state->signingUsage = keyUsageExtension(KeyUsage::DigitalSignature | KeyUsage::NonRepudiation);
@@ -340,11 +378,12 @@ PkiResult<CertificateAuthority> CertificateAuthority::fromCredentials(
         = keyUsageExtension(KeyUsage::KeyEncipherment | KeyUsage::DataEncipherment | KeyUsage::KeyAgreement);
     // Bidding platforms log in with the signing certificate (TLS client authentication).
     state->signingExtendedUsage = configExtension(NID_ext_key_usage, QStringLiteral("clientAuth"), false);
+    state->ocspUsage = keyUsageExtension(KeyUsage::DigitalSignature);
     state->authorityKeyId = authorityKeyIdentifierExtension(issuingCertificate.get());
     state->policies = policiesExtension(settings.policyOid);
     state->issuing = std::move(issuingCertificate);
     if (!state->endEntityConstraints || !state->signingUsage || !state->encryptionUsage
-        || !state->signingExtendedUsage || !state->authorityKeyId || !state->policies)
+        || !state->signingExtendedUsage || !state->ocspUsage || !state->authorityKeyId || !state->policies)
         return pkiError(
             PkiStatus::InternalError, QStringLiteral("preparing the end-entity extensions failed"));
     return CertificateAuthority(std::move(state));
@@ -452,7 +491,9 @@ PkiResult<IssuedCertificate> CertificateAuthority::issueEndEntity(const EndEntit
         return filled.error();
 
     const bool signing = request.profile == CertificateProfile::Signing;
-    const X509_EXTENSION* usage = signing ? state.signingUsage.get() : state.encryptionUsage.get();
+    const X509_EXTENSION* usage = signing                   ? state.signingUsage.get()
+        : request.profile == CertificateProfile::Encryption ? state.encryptionUsage.get()
+                                                            : state.ocspUsage.get();
     if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
         || X509_add_ext(certificate.get(), const_cast<X509_EXTENSION*>(usage), -1) != 1
         || (signing && X509_add_ext(certificate.get(), state.signingExtendedUsage.get(), -1) != 1)
@@ -462,10 +503,13 @@ PkiResult<IssuedCertificate> CertificateAuthority::issueEndEntity(const EndEntit
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding certificate extensions failed"));
     if (auto added = addRevocationPointers(certificate.get(), request.crlUrl, request.ocspUrl); !added)
         return added.error();
+    if (request.profile == CertificateProfile::OcspSigning && !addOcspSigningExtensions(certificate.get()))
+        return pkiError(
+            PkiStatus::InternalError, QStringLiteral("adding the OCSP signing extensions failed"));
     if (!request.personIdNumber.isEmpty() && !addPersonIdentity(certificate.get(), request.personIdNumber))
         return pkiError(PkiStatus::BadInput, QStringLiteral("the ID number is not printable"));
 
-    auto der = signCertificate(certificate.get(), state.issuingKey.evpPkey(), sm2DefaultId());
+    auto der = signCertificateWith(certificate.get(), *state.signer, sm2DefaultId());
     if (!der)
         return der.error();
     return IssuedCertificate {std::move(*der), integerToHex(X509_get0_serialNumber(certificate.get()))};
@@ -481,61 +525,8 @@ PkiResult<QByteArray> CertificateAuthority::makeCrl(
         return crl.error();
     if (auto numbered = addCrlNumber(crl->get(), state.crlNumber); !numbered)
         return numbered.error();
-    auto context = sm2SignContext(state.issuingKey.evpPkey(), sm2DefaultId());
-    if (!context)
-        return context.error();
-    if (X509_CRL_sign_ctx(crl->get(), context->mdContext.get()) <= 0)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
-    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl->get(), out); });
-    if (der.isEmpty())
-        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
-    return der;
-}
-
-PkiResult<IssuedCertificate> CertificateAuthority::issueOcspSigner(
-    const Sm2Key& publicKey, const Validity& validity) const
-{
-    ErrorQueueGuard guard;
-    const State& state = *m_state;
-    if (publicKey.isNull())
-        return pkiError(PkiStatus::BadInput, QStringLiteral("no public key to certify"));
-    if (validity.notAfter > state.issuingNotAfter)
-        return pkiError(PkiStatus::BadInput, QStringLiteral("the certificate would outlive the issuing CA"));
-    Subject subjectFields = fromX509Name(X509_get_subject_name(state.issuing.get()));
-    subjectFields.serialNumber.clear();
-    subjectFields.commonName += QStringLiteral(" OCSP Signer");
-    auto subject = toX509Name(subjectFields);
-    if (!subject)
-        return subject.error();
-    const Asn1IntegerPtr serial = randomSerial();
-    X509Ptr certificate(X509_new());
-    if (!serial || !certificate)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("allocation failed"));
-    if (auto filled
-        = fillCertificate(certificate.get(), serial.get(), X509_get_subject_name(state.issuing.get()),
-            subject->get(), validity.notBefore, validity.notAfter, publicKey.evpPkey());
-        !filled)
-        return filled.error();
-    const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::DigitalSignature);
-    if (X509_add_ext(certificate.get(), state.endEntityConstraints.get(), -1) != 1
-        || !addExtension(certificate.get(), usage)
-        || !addExtension(
-            certificate.get(), configExtension(NID_ext_key_usage, QStringLiteral("OCSPSigning"), false))
-        || !addExtension(
-            certificate.get(), configExtension(NID_id_pkix_OCSP_noCheck, QStringLiteral("yes"), false))
-        || !addSubjectKeyIdentifier(certificate.get())
-        || X509_add_ext(certificate.get(), state.authorityKeyId.get(), -1) != 1
-        || X509_add_ext(certificate.get(), state.policies.get(), -1) != 1)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("adding OCSP signer extensions failed"));
-    auto der = signCertificate(certificate.get(), state.issuingKey.evpPkey(), sm2DefaultId());
-    if (!der)
-        return der.error();
-    return IssuedCertificate {std::move(*der), integerToHex(X509_get0_serialNumber(certificate.get()))};
-}
-
-PkiResult<QByteArray> CertificateAuthority::signWithIssuingKey(QByteArrayView tbs) const
-{
-    return signSm2WithDefaultId(m_state->issuingKey, tbs);
+    // GM/T 0009: CA objects are signed with the default SM2 user ID, like every other SM2 signature.
+    return signCrlWith(crl->get(), *state.signer, sm2DefaultId());
 }
 
 PkiResult<void> CertificateAuthority::verifyChain(const QByteArray& leafDer, const QDateTime& at) const
@@ -590,11 +581,6 @@ PkiResult<void> verifyCaCertificates(const QByteArray& rootDer, const QByteArray
             QStringLiteral("%1: the root's signature does not verify with the SM2 user ID %2")
                 .arg(describe("the issuing CA certificate", issuing.get()), id));
     return {};
-}
-
-PkiResult<QByteArray> signSm2WithDefaultId(const Sm2Key& key, QByteArrayView tbs)
-{
-    return sm2Sign(key, tbs, sm2DefaultId());
 }
 
 } // namespace certdesk::pki

@@ -26,10 +26,16 @@
 
 namespace certdesk::pki {
 
+class Sm2Signer;
+
 enum class CertificateProfile
 {
     Signing, // keyUsage digitalSignature + nonRepudiation (critical), extendedKeyUsage clientAuth
     Encryption, // keyUsage keyEncipherment + dataEncipherment + keyAgreement (critical), no extendedKeyUsage
+    // The CA's delegated OCSP responder (RFC 6960 §4.2.2.2): keyUsage digitalSignature (critical),
+    // extendedKeyUsage id-kp-OCSPSigning, id-pkix-ocsp-nocheck (§4.2.2.2.1: clients do not ask for the
+    // responder's own status).
+    OcspSigning,
 };
 
 struct Validity
@@ -106,6 +112,12 @@ public:
     [[nodiscard]] static PkiResult<CaCredential> createIssuing(const CaCredential& root,
         const Subject& subject, const Validity& validity, QByteArrayView signatureId = sm2DefaultId());
 
+    // An issuing CA certificate for an existing key (one made in an HSM, or a new intermediate's), signed by
+    // `root` as createIssuing does. Returns DER.
+    [[nodiscard]] static PkiResult<QByteArray> certifyIssuing(const CaCredential& root,
+        const Sm2Key& publicKey, const Subject& subject, const Validity& validity,
+        QByteArrayView signatureId);
+
     // A CA from existing credentials (checked: keys match certificates, the issuing CA is issued by the
     // root, and both the root's self-signature and the issuing CA certificate verify with the default SM2 ID
     // — BadSignature naming the certificate otherwise, see verifyCaCertificates). Nothing is persisted; CRL
@@ -113,11 +125,22 @@ public:
     [[nodiscard]] static PkiResult<CertificateAuthority> fromCredentials(
         const CaCredential& root, const CaCredential& issuing, const CaSettings& settings = {});
 
+    // A CA whose issuing key signs through `signer` (an HSM, or a key read from an encrypted file); the root
+    // key is not needed (it stays offline). Checked: the signer's key is the issuing certificate's, the root
+    // signed the issuing certificate. Nothing is persisted; CRL numbers start at 1.
+    [[nodiscard]] static PkiResult<CertificateAuthority> fromSigner(const QByteArray& rootDer,
+        const QByteArray& issuingDer, std::shared_ptr<const Sm2Signer> signer,
+        const CaSettings& settings = {});
+
     // The CA kept in `directory`: root-ca.pem, root-ca.key, issuing-ca.pem, issuing-ca.key (PKCS#8 PEM, file
     // mode 0600), crlnumber. Creates root and issuing CA when the directory holds none of them (a partial set
     // is BadInput: never silently replace a CA). The CRL number is persisted there.
     [[nodiscard]] static PkiResult<CertificateAuthority> loadOrCreate(
         const QString& directory, const CaSettings& settings = {});
+
+    // Keeps the cRLNumber in `directory`/crlnumber from now on (read from there if it exists), as
+    // loadOrCreate does: for a CA made with fromSigner.
+    [[nodiscard]] PkiResult<void> persistCrlNumberIn(const QString& directory);
 
     // Issues an end-entity certificate: basicConstraints CA:FALSE, the profile's critical keyUsage, SKI, AKI,
     // the identity extension for natural persons; signed SM2-with-SM3 by the issuing CA with the default ID.
@@ -129,18 +152,6 @@ public:
     // Signed SM2-with-SM3 with the default ID. Returns DER.
     [[nodiscard]] PkiResult<QByteArray> makeCrl(const QList<RevokedCertificate>& revoked,
         const QDateTime& thisUpdate, const QDateTime& nextUpdate) const;
-
-    // A delegated OCSP signing certificate (RFC 6960 §4.2.2.2) for `publicKey`, issued by the issuing CA:
-    // CA:FALSE, keyUsage digitalSignature (critical), extendedKeyUsage id-kp-OCSPSigning,
-    // id-pkix-ocsp-nocheck (§4.2.2.2.1: clients do not ask for the responder's own status), SKI, AKI,
-    // certificatePolicies; subject
-    // "<issuing CA CN> OCSP Signer".
-    [[nodiscard]] PkiResult<IssuedCertificate> issueOcspSigner(
-        const Sm2Key& publicKey, const Validity& validity) const;
-
-    // SM2-with-SM3 signature (DER SEQUENCE{r,s}) of `tbs` by the issuing CA's key with the default ID: for
-    // structures assembled outside this class (an OCSP response's ResponseData signed by the CA itself).
-    [[nodiscard]] PkiResult<QByteArray> signWithIssuingKey(QByteArrayView tbs) const;
 
     // verifyCertificateChain(leafDer, {issuing}, {root}, at).
     [[nodiscard]] PkiResult<void> verifyChain(const QByteArray& leafDer, const QDateTime& at = {}) const;
@@ -168,9 +179,5 @@ private:
 // another ID — the empty ID of CertDesk versions that signed CA objects for `openssl verify`'s sake — or not
 // by that key; BadInput for unreadable DER.
 [[nodiscard]] PkiResult<void> verifyCaCertificates(const QByteArray& rootDer, const QByteArray& issuingDer);
-
-// SM2-with-SM3 signature (DER SEQUENCE{r,s}) of arbitrary to-be-signed bytes with the default ID: the one way
-// CertDesk signs structures OpenSSL 3.0 cannot sign with an ID itself (OCSP responses, see docs/pki.md).
-[[nodiscard]] PkiResult<QByteArray> signSm2WithDefaultId(const Sm2Key& key, QByteArrayView tbs);
 
 } // namespace certdesk::pki

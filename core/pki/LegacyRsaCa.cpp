@@ -2,6 +2,7 @@
 
 #include "pki/CrlBuilder.h"
 #include "pki/KeyUsage.h"
+#include "pki/Ocsp.h"
 #include "pki/OpenSslSupport.h"
 #include "pki/Pem.h"
 
@@ -154,10 +155,46 @@ bool LegacyRsaCa::existsIn(const QString& directory)
     return dir.exists(CertificateFile) || dir.exists(KeyFile);
 }
 
+PkiResult<LegacyRsaCa> LegacyRsaCa::fromCertificate(const QByteArray& certificateDer, EvpPkeyPtr key)
+{
+    ErrorQueueGuard guard;
+    auto state = std::make_shared<State>();
+    state->certificateDer = certificateDer;
+    state->certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
+    if (!state->certificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("the legacy CA certificate is not DER X.509"));
+    if (key
+        && (EVP_PKEY_is_a(key.get(), "RSA") != 1
+            || X509_check_private_key(state->certificate.get(), key.get()) != 1))
+        return pkiError(
+            PkiStatus::KeyMismatch, QStringLiteral("the legacy CA key does not match its certificate"));
+    state->key = std::move(key);
+    state->authorityKeyId = authorityKeyIdentifierExtension(state->certificate.get());
+    state->endEntityConstraints = basicConstraintsExtension(false, -1, false);
+    state->endEntityUsage = keyUsageExtension(
+        KeyUsage::DigitalSignature | KeyUsage::NonRepudiation | KeyUsage::KeyEncipherment);
+    if (!state->endEntityConstraints || !state->endEntityUsage)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("preparing legacy extensions failed"));
+    return LegacyRsaCa(std::move(state));
+}
+
+bool LegacyRsaCa::hasKey() const
+{
+    return static_cast<bool>(m_state->key);
+}
+
+PkiResult<void> LegacyRsaCa::persistCrlNumberIn(const QString& directory) const
+{
+    return m_state->crlNumber.load(QDir(directory).filePath(CrlNumberFile));
+}
+
 PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, const QString& holder,
     const QString& credentialNumber, const QDateTime& notAfter) const
 {
     ErrorQueueGuard guard;
+    if (!m_state->key || !m_state->authorityKeyId)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     if (holder.isEmpty() || credentialNumber.isEmpty() || !notAfter.isValid())
         return pkiError(
             PkiStatus::BadInput, QStringLiteral("a legacy certificate needs holder, number and expiry"));
@@ -258,6 +295,9 @@ PkiResult<QByteArray> LegacyRsaCa::makeCrl(
     const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate, const QDateTime& nextUpdate) const
 {
     ErrorQueueGuard guard;
+    if (!m_state->key)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     auto crl = buildCrl(
         m_state->certificate.get(), m_state->authorityKeyId.get(), revoked, thisUpdate, nextUpdate);
     if (!crl)
@@ -273,6 +313,40 @@ PkiResult<QByteArray> LegacyRsaCa::makeCrl(
     if (der.isEmpty())
         return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy CRL failed"));
     return der;
+}
+
+PkiResult<LegacyRsaCa::OcspSigner> LegacyRsaCa::issueOcspSigner(const QDateTime& notAfter) const
+{
+    ErrorQueueGuard guard;
+    if (!m_state->key || !m_state->authorityKeyId)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
+    Subject subject = fromX509Name(X509_get_subject_name(m_state->certificate.get()));
+    subject.commonName += QStringLiteral(" OCSP Responder");
+    auto name = toX509Name(subject);
+    if (!name)
+        return name.error();
+    EvpPkeyPtr key = generateRsaKey();
+    const Asn1IntegerPtr serial = randomSerial();
+    X509Ptr certificate(X509_new());
+    const X509ExtensionPtr usage = keyUsageExtension(KeyUsage::DigitalSignature);
+    if (!key || !serial || !certificate || !usage)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("creating the OCSP signer failed"));
+    if (auto filled
+        = fillCertificate(certificate.get(), serial.get(), X509_get_subject_name(m_state->certificate.get()),
+            name->get(), nowUtc().addSecs(-3600), notAfter.toUTC(), key.get());
+        !filled)
+        return filled.error();
+    if (X509_add_ext(certificate.get(), m_state->endEntityConstraints.get(), -1) != 1
+        || X509_add_ext(certificate.get(), usage.get(), -1) != 1
+        || !addSubjectKeyIdentifier(certificate.get())
+        || X509_add_ext(certificate.get(), m_state->authorityKeyId.get(), -1) != 1
+        || !addOcspSigningExtensions(certificate.get()))
+        return pkiError(PkiStatus::InternalError, QStringLiteral("adding OCSP signer extensions failed"));
+    auto der = signSha256(certificate.get(), m_state->key.get());
+    if (!der)
+        return der.error();
+    return OcspSigner {std::move(*der), std::shared_ptr<EVP_PKEY>(key.release(), EVP_PKEY_free)};
 }
 
 } // namespace certdesk::pki

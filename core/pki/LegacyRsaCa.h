@@ -35,6 +35,16 @@ public:
     // create.
     [[nodiscard]] static bool existsIn(const QString& directory);
 
+    // The CA of a real deployment: its certificate (DER) and, when the service holds it, its RSA key (from an
+    // encrypted file; null = certificate only: verifyPossession works, mint, makeCrl and issueOcspSigner
+    // fail with Unsupported).
+    [[nodiscard]] static PkiResult<LegacyRsaCa> fromCertificate(
+        const QByteArray& certificateDer, EvpPkeyPtr key);
+    [[nodiscard]] bool hasKey() const;
+    // Keeps the cRLNumber in `directory`/crlnumber from now on (read from there if it exists), as
+    // loadOrCreate does: for a CA made with fromCertificate.
+    [[nodiscard]] PkiResult<void> persistCrlNumberIn(const QString& directory) const;
+
     // A new RSA-2048 key pair and certificate, valid from min(now, notAfter - 1 year) to `notAfter`.
     // Subject as in CertDesk's SM2 certificates: institutions O = CN = holder, serialNumber = credential
     // number (USCC); natural persons CN = holder plus extension 1.2.156.10260.4.1.1 = credential number (ID
@@ -58,9 +68,20 @@ public:
 
     // The legacy CA's own v2 CRL (RFC 5280 §5): the old certificates it issued that are revoked, with
     // authorityKeyIdentifier and a cRLNumber that strictly increases (persisted as `crlnumber` in the CA
-    // directory). sha256WithRSAEncryption, as the CA's certificates. Returns DER.
+    // directory). sha256WithRSAEncryption, as the CA's certificates. Returns DER; Unsupported without the
+    // key.
     [[nodiscard]] PkiResult<QByteArray> makeCrl(const QList<RevokedCertificate>& revoked,
         const QDateTime& thisUpdate, const QDateTime& nextUpdate) const;
+
+    // A delegated OCSP responder for this CA (RFC 6960 §4.2.2.2): a fresh RSA-2048 key and a certificate
+    // with keyUsage digitalSignature, extendedKeyUsage id-kp-OCSPSigning and id-pkix-ocsp-nocheck, signed
+    // sha256WithRSAEncryption, valid from an hour ago until `notAfter`.
+    struct OcspSigner
+    {
+        QByteArray certificateDer;
+        std::shared_ptr<EVP_PKEY> key;
+    };
+    [[nodiscard]] PkiResult<OcspSigner> issueOcspSigner(const QDateTime& notAfter) const;
 
 private:
     struct State;

@@ -566,6 +566,21 @@ void TestServerApi::putAndResubmitRules()
 void TestServerApi::sandboxOnlyWithFlag()
 {
     QTemporaryDir dir;
+    // Outside the sandbox the CA comes from `ca init` (its issuing key encrypted; passphrase from the
+    // environment), never from the automatic training CA.
+    QProcess init;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CERTDESK_ROOT_KEY_PASSPHRASE"), QStringLiteral("root passphrase"));
+    environment.insert(QStringLiteral("CERTDESK_CA_KEY_PASSPHRASE"), QStringLiteral("issuing passphrase"));
+    init.setProcessEnvironment(environment);
+    init.setProcessChannelMode(QProcess::MergedChannels);
+    init.start(QStringLiteral(CERTDESK_SERVER_BINARY),
+        {QStringLiteral("ca"), QStringLiteral("init"), QStringLiteral("--data-dir"),
+            dir.filePath(QStringLiteral("data")), QStringLiteral("--root-key"),
+            dir.filePath(QStringLiteral("offline/root.key"))});
+    QVERIFY(init.waitForFinished(30000));
+    QVERIFY2(init.exitCode() == 0, init.readAll().constData());
+    qputenv("CERTDESK_CA_KEY_PASSPHRASE", "issuing passphrase");
     ServerProcess plain;
     QVERIFY2(plain.start(dir.filePath(QStringLiteral("data")), {}, false), qPrintable(plain.lastError()));
     Http http(plain.port());
@@ -605,6 +620,7 @@ void TestServerApi::sandboxOnlyWithFlag()
     QCOMPARE(login.status, 200);
     QCOMPARE(login.json().value(QStringLiteral("roles")).toArray(), QJsonArray {QStringLiteral("counter")});
     QCOMPARE(plain.terminate(), 0);
+    qunsetenv("CERTDESK_CA_KEY_PASSPHRASE");
 }
 
 void TestServerApi::publicUrlRequiredOutsideSandbox()

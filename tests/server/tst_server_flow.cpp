@@ -9,6 +9,7 @@
 #include "pki/CertificateInfo.h"
 #include "pki/Csr.h"
 #include "pki/Envelope.h"
+#include "pki/Ocsp.h"
 #include "pki/Pem.h"
 #include "pki/Sm2Key.h"
 #include "pki/Subject.h"
@@ -18,6 +19,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <openssl/ocsp.h>
 
 using namespace certdesk;
 using namespace certdesk::servertest;
@@ -178,6 +181,31 @@ QString TestServerFlow::crlText(const QString& path)
     return QString::fromUtf8(openssl.readAllStandardOutput());
 }
 
+// The first certificate in a DER OCSPResponse's BasicOCSPResponse (the delegated responder's); empty when
+// there is none.
+static QByteArray firstResponderCertificate(const QByteArray& responseDer)
+{
+    const auto* in = reinterpret_cast<const unsigned char*>(responseDer.constData());
+    OCSP_RESPONSE* response = d2i_OCSP_RESPONSE(nullptr, &in, responseDer.size());
+    OCSP_BASICRESP* basic = response != nullptr ? OCSP_response_get1_basic(response) : nullptr;
+    QByteArray der;
+    if (basic != nullptr) {
+        const STACK_OF(X509)* certificates = OCSP_resp_get0_certs(basic);
+        if (sk_X509_num(certificates) > 0) {
+            X509* first = sk_X509_value(certificates, 0);
+            const int length = i2d_X509(first, nullptr);
+            if (length > 0) {
+                der.resize(length);
+                auto* out = reinterpret_cast<unsigned char*>(der.data());
+                i2d_X509(first, &out);
+            }
+        }
+        OCSP_BASICRESP_free(basic);
+    }
+    OCSP_RESPONSE_free(response);
+    return der;
+}
+
 int TestServerFlow::crossCheck(
     const QByteArray& objectDer, const QByteArray& signerCertificateDer, const QString& id)
 {
@@ -225,9 +253,21 @@ void TestServerFlow::crossCheckIssuance(
     QCOMPARE(crossCheck(crl.body, issuing), 0);
     if (!csr.isEmpty())
         QCOMPARE(crossCheck(csr), 0);
+    // An OCSP response about the signing certificate, signed by the SM2 CA's delegated OCSP signer, whose
+    // certificate travels in the response and was signed by the issuing CA.
+    const auto request = pki::makeOcspRequest(signingDer, issuing);
+    QVERIFY(request);
+    const Reply ocsp
+        = m_http->postRaw(QStringLiteral("/ocsp"), request->der, QStringLiteral("application/ocsp-request"));
+    QCOMPARE(ocsp.status, 200);
+    const QByteArray ocspSigner = firstResponderCertificate(ocsp.body);
+    QVERIFY(!ocspSigner.isEmpty());
+    QCOMPARE(crossCheck(ocspSigner, issuing), 0);
+    QCOMPARE(crossCheck(ocsp.body, ocspSigner), 0);
     // The verifier tells IDs apart: every one of them fails with the empty ID.
     for (const auto& [object, signer] : {std::pair {root, QByteArray()}, std::pair {issuing, root},
-             std::pair {signingDer, issuing}, std::pair {crl.body, issuing}})
+             std::pair {signingDer, issuing}, std::pair {crl.body, issuing}, std::pair {ocspSigner, issuing},
+             std::pair {ocsp.body, ocspSigner}})
         QCOMPARE(crossCheck(object, signer, QString()), 1);
     // ... and a signature by another key fails.
     QCOMPARE(crossCheck(signingDer, root), 1);

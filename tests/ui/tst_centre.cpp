@@ -16,6 +16,7 @@
 #include "documents/DocumentError.h"
 #include "domain/Privacy.h"
 #include "pki/Sm2Key.h"
+#include "widgets/OldCertificateStatusLabel.h"
 #include "widgets/QrWidget.h"
 
 #include <QApplication>
@@ -469,6 +470,17 @@ private Q_SLOTS:
         QCOMPARE(labelText(m_centre.get(), QStringLiteral("shipmentCarrier")), QStringLiteral("SF Express"));
         QCOMPARE(
             labelText(m_centre.get(), QStringLiteral("shipmentTrackingNo")), QStringLiteral("SF1234567890"));
+        // The old certificate's status line: revoked at the confirmation, as the CA's OCSP responder says
+        // (the answer verified against the legacy CA before it is shown).
+        auto* oldStatus
+            = find<ui::OldCertificateStatusLabel>(m_centre.get(), QStringLiteral("oldCertificateStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(oldStatus->lastStatus().has_value(), Timeout);
+        QCOMPARE(oldStatus->lastStatus()->outcome, issuance::OldCertificateStatus::Outcome::Checked);
+        QCOMPARE(oldStatus->lastStatus()->status, pki::OcspCertStatus::Revoked);
+        QCOMPARE(oldStatus->lastStatus()->reason, 4); // superseded
+        QVERIFY(oldStatus->isVisible());
+        QVERIFY2(oldStatus->text().contains(m_centre->session()->application().serial),
+            qPrintable(oldStatus->text()));
         find<QPushButton>(m_centre.get(), QStringLiteral("copyTrackingNoButton"))->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("SF1234567890"));
         QCOMPARE(m_centre->currentStep(), ui::CentreStep::Shipping);

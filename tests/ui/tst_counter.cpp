@@ -25,6 +25,7 @@
 #include "storage/LocalStore.h"
 #include "token/ModuleLoader.h"
 #include "token/TokenSession.h"
+#include "widgets/OldCertificateStatusLabel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -259,6 +260,14 @@ private Q_SLOTS:
         QSignalSpy shipmentLoaded(shipment, &ui::ShipmentPage::applicationLoaded);
         QVERIFY(shipment->queue()->select(app.id));
         QTRY_VERIFY_WITH_TIMEOUT(!shipmentLoaded.isEmpty(), Timeout);
+        // After issuance the old certificate is revoked, and the desk shows it from the CA's OCSP responder.
+        QTRY_VERIFY_WITH_TIMEOUT(shipment->oldCertificateStatus()->lastStatus().has_value(), Timeout);
+        QCOMPARE(shipment->oldCertificateStatus()->lastStatus()->outcome,
+            issuance::OldCertificateStatus::Outcome::Checked);
+        QCOMPARE(shipment->oldCertificateStatus()->lastStatus()->status, pki::OcspCertStatus::Revoked);
+        QCOMPARE(
+            find<QLabel>(shipment, QStringLiteral("oldCertificateStatus")), shipment->oldCertificateStatus());
+        QVERIFY(shipment->oldCertificateStatus()->isVisible());
         const QString recipient = shipment->recipientText();
         QVERIFY2(
             recipient.contains(app.application.agent.mobile), qPrintable(recipient)); // full, for the courier

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "centre/CentreSession.h"
+#include "widgets/OldCertificateStatusLabel.h"
 
 #include <QClipboard>
 #include <QFormLayout>
@@ -87,6 +88,7 @@ StatusPage::StatusPage(CentreSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
     , m_explanation(new QLabel(this))
+    , m_oldCertificate(new OldCertificateStatusLabel(this))
     , m_rejectionBox(new QGroupBox(tr("Rejection reasons"), this))
     , m_reasonsLayout(new QVBoxLayout)
     , m_rejectionHint(new QLabel(m_rejectionBox))
@@ -159,6 +161,7 @@ StatusPage::StatusPage(CentreSession* session, QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_explanation);
+    layout->addWidget(m_oldCertificate);
     layout->addWidget(m_rejectionBox);
     layout->addLayout(buttons);
     layout->addWidget(m_result);
@@ -244,6 +247,15 @@ void StatusPage::updateFromApplication()
         }
     }
     m_explanation->setText(text);
+    // Once the new certificates are written the old one is revoked: ask the CA's OCSP responder, once per
+    // application (the answer does not change afterwards).
+    const bool afterIssuance = loaded
+        && (a.status == ApplicationStatus::Issued || a.status == ApplicationStatus::Shipped
+            || a.status == ApplicationStatus::Completed);
+    if (!afterIssuance || a.serial.isEmpty())
+        m_oldCertificate->reset();
+    else if (m_oldCertificate->serial() != a.serial)
+        m_oldCertificate->check(m_session->api(), a.serial);
 
     const bool rejected = a.status == ApplicationStatus::Rejected;
     m_rejectionBox->setVisible(rejected && !a.rejection.isEmpty());

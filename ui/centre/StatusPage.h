@@ -14,6 +14,7 @@ class QVBoxLayout;
 namespace certdesk::ui {
 
 class CentreSession;
+class OldCertificateStatusLabel;
 
 // The display name of a rejection target ("field:agent.mobile" -> 经办人 移动电话,
 // "document:business_license" -> 营业执照扫描件); the target itself when it is not known.
@@ -47,6 +48,8 @@ private:
 
     CentreSession* m_session;
     QLabel* m_explanation;
+    // After issuance: the old certificate's status from the CA's OCSP responder.
+    OldCertificateStatusLabel* m_oldCertificate;
     QGroupBox* m_rejectionBox;
     QVBoxLayout* m_reasonsLayout;
     QLabel* m_rejectionHint;

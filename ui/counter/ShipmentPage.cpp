@@ -6,6 +6,7 @@
 #include "counter/CounterSession.h"
 #include "domain/RegionModel.h"
 #include "print/MailingLabel.h"
+#include "widgets/OldCertificateStatusLabel.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -25,6 +26,7 @@ ShipmentPage::ShipmentPage(CounterSession* session, QWidget* parent)
     , m_queue(new ApplicationQueue(
           session, {ApplicationStatus::Issued, ApplicationStatus::Shipped}, QStringLiteral("shipment"), this))
     , m_recipient(new QLabel(this))
+    , m_oldCertificate(new OldCertificateStatusLabel(this))
     , m_carrier(new QComboBox(this))
     , m_tracking(new QLineEdit(this))
     , m_ship(new QPushButton(tr("Record shipment"), this))
@@ -61,6 +63,7 @@ ShipmentPage::ShipmentPage(CounterSession* session, QWidget* parent)
     auto* recipientBox = new QGroupBox(tr("Recipient"), this);
     auto* recipientLayout = new QVBoxLayout(recipientBox);
     recipientLayout->addWidget(m_recipient);
+    recipientLayout->addWidget(m_oldCertificate);
     recipientLayout->addWidget(m_print, 0, Qt::AlignRight);
 
     auto* shipBox = new QGroupBox(tr("Send by courier"), this);
@@ -131,6 +134,7 @@ void ShipmentPage::load(const QString& id)
 {
     const int generation = ++m_generation;
     m_view.reset();
+    m_oldCertificate->reset();
     m_recipient->setText(
         id.isEmpty() ? tr("Choose a programmed UKey's application in the list.") : tr("Loading…"));
     updateButtons();
@@ -146,6 +150,8 @@ void ShipmentPage::load(const QString& id)
                 return;
             }
             m_view = r.value();
+            if (!m_view->application.serial.isEmpty())
+                m_oldCertificate->check(m_session->api(), m_view->application.serial);
             const print::MailingLabel label(
                 m_view->application, m_session->regions(), m_session->services().sender);
             QStringList lines;

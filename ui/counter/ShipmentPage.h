@@ -15,6 +15,7 @@ namespace certdesk::ui {
 
 class ApplicationQueue;
 class CounterSession;
+class OldCertificateStatusLabel;
 
 // 寄送 / 交付: programmed UKeys (issued) and those on their way (shipped). Record the courier and tracking
 // number (the applicant sees them), print the mailing label for the parcel, or record the handover at the
@@ -29,6 +30,7 @@ public:
     [[nodiscard]] const std::optional<api::StaffApplicationView>& loaded() const { return m_view; }
     [[nodiscard]] QString resultText() const;
     [[nodiscard]] QString recipientText() const;
+    [[nodiscard]] OldCertificateStatusLabel* oldCertificateStatus() const { return m_oldCertificate; }
 
 public Q_SLOTS:
     void refresh();
@@ -47,6 +49,8 @@ private:
     CounterSession* m_session;
     ApplicationQueue* m_queue;
     QLabel* m_recipient;
+    // The old certificate's status from the CA's OCSP responder (revoked at confirmation).
+    OldCertificateStatusLabel* m_oldCertificate;
     QComboBox* m_carrier;
     QLineEdit* m_tracking;
     QPushButton* m_ship;

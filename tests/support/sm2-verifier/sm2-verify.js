@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Verifies the SM2-with-SM3 signature of a DER certificate, CRL or PKCS#10 request with sm-crypto, an SM2
-// implementation that shares no code with OpenSSL, so that a second reading of GB/T 32918.2 checks ours.
+// Verifies the SM2-with-SM3 signature of a DER certificate, CRL, PKCS#10 request or OCSP response with
+// sm-crypto, an SM2 implementation that shares no code with OpenSSL, so that a second reading of GB/T 32918.2
+// checks ours.
 //
 //   node sm2-verify.js [--id ID] OBJECT.der [SIGNER-CERTIFICATE.der]
 //
-// OBJECT is any X.509 SIGNED{} structure: SEQUENCE { toBeSigned, AlgorithmIdentifier, BIT STRING }. The
+// OBJECT is any X.509 SIGNED{} structure: SEQUENCE { toBeSigned, AlgorithmIdentifier, BIT STRING }, or an
+// OCSPResponse (RFC 6960 §4.2.1), whose BasicOCSPResponse is one with the responder's certificates after it. The
 // signer's key is the SubjectPublicKeyInfo of SIGNER-CERTIFICATE; without one, OBJECT's own (a self-signed
 // certificate or a CSR). ID is the SM2 user ID (default 1234567812345678, GM/T 0009); `--id ""` is the empty
 // ID. Prints one line; exit 0 = the signature verifies, 1 = it does not, 2 = unreadable input.
@@ -52,12 +54,27 @@ function children(bytes, tlv) {
 
 const hex = (bytes, tlv) => Buffer.from(bytes.subarray(tlv.contentStart, tlv.end)).toString('hex');
 
-// The SEQUENCE { toBeSigned, algorithm, signature } of a certificate, CRL or CSR.
+// An OCSPResponse's BasicOCSPResponse (RFC 6960 §4.2.1: SEQUENCE { ENUMERATED responseStatus, [0] EXPLICIT
+// SEQUENCE { responseType OID, response OCTET STRING } }); any other object as it is.
+function unwrapOcspResponse(bytes) {
+  const outer = readTlv(bytes, 0);
+  if (outer.tag !== 0x30) return bytes;
+  const parts = children(bytes, outer);
+  if (parts.length !== 2 || parts[0].tag !== 0x0a || parts[1].tag !== 0xa0) return bytes;
+  const [responseBytes] = children(bytes, parts[1]);
+  const [, octets] = children(bytes, responseBytes);
+  if (!octets || octets.tag !== 0x04) fail('OCSPResponse without a response OCTET STRING');
+  return bytes.subarray(octets.contentStart, octets.end);
+}
+
+// The SEQUENCE { toBeSigned, algorithm, signature } of a certificate, CRL or CSR (a BasicOCSPResponse may
+// carry [0] certs after it).
 function signed(bytes) {
   const outer = readTlv(bytes, 0);
   if (outer.tag !== 0x30 || outer.end !== bytes.length) fail('not one DER SEQUENCE');
   const parts = children(bytes, outer);
-  if (parts.length !== 3 || parts[0].tag !== 0x30 || parts[1].tag !== 0x30 || parts[2].tag !== 0x03)
+  const extra = parts.length === 4 && parts[3].tag === 0xa0;
+  if ((parts.length !== 3 && !extra) || parts[0].tag !== 0x30 || parts[1].tag !== 0x30 || parts[2].tag !== 0x03)
     fail('not a SIGNED{} structure');
   const algorithm = children(bytes, parts[1]);
   if (algorithm.length < 1 || algorithm[0].tag !== 0x06) fail('bad AlgorithmIdentifier');
@@ -102,7 +119,7 @@ if (args[0] === '--id') {
 }
 if (args.length < 1 || args.length > 2) fail('usage: sm2-verify.js [--id ID] OBJECT.der [SIGNER.der]');
 
-const object = new Uint8Array(fs.readFileSync(args[0]));
+const object = unwrapOcspResponse(new Uint8Array(fs.readFileSync(args[0])));
 const parsed = signed(object);
 if (parsed.algorithm !== SM2_WITH_SM3) fail('not signed SM2-with-SM3');
 const signer = args.length === 2 ? new Uint8Array(fs.readFileSync(args[1])) : object;

@@ -1,0 +1,218 @@
+#include "ServerConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <functional>
+#include <type_traits>
+
+namespace certdesk::server {
+
+namespace {
+
+struct Parser
+{
+    QString file;
+    int line = 0;
+    QString error;
+
+    bool fail(const QString& message)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("%1:%2: %3").arg(file).arg(line).arg(message);
+        return false;
+    }
+};
+
+// A relative path in the file is relative to the file's directory (not to wherever the service was started).
+QString resolvePath(const QString& configPath, const QString& value)
+{
+    if (value.isEmpty() || QFileInfo(value).isAbsolute())
+        return value;
+    return QFileInfo(configPath).absoluteDir().absoluteFilePath(value);
+}
+
+bool parseKeyKind(Parser& p, const QString& value, bool allowNone, KeySource::Kind* kind)
+{
+    if (value == QLatin1String("file"))
+        *kind = KeySource::Kind::File;
+    else if (value == QLatin1String("pkcs11"))
+        *kind = KeySource::Kind::Pkcs11;
+    else if (allowNone && value == QLatin1String("none"))
+        *kind = KeySource::Kind::None;
+    else
+        return p.fail(
+            QStringLiteral("key_source must be %1, not \"%2\"")
+                .arg(allowNone ? QStringLiteral("file, pkcs11 or none") : QStringLiteral("file or pkcs11"),
+                    value));
+    return true;
+}
+
+} // namespace
+
+std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* error)
+{
+    ServerConfig config;
+    config.path = QFileInfo(path).absoluteFilePath();
+    Parser p;
+    p.file = path;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error
+                = QStringLiteral("%1: cannot read the configuration file (%2)").arg(path, file.errorString());
+        return std::nullopt;
+    }
+
+    using Setter = std::function<bool(const QString& value)>;
+    const auto text = [](QString* target) {
+        return [target](const QString& value) {
+            *target = value;
+            return true;
+        };
+    };
+    const auto pathValue = [&config](QString* target) {
+        return [&config, target](const QString& value) {
+            *target = resolvePath(config.path, value);
+            return true;
+        };
+    };
+    const auto integer = [&p](auto* target, qint64 min, qint64 max) {
+        return [&p, target, min, max](const QString& value) {
+            bool ok = false;
+            const qint64 n = value.toLongLong(&ok);
+            if (!ok || n < min || n > max)
+                return p.fail(QStringLiteral("\"%1\" is not a whole number from %2 to %3")
+                                  .arg(value)
+                                  .arg(min)
+                                  .arg(max));
+            *target = static_cast<typename std::remove_reference_t<decltype(*target)>::value_type>(n);
+            return true;
+        };
+    };
+    const auto keySource = [&](KeySource* key, bool allowNone) {
+        return QHash<QString, Setter> {
+            {QStringLiteral("key_source"),
+                [&p, key, allowNone](const QString& v) { return parseKeyKind(p, v, allowNone, &key->kind); }},
+            {QStringLiteral("key_file"), pathValue(&key->keyFile)},
+            {QStringLiteral("key_passphrase_file"), pathValue(&key->passphraseFile)},
+            {QStringLiteral("pkcs11_module"), text(&key->module)},
+            {QStringLiteral("pkcs11_token"), text(&key->token)},
+            {QStringLiteral("pkcs11_key_id"),
+                [&p, key](const QString& v) {
+                    const QByteArray bytes = QByteArray::fromHex(v.toLatin1());
+                    if (bytes.isEmpty() || bytes.toHex().compare(v.toLatin1(), Qt::CaseInsensitive) != 0)
+                        return p.fail(QStringLiteral("pkcs11_key_id must be hex digits (the key's CKA_ID)"));
+                    key->keyId = v;
+                    return true;
+                }},
+            {QStringLiteral("pkcs11_pin_file"), pathValue(&key->pinFile)},
+        };
+    };
+
+    QHash<QString, QHash<QString, Setter>> sections;
+    sections.insert(QStringLiteral("server"),
+        {
+            {QStringLiteral("listen"), text(&config.listen)},
+            {QStringLiteral("data_dir"), pathValue(&config.dataDir)},
+            {QStringLiteral("public_url"), text(&config.publicUrl)},
+            {QStringLiteral("threads"), integer(&config.threads, 2, 4096)},
+            {QStringLiteral("lookup_rate_limit"), integer(&config.lookupRateLimit, 0, 1000000)},
+            {QStringLiteral("max_document_bytes"), integer(&config.maxDocumentBytes, 1, qint64(1) << 32)},
+            {QStringLiteral("tls_certificate"), pathValue(&config.tlsCertificate)},
+            {QStringLiteral("tls_key"), pathValue(&config.tlsKey)},
+        });
+    QHash<QString, Setter> ca = keySource(&config.caKey, false);
+    ca.insert(QStringLiteral("directory"), pathValue(&config.caDirectory));
+    sections.insert(QStringLiteral("ca"), ca);
+    QHash<QString, Setter> legacy = keySource(&config.legacyKey, true);
+    legacy.insert(QStringLiteral("certificate"), pathValue(&config.legacyCertificate));
+    sections.insert(QStringLiteral("legacy_ca"), legacy);
+    sections.insert(QStringLiteral("ocsp"),
+        {
+            {QStringLiteral("next_update_minutes"), integer(&config.ocspNextUpdateMinutes, 1, 7 * 24 * 60)},
+            {QStringLiteral("key_passphrase_file"), pathValue(&config.ocspKeyPassphraseFile)},
+        });
+
+    QString section;
+    QSet<QString> seen;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray& raw : lines) {
+        ++p.line;
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char(';')))
+            continue;
+        if (line.startsWith(QLatin1Char('['))) {
+            if (!line.endsWith(QLatin1Char(']'))) {
+                p.fail(QStringLiteral("a section header is [name]"));
+                break;
+            }
+            section = line.mid(1, line.size() - 2).trimmed();
+            if (!sections.contains(section)) {
+                p.fail(QStringLiteral("unknown section [%1] (known: [server], [ca], [legacy_ca], [ocsp])")
+                           .arg(section));
+                break;
+            }
+            continue;
+        }
+        const qsizetype equals = line.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            p.fail(QStringLiteral("expected key = value"));
+            break;
+        }
+        if (section.isEmpty()) {
+            p.fail(
+                QStringLiteral("key outside a section (start with [server], [ca], [legacy_ca] or [ocsp])"));
+            break;
+        }
+        const QString key = line.left(equals).trimmed();
+        QString value = line.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+            value = value.mid(1, value.size() - 2);
+        const auto& keys = sections[section];
+        const auto setter = keys.constFind(key);
+        if (setter == keys.cend()) {
+            QStringList known = keys.keys();
+            known.sort();
+            p.fail(QStringLiteral("unknown key \"%1\" in [%2] (known: %3)")
+                       .arg(key, section, known.join(QStringLiteral(", "))));
+            break;
+        }
+        const QString qualified = section + QLatin1Char('.') + key;
+        if (seen.contains(qualified)) {
+            p.fail(QStringLiteral("\"%1\" is set twice in [%2]").arg(key, section));
+            break;
+        }
+        seen.insert(qualified);
+        if (!(*setter)(value))
+            break;
+    }
+    // Whole-file checks: what each key source needs.
+    const auto checkKey = [&](const KeySource& key, const QString& name) {
+        if (!p.error.isEmpty())
+            return;
+        // The issuing CA's key file has a default (<directory>/issuing-ca.key); the legacy CA's has none.
+        if (key.kind == KeySource::Kind::File && key.keyFile.isEmpty() && name == QLatin1String("legacy_ca"))
+            p.error = QStringLiteral("%1: [%2] key_source = file needs key_file").arg(path, name);
+        if (key.kind == KeySource::Kind::Pkcs11
+            && (key.module.isEmpty() || key.token.isEmpty() || key.keyId.isEmpty()))
+            p.error = QStringLiteral(
+                "%1: [%2] key_source = pkcs11 needs pkcs11_module, pkcs11_token and pkcs11_key_id")
+                          .arg(path, name);
+    };
+    checkKey(config.caKey, QStringLiteral("ca"));
+    checkKey(config.legacyKey, QStringLiteral("legacy_ca"));
+    if (p.error.isEmpty() && config.legacyKey.kind != KeySource::Kind::Default
+        && config.legacyCertificate.isEmpty())
+        p.error = QStringLiteral("%1: [legacy_ca] needs certificate").arg(path);
+    if (!p.error.isEmpty()) {
+        if (error)
+            *error = p.error;
+        return std::nullopt;
+    }
+    return config;
+}
+
+} // namespace certdesk::server
