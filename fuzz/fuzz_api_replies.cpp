@@ -3,6 +3,9 @@
 
 #include "api/ApiTypes.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
     certdesk::fuzz::initQt();
