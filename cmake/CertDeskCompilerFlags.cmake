@@ -22,4 +22,14 @@ else()
         target_compile_options(certdesk_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
         target_link_options(certdesk_options INTERFACE -fsanitize=address,undefined)
     endif()
+    if(CERTDESK_FUZZ)
+        # Every library gets libFuzzer's coverage instrumentation (fuzzer-no-link); only the fuzz targets link
+        # the libFuzzer main (fuzz/CMakeLists.txt). UBSan findings abort so that libFuzzer reports them.
+        if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+            message(FATAL_ERROR "CERTDESK_FUZZ needs clang (libFuzzer): -DCMAKE_CXX_COMPILER=clang++-14")
+        endif()
+        target_compile_options(certdesk_options INTERFACE
+            -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+        target_link_options(certdesk_options INTERFACE -fsanitize=address,undefined)
+    endif()
 endif()

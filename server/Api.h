@@ -57,6 +57,12 @@ public:
     // connection is closed.
     static constexpr qint64 kDiscardCap = qint64(1) << 30;
 
+    // Pure functions of what a client sent (no state, no database); public so that fuzz/ reaches them.
+    // The wrong JSON types of a POST/PUT /applications body, each with its API field path.
+    [[nodiscard]] static FieldErrors typeErrors(const QJsonObject& body);
+    // A certificate serial as stored: upper-case hex without separators, or empty when it is not one.
+    [[nodiscard]] static QString canonicalSerial(const QString& input);
+
 private:
     // ---- rows ----
     struct LegacyRow
@@ -167,7 +173,6 @@ private:
     [[nodiscard]] static QString now();
     [[nodiscard]] static QString iso(const QDateTime& time);
     [[nodiscard]] static QDateTime parseTime(const QString& text);
-    [[nodiscard]] static QString canonicalSerial(const QString& input);
     [[nodiscard]] QString baseUrl(const Context& ctx) const;
 
     [[nodiscard]] std::optional<LegacyRow> findLegacy(const QSqlDatabase& db, const QString& serial) const;
@@ -197,7 +202,6 @@ private:
         QString proofChallenge;
     };
     [[nodiscard]] Validated validateBody(const QSqlDatabase& db, const QJsonObject& body) const;
-    [[nodiscard]] static FieldErrors typeErrors(const QJsonObject& body);
     [[nodiscard]] bool verifyProof(
         const QSqlDatabase& db, const Application& app, const LegacyRow& legacy) const;
     [[nodiscard]] static QJsonObject storedForm(const Application& app);

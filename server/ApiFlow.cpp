@@ -75,13 +75,15 @@ void Api::putDocument(Context& ctx)
         ctx.response.set_header("Connection", "close");
     if (tooLarge)
         errors::payloadTooLarge(limit);
+    // A write that fails here is the disk filling up (ENOSPC, EFBIG, EDQUOT): the temp file goes away with
+    // `upload`, nothing is stored.
     if (writeFailed)
-        throw std::runtime_error("cannot write an upload file");
+        errors::storageFull();
     if (!complete)
         errors::badRequest(QCoreApplication::translate(
             "certdesk::Server", "The upload was interrupted; send the file again."));
     if (!upload->finish())
-        throw std::runtime_error("cannot sync an upload file");
+        errors::storageFull();
     const auto actual = DocumentStore::sniff(upload->head());
     if (!actual || *actual != declared)
         errors::unsupportedMediaType(QCoreApplication::translate("certdesk::Server",
@@ -102,7 +104,7 @@ void Api::putDocument(Context& ctx)
                 "The file is damaged or incomplete and cannot be opened; upload it again."));
     }
     if (!m_documents.store(*upload))
-        throw std::runtime_error("cannot store a document");
+        errors::storageFull();
 
     WriteTransaction tx(m_db);
     const AppRow current = requireApp(tx.db(), app.id);

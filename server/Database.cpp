@@ -17,6 +17,23 @@
 
 namespace certdesk::server {
 
+SqlError::SqlError(const std::string& what, const QSqlError& error)
+    : std::runtime_error(what)
+{
+    // Extended result codes carry the primary code in their low byte (https://sqlite.org/rescode.html).
+    // QSQLITE reports no code for a failed BEGIN or COMMIT, only SQLite's message: match that then.
+    bool numeric = false;
+    const int native = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    const QString text = error.databaseText();
+    const auto is = [&](int code) {
+        return numeric ? native == code : text.contains(QString::fromUtf8(sqlite3_errstr(code)));
+    };
+    if (is(SQLITE_FULL) || is(SQLITE_IOERR))
+        m_kind = Kind::StorageFull;
+    else if (is(SQLITE_BUSY) || is(SQLITE_LOCKED))
+        m_kind = Kind::Busy;
+}
+
 // Connections opened for one Database, by name. Shared with the per-thread holders so that a thread ending
 // after the Database is gone (or a Database destroyed while threads still hold names) stays safe.
 struct Database::Registry
@@ -208,7 +225,7 @@ QSqlDatabase Database::connection()
         const QString text = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        throw SqlError("cannot open database: " + text.toStdString());
+        throw SqlError("cannot open database: " + text.toStdString(), db.lastError());
     }
     // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (fsync) before the response
     // that acknowledges it is sent. These PRAGMAs are the only SQLite-specific statements and live here only.
@@ -265,12 +282,14 @@ QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& bi
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         throw SqlError("prepare failed: " + query.lastError().text().toStdString()
-            + " in: " + sql.left(60).toStdString());
+                + " in: " + sql.left(60).toStdString(),
+            query.lastError());
     for (const QVariant& value : binds)
         query.addBindValue(value);
     if (!query.exec())
         throw SqlError(
-            "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString());
+            "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString(),
+            query.lastError());
     return query;
 }
 
@@ -286,7 +305,8 @@ StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVari
             query->setForwardOnly(true);
             if (!query->prepare(sql))
                 throw SqlError("prepare failed: " + query->lastError().text().toStdString()
-                    + " in: " + sql.left(60).toStdString());
+                        + " in: " + sql.left(60).toStdString(),
+                    query->lastError());
             it = entry.statements.emplace(sql, std::move(query)).first;
         }
         QSqlQuery& query = *it->second;
@@ -295,7 +315,8 @@ StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVari
             query.bindValue(i, binds[i]);
         if (!query.exec())
             throw SqlError("exec failed: " + query.lastError().text().toStdString()
-                + " in: " + sql.left(60).toStdString());
+                    + " in: " + sql.left(60).toStdString(),
+                query.lastError());
         return StatementLease(query);
     }
     throw SqlError("runCached on a connection of another thread");
@@ -314,7 +335,7 @@ WriteTransaction::WriteTransaction(Database& database)
     , m_db(database.connection())
 {
     if (!m_db.transaction())
-        throw SqlError("BEGIN failed: " + m_db.lastError().text().toStdString());
+        throw SqlError("BEGIN failed: " + m_db.lastError().text().toStdString(), m_db.lastError());
 }
 
 WriteTransaction::~WriteTransaction()
@@ -327,10 +348,10 @@ void WriteTransaction::commit()
 {
     m_done = true;
     if (!m_db.commit()) {
-        const QString text = m_db.lastError().text();
+        const QSqlError error = m_db.lastError();
         m_db.rollback();
         m_lock.unlock();
-        throw SqlError("COMMIT failed: " + text.toStdString());
+        throw SqlError("COMMIT failed: " + error.text().toStdString(), error);
     }
     m_lock.unlock();
 }

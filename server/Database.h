@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -16,7 +17,27 @@ namespace certdesk::server {
 class SqlError : public std::runtime_error
 {
 public:
-    using std::runtime_error::runtime_error;
+    // What the dispatcher tells the client: a full disk (SQLITE_FULL, SQLITE_IOERR on a write) and a
+    // database another process keeps locked past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED) are
+    // conditions the client can wait out; everything else is an internal error.
+    enum class Kind
+    {
+        Other,
+        StorageFull,
+        Busy
+    };
+
+    explicit SqlError(const std::string& what, Kind kind = Kind::Other)
+        : std::runtime_error(what)
+        , m_kind(kind)
+    { }
+    // The kind from SQLite's primary result code, as QSQLITE reports it in nativeErrorCode().
+    SqlError(const std::string& what, const QSqlError& error);
+
+    [[nodiscard]] Kind kind() const { return m_kind; }
+
+private:
+    Kind m_kind = Kind::Other;
 };
 
 // The service's SQLite database (WAL) with one QSqlDatabase connection per thread: Qt Sql connections must

@@ -114,6 +114,33 @@ void rateLimited(int retryAfterSeconds)
     throw e;
 }
 
+void storageFull()
+{
+    raise(507, "storage_full",
+        QCoreApplication::translate("certdesk::Server",
+            "The service cannot store anything right now because its disk is full; nothing was changed. "
+            "Try again later."));
+}
+
+void internal()
+{
+    raise(500, "internal_error",
+        QCoreApplication::translate(
+            "certdesk::Server", "The service had an internal error; nothing was changed. Try again later."));
+}
+
+void busy(int retryAfterSeconds)
+{
+    ApiError e;
+    e.status = 503;
+    e.code = QStringLiteral("busy");
+    e.message = QCoreApplication::translate("certdesk::Server",
+        "The service is busy; nothing was changed. Wait %n second(s) and try again.", nullptr,
+        retryAfterSeconds);
+    e.headers.append({std::string("Retry-After"), std::to_string(retryAfterSeconds)});
+    throw e;
+}
+
 } // namespace errors
 
 Context::Context(

@@ -45,6 +45,12 @@ namespace errors {
 [[noreturn]] void validationFailed(const QString& field, const QString& code, const QString& message);
 [[noreturn]] void notRenewable(const QString& reason);
 [[noreturn]] void rateLimited(int retryAfterSeconds);
+// 507 Insufficient Storage (RFC 4918 §11.5): the service's disk is full; nothing of the request was stored.
+[[noreturn]] void storageFull();
+// 500 internal_error: nothing was changed.
+[[noreturn]] void internal();
+// 503 Service Unavailable with Retry-After (RFC 9110 §15.6.4): the database stayed locked by another process.
+[[noreturn]] void busy(int retryAfterSeconds);
 } // namespace errors
 
 // One request as a handler sees it: path parameters, the body (already read and size-checked for JSON routes,

@@ -9,23 +9,34 @@ namespace certdesk::server {
 
 namespace {
 
-QJsonDocument load(const QString& name)
+QJsonDocument parse(const QByteArray& bytes, const char* name)
 {
-    QFile file(QStringLiteral(":/certdesk/server/data/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        throw std::runtime_error("missing resource " + name.toStdString());
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
-        throw std::runtime_error("malformed resource " + name.toStdString());
+        throw std::runtime_error(std::string("malformed resource ") + name);
     return doc;
 }
 
 } // namespace
 
-ReferenceData::ReferenceData()
+QByteArray ReferenceData::builtinFile(const QString& name)
 {
-    const QJsonObject reference = load(QStringLiteral("reference.json")).object();
+    QFile file(QStringLiteral(":/certdesk/server/data/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error("missing resource " + name.toStdString());
+    return file.readAll();
+}
+
+ReferenceData::ReferenceData()
+    : ReferenceData(builtinFile(QStringLiteral("reference.json")), builtinFile(QStringLiteral("banks.json")),
+        builtinFile(QStringLiteral("sandbox.json")))
+{ }
+
+ReferenceData::ReferenceData(
+    const QByteArray& referenceJson, const QByteArray& banksJson, const QByteArray& sandboxJson)
+{
+    const QJsonObject reference = parse(referenceJson, "reference.json").object();
     m_fees = reference.value(QStringLiteral("fees")).toObject();
     m_contact = reference.value(QStringLiteral("contact")).toObject();
     m_transfer = reference.value(QStringLiteral("corporate_transfer")).toObject();
@@ -39,7 +50,7 @@ ReferenceData::ReferenceData()
     m_daysAfter = window.value(QStringLiteral("days_after_expiry")).toInt(365);
     m_maxPixels = reference.value(QStringLiteral("max_document_pixels")).toInteger(50000000);
 
-    const QJsonArray banks = load(QStringLiteral("banks.json")).array();
+    const QJsonArray banks = parse(banksJson, "banks.json").array();
     for (const QJsonValue& value : banks) {
         const QJsonObject bank = value.toObject();
         const Bank b {
@@ -49,7 +60,7 @@ ReferenceData::ReferenceData()
         m_bankIndex.insert(b.code, int(m_banks.size()));
         m_banks.append(b);
     }
-    m_sandbox = load(QStringLiteral("sandbox.json")).object();
+    m_sandbox = parse(sandboxJson, "sandbox.json").object();
 }
 
 Fen ReferenceData::feePerYearFen(CertificateCategory category) const

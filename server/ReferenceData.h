@@ -25,6 +25,13 @@ public:
     // Loads the built-in files. Throws std::runtime_error when a resource is missing or malformed (a broken
     // build, never user input).
     ReferenceData();
+    // The same from the bytes of reference.json, banks.json and sandbox.json (what the built-in files hold);
+    // throws std::runtime_error when one is malformed.
+    ReferenceData(
+        const QByteArray& referenceJson, const QByteArray& banksJson, const QByteArray& sandboxJson);
+
+    // The bytes of a built-in data file ("banks.json"); throws std::runtime_error when it is missing.
+    [[nodiscard]] static QByteArray builtinFile(const QString& name);
 
     [[nodiscard]] Fen feePerYearFen(CertificateCategory category) const;
     [[nodiscard]] Fen expressFen() const { return m_expressFen; }

@@ -130,16 +130,29 @@ struct Service::Private
             }
         } catch (const ApiError& e) {
             ctx.sendError(e);
+        } catch (const SqlError& e) {
+            log(QStringLiteral("database error on %1 %2: %3")
+                    .arg(QString::fromStdString(req.method), QString::fromStdString(req.path),
+                        QString::fromUtf8(e.what())));
+            // The transaction was rolled back: say what the client can do about it.
+            try {
+                if (e.kind() == SqlError::Kind::StorageFull)
+                    errors::storageFull();
+                if (e.kind() == SqlError::Kind::Busy)
+                    errors::busy(5);
+                errors::internal();
+            } catch (const ApiError& mapped) {
+                ctx.sendError(mapped);
+            }
         } catch (const std::exception& e) {
             log(QStringLiteral("internal error on %1 %2: %3")
                     .arg(QString::fromStdString(req.method), QString::fromStdString(req.path),
                         QString::fromUtf8(e.what())));
-            ApiError internal;
-            internal.status = 500;
-            internal.code = QStringLiteral("internal_error");
-            internal.message = QCoreApplication::translate("certdesk::Server",
-                "The service had an internal error; nothing was changed. Try again later.");
-            ctx.sendError(internal);
+            try {
+                errors::internal();
+            } catch (const ApiError& internal) {
+                ctx.sendError(internal);
+            }
         }
         discard(ctx);
     }

@@ -997,6 +997,16 @@
             </translation>
         </message>
         <message>
+            <source>The service cannot store anything right now because its disk is full; nothing was changed. Try again later.</source>
+            <translation>服务的磁盘已满，暂时无法保存任何内容；未做任何更改。请稍后重试。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The service is busy; nothing was changed. Wait %n second(s) and try again.</source>
+            <translation>
+                <numerusform>服务繁忙，未做任何更改。请等待 %n 秒后重试。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>The request body is not valid JSON (at byte %1).</source>
             <translation>请求内容不是有效的 JSON（第 %1 字节处）。</translation>
         </message>

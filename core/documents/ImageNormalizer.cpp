@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace certdesk::documents {
 
@@ -228,6 +229,11 @@ DocumentResult<NormalizedDocument> ImageNormalizer::decodeAndEncode(
     QImageReader reader(&buffer, readerFormat(type));
     reader.setDecideFormatFromContent(false);
     reader.setAutoTransform(true); // EXIF orientation (JPEG), applied after decoding and scaling
+    // A decoder may allocate what the pixel limit allows (4 bytes a pixel) and no more, whatever the file
+    // claims later on; Qt's own default (128 MB, QImageReader::setAllocationLimit) would refuse pictures the
+    // limit allows, and would allow more than it where the limit is set lower.
+    const qint64 limitMiB = (m_options.maxSourcePixels * 4 + (1 << 20) - 1) >> 20;
+    reader.setAllocationLimit(int(std::clamp<qint64>(limitMiB, 1, std::numeric_limits<int>::max())));
 
     // The header alone gives the size: a decompression bomb is refused before a byte of pixels is allocated.
     const QSize stored = reader.size();

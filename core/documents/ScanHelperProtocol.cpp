@@ -33,6 +33,14 @@ constexpr StatusNameEntry statusNames[] = {
 };
 
 // The pixel formats SaneScanSource produces: nothing else is accepted from a helper.
+// The QImage::Format of a header's number; Format_Invalid for numbers outside the enumeration (converting
+// those to the enum would be undefined behaviour, C++20 [expr.static.cast]/10).
+QImage::Format formatFromNumber(int number)
+{
+    return number > QImage::Format_Invalid && number < QImage::NImageFormats ? QImage::Format(number)
+                                                                             : QImage::Format_Invalid;
+}
+
 bool acceptedFormat(QImage::Format format)
 {
     return format == QImage::Format_Mono || format == QImage::Format_Grayscale8
@@ -185,7 +193,7 @@ void MessageReader::feed(const QByteArray& bytes)
                 return;
             const int width = m_imageHeader.value(QStringLiteral("width")).toInt();
             const int height = m_imageHeader.value(QStringLiteral("height")).toInt();
-            const auto format = QImage::Format(m_imageHeader.value(QStringLiteral("format")).toInt());
+            const auto format = formatFromNumber(m_imageHeader.value(QStringLiteral("format")).toInt());
             QImage image(width, height, format);
             if (image.isNull() || image.sizeInBytes() != m_imageBytes) {
                 fail(QStringLiteral("image size does not match its header"));
@@ -273,7 +281,7 @@ void MessageReader::parseLine(const QByteArray& text)
         const int width = h.value(QStringLiteral("width")).toInt();
         const int height = h.value(QStringLiteral("height")).toInt();
         const qint64 size = h.value(QStringLiteral("size")).toInteger(-1);
-        const auto format = QImage::Format(h.value(QStringLiteral("format")).toInt());
+        const auto format = formatFromNumber(h.value(QStringLiteral("format")).toInt(-1));
         // Checked before anything is allocated: a header may not make the caller reserve gigabytes.
         if (width <= 0 || height <= 0 || width > 100000 || height > 100000 || !acceptedFormat(format)
             || size <= 0 || size > maxImageBytes) {

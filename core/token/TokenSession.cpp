@@ -2,6 +2,7 @@
 
 #include "pki/Sm2.h"
 #include "pki/Sm2Key.h"
+#include "token/AttributeValues.h"
 #include "token/ModuleState.h"
 
 #include <openssl/core_names.h>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <type_traits>
 #include <vector>
 
 namespace certdesk::token {
@@ -92,19 +94,6 @@ CK_OBJECT_CLASS ckoOf(ObjectClass objectClass)
         break;
     }
     return CKO_VENDOR_DEFINED;
-}
-
-// CKA_EC_POINT is a DER OCTET STRING around 04‖X‖Y (PKCS#11 v2.40 §2.3.3); some tokens store the bare point
-// or even X‖Y. Returns 04‖X‖Y, or empty.
-QByteArray pointFromEcPoint(const QByteArray& value)
-{
-    if (value.size() == 67 && value.at(0) == 0x04 && value.at(1) == 65 && value.at(2) == 0x04)
-        return value.mid(2);
-    if (value.size() == 65 && value.at(0) == 0x04)
-        return value;
-    if (value.size() == 64)
-        return QByteArray(1, '\x04') + value;
-    return {};
 }
 
 QByteArray ecPointAttribute(QByteArrayView point)
@@ -230,11 +219,20 @@ public:
             return CKR_ATTRIBUTE_TYPE_INVALID;
         if (attr.ulValueLen == 0)
             return CKR_OK;
-        value.resize(static_cast<qsizetype>(attr.ulValueLen));
+        // The length comes from the module: refuse absurd ones before allocating, and a second answer longer
+        // than the buffer it was given (PKCS#11 v2.40 §5.7.5: it must fit, or the call fails).
+        if (attr.ulValueLen > maxAttributeValueBytes)
+            return CKR_ATTRIBUTE_VALUE_INVALID;
+        const CK_ULONG allocated = attr.ulValueLen;
+        value.resize(static_cast<qsizetype>(allocated));
         attr.pValue = value.data();
         rv = f->C_GetAttributeValue(m_session, object, &attr, 1);
+        if (rv == CKR_OK && attr.ulValueLen > allocated)
+            rv = CKR_ATTRIBUTE_VALUE_INVALID;
         if (rv == CKR_OK)
             value.resize(static_cast<qsizetype>(attr.ulValueLen));
+        else
+            value.clear();
         return rv;
     }
 
@@ -244,20 +242,19 @@ public:
         return attribute(object, type, value) == CKR_OK ? value : QByteArray();
     }
 
+    static_assert(std::is_same_v<CK_ULONG, unsigned long>, "ulongFromAttribute reads an unsigned long");
     std::optional<CK_ULONG> ulongAttribute(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const
     {
         QByteArray value;
-        if (attribute(object, type, value) != CKR_OK || value.size() != sizeof(CK_ULONG))
+        if (attribute(object, type, value) != CKR_OK)
             return std::nullopt;
-        CK_ULONG result = 0;
-        std::memcpy(&result, value.constData(), sizeof result);
-        return result;
+        return ulongFromAttribute(value);
     }
 
     bool boolAttribute(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type) const
     {
         QByteArray value;
-        return attribute(object, type, value) == CKR_OK && value.size() == 1 && value.at(0) != 0;
+        return attribute(object, type, value) == CKR_OK && boolFromAttribute(value);
     }
 
     CK_RV create(Template& templ, CK_OBJECT_HANDLE& object) const

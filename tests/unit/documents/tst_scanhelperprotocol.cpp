@@ -178,6 +178,13 @@ void TestScanHelperProtocol::brokenStreams_data()
     QTest::newRow("image unknown format")
         << QByteArray(R"({"image":{"width":2,"height":2,"format":99,"size":16}})"
                       "\n");
+    // Found by fuzz/fuzz_scan_protocol (UBSan: a number outside QImage::Format converted to the enum).
+    QTest::newRow("image negative format")
+        << QByteArray(R"({"image":{"width":8,"height":6,"format":-3,"size":145}})"
+                      "\n");
+    QTest::newRow("image format beyond int")
+        << QByteArray(R"({"image":{"width":8,"height":6,"format":4294967296,"size":145}})"
+                      "\n");
     QTest::newRow("image size lies") << QByteArray(R"({"image":{"width":2,"height":2,"format":24,"size":3}})"
                                                    "\nabc");
     QTest::newRow("mono without colours")
