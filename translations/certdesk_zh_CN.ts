@@ -932,6 +932,22 @@
     <context>
         <name>certdesk::Server</name>
         <message>
+            <source>Sign-in code</source>
+            <translation>登录验证码</translation>
+        </message>
+        <message>
+            <source>Your CertDesk sign-in code is %1. It is valid for %2 minutes. Do not tell it to anyone, including staff who call you.</source>
+            <translation>您的证书服务台登录验证码为%1，%2分钟内有效。请勿告诉任何人，包括来电自称工作人员的人。</translation>
+        </message>
+        <message>
+            <source>The code is wrong or no longer valid. Check the latest SMS or ask for a new code.</source>
+            <translation>验证码错误或已失效。请查看最新的短信，或重新获取验证码。</translation>
+        </message>
+        <message>
+            <source>The sign-in is not valid or has expired; sign in again with a new SMS code.</source>
+            <translation>登录无效或已过期，请用新的短信验证码重新登录。</translation>
+        </message>
+        <message>
             <source>Sign-in required: send a valid access token and try again.</source>
             <translation>需要登录：请携带有效的访问令牌后重试。</translation>
         </message>
@@ -2374,6 +2390,14 @@
     </context>
     <context>
         <name>certdesk::ui::HomePage</name>
+        <message>
+            <source>My applications (sign in with mobile number)</source>
+            <translation>个人中心（手机号码登录）</translation>
+        </message>
+        <message>
+            <source>Continue an application submitted on another computer or at a kiosk: sign in with the agent&apos;s (applicant&apos;s) mobile number and an SMS code.</source>
+            <translation>继续办理在其他电脑或自助终端提交的申请：用经办人（申请人）手机号码和短信验证码登录。</translation>
+        </message>
         <message>
             <source>Continue</source>
             <translation>继续办理</translation>
@@ -4299,6 +4323,131 @@
         <message>
             <source>Total</source>
             <translation>总费用</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ApplicantCentrePage</name>
+        <message>
+            <source>My applications (personal centre)</source>
+            <translation>个人中心</translation>
+        </message>
+        <message>
+            <source>Back to the home page</source>
+            <translation>返回首页</translation>
+        </message>
+        <message>
+            <source>Sign in with the mobile number of the agent (or of the natural-person applicant) given on the application. We send a 6-digit code by SMS; it is valid for 5 minutes. Then you can continue any of your applications on this computer: print the application form, upload documents, identity check, payment, progress, and fixing what the CA sent back.</source>
+            <translation>请用申请时填写的经办人（自然人为申请人）手机号码登录。我们将以短信发送6位验证码，5分钟内有效。登录后可在本机继续办理您的任一申请：打印申请表、上传资料、身份认证、在线支付、查看进度，以及按退回意见修改。</translation>
+        </message>
+        <message>
+            <source>Mobile number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Send code</source>
+            <translation>获取验证码</translation>
+        </message>
+        <message>
+            <source>SMS code</source>
+            <translation>短信验证码</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Your applications</source>
+            <translation>您的申请</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>证书持有者</translation>
+        </message>
+        <message>
+            <source>Certificate kind</source>
+            <translation>证书类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>最后更新</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message numerus="yes">
+            <source>Resend in %n s</source>
+            <translation>
+                <numerusform>%n秒后重新获取</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新获取</translation>
+        </message>
+        <message>
+            <source>Sending the code…</source>
+            <translation>正在发送验证码…</translation>
+        </message>
+        <message>
+            <source>The code was sent by SMS to %1. It is valid for 5 minutes.</source>
+            <translation>验证码已通过短信发送至%1，5分钟内有效。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A code was sent a moment ago; you can ask for another in %n second(s).</source>
+            <translation>
+                <numerusform>刚刚已发送验证码，%n秒后可重新获取。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many codes were asked for. Try again in %n minute(s), or call the hotline 400-112-3838.</source>
+            <translation>
+                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打客服热线400-112-3838。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>正在登录…</translation>
+        </message>
+        <message>
+            <source>The code is wrong or no longer valid. Check the latest SMS, or ask for a new code.</source>
+            <translation>验证码错误或已失效。请查看最新的短信，或重新获取验证码。</translation>
+        </message>
+        <message>
+            <source>Signed in as %1. These are the applications with this mobile number.</source>
+            <translation>已用%1登录。以下是使用该手机号码的申请。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>The sign-in has expired. Please sign in again.</source>
+            <translation>登录已过期，请重新登录。</translation>
+        </message>
+        <message>
+            <source>There is no application with this mobile number. If you applied with another number, sign out and sign in with that one; for help call the hotline 400-112-3838.</source>
+            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打客服热线400-112-3838。</translation>
+        </message>
+        <message>
+            <source>Select an application and press Open.</source>
+            <translation>请选择一项申请，然后点击“打开”。</translation>
         </message>
     </context>
 </TS>

@@ -40,6 +40,13 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     start->setObjectName(QStringLiteral("newApplicationButton"));
     start->setDefault(true);
     start->setMinimumHeight(44);
+    auto* personal = new QPushButton(tr("My applications (sign in with mobile number)"), this);
+    personal->setObjectName(QStringLiteral("applicantCentreButton"));
+    personal->setToolTip(
+        tr("Continue an application submitted on another computer or at a kiosk: sign in with "
+           "the agent's (applicant's) mobile number and an SMS code."));
+    personal->setMinimumHeight(44);
+    connect(personal, &QPushButton::clicked, this, &HomePage::applicantCentreRequested);
     auto* help = new QPushButton(tr("Help and FAQ"), this);
     help->setObjectName(QStringLiteral("homeHelpButton"));
     help->setMinimumHeight(44);
@@ -59,6 +66,7 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(start);
+    actions->addWidget(personal);
     actions->addWidget(help);
     actions->addStretch();
 

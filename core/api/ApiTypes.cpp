@@ -587,6 +587,30 @@ ApiResult<StaffSession> parseStaffSession(const QJsonObject& json)
     return session;
 }
 
+ApiResult<ApplicantCode> parseApplicantCode(const QJsonObject& json)
+{
+    Reader r(json);
+    ApplicantCode code;
+    code.expiresAt = r.time("expires_at");
+    code.resendAfter = r.time("resend_after");
+    if (!r.ok())
+        return r.error();
+    return code;
+}
+
+ApiResult<ApplicantSession> parseApplicantSession(const QJsonObject& json)
+{
+    Reader r(json);
+    ApplicantSession session;
+    session.token = r.string("token");
+    session.expiresAt = r.time("expires_at", false);
+    if (!r.ok())
+        return r.error();
+    if (session.token.isEmpty())
+        return parseError(QStringLiteral("empty token"));
+    return session;
+}
+
 ApiResult<Issuance> parseIssuance(const QJsonObject& json)
 {
     Reader r(json);
