@@ -2391,6 +2391,10 @@
     <context>
         <name>certdesk::ui::HomePage</name>
         <message>
+            <source>Questions? Call the hotline 400-112-3838, or use the online service: on www.szca.com click &quot;Online service&quot; at the top right, or in the WeChat official account SZCA6688 choose &quot;Contact us&quot; → &quot;Online service&quot;.</source>
+            <translation>有疑问请拨打服务热线 400-112-3838，或使用在线客服：登录深圳CA官网 www.szca.com，点击右上角的【在线客服】；或关注深圳CA公众号 SZCA6688 →【联系我们】→【在线客服】发起咨询。</translation>
+        </message>
+        <message>
             <source>My applications (sign in with mobile number)</source>
             <translation>个人中心（手机号码登录）</translation>
         </message>
@@ -4418,7 +4422,7 @@
         <message numerus="yes">
             <source>Too many codes were asked for. Try again in %n minute(s), or call the hotline 400-112-3838.</source>
             <translation>
-                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打客服热线400-112-3838。</numerusform>
+                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打服务热线 400-112-3838。</numerusform>
             </translation>
         </message>
         <message>
@@ -4443,7 +4447,7 @@
         </message>
         <message>
             <source>There is no application with this mobile number. If you applied with another number, sign out and sign in with that one; for help call the hotline 400-112-3838.</source>
-            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打客服热线400-112-3838。</translation>
+            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打服务热线 400-112-3838。</translation>
         </message>
         <message>
             <source>Select an application and press Open.</source>

@@ -35,6 +35,14 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
                         "identity check by WeChat → pay online → CA review → the new UKey is mailed"),
             this);
     steps->setWordWrap(true);
+    // The CA's contact channels (reference data "contact"), where a first-time user looks first.
+    auto* contact = new QLabel(tr("Questions? Call the hotline 400-112-3838, or use the online service: on "
+                                  "www.szca.com click \"Online service\" at the top right, or in the WeChat "
+                                  "official account SZCA6688 choose \"Contact us\" → \"Online service\"."),
+        this);
+    contact->setObjectName(QStringLiteral("homeContact"));
+    contact->setWordWrap(true);
+    contact->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* start = new QPushButton(tr("New application"), this);
     start->setObjectName(QStringLiteral("newApplicationButton"));
@@ -74,6 +82,7 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     layout->setContentsMargins(32, 24, 32, 24);
     layout->addWidget(title);
     layout->addWidget(steps);
+    layout->addWidget(contact);
     layout->addSpacing(12);
     layout->addLayout(actions);
     layout->addSpacing(12);

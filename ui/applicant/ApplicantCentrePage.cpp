@@ -78,12 +78,16 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
     m_message = new QLabel(signInPanel);
     m_message->setObjectName(QStringLiteral("applicantMessage"));
     m_message->setWordWrap(true);
+    m_sendCode->setMinimumWidth(180);
+    m_signIn->setMinimumWidth(180);
     auto* mobileRow = new QHBoxLayout;
-    mobileRow->addWidget(m_mobile, 1);
+    mobileRow->addWidget(m_mobile);
     mobileRow->addWidget(m_sendCode);
+    mobileRow->addStretch(1);
     auto* codeRow = new QHBoxLayout;
-    codeRow->addWidget(m_code, 1);
+    codeRow->addWidget(m_code);
     codeRow->addWidget(m_signIn);
+    codeRow->addStretch(1);
     auto* form = new QFormLayout;
     form->addRow(tr("Mobile number"), mobileRow);
     form->addRow(tr("SMS code"), codeRow);
@@ -96,8 +100,8 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
     for (QWidget* w : {static_cast<QWidget*>(m_mobile), static_cast<QWidget*>(m_sendCode),
              static_cast<QWidget*>(m_code), static_cast<QWidget*>(m_signIn)})
         w->setMinimumHeight(40);
-    m_mobile->setMaximumWidth(320);
-    m_code->setMaximumWidth(320);
+    m_mobile->setFixedWidth(280);
+    m_code->setFixedWidth(280);
 
     // Step 2: the applications of that number.
     auto* listPanel = new QWidget(m_steps);
@@ -324,7 +328,7 @@ void ApplicantCentrePage::showApplications(const QList<api::ApplicationSummary>&
     for (const api::ApplicationSummary& app : list) {
         auto* item = new QTreeWidgetItem(m_list,
             {app.orderNo, app.holder, categoryDisplayName(app.category), statusDisplayName(app.status),
-                QLocale().toString(app.updatedAt.toLocalTime(), QLocale::ShortFormat)});
+                app.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, app.id);
     }
     if (m_list->topLevelItemCount() > 0)
