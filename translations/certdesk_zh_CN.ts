@@ -2051,6 +2051,10 @@
     <context>
         <name>certdesk::ui::CounterDesk</name>
         <message>
+            <source>Walk-in applicant</source>
+            <translation>现场申请人</translation>
+        </message>
+        <message>
             <source>New application for a walk-in applicant</source>
             <translation>为到柜客户新建申请</translation>
         </message>
@@ -4452,6 +4456,57 @@
         <message>
             <source>Select an application and press Open.</source>
             <translation>请选择一项申请，然后点击“打开”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::WalkInPage</name>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Send the applicant the SMS code and continue</source>
+            <translation>向申请人发送短信验证码并继续</translation>
+        </message>
+        <message>
+            <source>Find the applicant&apos;s application by order number or by the agent&apos;s (applicant&apos;s) mobile number. To open it, the applicant receives an SMS code and tells it to you: that is their consent.</source>
+            <translation>按订单号或经办人（申请人）手机号码查找申请。打开申请需要申请人收到短信验证码并告诉您，以此表示其同意。</translation>
+        </message>
+        <message>
+            <source>Order number or mobile number</source>
+            <translation>订单号或手机号码</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>证书持有者</translation>
+        </message>
+        <message>
+            <source>Certificate kind</source>
+            <translation>证书类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在查找…</translation>
+        </message>
+        <message>
+            <source>No application has this order number or mobile number.</source>
+            <translation>没有该订单号或手机号码的申请。</translation>
+        </message>
+        <message>
+            <source>Ask the applicant whether they agree, then send the code to their mobile.</source>
+            <translation>请先征得申请人同意，再向其手机发送验证码。</translation>
         </message>
     </context>
 </TS>

@@ -123,6 +123,10 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         desk->setObjectName(QStringLiteral("counterDeskAction"));
         connect(m_counter, &CounterDesk::applicantHomeRequested, this, &MainWindow::showHome);
         connect(m_counter, &CounterDesk::newApplicationRequested, this, &MainWindow::startNewApplication);
+        connect(m_counter, &CounterDesk::walkInContinueRequested, this, [this](const QString& mobile) {
+            showApplicantCentre();
+            m_applicantCentre->startFor(mobile);
+        });
     }
 
     if (mode.kiosk) {

@@ -394,6 +394,15 @@ ApiReply<QList<ApplicationSummary>>* ApiClient::staffApplications(std::optional<
         std::move(spec), [](const detail::RawResponse& r) { return parseApplicationSummaries(r.body); });
 }
 
+ApiReply<QList<ApplicationSummary>>* ApiClient::staffSearchApplications(const QString& orderNoOrMobile)
+{
+    detail::RequestSpec spec
+        = staffRequest("staffSearchApplications", "GET", QStringLiteral("/applications"));
+    spec.query.addQueryItem(QStringLiteral("q"), orderNoOrMobile.trimmed());
+    return send<QList<ApplicationSummary>>(
+        std::move(spec), [](const detail::RawResponse& r) { return parseApplicationSummaries(r.body); });
+}
+
 ApiReply<StaffApplicationView>* ApiClient::staffApplication(const QString& id)
 {
     return sendJson<StaffApplicationView>(

@@ -129,6 +129,9 @@ public:
     // `status` filters ("in_review"); nullopt lists all.
     ApiReply<QList<ApplicationSummary>>* staffApplications(
         std::optional<ApplicationStatus> status = std::nullopt);
+    // A walk-in's applications by order number or by the agent's (applicant's) mobile
+    // (GET /staff/applications?q=, a certdesk-server addition).
+    ApiReply<QList<ApplicationSummary>>* staffSearchApplications(const QString& orderNoOrMobile);
     ApiReply<StaffApplicationView>* staffApplication(const QString& id);
     ApiReply<BinaryContent>* staffDocument(const QString& id, DocumentKind kind);
     ApiReply<Application>* approve(const QString& id);

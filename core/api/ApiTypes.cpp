@@ -331,6 +331,7 @@ ApiResult<QList<ApplicationSummary>> parseApplicationSummaries(const QByteArray&
             summary.totalFen = r.integer("total_fen", false);
             summary.createdAt = r.time("created_at", false);
             summary.updatedAt = r.time("updated_at", false);
+            summary.mobile = r.string("mobile", false);
             if (!r.ok())
                 return r.error();
             return summary;

@@ -204,6 +204,7 @@ struct ApplicationSummary
     Fen totalFen = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString mobile; // the agent's (applicant's) mobile; staff answers only (a certdesk-server addition)
     friend bool operator==(const ApplicationSummary&, const ApplicationSummary&) = default;
 };
 

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void resendIntervalAndHourlyLimits();
     void fiveWrongCodesBurnTheCode();
     void expiredCodeAndBadInput();
+    void counterFindsAWalkInAndOpensItWithTheCode();
     void sessionSurvivesRestart();
 
 private:
@@ -368,6 +369,47 @@ void TestServerApplicant::expiredCodeAndBadInput()
     QCOMPARE(r.status, 401);
     QCOMPARE(
         m_http->get(QStringLiteral("applicant/applications"), QStringLiteral("not-a-token")).status, 401);
+}
+
+void TestServerApplicant::counterFindsAWalkInAndOpensItWithTheCode()
+{
+    const Reply login = m_http->post(QStringLiteral("staff/sessions"),
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("counter")},
+            {QStringLiteral("password"), QStringLiteral("sandbox-counter")}});
+    QCOMPARE(login.status, 200);
+    const QString staff = login.json().value(QStringLiteral("token")).toString();
+    const Reply one = m_http->get(QStringLiteral("applications/") + m_otherId, m_otherToken);
+    const QString orderNo = one.json().value(QStringLiteral("order_no")).toString();
+    QVERIFY(!orderNo.isEmpty());
+
+    // By order number (any case): exactly that application, with the mobile to send the code to.
+    Reply r = m_http->get(QStringLiteral("staff/applications?q=") + orderNo.toLower(), staff);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.array().size(), 1);
+    QCOMPARE(r.array().first().toObject().value(QStringLiteral("id")).toString(), m_otherId);
+    QCOMPARE(r.array().first().toObject().value(QStringLiteral("mobile")).toString(), kOtherMobile);
+    // By mobile: that number's applications only.
+    r = m_http->get(QStringLiteral("staff/applications?q=") + QString::fromLatin1(kAgentMobile), staff);
+    QCOMPARE(r.status, 200);
+    QStringList ids;
+    for (const QJsonValue& v : r.array())
+        ids.append(v.toObject().value(QStringLiteral("id")).toString());
+    ids.sort();
+    QStringList expected {m_institutionId, m_personId};
+    expected.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(m_http->get(QStringLiteral("staff/applications?q=CD000"), staff).array().size(), 0);
+    QCOMPARE(m_http->get(QStringLiteral("staff/applications?q=") + orderNo).status, 401);
+
+    // The applicant's consent: the code goes to their phone, they tell it to the clerk, the counter signs in.
+    QCOMPARE(requestCode(kOtherMobile).status, 202);
+    r = m_http->post(QStringLiteral("applicant/sessions"),
+        QJsonObject {
+            {QStringLiteral("mobile"), kOtherMobile}, {QStringLiteral("code"), latestCode(kOtherMobile)}});
+    QCOMPARE(r.status, 201);
+    const QString token = r.json().value(QStringLiteral("token")).toString();
+    QCOMPARE(m_http->get(QStringLiteral("applications/") + m_otherId, token).status, 200);
+    QCOMPARE(m_http->del(QStringLiteral("applicant/sessions"), token).status, 204);
 }
 
 void TestServerApplicant::sessionSurvivesRestart()

@@ -14,8 +14,10 @@
 #include "centre/DocumentsPage.h"
 #include "centre/LivenessPage.h"
 #include "centre/PaymentPage.h"
+#include "counter/CounterDesk.h"
 #include "storage/LocalStore.h"
 #include "storage/SubmissionStore.h"
+#include "walkin/WalkInPage.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QAbstractButton>
@@ -324,6 +326,71 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(tokenDead(token), Timeout);
         auto closed = await(m_server.applicant->getApplication(submitted.applicationId, token));
         QVERIFY(!closed.ok() && closed.error().isHttp(404));
+    }
+
+    void counterOpensAWalkInWithTheApplicantsCode()
+    {
+        CreatedApp app;
+        QString error;
+        QVERIFY2(createApplication(m_server, CertificateCategory::Institution, &app, &error, 5),
+            qPrintable(error));
+        QDir(m_dir.path()).mkpath(QStringLiteral("c"));
+        LocalStore store(m_dir.filePath(QStringLiteral("c/certdesk.sqlite")));
+        ui::AppMode mode;
+        mode.sandbox = true;
+        mode.counter = true;
+        mode.serverUrl = m_server.server.baseUrl().toString();
+        ui::MainWindow window(mode, &store);
+        window.setCentreServices(fakeServices(&m_files, &m_printer, &m_notifier, nullptr));
+        window.resize(1366, 768);
+        window.show();
+        ui::CounterDesk* desk = window.counterDesk();
+        QVERIFY(desk);
+        find<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(QStringLiteral("counter"));
+        find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))
+            ->setText(QStringLiteral("sandbox-counter"));
+        find<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!desk->isShowingLogin(), Timeout);
+
+        // Found by order number (typed in lower case).
+        desk->showTab(ui::CounterDesk::WalkInTab);
+        ui::WalkInPage* walkIn = desk->walkInPage();
+        QVERIFY(walkIn->isVisible());
+        type(walkIn, QStringLiteral("walkInQueryEdit"), app.orderNo.toLower());
+        find<QPushButton>(walkIn, QStringLiteral("walkInSearchButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(walkIn->resultCount(), 1, Timeout);
+        QVERIFY(!walkIn->isBusy());
+        auto* results = find<QTreeWidget>(walkIn, QStringLiteral("walkInResultList"));
+        QCOMPARE(results->topLevelItem(0)->text(0), app.orderNo);
+        // The clerk sees the number masked.
+        QVERIFY(!results->topLevelItem(0)->text(4).contains(app.application.agent.mobile));
+
+        // The code goes to the applicant's phone; the applicant tells it to the clerk.
+        find<QPushButton>(walkIn, QStringLiteral("walkInContinueButton"))->click();
+        ApplicantCentrePage* page = window.applicantCentre();
+        QVERIFY(page && page->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(page->resendRemaining() > 0, Timeout);
+        const QString code = smsCode(app.application.agent.mobile);
+        QCOMPARE(code.size(), 6);
+        type(page, QStringLiteral("applicantCodeEdit"), code);
+        find<QPushButton>(page, QStringLiteral("applicantSignInButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->isSignedIn() && !page->isBusy(), Timeout);
+        auto* list = find<QTreeWidget>(page, QStringLiteral("applicantApplicationList"));
+        QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 1, Timeout);
+        QTreeWidgetItem* mine = nullptr;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            if (list->topLevelItem(i)->text(0) == app.orderNo)
+                mine = list->topLevelItem(i);
+        QVERIFY(mine);
+        list->setCurrentItem(mine);
+        find<QPushButton>(page, QStringLiteral("applicantOpenButton"))->click();
+        QVERIFY(window.centre());
+        QCOMPARE(window.centre()->applicationId(), app.id);
+        QTRY_VERIFY_WITH_TIMEOUT(window.centre()->session()->isLoaded(), Timeout);
+        QCOMPARE(window.centre()->session()->application().agent.mobile, app.application.agent.mobile);
+        const QString token = page->token();
+        page->signOut();
+        QTRY_VERIFY_WITH_TIMEOUT(tokenDead(token), Timeout);
     }
 
     void kioskIdleWipeEndsTheSession()

@@ -348,6 +348,13 @@ void ApplicantCentrePage::openSelected()
     Q_EMIT openRequested(item->data(0, Qt::UserRole).toString(), item->text(0));
 }
 
+void ApplicantCentrePage::startFor(const QString& mobile)
+{
+    signOut();
+    m_mobile->setText(mobile);
+    sendCode();
+}
+
 void ApplicantCentrePage::signOut()
 {
     ++m_generation;

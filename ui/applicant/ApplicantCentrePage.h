@@ -43,6 +43,9 @@ public Q_SLOTS:
     // and the list; back to the sign-in form.
     void signOut();
     void refreshApplications();
+    // At the counter: starts afresh for `mobile` and has the code sent to it; the applicant tells the clerk
+    // the code.
+    void startFor(const QString& mobile);
 
 Q_SIGNALS:
     void openRequested(const QString& applicationId, const QString& orderNo);
