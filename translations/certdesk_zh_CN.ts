@@ -1830,7 +1830,7 @@
         </message>
         <message>
             <source>Order number: %1</source>
-            <translation>订单编号:%1</translation>
+            <translation>订单编号：%1</translation>
         </message>
         <message>
             <source>current step</source>
@@ -2041,11 +2041,11 @@
         <name>certdesk::ui::CentreSession</name>
         <message>
             <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
-            <translation>未配置证书服务:请使用 --server 或 --sandbox 启动 CertDesk。</translation>
+            <translation>未配置证书服务：请使用 --server 或 --sandbox 启动 CertDesk。</translation>
         </message>
         <message>
             <source>The service does not know this application, or the access code kept on this computer is no longer valid.</source>
-            <translation>服务端找不到该申请,或本机保存的访问凭证已失效。</translation>
+            <translation>服务端找不到该申请，或本机保存的访问凭证已失效。</translation>
         </message>
     </context>
     <context>
@@ -2178,7 +2178,7 @@
         </message>
         <message>
             <source>Uploaded (%1, %2).</source>
-            <translation>已上传(%1,%2)。</translation>
+            <translation>已上传（%1,%2）。</translation>
         </message>
         <message>
             <source>Uploaded</source>
@@ -2194,11 +2194,11 @@
         </message>
         <message>
             <source>Review comment: %1 A new file has been uploaded; resubmit the application when every point is fixed.</source>
-            <translation>审核意见:%1 已重新上传文件;所有问题修改完成后请重新提交审核。</translation>
+            <translation>审核意见：%1 已重新上传文件；所有问题修改完成后请重新提交审核。</translation>
         </message>
         <message>
             <source>Review comment: %1 Please upload a corrected file.</source>
-            <translation>审核意见:%1 请重新上传修改后的文件。</translation>
+            <translation>审核意见：%1 请重新上传修改后的文件。</translation>
         </message>
         <message>
             <source>Replace file…</source>
@@ -2238,7 +2238,7 @@
         </message>
         <message>
             <source>The upload failed: %1</source>
-            <translation>上传失败:%1</translation>
+            <translation>上传失败：%1</translation>
         </message>
         <message>
             <source>Print template</source>
@@ -2336,19 +2336,19 @@
         <name>certdesk::ui::DocumentsPage</name>
         <message>
             <source>Next: identity check</source>
-            <translation>下一步:身份认证</translation>
+            <translation>下一步：身份认证</translation>
         </message>
         <message>
             <source>Upload the application form, the business licence scan, the electronic seal collection form and the ID card scan. Note: the application form must carry the organisation's official seal and the agent's handwritten signature; the business licence, the electronic seal collection form and the ID card scan must carry the organisation's official seal.</source>
-            <translation>上传申请表、营业执照扫描件、电子印章采集表和申请人身份证扫描件等资料。注:申请表需加盖单位实体公章和经办人手写签名;营业执照、电子印章采集表、申请人身份证扫描件等需加盖单位实体公章。</translation>
+            <translation>上传申请表、营业执照扫描件、电子印章采集表和申请人身份证扫描件等资料。注：申请表需加盖单位实体公章和经办人手写签名；营业执照、电子印章采集表、申请人身份证扫描件等需加盖单位实体公章。</translation>
         </message>
         <message>
             <source>Upload the application form, the electronic seal collection form and the applicant's ID card scan. Note: the application form must carry the applicant's handwritten signature.</source>
-            <translation>上传申请表、电子印章采集表和申请人身份证扫描件等资料。注:申请表需申请人本人手写签名。</translation>
+            <translation>上传申请表、电子印章采集表和申请人身份证扫描件等资料。注：申请表需申请人本人手写签名。</translation>
         </message>
         <message>
             <source>Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled to A4 and compressed before the upload.</source>
-            <translation>支持 %1 格式,每个文件不超过 %2 MB。扫描件和照片在上传前会自动摆正、缩放到A4大小并压缩。</translation>
+            <translation>支持 %1 格式，每个文件不超过 %2 MB。扫描件和照片在上传前会自动摆正、缩放到A4大小并压缩。</translation>
         </message>
         <message>
             <source>On this terminal documents are taken with the scanner.</source>
@@ -2360,7 +2360,7 @@
         </message>
         <message>
             <source>The documents are with the CA for review and can no longer be changed.</source>
-            <translation>资料已提交深圳CA审核,暂不能修改。</translation>
+            <translation>资料已提交深圳CA审核，暂不能修改。</translation>
         </message>
     </context>
     <context>
@@ -2638,7 +2638,7 @@
         </message>
         <message>
             <source>Download application form (PDF)…</source>
-            <translation>下载申请书(PDF)…</translation>
+            <translation>下载申请书（PDF）…</translation>
         </message>
         <message>
             <source>Download the electronic seal collection form…</source>
@@ -2646,7 +2646,7 @@
         </message>
         <message>
             <source>Next: upload documents</source>
-            <translation>下一步:上传资料</translation>
+            <translation>下一步：上传资料</translation>
         </message>
         <message>
             <source>Download the electronic seal collection form template</source>
@@ -2658,11 +2658,11 @@
         </message>
         <message>
             <source>Print the certificate algorithm upgrade application form, stamp it with the organisation's official seal and have the agent sign it by hand. Then scan it and upload it in the next step.</source>
-            <translation>打印证书算法升级申请表,加盖单位实体公章和经办人手写签名,扫描后在下一步上传。</translation>
+            <translation>打印证书算法升级申请表，加盖单位实体公章和经办人手写签名，扫描后在下一步上传。</translation>
         </message>
         <message>
             <source>Print the certificate algorithm upgrade application form and sign it by hand. Then scan it and upload it in the next step.</source>
-            <translation>打印证书算法升级申请表,申请人本人手写签名,扫描后在下一步上传。</translation>
+            <translation>打印证书算法升级申请表，申请人本人手写签名，扫描后在下一步上传。</translation>
         </message>
         <message>
             <source>The application form was sent to the printer.</source>
@@ -2678,7 +2678,7 @@
         </message>
         <message>
             <source>Saved: %1</source>
-            <translation>已保存:%1</translation>
+            <translation>已保存：%1</translation>
         </message>
         <message>
             <source>The electronic seal collection form was sent to the printer.</source>
@@ -2697,11 +2697,11 @@
         </message>
         <message>
             <source>Open the check page in the browser (training mode)</source>
-            <translation>在浏览器中打开认证页面(培训模式)</translation>
+            <translation>在浏览器中打开认证页面（培训模式）</translation>
         </message>
         <message>
             <source>Next: online payment</source>
-            <translation>下一步:在线支付</translation>
+            <translation>下一步：在线支付</translation>
         </message>
         <message>
             <source>WeChat identity check QR code</source>
@@ -2721,11 +2721,11 @@
         </message>
         <message>
             <source>Open WeChat on the agent's phone, tap Scan and follow the steps. This page updates by itself.</source>
-            <translation>请经办人打开手机微信,使用“扫一扫”扫描二维码并按提示操作,本页面会自动更新。</translation>
+            <translation>请经办人打开手机微信，使用“扫一扫”扫描二维码并按提示操作，本页面会自动更新。</translation>
         </message>
         <message>
             <source>Open WeChat on the applicant's phone, tap Scan and follow the steps. This page updates by itself.</source>
-            <translation>请申请人打开手机微信,使用“扫一扫”扫描二维码并按提示操作,本页面会自动更新。</translation>
+            <translation>请申请人打开手机微信，使用“扫一扫”扫描二维码并按提示操作，本页面会自动更新。</translation>
         </message>
         <message>
             <source>The QR code has expired.</source>
@@ -2741,11 +2741,11 @@
         </message>
         <message>
             <source>The person scanning must be the agent named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
-            <translation>扫码人必须是申请表中的经办人本人,且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误,请先修改(办理进度 → 修改申请信息),再获取新二维码重新认证。</translation>
+            <translation>扫码人必须是申请表中的经办人本人，且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误，请先修改（办理进度 → 修改申请信息），再获取新二维码重新认证。</translation>
         </message>
         <message>
             <source>The person scanning must be the applicant named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
-            <translation>扫码人必须是申请表中的申请人本人,且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误,请先修改(办理进度 → 修改申请信息),再获取新二维码重新认证。</translation>
+            <translation>扫码人必须是申请表中的申请人本人，且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误，请先修改（办理进度 → 修改申请信息），再获取新二维码重新认证。</translation>
         </message>
         <message>
             <source>Identity check passed.</source>
@@ -2777,23 +2777,23 @@
         </message>
         <message>
             <source>The agent scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
-            <translation>经办人使用微信扫一扫功能,在线完成经办人活体认证。</translation>
+            <translation>经办人使用微信扫一扫功能，在线完成经办人活体认证。</translation>
         </message>
         <message>
             <source>The applicant scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
-            <translation>申请人使用微信扫一扫功能,在线完成申请人活体认证。</translation>
+            <translation>申请人使用微信扫一扫功能，在线完成申请人活体认证。</translation>
         </message>
         <message>
             <source>Note: complete the check with WeChat; the identity information must match the applicant information on the form.</source>
-            <translation>提示:请使用微信扫码完成认证(身份认证信息需与申请人信息保持一致)</translation>
+            <translation>提示：请使用微信扫码完成认证（身份认证信息需与申请人信息保持一致）</translation>
         </message>
         <message>
             <source>Who scans: the agent %1, ID number %2</source>
-            <translation>扫码认证人:经办人 %1,身份证号码 %2</translation>
+            <translation>扫码认证人：经办人 %1，身份证号码 %2</translation>
         </message>
         <message>
             <source>Who scans: the applicant %1, ID number %2</source>
-            <translation>扫码认证人:申请人 %1,身份证号码 %2</translation>
+            <translation>扫码认证人：申请人 %1，身份证号码 %2</translation>
         </message>
         <message>
             <source>The QR code is valid until %1.</source>
@@ -2801,7 +2801,7 @@
         </message>
         <message>
             <source>Reason: %1</source>
-            <translation>原因:%1</translation>
+            <translation>原因：%1</translation>
         </message>
     </context>
     <context>
@@ -3184,7 +3184,7 @@
         </message>
         <message>
             <source>Open the payment page in the browser (training mode)</source>
-            <translation>在浏览器中打开支付页面(培训模式)</translation>
+            <translation>在浏览器中打开支付页面（培训模式）</translation>
         </message>
         <message>
             <source>Choose another payment method</source>
@@ -3196,35 +3196,35 @@
         </message>
         <message>
             <source>Order number:</source>
-            <translation>订单编号:</translation>
+            <translation>订单编号：</translation>
         </message>
         <message>
             <source>Business service:</source>
-            <translation>业务服务:</translation>
+            <translation>业务服务：</translation>
         </message>
         <message>
             <source>Business description:</source>
-            <translation>业务描述:</translation>
+            <translation>业务描述：</translation>
         </message>
         <message>
             <source>Years:</source>
-            <translation>办理年限:</translation>
+            <translation>办理年限：</translation>
         </message>
         <message>
             <source>Certificate fee:</source>
-            <translation>证书费用:</translation>
+            <translation>证书费用：</translation>
         </message>
         <message>
             <source>Express fee:</source>
-            <translation>快递费用:</translation>
+            <translation>快递费用：</translation>
         </message>
         <message>
             <source>Total fee:</source>
-            <translation>总费用:</translation>
+            <translation>总费用：</translation>
         </message>
         <message>
             <source>Payment platform:</source>
-            <translation>支付平台:</translation>
+            <translation>支付平台：</translation>
         </message>
         <message>
             <source>Payment QR code</source>
@@ -3232,23 +3232,23 @@
         </message>
         <message>
             <source>Payee:</source>
-            <translation>收款单位:</translation>
+            <translation>收款单位：</translation>
         </message>
         <message>
             <source>Bank:</source>
-            <translation>开户银行:</translation>
+            <translation>开户银行：</translation>
         </message>
         <message>
             <source>Account number:</source>
-            <translation>收款账号:</translation>
+            <translation>收款账号：</translation>
         </message>
         <message>
             <source>Reference to quote:</source>
-            <translation>转账附言(付款参考号):</translation>
+            <translation>转账附言（付款参考号）：</translation>
         </message>
         <message>
             <source>Amount:</source>
-            <translation>金额:</translation>
+            <translation>金额：</translation>
         </message>
         <message>
             <source>Copy</source>
@@ -3260,11 +3260,11 @@
         </message>
         <message>
             <source>Transfer the amount from the organisation's basic account and quote the reference above in the transfer note. When the CA has confirmed the payment, the application goes to review by itself; this page updates when that happens.</source>
-            <translation>请从单位基本户转账,并在转账附言中填写上面的付款参考号。深圳CA确认到账后,申请将自动进入审核,本页面会自动更新。</translation>
+            <translation>请从单位基本户转账，并在转账附言中填写上面的付款参考号。深圳CA确认到账后，申请将自动进入审核，本页面会自动更新。</translation>
         </message>
         <message>
             <source>Copied: %1</source>
-            <translation>已复制:%1</translation>
+            <translation>已复制：%1</translation>
         </message>
         <message>
             <source>Algorithm upgrade</source>
@@ -3312,7 +3312,7 @@
         </message>
         <message>
             <source>The payment has expired. Choose the method again to get a new one.</source>
-            <translation>支付已过期,请重新选择支付方式获取新的支付二维码。</translation>
+            <translation>支付已过期，请重新选择支付方式获取新的支付二维码。</translation>
         </message>
         <message>
             <source>Expired</source>
@@ -3324,11 +3324,11 @@
         </message>
         <message>
             <source>Next: wait for the CA's review. When it is approved, the new certificate UKey is mailed to the agent; please watch for the courier's tracking information.</source>
-            <translation>下一步:等待深圳CA审核,审核通过后将邮寄新的证书Ukey给经办人,请留意快递信息。</translation>
+            <translation>下一步：等待深圳CA审核，审核通过后将邮寄新的证书UKey给经办人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Next: wait for the CA's review. When it is approved, the new certificate UKey is mailed to the applicant; please watch for the courier's tracking information.</source>
-            <translation>下一步:等待深圳CA审核,审核通过后将邮寄新的证书Ukey给申请人,请留意快递信息。</translation>
+            <translation>下一步：等待深圳CA审核，审核通过后将邮寄新的证书UKey给申请人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Scan the QR code with WeChat to pay %1.</source>
@@ -3348,19 +3348,19 @@
         </message>
         <message>
             <source>Electronic invoice: checking…</source>
-            <translation>电子发票:正在查询…</translation>
+            <translation>电子发票：正在查询…</translation>
         </message>
         <message>
             <source>Electronic invoice: the status could not be loaded (%1).</source>
-            <translation>电子发票:无法查询状态(%1)。</translation>
+            <translation>电子发票：无法查询状态（%1）。</translation>
         </message>
         <message>
             <source>Electronic invoice: being issued. The link will be sent to the phone %1 and the e-mail %2.</source>
-            <translation>电子发票:正在开具,开具后链接将发送至手机 %1 和邮箱 %2。</translation>
+            <translation>电子发票：正在开具，开具后链接将发送至手机 %1 和邮箱 %2。</translation>
         </message>
         <message>
             <source>Electronic invoice %1 has been issued; the link was sent to the phone %2 and the e-mail %3.</source>
-            <translation>电子发票 %1 已开具,发票链接已发送至手机 %2 和邮箱 %3。</translation>
+            <translation>电子发票 %1 已开具，发票链接已发送至手机 %2 和邮箱 %3。</translation>
         </message>
         <message>
             <source>Open the invoice</source>
@@ -4118,11 +4118,11 @@
         </message>
         <message>
             <source>Courier:</source>
-            <translation>快递公司:</translation>
+            <translation>快递公司：</translation>
         </message>
         <message>
             <source>Tracking number:</source>
-            <translation>快递单号:</translation>
+            <translation>快递单号：</translation>
         </message>
         <message>
             <source>Timeline</source>
@@ -4158,7 +4158,7 @@
         </message>
         <message>
             <source>The application has been received. Still to do: %1.</source>
-            <translation>申请已提交,还需:%1。</translation>
+            <translation>申请已提交，还需：%1。</translation>
         </message>
         <message>
             <source>, </source>
@@ -4166,31 +4166,31 @@
         </message>
         <message>
             <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the agent. Please watch for the courier's tracking information.</source>
-            <translation>缴费成功,等待深圳CA审核,审核通过后将邮寄新的证书Ukey给经办人,请留意快递信息。</translation>
+            <translation>缴费成功，等待深圳CA审核，审核通过后将邮寄新的证书UKey给经办人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the applicant. Please watch for the courier's tracking information.</source>
-            <translation>缴费成功,等待深圳CA审核,审核通过后将邮寄新的证书Ukey给申请人,请留意快递信息。</translation>
+            <translation>缴费成功，等待深圳CA审核，审核通过后将邮寄新的证书UKey给申请人，请留意快递信息。</translation>
         </message>
         <message>
             <source>The review rejected the application. Fix each point below, then resubmit it. There is nothing to pay again.</source>
-            <translation>审核驳回,请根据下列驳回原因逐项修改后重新提交审核,无需再次缴费。</translation>
+            <translation>审核驳回，请根据下列驳回原因逐项修改后重新提交审核，无需再次缴费。</translation>
         </message>
         <message>
             <source>The review approved the application. The new SM2 certificates are being issued.</source>
-            <translation>审核通过,正在签发新的SM2证书。</translation>
+            <translation>审核通过，正在签发新的SM2证书。</translation>
         </message>
         <message>
             <source>The new certificates have been written onto the new UKey; it will be mailed soon.</source>
-            <translation>新证书已写入新的Ukey,即将邮寄。</translation>
+            <translation>新证书已写入新的UKey，即将邮寄。</translation>
         </message>
         <message>
             <source>The new certificate UKey has been mailed. Use the tracking number below to follow it.</source>
-            <translation>新的证书Ukey已寄出,请根据下方快递单号查询物流信息。</translation>
+            <translation>新的证书UKey已寄出，请根据下方快递单号查询物流信息。</translation>
         </message>
         <message>
             <source>Completed. The old certificate has been revoked; use the new UKey from now on.</source>
-            <translation>办理完成。原证书已注销,请使用新的Ukey。</translation>
+            <translation>办理完成。原证书已注销，请使用新的UKey。</translation>
         </message>
         <message>
             <source>The application was cancelled.</source>
@@ -4198,7 +4198,7 @@
         </message>
         <message>
             <source>After changing the form (Edit application) and uploading new documents where asked, press Resubmit for review.</source>
-            <translation>修改申请信息并按要求重新上传资料后,请点击“重新提交审核”。</translation>
+            <translation>修改申请信息并按要求重新上传资料后，请点击“重新提交审核”。</translation>
         </message>
         <message>
             <source>Change this field</source>
@@ -4210,7 +4210,7 @@
         </message>
         <message>
             <source>Fix: %1</source>
-            <translation>修改:%1</translation>
+            <translation>修改：%1</translation>
         </message>
         <message>
             <source>Resubmitting…</source>
@@ -4218,11 +4218,11 @@
         </message>
         <message>
             <source>Not every point of the rejection has been changed yet. Fix each point listed above, then resubmit.</source>
-            <translation>驳回原因中还有未修改的项目,请逐项修改后再重新提交。</translation>
+            <translation>驳回原因中还有未修改的项目，请逐项修改后再重新提交。</translation>
         </message>
         <message>
             <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
-            <translation>已重新提交,深圳CA将重新审核,无需再次缴费。</translation>
+            <translation>已重新提交，深圳CA将重新审核，无需再次缴费。</translation>
         </message>
     </context>
     <context>
