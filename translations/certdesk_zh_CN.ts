@@ -129,8 +129,8 @@
     <context>
         <name>certdesk::Checklist</name>
         <message>
-            <source>Draft</source>
-            <translation>草稿</translation>
+            <source>Submitted: documents, identity check and payment to complete</source>
+            <translation>已提交，待上传资料、身份认证和支付</translation>
         </message>
         <message>
             <source>Awaiting CA review</source>

@@ -256,6 +256,10 @@ private Q_SLOTS:
         QVERIFY(centre->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(centre->session()->isLoaded(), Timeout);
         QCOMPARE(centre->session()->application().status, ApplicationStatus::Draft);
+        // Submitted is not a draft: the status chip says what is still to do.
+        QVERIFY(find<QLabel>(centre, QStringLiteral("centreStatus"))
+                    ->text()
+                    .startsWith(QStringLiteral("Submitted")));
         QCOMPARE(centre->session()->application().applicant.mobile, kMobile);
 
         // Letter, documents, liveness, payment.
