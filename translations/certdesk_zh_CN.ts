@@ -3024,12 +3024,12 @@
             <translation>邮寄信息</translation>
         </message>
         <message>
-            <source>The new UKey and the invoice are mailed to this address.</source>
-            <translation>新的证书 UKey 和发票将邮寄到此地址。</translation>
+            <source>The new UKey is mailed to this address. The invoice is only electronic: its link comes by SMS and e-mail.</source>
+            <translation>新的证书 UKey 将邮寄到此地址。发票仅提供电子发票，链接将通过短信和邮件发送。</translation>
         </message>
         <message>
-            <source>Detailed address for receiving the mailed certificate and invoice.</source>
-            <translation>接受邮寄证书及发票的详细地址</translation>
+            <source>Detailed address for receiving the mailed UKey.</source>
+            <translation>接收邮寄证书 UKey 的详细地址</translation>
         </message>
         <message>
             <source>Province</source>
