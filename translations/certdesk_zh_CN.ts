@@ -12,16 +12,16 @@
             <translation>证书服务未能及时响应。请稍候再试。</translation>
         </message>
         <message>
-            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; contact the CA's customer service.</source>
-            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并联系 CA 客服。</translation>
+            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service refused the request. Check the information and try again, or contact the CA's customer service.</source>
-            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或联系 CA 客服。</translation>
+            <source>The certificate service refused the request. Check the information and try again, or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or contact the CA's customer service.</source>
-            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或联系 CA 客服。</translation>
+            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
             <source>The request was cancelled.</source>
@@ -40,8 +40,8 @@
             <translation>证书服务中没有找到该记录，请核对您输入的号码。</translation>
         </message>
         <message>
-            <source>This certificate cannot be renewed now. See the reason shown, or contact the CA's customer service.</source>
-            <translation>该证书目前不能办理续期，请查看所示原因，或联系 CA 客服。</translation>
+            <source>This certificate cannot be renewed now. See the reason shown, or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>该证书目前不能办理续期，请查看所示原因，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
             <source>The application has changed in the meantime and this step is not possible now. Reload the application and try again.</source>
@@ -68,8 +68,8 @@
             <translation>短时间内请求过于频繁，请稍等一分钟后再试。</translation>
         </message>
         <message>
-            <source>The certificate service has a temporary problem. Try again later; if it persists, contact the CA's customer service.</source>
-            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请联系 CA 客服。</translation>
+            <source>The certificate service has a temporary problem. Try again later; if it persists, call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
     </context>
     <context>
