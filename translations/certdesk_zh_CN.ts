@@ -99,7 +99,7 @@
         </message>
         <message>
             <source>Print application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>Upload documents</source>
@@ -162,7 +162,7 @@
         </message>
         <message>
             <source>Organisation application form</source>
-            <translation>单位申请书</translation>
+            <translation>申请表</translation>
         </message>
         <message>
             <source>Application form</source>
@@ -233,7 +233,7 @@
         </message>
         <message>
             <source>Save the application's authorization letter as PDF.</source>
-            <translation>将申请的授权委托书保存为 PDF。</translation>
+            <translation>将申请的申请表保存为 PDF。</translation>
         </message>
         <message>
             <source>"certdesk-cli &lt;command&gt; --help" describes a command's options.</source>
@@ -277,7 +277,7 @@
         </message>
         <message>
             <source>Saves the authorization letter of an application as PDF, filled from the application on the service. The access token may also come from CERTDESK_ACCESS_TOKEN.</source>
-            <translation>按服务中的申请信息填写授权委托书并保存为 PDF。访问令牌也可从 CERTDESK_ACCESS_TOKEN 环境变量读取。</translation>
+            <translation>按服务中的申请信息填写申请表并保存为 PDF。访问令牌也可从 CERTDESK_ACCESS_TOKEN 环境变量读取。</translation>
         </message>
         <message>
             <source>Counter service base URL, e.g. https://counter.example.cn.</source>
@@ -305,7 +305,7 @@
         </message>
         <message>
             <source>Letter saved: %1</source>
-            <translation>授权委托书已保存：%1</translation>
+            <translation>申请表已保存：%1</translation>
         </message>
         <message>
             <source>yes</source>
@@ -706,11 +706,11 @@
         </message>
         <message>
             <source>Authorization Letter for Certificate Algorithm Upgrade</source>
-            <translation>证书算法升级授权委托书</translation>
+            <translation>证书算法升级申请表</translation>
         </message>
         <message>
             <source>Application Form for Certificate Algorithm Upgrade</source>
-            <translation>证书算法升级申请书</translation>
+            <translation>证书算法升级申请表</translation>
         </message>
         <message>
             <source>%1 (fields marked * are required)</source>
@@ -1806,7 +1806,7 @@
         </message>
         <message>
             <source>Print application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>Upload documents</source>
@@ -2374,7 +2374,7 @@
         <name>certdesk::ui::FormPreview</name>
         <message>
             <source>Preview of the application form</source>
-            <translation>申请书预览</translation>
+            <translation>申请表预览</translation>
         </message>
     </context>
     <context>
@@ -2420,7 +2420,7 @@
         </message>
         <message>
             <source>Fill in the form → print the application form → upload the stamped documents → identity check by WeChat → pay online → CA review → the new UKey is mailed</source>
-            <translation>录入信息 → 打印申请书 → 上传资料 → 微信身份认证 → 在线支付 → CA 审核 → 邮寄新 UKey</translation>
+            <translation>录入信息 → 打印申请表 → 上传资料 → 微信身份认证 → 在线支付 → CA 审核 → 邮寄新 UKey</translation>
         </message>
         <message>
             <source>New application</source>
@@ -2634,11 +2634,11 @@
         </message>
         <message>
             <source>Print application form…</source>
-            <translation>打印申请书…</translation>
+            <translation>打印申请表…</translation>
         </message>
         <message>
             <source>Download application form (PDF)…</source>
-            <translation>下载申请书（PDF）…</translation>
+            <translation>下载申请表（PDF）…</translation>
         </message>
         <message>
             <source>Download the electronic seal collection form…</source>
@@ -2666,11 +2666,11 @@
         </message>
         <message>
             <source>The application form was sent to the printer.</source>
-            <translation>申请书已发送到打印机。</translation>
+            <translation>申请表已发送到打印机。</translation>
         </message>
         <message>
             <source>Save the application form</source>
-            <translation>保存申请书</translation>
+            <translation>保存申请表</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
@@ -3628,7 +3628,7 @@
         </message>
         <message>
             <source>Check everything once more. After submission you print the application form, upload the stamped documents, pass the identity check and pay.</source>
-            <translation>请再次核对所填信息。提交后请打印申请书、上传盖章资料、完成身份认证并缴纳费用。</translation>
+            <translation>请再次核对所填信息。提交后请打印申请表、上传盖章资料、完成身份认证并缴纳费用。</translation>
         </message>
         <message>
             <source>Certificate information</source>
@@ -4142,7 +4142,7 @@
         </message>
         <message>
             <source>print the application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>upload the stamped documents</source>
