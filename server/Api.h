@@ -168,6 +168,11 @@ private:
     void sandboxMintLegacy(Context& ctx);
     void sandboxListLegacy(Context& ctx);
     void sandboxIndex(Context& ctx);
+    // the applicant's own centre (ApiApplicant.cpp)
+    void applicantOtp(Context& ctx);
+    void applicantSignIn(Context& ctx);
+    void applicantApplications(Context& ctx);
+    void applicantSignOut(Context& ctx);
 
     // ---- helpers ----
     [[nodiscard]] static QString now();
@@ -178,9 +183,15 @@ private:
     [[nodiscard]] std::optional<LegacyRow> findLegacy(const QSqlDatabase& db, const QString& serial) const;
     [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
     [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
-    // The application of the {id} path parameter opened by the Bearer access token: 401 without a token, 404
-    // when the application does not exist or the token is not its token.
+    // The application of the {id} path parameter opened by the Bearer access token or by an applicant session
+    // of its agent's (applicant's) mobile: 401 without a token, 404 when the application does not exist or
+    // the token opens other applications only.
     [[nodiscard]] AppRow authorizeApplicant(const Context& ctx, const QSqlDatabase& db) const;
+    // The mobile number of a live applicant session (个人中心), empty when the token is none.
+    [[nodiscard]] QString applicantMobile(const QSqlDatabase& db, const QString& token) const;
+    // Whether `mobile` is the application's agent (institutions) or natural-person applicant mobile.
+    [[nodiscard]] static bool belongsTo(const AppRow& app, const QString& mobile);
+    [[nodiscard]] QStringList applicationIdsOfMobile(const QSqlDatabase& db, const QString& mobile) const;
     [[nodiscard]] StaffPrincipal requireStaff(const Context& ctx, const QString& role = {}) const;
     [[nodiscard]] AppRow requireApp(const QSqlDatabase& db, const QString& id) const;
 

@@ -108,7 +108,9 @@ Api::AppRow Api::authorizeApplicant(const Context& ctx, const QSqlDatabase& db) 
             "Send the application's access token (Authorization: Bearer ...) with this request."));
     const auto app = loadApp(db, ctx.param(0));
     // Unknown id and wrong token look the same (404), so a token never confirms that another id exists.
-    if (!app || !secrets::constantTimeEquals(secrets::tokenHash(token).toLatin1(), app->tokenHash.toLatin1()))
+    if (!app
+        || (!secrets::constantTimeEquals(secrets::tokenHash(token).toLatin1(), app->tokenHash.toLatin1())
+            && !belongsTo(*app, applicantMobile(db, token))))
         errors::notFound(QCoreApplication::translate("certdesk::Server", "No such application."));
     return *app;
 }

@@ -76,6 +76,10 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/applications/{}/payments/{}", B::None, bind(&Api::getPayment));
     r.add("GET", "/api/v1/applications/{}/invoice", B::None, bind(&Api::getInvoice));
     r.add("GET", "/api/v1/invoices/{}", B::None, bind(&Api::invoicePage));
+    r.add("POST", "/api/v1/applicant/otp", B::Json, bind(&Api::applicantOtp));
+    r.add("POST", "/api/v1/applicant/sessions", B::Json, bind(&Api::applicantSignIn));
+    r.add("DELETE", "/api/v1/applicant/sessions", B::None, bind(&Api::applicantSignOut));
+    r.add("GET", "/api/v1/applicant/applications", B::None, bind(&Api::applicantApplications));
     r.add("POST", "/api/v1/staff/sessions", B::Json, bind(&Api::staffLogin));
     r.add("GET", "/api/v1/staff/applications", B::None, bind(&Api::staffList));
     r.add("GET", "/api/v1/staff/applications/{}", B::None, bind(&Api::staffGet));

@@ -1,6 +1,8 @@
 // Api: staff sessions, the review queue, payments received by transfer, shipment and handover.
 #include "Api.h"
 
+#include "domain/Validators.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -88,7 +90,15 @@ void Api::staffList(Context& ctx)
         errors::badRequest(QCoreApplication::translate("certdesk::Server", "Unknown status: %1").arg(status));
     const ReadTransaction rt(m_db);
     QStringList ids;
-    {
+    // Addition: ?q= finds a walk-in's applications by order number or by the agent's (applicant's) mobile.
+    const QString search = ctx.query("q").trimmed();
+    if (!search.isEmpty()) {
+        ids = !validators::mobile(search) ? applicationIdsOfMobile(rt.db(), search) : QStringList();
+        const QVariant byOrder = scalar(
+            rt.db(), QStringLiteral("SELECT id FROM applications WHERE order_no = ?"), {search.toUpper()});
+        if (byOrder.isValid() && !ids.contains(byOrder.toString()))
+            ids.prepend(byOrder.toString());
+    } else {
         QSqlQuery q = status.isEmpty()
             ? run(rt.db(), QStringLiteral("SELECT id FROM applications ORDER BY updated_at, id LIMIT 500"))
             : run(rt.db(),
@@ -110,7 +120,11 @@ void Api::staffList(Context& ctx)
             {QStringLiteral("category"), categoryToApi(app->category)}, {QStringLiteral("holder"), holder},
             {QStringLiteral("serial"), app->serial}, {QStringLiteral("years"), app->form.years},
             {QStringLiteral("total_fen"), app->fees.totalFen}, {QStringLiteral("created_at"), app->createdAt},
-            {QStringLiteral("updated_at"), app->updatedAt}});
+            {QStringLiteral("updated_at"), app->updatedAt},
+            // Addition: where the counter has the applicant's SMS code sent (walk-ins, 个人中心).
+            {QStringLiteral("mobile"),
+                (app->category == CertificateCategory::NaturalPerson ? app->form.applicant : app->form.agent)
+                    .mobile}});
     }
     ctx.sendJson(200, list);
 }

@@ -166,6 +166,24 @@ const std::vector<QStringList>& migrations()
         {
             QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)"),
         },
+        // 3: the applicant's own centre: SMS sign-in codes (hashed), their hourly request counters per hashed
+        // mobile and address, and applicant sessions (token hashed)
+        {
+            QStringLiteral(
+                "CREATE TABLE applicant_codes (mobile VARCHAR(32) PRIMARY KEY, code_hash VARCHAR(128) NOT "
+                "NULL, "
+                "salt VARCHAR(64) NOT NULL, iterations INTEGER NOT NULL, failures INTEGER NOT NULL, "
+                "expires_at "
+                "VARCHAR(32) NOT NULL, resend_after VARCHAR(32) NOT NULL, created_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE applicant_code_requests (rate_key VARCHAR(100) NOT NULL, requested_at "
+                "VARCHAR(32) NOT NULL)"),
+            QStringLiteral("CREATE INDEX applicant_code_requests_key ON applicant_code_requests (rate_key, "
+                           "requested_at)"),
+            QStringLiteral(
+                "CREATE TABLE applicant_sessions (token_hash VARCHAR(64) PRIMARY KEY, mobile VARCHAR(32) NOT "
+                "NULL, created_at VARCHAR(32) NOT NULL, expires_at VARCHAR(32) NOT NULL)"),
+        },
     };
     return list;
 }

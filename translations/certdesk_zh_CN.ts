@@ -12,16 +12,16 @@
             <translation>证书服务未能及时响应。请稍候再试。</translation>
         </message>
         <message>
-            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; contact the CA's customer service.</source>
-            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并联系 CA 客服。</translation>
+            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service refused the request. Check the information and try again, or contact the CA's customer service.</source>
-            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或联系 CA 客服。</translation>
+            <source>The certificate service refused the request. Check the information and try again, or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or contact the CA's customer service.</source>
-            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或联系 CA 客服。</translation>
+            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
             <source>The request was cancelled.</source>
@@ -40,8 +40,8 @@
             <translation>证书服务中没有找到该记录，请核对您输入的号码。</translation>
         </message>
         <message>
-            <source>This certificate cannot be renewed now. See the reason shown, or contact the CA's customer service.</source>
-            <translation>该证书目前不能办理续期，请查看所示原因，或联系 CA 客服。</translation>
+            <source>This certificate cannot be renewed now. See the reason shown, or call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>该证书目前不能办理续期，请查看所示原因，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
         <message>
             <source>The application has changed in the meantime and this step is not possible now. Reload the application and try again.</source>
@@ -68,8 +68,8 @@
             <translation>短时间内请求过于频繁，请稍等一分钟后再试。</translation>
         </message>
         <message>
-            <source>The certificate service has a temporary problem. Try again later; if it persists, contact the CA's customer service.</source>
-            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请联系 CA 客服。</translation>
+            <source>The certificate service has a temporary problem. Try again later; if it persists, call the CA's hotline 400-112-3838 or use its online service.</source>
+            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
         </message>
     </context>
     <context>
@@ -99,7 +99,7 @@
         </message>
         <message>
             <source>Print application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>Upload documents</source>
@@ -129,8 +129,8 @@
     <context>
         <name>certdesk::Checklist</name>
         <message>
-            <source>Draft</source>
-            <translation>草稿</translation>
+            <source>Submitted: documents, identity check and payment to complete</source>
+            <translation>已提交，待上传资料、身份认证和支付</translation>
         </message>
         <message>
             <source>Awaiting CA review</source>
@@ -162,7 +162,7 @@
         </message>
         <message>
             <source>Organisation application form</source>
-            <translation>单位申请书</translation>
+            <translation>申请表</translation>
         </message>
         <message>
             <source>Application form</source>
@@ -233,7 +233,7 @@
         </message>
         <message>
             <source>Save the application's authorization letter as PDF.</source>
-            <translation>将申请的授权委托书保存为 PDF。</translation>
+            <translation>将申请的申请表保存为 PDF。</translation>
         </message>
         <message>
             <source>"certdesk-cli &lt;command&gt; --help" describes a command's options.</source>
@@ -277,7 +277,7 @@
         </message>
         <message>
             <source>Saves the authorization letter of an application as PDF, filled from the application on the service. The access token may also come from CERTDESK_ACCESS_TOKEN.</source>
-            <translation>按服务中的申请信息填写授权委托书并保存为 PDF。访问令牌也可从 CERTDESK_ACCESS_TOKEN 环境变量读取。</translation>
+            <translation>按服务中的申请信息填写申请表并保存为 PDF。访问令牌也可从 CERTDESK_ACCESS_TOKEN 环境变量读取。</translation>
         </message>
         <message>
             <source>Counter service base URL, e.g. https://counter.example.cn.</source>
@@ -305,7 +305,7 @@
         </message>
         <message>
             <source>Letter saved: %1</source>
-            <translation>授权委托书已保存：%1</translation>
+            <translation>申请表已保存：%1</translation>
         </message>
         <message>
             <source>yes</source>
@@ -745,11 +745,11 @@
         </message>
         <message>
             <source>Authorization Letter for Certificate Algorithm Upgrade</source>
-            <translation>证书算法升级授权委托书</translation>
+            <translation>证书算法升级申请表</translation>
         </message>
         <message>
             <source>Application Form for Certificate Algorithm Upgrade</source>
-            <translation>证书算法升级申请书</translation>
+            <translation>证书算法升级申请表</translation>
         </message>
         <message>
             <source>%1 (fields marked * are required)</source>
@@ -970,6 +970,22 @@
     </context>
     <context>
         <name>certdesk::Server</name>
+        <message>
+            <source>Sign-in code</source>
+            <translation>登录验证码</translation>
+        </message>
+        <message>
+            <source>Your CertDesk sign-in code is %1. It is valid for %2 minutes. Do not tell it to anyone, including staff who call you.</source>
+            <translation>您的证书服务台登录验证码为%1，%2分钟内有效。请勿告诉任何人，包括来电自称工作人员的人。</translation>
+        </message>
+        <message>
+            <source>The code is wrong or no longer valid. Check the latest SMS or ask for a new code.</source>
+            <translation>验证码错误或已失效。请查看最新的短信，或重新获取验证码。</translation>
+        </message>
+        <message>
+            <source>The sign-in is not valid or has expired; sign in again with a new SMS code.</source>
+            <translation>登录无效或已过期，请用新的短信验证码重新登录。</translation>
+        </message>
         <message>
             <source>Sign-in required: send a valid access token and try again.</source>
             <translation>需要登录：请携带有效的访问令牌后重试。</translation>
@@ -1855,7 +1871,7 @@
         </message>
         <message>
             <source>Print application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>Upload documents</source>
@@ -1879,7 +1895,7 @@
         </message>
         <message>
             <source>Order number: %1</source>
-            <translation>订单编号:%1</translation>
+            <translation>订单编号：%1</translation>
         </message>
         <message>
             <source>current step</source>
@@ -2114,15 +2130,19 @@
         <name>certdesk::ui::CentreSession</name>
         <message>
             <source>No certificate service is configured: start CertDesk with --server or --sandbox.</source>
-            <translation>未配置证书服务:请使用 --server 或 --sandbox 启动 CertDesk。</translation>
+            <translation>未配置证书服务：请使用 --server 或 --sandbox 启动 CertDesk。</translation>
         </message>
         <message>
             <source>The service does not know this application, or the access code kept on this computer is no longer valid.</source>
-            <translation>服务端找不到该申请,或本机保存的访问凭证已失效。</translation>
+            <translation>服务端找不到该申请，或本机保存的访问凭证已失效。</translation>
         </message>
     </context>
     <context>
         <name>certdesk::ui::CounterDesk</name>
+        <message>
+            <source>Walk-in applicant</source>
+            <translation>现场申请人</translation>
+        </message>
         <message>
             <source>New application for a walk-in applicant</source>
             <translation>为到柜客户新建申请</translation>
@@ -2247,7 +2267,7 @@
         </message>
         <message>
             <source>Uploaded (%1, %2).</source>
-            <translation>已上传(%1,%2)。</translation>
+            <translation>已上传（%1,%2）。</translation>
         </message>
         <message>
             <source>Uploaded</source>
@@ -2263,11 +2283,11 @@
         </message>
         <message>
             <source>Review comment: %1 A new file has been uploaded; resubmit the application when every point is fixed.</source>
-            <translation>审核意见:%1 已重新上传文件;所有问题修改完成后请重新提交审核。</translation>
+            <translation>审核意见：%1 已重新上传文件；所有问题修改完成后请重新提交审核。</translation>
         </message>
         <message>
             <source>Review comment: %1 Please upload a corrected file.</source>
-            <translation>审核意见:%1 请重新上传修改后的文件。</translation>
+            <translation>审核意见：%1 请重新上传修改后的文件。</translation>
         </message>
         <message>
             <source>Replace file…</source>
@@ -2307,7 +2327,7 @@
         </message>
         <message>
             <source>The upload failed: %1</source>
-            <translation>上传失败:%1</translation>
+            <translation>上传失败：%1</translation>
         </message>
         <message>
             <source>Print template</source>
@@ -2421,19 +2441,19 @@
         <name>certdesk::ui::DocumentsPage</name>
         <message>
             <source>Next: identity check</source>
-            <translation>下一步:身份认证</translation>
+            <translation>下一步：身份认证</translation>
         </message>
         <message>
             <source>Upload the application form, the business licence scan, the electronic seal collection form and the ID card scan. Note: the application form must carry the organisation's official seal and the agent's handwritten signature; the business licence, the electronic seal collection form and the ID card scan must carry the organisation's official seal.</source>
-            <translation>上传申请表、营业执照扫描件、电子印章采集表和申请人身份证扫描件等资料。注:申请表需加盖单位实体公章和经办人手写签名;营业执照、电子印章采集表、申请人身份证扫描件等需加盖单位实体公章。</translation>
+            <translation>上传申请表、营业执照扫描件、电子印章采集表和申请人身份证扫描件等资料。注：申请表需加盖单位实体公章和经办人手写签名；营业执照、电子印章采集表、申请人身份证扫描件等需加盖单位实体公章。</translation>
         </message>
         <message>
             <source>Upload the application form, the electronic seal collection form and the applicant's ID card scan. Note: the application form must carry the applicant's handwritten signature.</source>
-            <translation>上传申请表、电子印章采集表和申请人身份证扫描件等资料。注:申请表需申请人本人手写签名。</translation>
+            <translation>上传申请表、电子印章采集表和申请人身份证扫描件等资料。注：申请表需申请人本人手写签名。</translation>
         </message>
         <message>
             <source>Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled to A4 and compressed before the upload.</source>
-            <translation>支持 %1 格式,每个文件不超过 %2 MB。扫描件和照片在上传前会自动摆正、缩放到A4大小并压缩。</translation>
+            <translation>支持 %1 格式，每个文件不超过 %2 MB。扫描件和照片在上传前会自动摆正、缩放到A4大小并压缩。</translation>
         </message>
         <message>
             <source>On this terminal documents are taken with the scanner.</source>
@@ -2445,7 +2465,7 @@
         </message>
         <message>
             <source>The documents are with the CA for review and can no longer be changed.</source>
-            <translation>资料已提交深圳CA审核,暂不能修改。</translation>
+            <translation>资料已提交深圳CA审核，暂不能修改。</translation>
         </message>
         <message>
             <source>Goes on to the identity check once every document is uploaded</source>
@@ -2467,7 +2487,7 @@
         <name>certdesk::ui::FormPreview</name>
         <message>
             <source>Preview of the application form</source>
-            <translation>申请书预览</translation>
+            <translation>申请表预览</translation>
         </message>
     </context>
     <context>
@@ -2488,6 +2508,18 @@
     <context>
         <name>certdesk::ui::HomePage</name>
         <message>
+            <source>Questions? Call the hotline 400-112-3838, or use the online service: on www.szca.com click &quot;Online service&quot; at the top right, or in the WeChat official account SZCA6688 choose &quot;Contact us&quot; → &quot;Online service&quot;.</source>
+            <translation>有疑问请拨打服务热线 400-112-3838，或使用在线客服：登录深圳CA官网 www.szca.com，点击右上角的【在线客服】；或关注深圳CA公众号 SZCA6688 →【联系我们】→【在线客服】发起咨询。</translation>
+        </message>
+        <message>
+            <source>My applications (sign in with mobile number)</source>
+            <translation>个人中心（手机号码登录）</translation>
+        </message>
+        <message>
+            <source>Continue an application submitted on another computer or at a kiosk: sign in with the agent&apos;s (applicant&apos;s) mobile number and an SMS code.</source>
+            <translation>继续办理在其他电脑或自助终端提交的申请：用经办人（申请人）手机号码和短信验证码登录。</translation>
+        </message>
+        <message>
             <source>Continue</source>
             <translation>继续办理</translation>
         </message>
@@ -2501,7 +2533,7 @@
         </message>
         <message>
             <source>Fill in the form → print the application form → upload the stamped documents → identity check by WeChat → pay online → CA review → the new UKey is mailed</source>
-            <translation>录入信息 → 打印申请书 → 上传资料 → 微信身份认证 → 在线支付 → CA 审核 → 邮寄新 UKey</translation>
+            <translation>录入信息 → 打印申请表 → 上传资料 → 微信身份认证 → 在线支付 → CA 审核 → 邮寄新 UKey</translation>
         </message>
         <message>
             <source>New application</source>
@@ -2770,11 +2802,11 @@
         </message>
         <message>
             <source>Print application form…</source>
-            <translation>打印申请书…</translation>
+            <translation>打印申请表…</translation>
         </message>
         <message>
             <source>Download application form (PDF)…</source>
-            <translation>下载申请书(PDF)…</translation>
+            <translation>下载申请表（PDF）…</translation>
         </message>
         <message>
             <source>Download the electronic seal collection form…</source>
@@ -2782,7 +2814,7 @@
         </message>
         <message>
             <source>Next: upload documents</source>
-            <translation>下一步:上传资料</translation>
+            <translation>下一步：上传资料</translation>
         </message>
         <message>
             <source>Download the electronic seal collection form template</source>
@@ -2794,19 +2826,19 @@
         </message>
         <message>
             <source>Print the certificate algorithm upgrade application form, stamp it with the organisation's official seal and have the agent sign it by hand. Then scan it and upload it in the next step.</source>
-            <translation>打印证书算法升级申请表,加盖单位实体公章和经办人手写签名,扫描后在下一步上传。</translation>
+            <translation>打印证书算法升级申请表，加盖单位实体公章和经办人手写签名，扫描后在下一步上传。</translation>
         </message>
         <message>
             <source>Print the certificate algorithm upgrade application form and sign it by hand. Then scan it and upload it in the next step.</source>
-            <translation>打印证书算法升级申请表,申请人本人手写签名,扫描后在下一步上传。</translation>
+            <translation>打印证书算法升级申请表，申请人本人手写签名，扫描后在下一步上传。</translation>
         </message>
         <message>
             <source>The application form was sent to the printer.</source>
-            <translation>申请书已发送到打印机。</translation>
+            <translation>申请表已发送到打印机。</translation>
         </message>
         <message>
             <source>Save the application form</source>
-            <translation>保存申请书</translation>
+            <translation>保存申请表</translation>
         </message>
         <message>
             <source>PDF (*.pdf)</source>
@@ -2814,7 +2846,7 @@
         </message>
         <message>
             <source>Saved: %1</source>
-            <translation>已保存:%1</translation>
+            <translation>已保存：%1</translation>
         </message>
         <message>
             <source>The electronic seal collection form was sent to the printer.</source>
@@ -2853,11 +2885,11 @@
         </message>
         <message>
             <source>Open the check page in the browser (training mode)</source>
-            <translation>在浏览器中打开认证页面(培训模式)</translation>
+            <translation>在浏览器中打开认证页面（培训模式）</translation>
         </message>
         <message>
             <source>Next: online payment</source>
-            <translation>下一步:在线支付</translation>
+            <translation>下一步：在线支付</translation>
         </message>
         <message>
             <source>WeChat identity check QR code</source>
@@ -2877,11 +2909,11 @@
         </message>
         <message>
             <source>Open WeChat on the agent's phone, tap Scan and follow the steps. This page updates by itself.</source>
-            <translation>请经办人打开手机微信,使用“扫一扫”扫描二维码并按提示操作,本页面会自动更新。</translation>
+            <translation>请经办人打开手机微信，使用“扫一扫”扫描二维码并按提示操作，本页面会自动更新。</translation>
         </message>
         <message>
             <source>Open WeChat on the applicant's phone, tap Scan and follow the steps. This page updates by itself.</source>
-            <translation>请申请人打开手机微信,使用“扫一扫”扫描二维码并按提示操作,本页面会自动更新。</translation>
+            <translation>请申请人打开手机微信，使用“扫一扫”扫描二维码并按提示操作，本页面会自动更新。</translation>
         </message>
         <message>
             <source>The QR code has expired.</source>
@@ -2897,11 +2929,11 @@
         </message>
         <message>
             <source>The person scanning must be the agent named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
-            <translation>扫码人必须是申请表中的经办人本人,且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误,请先修改(办理进度 → 修改申请信息),再获取新二维码重新认证。</translation>
+            <translation>扫码人必须是申请表中的经办人本人，且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误，请先修改（办理进度 → 修改申请信息），再获取新二维码重新认证。</translation>
         </message>
         <message>
             <source>The person scanning must be the applicant named on the form, and the name and ID number in WeChat must match the form. If the form is wrong, correct it (Progress → Edit application), then get a new QR code and scan again.</source>
-            <translation>扫码人必须是申请表中的申请人本人,且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误,请先修改(办理进度 → 修改申请信息),再获取新二维码重新认证。</translation>
+            <translation>扫码人必须是申请表中的申请人本人，且微信中的姓名和身份证号码须与申请表一致。如申请表填写有误，请先修改（办理进度 → 修改申请信息），再获取新二维码重新认证。</translation>
         </message>
         <message>
             <source>Identity check passed.</source>
@@ -2933,23 +2965,23 @@
         </message>
         <message>
             <source>The agent scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
-            <translation>经办人使用微信扫一扫功能,在线完成经办人活体认证。</translation>
+            <translation>经办人使用微信扫一扫功能，在线完成经办人活体认证。</translation>
         </message>
         <message>
             <source>The applicant scans the QR code with WeChat (Scan) and completes the online liveness check.</source>
-            <translation>申请人使用微信扫一扫功能,在线完成申请人活体认证。</translation>
+            <translation>申请人使用微信扫一扫功能，在线完成申请人活体认证。</translation>
         </message>
         <message>
             <source>Note: complete the check with WeChat; the identity information must match the applicant information on the form.</source>
-            <translation>提示:请使用微信扫码完成认证(身份认证信息需与申请人信息保持一致)</translation>
+            <translation>提示：请使用微信扫码完成认证（身份认证信息需与申请人信息保持一致）</translation>
         </message>
         <message>
             <source>Who scans: the agent %1, ID number %2</source>
-            <translation>扫码认证人:经办人 %1,身份证号码 %2</translation>
+            <translation>扫码认证人：经办人 %1，身份证号码 %2</translation>
         </message>
         <message>
             <source>Who scans: the applicant %1, ID number %2</source>
-            <translation>扫码认证人:申请人 %1,身份证号码 %2</translation>
+            <translation>扫码认证人：申请人 %1，身份证号码 %2</translation>
         </message>
         <message>
             <source>The QR code is valid until %1.</source>
@@ -2957,7 +2989,7 @@
         </message>
         <message>
             <source>Reason: %1</source>
-            <translation>原因:%1</translation>
+            <translation>原因：%1</translation>
         </message>
         <message>
             <source>Opens the identity check page in the browser of this computer</source>
@@ -3196,12 +3228,12 @@
             <translation>邮寄信息</translation>
         </message>
         <message>
-            <source>The new UKey and the invoice are mailed to this address.</source>
-            <translation>新的证书 UKey 和发票将邮寄到此地址。</translation>
+            <source>The new UKey is mailed to this address. The invoice is only electronic: its link comes by SMS and e-mail.</source>
+            <translation>新的证书 UKey 将邮寄到此地址。发票仅提供电子发票，链接将通过短信和邮件发送。</translation>
         </message>
         <message>
-            <source>Detailed address for receiving the mailed certificate and invoice.</source>
-            <translation>接受邮寄证书及发票的详细地址</translation>
+            <source>Detailed address for receiving the mailed UKey.</source>
+            <translation>接收邮寄证书 UKey 的详细地址</translation>
         </message>
         <message>
             <source>Province</source>
@@ -3498,7 +3530,7 @@
         </message>
         <message>
             <source>Open the payment page in the browser (training mode)</source>
-            <translation>在浏览器中打开支付页面(培训模式)</translation>
+            <translation>在浏览器中打开支付页面（培训模式）</translation>
         </message>
         <message>
             <source>Choose another payment method</source>
@@ -3510,35 +3542,35 @@
         </message>
         <message>
             <source>Order number:</source>
-            <translation>订单编号:</translation>
+            <translation>订单编号：</translation>
         </message>
         <message>
             <source>Business service:</source>
-            <translation>业务服务:</translation>
+            <translation>业务服务：</translation>
         </message>
         <message>
             <source>Business description:</source>
-            <translation>业务描述:</translation>
+            <translation>业务描述：</translation>
         </message>
         <message>
             <source>Years:</source>
-            <translation>办理年限:</translation>
+            <translation>办理年限：</translation>
         </message>
         <message>
             <source>Certificate fee:</source>
-            <translation>证书费用:</translation>
+            <translation>证书费用：</translation>
         </message>
         <message>
             <source>Express fee:</source>
-            <translation>快递费用:</translation>
+            <translation>快递费用：</translation>
         </message>
         <message>
             <source>Total fee:</source>
-            <translation>总费用:</translation>
+            <translation>总费用：</translation>
         </message>
         <message>
             <source>Payment platform:</source>
-            <translation>支付平台:</translation>
+            <translation>支付平台：</translation>
         </message>
         <message>
             <source>Payment QR code</source>
@@ -3546,23 +3578,23 @@
         </message>
         <message>
             <source>Payee:</source>
-            <translation>收款单位:</translation>
+            <translation>收款单位：</translation>
         </message>
         <message>
             <source>Bank:</source>
-            <translation>开户银行:</translation>
+            <translation>开户银行：</translation>
         </message>
         <message>
             <source>Account number:</source>
-            <translation>收款账号:</translation>
+            <translation>收款账号：</translation>
         </message>
         <message>
             <source>Reference to quote:</source>
-            <translation>转账附言(付款参考号):</translation>
+            <translation>转账附言（付款参考号）：</translation>
         </message>
         <message>
             <source>Amount:</source>
-            <translation>金额:</translation>
+            <translation>金额：</translation>
         </message>
         <message>
             <source>Copy</source>
@@ -3574,11 +3606,11 @@
         </message>
         <message>
             <source>Transfer the amount from the organisation's basic account and quote the reference above in the transfer note. When the CA has confirmed the payment, the application goes to review by itself; this page updates when that happens.</source>
-            <translation>请从单位基本户转账,并在转账附言中填写上面的付款参考号。深圳CA确认到账后,申请将自动进入审核,本页面会自动更新。</translation>
+            <translation>请从单位基本户转账，并在转账附言中填写上面的付款参考号。深圳CA确认到账后，申请将自动进入审核，本页面会自动更新。</translation>
         </message>
         <message>
             <source>Copied: %1</source>
-            <translation>已复制:%1</translation>
+            <translation>已复制：%1</translation>
         </message>
         <message>
             <source>Algorithm upgrade</source>
@@ -3626,7 +3658,7 @@
         </message>
         <message>
             <source>The payment has expired. Choose the method again to get a new one.</source>
-            <translation>支付已过期,请重新选择支付方式获取新的支付二维码。</translation>
+            <translation>支付已过期，请重新选择支付方式获取新的支付二维码。</translation>
         </message>
         <message>
             <source>Expired</source>
@@ -3638,11 +3670,11 @@
         </message>
         <message>
             <source>Next: wait for the CA's review. When it is approved, the new certificate UKey is mailed to the agent; please watch for the courier's tracking information.</source>
-            <translation>下一步:等待深圳CA审核,审核通过后将邮寄新的证书Ukey给经办人,请留意快递信息。</translation>
+            <translation>下一步：等待深圳CA审核，审核通过后将邮寄新的证书UKey给经办人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Next: wait for the CA's review. When it is approved, the new certificate UKey is mailed to the applicant; please watch for the courier's tracking information.</source>
-            <translation>下一步:等待深圳CA审核,审核通过后将邮寄新的证书Ukey给申请人,请留意快递信息。</translation>
+            <translation>下一步：等待深圳CA审核，审核通过后将邮寄新的证书UKey给申请人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Scan the QR code with WeChat to pay %1.</source>
@@ -3662,19 +3694,19 @@
         </message>
         <message>
             <source>Electronic invoice: checking…</source>
-            <translation>电子发票:正在查询…</translation>
+            <translation>电子发票：正在查询…</translation>
         </message>
         <message>
             <source>Electronic invoice: the status could not be loaded (%1).</source>
-            <translation>电子发票:无法查询状态(%1)。</translation>
+            <translation>电子发票：无法查询状态（%1）。</translation>
         </message>
         <message>
             <source>Electronic invoice: being issued. The link will be sent to the phone %1 and the e-mail %2.</source>
-            <translation>电子发票:正在开具,开具后链接将发送至手机 %1 和邮箱 %2。</translation>
+            <translation>电子发票：正在开具，开具后链接将发送至手机 %1 和邮箱 %2。</translation>
         </message>
         <message>
             <source>Electronic invoice %1 has been issued; the link was sent to the phone %2 and the e-mail %3.</source>
-            <translation>电子发票 %1 已开具,发票链接已发送至手机 %2 和邮箱 %3。</translation>
+            <translation>电子发票 %1 已开具，发票链接已发送至手机 %2 和邮箱 %3。</translation>
         </message>
         <message>
             <source>Open the invoice</source>
@@ -3958,7 +3990,7 @@
         </message>
         <message>
             <source>Check everything once more. After submission you print the application form, upload the stamped documents, pass the identity check and pay.</source>
-            <translation>请再次核对所填信息。提交后请打印申请书、上传盖章资料、完成身份认证并缴纳费用。</translation>
+            <translation>请再次核对所填信息。提交后请打印申请表、上传盖章资料、完成身份认证并缴纳费用。</translation>
         </message>
         <message>
             <source>Certificate information</source>
@@ -4460,11 +4492,11 @@
         </message>
         <message>
             <source>Courier:</source>
-            <translation>快递公司:</translation>
+            <translation>快递公司：</translation>
         </message>
         <message>
             <source>Tracking number:</source>
-            <translation>快递单号:</translation>
+            <translation>快递单号：</translation>
         </message>
         <message>
             <source>Timeline</source>
@@ -4484,7 +4516,7 @@
         </message>
         <message>
             <source>print the application form</source>
-            <translation>打印申请书</translation>
+            <translation>打印申请表</translation>
         </message>
         <message>
             <source>upload the stamped documents</source>
@@ -4500,7 +4532,7 @@
         </message>
         <message>
             <source>The application has been received. Still to do: %1.</source>
-            <translation>申请已提交,还需:%1。</translation>
+            <translation>申请已提交，还需：%1。</translation>
         </message>
         <message>
             <source>, </source>
@@ -4508,31 +4540,31 @@
         </message>
         <message>
             <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the agent. Please watch for the courier's tracking information.</source>
-            <translation>缴费成功,等待深圳CA审核,审核通过后将邮寄新的证书Ukey给经办人,请留意快递信息。</translation>
+            <translation>缴费成功，等待深圳CA审核，审核通过后将邮寄新的证书UKey给经办人，请留意快递信息。</translation>
         </message>
         <message>
             <source>Payment received. The CA is reviewing the application; when it is approved, the new certificate UKey is mailed to the applicant. Please watch for the courier's tracking information.</source>
-            <translation>缴费成功,等待深圳CA审核,审核通过后将邮寄新的证书Ukey给申请人,请留意快递信息。</translation>
+            <translation>缴费成功，等待深圳CA审核，审核通过后将邮寄新的证书UKey给申请人，请留意快递信息。</translation>
         </message>
         <message>
             <source>The review rejected the application. Fix each point below, then resubmit it. There is nothing to pay again.</source>
-            <translation>审核驳回,请根据下列驳回原因逐项修改后重新提交审核,无需再次缴费。</translation>
+            <translation>审核驳回，请根据下列驳回原因逐项修改后重新提交审核，无需再次缴费。</translation>
         </message>
         <message>
             <source>The review approved the application. The new SM2 certificates are being issued.</source>
-            <translation>审核通过,正在签发新的SM2证书。</translation>
+            <translation>审核通过，正在签发新的SM2证书。</translation>
         </message>
         <message>
             <source>The new certificates have been written onto the new UKey; it will be mailed soon.</source>
-            <translation>新证书已写入新的Ukey,即将邮寄。</translation>
+            <translation>新证书已写入新的UKey，即将邮寄。</translation>
         </message>
         <message>
             <source>The new certificate UKey has been mailed. Use the tracking number below to follow it.</source>
-            <translation>新的证书Ukey已寄出,请根据下方快递单号查询物流信息。</translation>
+            <translation>新的证书UKey已寄出，请根据下方快递单号查询物流信息。</translation>
         </message>
         <message>
             <source>Completed. The old certificate has been revoked; use the new UKey from now on.</source>
-            <translation>办理完成。原证书已注销,请使用新的Ukey。</translation>
+            <translation>办理完成。原证书已注销，请使用新的UKey。</translation>
         </message>
         <message>
             <source>The application was cancelled.</source>
@@ -4540,7 +4572,7 @@
         </message>
         <message>
             <source>After changing the form (Edit application) and uploading new documents where asked, press Resubmit for review.</source>
-            <translation>修改申请信息并按要求重新上传资料后,请点击“重新提交审核”。</translation>
+            <translation>修改申请信息并按要求重新上传资料后，请点击“重新提交审核”。</translation>
         </message>
         <message>
             <source>Change this field</source>
@@ -4552,7 +4584,7 @@
         </message>
         <message>
             <source>Fix: %1</source>
-            <translation>修改:%1</translation>
+            <translation>修改：%1</translation>
         </message>
         <message>
             <source>Resubmitting…</source>
@@ -4560,11 +4592,11 @@
         </message>
         <message>
             <source>Not every point of the rejection has been changed yet. Fix each point listed above, then resubmit.</source>
-            <translation>驳回原因中还有未修改的项目,请逐项修改后再重新提交。</translation>
+            <translation>驳回原因中还有未修改的项目，请逐项修改后再重新提交。</translation>
         </message>
         <message>
             <source>Resubmitted. The CA reviews the application again; there is nothing to pay again.</source>
-            <translation>已重新提交,深圳CA将重新审核,无需再次缴费。</translation>
+            <translation>已重新提交，深圳CA将重新审核，无需再次缴费。</translation>
         </message>
         <message>
             <source>Opens the form to change the application</source>
@@ -4681,6 +4713,182 @@
         <message>
             <source>How many years the new certificate is valid; the fee follows</source>
             <translation>新证书的有效年限，费用随之计算</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ApplicantCentrePage</name>
+        <message>
+            <source>My applications (personal centre)</source>
+            <translation>个人中心</translation>
+        </message>
+        <message>
+            <source>Back to the home page</source>
+            <translation>返回首页</translation>
+        </message>
+        <message>
+            <source>Sign in with the mobile number of the agent (or of the natural-person applicant) given on the application. We send a 6-digit code by SMS; it is valid for 5 minutes. Then you can continue any of your applications on this computer: print the application form, upload documents, identity check, payment, progress, and fixing what the CA sent back.</source>
+            <translation>请用申请时填写的经办人（自然人为申请人）手机号码登录。我们将以短信发送6位验证码，5分钟内有效。登录后可在本机继续办理您的任一申请：打印申请表、上传资料、身份认证、在线支付、查看进度，以及按退回意见修改。</translation>
+        </message>
+        <message>
+            <source>Mobile number</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Send code</source>
+            <translation>获取验证码</translation>
+        </message>
+        <message>
+            <source>SMS code</source>
+            <translation>短信验证码</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Your applications</source>
+            <translation>您的申请</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>证书持有者</translation>
+        </message>
+        <message>
+            <source>Certificate kind</source>
+            <translation>证书类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>最后更新</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Sign out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message numerus="yes">
+            <source>Resend in %n s</source>
+            <translation>
+                <numerusform>%n秒后重新获取</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新获取</translation>
+        </message>
+        <message>
+            <source>Sending the code…</source>
+            <translation>正在发送验证码…</translation>
+        </message>
+        <message>
+            <source>The code was sent by SMS to %1. It is valid for 5 minutes.</source>
+            <translation>验证码已通过短信发送至%1，5分钟内有效。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A code was sent a moment ago; you can ask for another in %n second(s).</source>
+            <translation>
+                <numerusform>刚刚已发送验证码，%n秒后可重新获取。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Too many codes were asked for. Try again in %n minute(s), or call the hotline 400-112-3838.</source>
+            <translation>
+                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打服务热线 400-112-3838。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Signing in…</source>
+            <translation>正在登录…</translation>
+        </message>
+        <message>
+            <source>The code is wrong or no longer valid. Check the latest SMS, or ask for a new code.</source>
+            <translation>验证码错误或已失效。请查看最新的短信，或重新获取验证码。</translation>
+        </message>
+        <message>
+            <source>Signed in as %1. These are the applications with this mobile number.</source>
+            <translation>已用%1登录。以下是使用该手机号码的申请。</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载…</translation>
+        </message>
+        <message>
+            <source>The sign-in has expired. Please sign in again.</source>
+            <translation>登录已过期，请重新登录。</translation>
+        </message>
+        <message>
+            <source>There is no application with this mobile number. If you applied with another number, sign out and sign in with that one; for help call the hotline 400-112-3838.</source>
+            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打服务热线 400-112-3838。</translation>
+        </message>
+        <message>
+            <source>Select an application and press Open.</source>
+            <translation>请选择一项申请，然后点击“打开”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::WalkInPage</name>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>Send the applicant the SMS code and continue</source>
+            <translation>向申请人发送短信验证码并继续</translation>
+        </message>
+        <message>
+            <source>Find the applicant&apos;s application by order number or by the agent&apos;s (applicant&apos;s) mobile number. To open it, the applicant receives an SMS code and tells it to you: that is their consent.</source>
+            <translation>按订单号或经办人（申请人）手机号码查找申请。打开申请需要申请人收到短信验证码并告诉您，以此表示其同意。</translation>
+        </message>
+        <message>
+            <source>Order number or mobile number</source>
+            <translation>订单号或手机号码</translation>
+        </message>
+        <message>
+            <source>Order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>证书持有者</translation>
+        </message>
+        <message>
+            <source>Certificate kind</source>
+            <translation>证书类型</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>手机号码</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在查找…</translation>
+        </message>
+        <message>
+            <source>No application has this order number or mobile number.</source>
+            <translation>没有该订单号或手机号码的申请。</translation>
+        </message>
+        <message>
+            <source>Ask the applicant whether they agree, then send the code to their mobile.</source>
+            <translation>请先征得申请人同意，再向其手机发送验证码。</translation>
         </message>
     </context>
 </TS>

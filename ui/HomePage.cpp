@@ -36,12 +36,27 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
                         "identity check by WeChat → pay online → CA review → the new UKey is mailed"),
             this);
     steps->setWordWrap(true);
+    // The CA's contact channels (reference data "contact"), where a first-time user looks first.
+    auto* contact = new QLabel(tr("Questions? Call the hotline 400-112-3838, or use the online service: on "
+                                  "www.szca.com click \"Online service\" at the top right, or in the WeChat "
+                                  "official account SZCA6688 choose \"Contact us\" → \"Online service\"."),
+        this);
+    contact->setObjectName(QStringLiteral("homeContact"));
+    contact->setWordWrap(true);
+    contact->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* start = new QPushButton(tr("New application"), this);
     start->setObjectName(QStringLiteral("newApplicationButton"));
     start->setAccessibleDescription(tr("Starts the form for renewing and upgrading a certificate"));
     start->setDefault(true);
     start->setMinimumHeight(44);
+    auto* personal = new QPushButton(tr("My applications (sign in with mobile number)"), this);
+    personal->setObjectName(QStringLiteral("applicantCentreButton"));
+    personal->setToolTip(
+        tr("Continue an application submitted on another computer or at a kiosk: sign in with "
+           "the agent's (applicant's) mobile number and an SMS code."));
+    personal->setMinimumHeight(44);
+    connect(personal, &QPushButton::clicked, this, &HomePage::applicantCentreRequested);
     auto* help = new QPushButton(tr("Help and FAQ"), this);
     help->setObjectName(QStringLiteral("homeHelpButton"));
     help->setAccessibleDescription(tr("The guide and answers to common questions"));
@@ -66,6 +81,7 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     // A kiosk stacks the two large buttons in one column.
     auto* actions = new QBoxLayout(kioskLook() ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
     actions->addWidget(start);
+    actions->addWidget(personal);
     actions->addWidget(help);
     actions->addStretch();
 
@@ -73,6 +89,7 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
     layout->setContentsMargins(32, 24, 32, 24);
     layout->addWidget(title);
     layout->addWidget(steps);
+    layout->addWidget(contact);
     layout->addSpacing(12);
     layout->addLayout(actions);
     layout->addSpacing(12);

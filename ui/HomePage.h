@@ -34,6 +34,8 @@ Q_SIGNALS:
     void newApplicationRequested();
     void resumeRequested(const QString& draftId);
     void helpRequested();
+    // 个人中心: sign in with the mobile number to continue applications submitted anywhere.
+    void applicantCentreRequested();
     // Open the application centre of a submitted application.
     void trackRequested(const QString& applicationId);
 

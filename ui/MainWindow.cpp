@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "applicant/ApplicantCentrePage.h"
+
 #include "HelpDialog.h"
 #include "HomePage.h"
 #include "api/ApiClient.h"
@@ -159,6 +161,7 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     connect(m_home, &HomePage::resumeRequested, this, &MainWindow::resumeDraft);
     connect(m_home, &HomePage::helpRequested, this, [this] { showHelp(); });
     connect(m_home, &HomePage::trackRequested, this, &MainWindow::openCentre);
+    connect(m_home, &HomePage::applicantCentreRequested, this, &MainWindow::showApplicantCentre);
     // A kiosk serves one person after another: no list of earlier people's applications either.
     if (store && store->isOpen()) {
         m_submissions = std::make_unique<SubmissionStore>(*store);
@@ -186,6 +189,10 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
         desk->setObjectName(QStringLiteral("counterDeskAction"));
         connect(m_counter, &CounterDesk::applicantHomeRequested, this, &MainWindow::showHome);
         connect(m_counter, &CounterDesk::newApplicationRequested, this, &MainWindow::startNewApplication);
+        connect(m_counter, &CounterDesk::walkInContinueRequested, this, [this](const QString& mobile) {
+            showApplicantCentre();
+            m_applicantCentre->startFor(mobile);
+        });
     }
 
     if (mode.kiosk) {
@@ -239,7 +246,9 @@ void MainWindow::openWizard()
             s.serverUrl = m_mode.serverUrl;
             s.draftId = m_wizard->draftId();
             s.submittedAt = QDateTime::currentDateTimeUtc();
-            if (m_store && m_store->isOpen()) {
+            // A submission made with the applicant token (个人中心) is not recorded: the token ends with the
+            // session, and a shared PC keeps nothing of it.
+            if (m_store && m_store->isOpen() && (m_applicantToken.isEmpty() || token != m_applicantToken)) {
                 SubmissionStore submissions(*m_store);
                 if (const auto earlier = submissions.find(id); earlier && earlier->submittedAt.isValid())
                     s.submittedAt
@@ -302,8 +311,50 @@ void MainWindow::showCounterDesk()
         m_stack->setCurrentWidget(m_counter);
 }
 
+void MainWindow::showApplicantCentre()
+{
+    if (!m_applicantCentre) {
+        m_applicantCentre = new ApplicantCentrePage(m_api, m_stack);
+        m_stack->addWidget(m_applicantCentre);
+        connect(m_applicantCentre, &ApplicantCentrePage::backRequested, this, &MainWindow::showHome);
+        connect(m_applicantCentre, &ApplicantCentrePage::openRequested, this,
+            [this](const QString& id, const QString& orderNo) {
+                // Opened with the applicant token, which opens /applications/{id} like the access token. It
+                // is not recorded in the local store: on a shared PC or kiosk nothing outlives the session.
+                Submission s;
+                s.applicationId = id;
+                s.orderNo = orderNo;
+                s.accessToken = m_applicantCentre->token();
+                m_applicantToken = s.accessToken;
+                s.serverUrl = m_mode.serverUrl;
+                if (m_submissions) {
+                    if (const auto local = m_submissions->find(id))
+                        s.draftId = local->draftId;
+                }
+                showCentre(s);
+            });
+        connect(m_applicantCentre, &ApplicantCentrePage::signedOut, this, [this] {
+            // A centre opened with the ended session can do nothing more: close it (with its personal data).
+            if (m_centre && !m_applicantToken.isEmpty() && m_centreToken == m_applicantToken) {
+                m_stack->removeWidget(m_centre);
+                delete m_centre;
+                m_centre = nullptr;
+                m_centreToken.clear();
+                m_centreDraftId.clear();
+            }
+            m_applicantToken.clear();
+            if (m_stack->currentWidget() != m_applicantCentre)
+                showHome();
+        });
+    }
+    m_stack->setCurrentWidget(m_applicantCentre);
+}
+
 void MainWindow::wipeSession()
 {
+    // The kiosk's idle wipe ends the applicant's session on the service too.
+    if (m_applicantCentre)
+        m_applicantCentre->signOut();
     if (m_centre) {
         m_stack->removeWidget(m_centre);
         delete m_centre; // the loaded application with its personal data goes with it

@@ -26,6 +26,7 @@ class ApiClient;
 
 namespace certdesk::ui {
 
+class ApplicantCentrePage;
 class ApplicationCentre;
 class ApplicationWizard;
 class CounterDesk;
@@ -60,6 +61,8 @@ public:
     [[nodiscard]] ApplicationCentre* centre() const { return m_centre; }
     // The counter desk (--counter); null in the other modes.
     [[nodiscard]] CounterDesk* counterDesk() const { return m_counter; }
+    // 个人中心 (sign-in by SMS code); created on first use.
+    [[nodiscard]] ApplicantCentrePage* applicantCentre() const { return m_applicantCentre; }
     // Replaces the file chooser, printer, notifier and scanner of the application centres opened from now on
     // (tests pass fakes). The pointers must outlive the window.
     void setCentreServices(const CentreServices& services);
@@ -68,6 +71,7 @@ public Q_SLOTS:
     void showHome();
     // --counter: back to the counter desk.
     void showCounterDesk();
+    void showApplicantCentre();
     void startNewApplication();
     void resumeDraft(const QString& draftId);
     void showHelp(const QString& topic = {});
@@ -115,6 +119,9 @@ private:
     ApplicationCentre* m_centre = nullptr;
     QString m_centreToken; // never logged
     QString m_centreDraftId;
+    // 个人中心 (ui/applicant): the applicant token is kept in that page only, never on disk.
+    ApplicantCentrePage* m_applicantCentre = nullptr;
+    QString m_applicantToken; // the applicant token the open centre was given; never logged
     // Counter desk (ui/counter).
     std::unique_ptr<PinPrompt> m_pinPrompt;
     CounterDesk* m_counter = nullptr;

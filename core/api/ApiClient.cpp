@@ -370,6 +370,40 @@ ApiReply<Invoice>* ApiClient::invoice(const QString& id, const QString& accessTo
 
 // --- staff ---
 
+ApiReply<ApplicantCode>* ApiClient::requestApplicantCode(const QString& mobile)
+{
+    // Not repeatable: every POST sends an SMS and counts against the hourly limits.
+    detail::RequestSpec spec = request("requestApplicantCode", "POST", QStringLiteral("/applicant/otp"));
+    setJson(spec, {{QStringLiteral("mobile"), mobile}});
+    return sendJson<ApplicantCode>(std::move(spec), parseApplicantCode);
+}
+
+ApiReply<ApplicantSession>* ApiClient::applicantSignIn(const QString& mobile, const QString& code)
+{
+    detail::RequestSpec spec = request("applicantSignIn", "POST", QStringLiteral("/applicant/sessions"));
+    setJson(spec, {{QStringLiteral("mobile"), mobile}, {QStringLiteral("code"), code}});
+    return sendJson<ApplicantSession>(std::move(spec), parseApplicantSession);
+}
+
+ApiReply<QList<ApplicationSummary>>* ApiClient::applicantApplications(const QString& applicantToken)
+{
+    detail::RequestSpec spec
+        = request("applicantApplications", "GET", QStringLiteral("/applicant/applications"));
+    spec.bearer = applicantToken;
+    return send<QList<ApplicationSummary>>(
+        std::move(spec), [](const detail::RawResponse& r) { return parseApplicationSummaries(r.body); });
+}
+
+ApiReply<NoContent>* ApiClient::applicantSignOut(const QString& applicantToken)
+{
+    detail::RequestSpec spec = request("applicantSignOut", "DELETE", QStringLiteral("/applicant/sessions"));
+    spec.bearer = applicantToken;
+    // RFC 9110 §9.2.2: DELETE is idempotent; a repeat after a lost answer is 401, which still means "ended".
+    spec.repeatable = true;
+    return send<NoContent>(
+        std::move(spec), [](const detail::RawResponse&) -> ApiResult<NoContent> { return NoContent {}; });
+}
+
 ApiReply<StaffSession>* ApiClient::staffLogin(const QString& username, const QString& password)
 {
     detail::RequestSpec spec = request("staffLogin", "POST", QStringLiteral("/staff/sessions"));
@@ -389,6 +423,15 @@ ApiReply<QList<ApplicationSummary>>* ApiClient::staffApplications(std::optional<
     detail::RequestSpec spec = staffRequest("staffApplications", "GET", QStringLiteral("/applications"));
     if (status)
         spec.query.addQueryItem(QStringLiteral("status"), statusToApi(*status));
+    return send<QList<ApplicationSummary>>(
+        std::move(spec), [](const detail::RawResponse& r) { return parseApplicationSummaries(r.body); });
+}
+
+ApiReply<QList<ApplicationSummary>>* ApiClient::staffSearchApplications(const QString& orderNoOrMobile)
+{
+    detail::RequestSpec spec
+        = staffRequest("staffSearchApplications", "GET", QStringLiteral("/applications"));
+    spec.query.addQueryItem(QStringLiteral("q"), orderNoOrMobile.trimmed());
     return send<QList<ApplicationSummary>>(
         std::move(spec), [](const detail::RawResponse& r) { return parseApplicationSummaries(r.body); });
 }

@@ -114,6 +114,17 @@ public:
         const QString& id, const QString& accessToken, const QString& paymentId);
     ApiReply<Invoice>* invoice(const QString& id, const QString& accessToken);
 
+    // --- the applicant's own centre (个人中心) ---
+    // Sends a 6-digit code by SMS to `mobile` (202 whether or not it has applications). 429 before
+    // resendAfter or when too many were asked for: ApiError::retryAfter says how long to wait.
+    ApiReply<ApplicantCode>* requestApplicantCode(const QString& mobile);
+    // The code from the SMS → an applicant token (401 when wrong, expired or burnt after 5 wrong tries).
+    ApiReply<ApplicantSession>* applicantSignIn(const QString& mobile, const QString& code);
+    // The applications whose agent (natural-person applicant) mobile is the signed-in number.
+    ApiReply<QList<ApplicationSummary>>* applicantApplications(const QString& applicantToken);
+    // Ends the session on the service (204): the token is dead afterwards.
+    ApiReply<NoContent>* applicantSignOut(const QString& applicantToken);
+
     // --- staff ---
     // On success the client keeps the token for the staff calls below (replacing any earlier one).
     ApiReply<StaffSession>* staffLogin(const QString& username, const QString& password);
@@ -124,6 +135,9 @@ public:
     // `status` filters ("in_review"); nullopt lists all.
     ApiReply<QList<ApplicationSummary>>* staffApplications(
         std::optional<ApplicationStatus> status = std::nullopt);
+    // A walk-in's applications by order number or by the agent's (applicant's) mobile
+    // (GET /staff/applications?q=, a certdesk-server addition).
+    ApiReply<QList<ApplicationSummary>>* staffSearchApplications(const QString& orderNoOrMobile);
     ApiReply<StaffApplicationView>* staffApplication(const QString& id);
     ApiReply<BinaryContent>* staffDocument(const QString& id, DocumentKind kind);
     ApiReply<Application>* approve(const QString& id);

@@ -32,15 +32,15 @@ QString ApiError::kindMessage(Kind kind)
     case Kind::Tls:
         return QCoreApplication::translate("certdesk::ApiError",
             "The identity of the certificate service could not be verified, so the connection was closed. "
-            "Do not continue on this network; contact the CA's customer service.");
+            "Do not continue on this network; call the CA's hotline 400-112-3838 or use its online service.");
     case Kind::Http:
         return QCoreApplication::translate("certdesk::ApiError",
-            "The certificate service refused the request. Check the information and try again, or contact "
-            "the CA's customer service.");
+            "The certificate service refused the request. Check the information and try again, or call the "
+            "CA's hotline 400-112-3838 or use its online service.");
     case Kind::Parse:
         return QCoreApplication::translate("certdesk::ApiError",
             "The certificate service sent an answer that CertDesk does not understand. Update CertDesk or "
-            "contact the CA's customer service.");
+            "call the CA's hotline 400-112-3838 or use its online service.");
     case Kind::Cancelled:
         return QCoreApplication::translate("certdesk::ApiError", "The request was cancelled.");
     }
@@ -62,8 +62,8 @@ QString ApiError::userMessage() const
             "The certificate service does not know this record. Check the number you entered.");
     if (code == QLatin1String("not_renewable"))
         return QCoreApplication::translate("certdesk::ApiError",
-            "This certificate cannot be renewed now. See the reason shown, or contact the CA's customer "
-            "service.");
+            "This certificate cannot be renewed now. See the reason shown, or call the CA's hotline "
+            "400-112-3838 or use its online service.");
     if (httpStatus == 409)
         return QCoreApplication::translate("certdesk::ApiError",
             "The application has changed in the meantime and this step is not possible now. Reload the "
@@ -86,8 +86,8 @@ QString ApiError::userMessage() const
             "certdesk::ApiError", "Too many requests in a short time. Wait a minute and try again.");
     if (httpStatus >= 500)
         return QCoreApplication::translate("certdesk::ApiError",
-            "The certificate service has a temporary problem. Try again later; if it persists, contact the "
-            "CA's customer service.");
+            "The certificate service has a temporary problem. Try again later; if it persists, call the CA's "
+            "hotline 400-112-3838 or use its online service.");
     return kindMessage(kind);
 }
 

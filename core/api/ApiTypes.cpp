@@ -331,6 +331,7 @@ ApiResult<QList<ApplicationSummary>> parseApplicationSummaries(const QByteArray&
             summary.totalFen = r.integer("total_fen", false);
             summary.createdAt = r.time("created_at", false);
             summary.updatedAt = r.time("updated_at", false);
+            summary.mobile = r.string("mobile", false);
             if (!r.ok())
                 return r.error();
             return summary;
@@ -579,6 +580,30 @@ ApiResult<StaffSession> parseStaffSession(const QJsonObject& json)
             r.fail("roles");
         session.roles.append(value.toString());
     }
+    session.expiresAt = r.time("expires_at", false);
+    if (!r.ok())
+        return r.error();
+    if (session.token.isEmpty())
+        return parseError(QStringLiteral("empty token"));
+    return session;
+}
+
+ApiResult<ApplicantCode> parseApplicantCode(const QJsonObject& json)
+{
+    Reader r(json);
+    ApplicantCode code;
+    code.expiresAt = r.time("expires_at");
+    code.resendAfter = r.time("resend_after");
+    if (!r.ok())
+        return r.error();
+    return code;
+}
+
+ApiResult<ApplicantSession> parseApplicantSession(const QJsonObject& json)
+{
+    Reader r(json);
+    ApplicantSession session;
+    session.token = r.string("token");
     session.expiresAt = r.time("expires_at", false);
     if (!r.ok())
         return r.error();

@@ -174,7 +174,24 @@ struct StaffSession
     friend bool operator==(const StaffSession&, const StaffSession&) = default;
 };
 
-// One item of GET /staff/applications (the review queue).
+// POST /applicant/otp: when the SMS code stops working and when another may be asked for.
+struct ApplicantCode
+{
+    QDateTime expiresAt;
+    QDateTime resendAfter;
+    friend bool operator==(const ApplicantCode&, const ApplicantCode&) = default;
+};
+
+// POST /applicant/sessions: the applicant token (个人中心). It opens /applications/{id}/... of the
+// applications of that mobile like their access tokens, so it is passed wherever an access token is.
+struct ApplicantSession
+{
+    QString token; // secret: never logged or stored on disk
+    QDateTime expiresAt;
+    friend bool operator==(const ApplicantSession&, const ApplicantSession&) = default;
+};
+
+// One item of GET /staff/applications (the review queue) or GET /applicant/applications.
 struct ApplicationSummary
 {
     QString id;
@@ -187,6 +204,7 @@ struct ApplicationSummary
     Fen totalFen = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QString mobile; // the agent's (applicant's) mobile; staff answers only (a certdesk-server addition)
     friend bool operator==(const ApplicationSummary&, const ApplicationSummary&) = default;
 };
 
@@ -299,6 +317,8 @@ struct LegacyCertificate
 // Splits a PEM bundle into DER certificates; a Parse error when there is none or a block is not base64.
 [[nodiscard]] ApiResult<CaCertificates> parseCaCertificates(const QByteArray& pem);
 [[nodiscard]] ApiResult<StaffSession> parseStaffSession(const QJsonObject& json);
+[[nodiscard]] ApiResult<ApplicantCode> parseApplicantCode(const QJsonObject& json);
+[[nodiscard]] ApiResult<ApplicantSession> parseApplicantSession(const QJsonObject& json);
 [[nodiscard]] ApiResult<Issuance> parseIssuance(const QJsonObject& json);
 [[nodiscard]] ApiResult<QList<OutboxMessage>> parseOutbox(const QByteArray& body);
 [[nodiscard]] ApiResult<LegacyCertificate> parseLegacyCertificate(const QJsonObject& json);

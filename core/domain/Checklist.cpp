@@ -60,7 +60,10 @@ QString statusDisplayName(ApplicationStatus status)
 {
     switch (status) {
     case ApplicationStatus::Draft:
-        return QCoreApplication::translate("certdesk::Checklist", "Draft");
+        // The service's "draft" is an application already submitted (提交申请) whose documents, identity
+        // check or payment are still to come; the client's own unsent drafts never carry a service status.
+        return QCoreApplication::translate(
+            "certdesk::Checklist", "Submitted: documents, identity check and payment to complete");
     case ApplicationStatus::InReview:
         return QCoreApplication::translate("certdesk::Checklist", "Awaiting CA review");
     case ApplicationStatus::Rejected:

@@ -41,7 +41,7 @@ enum class DocumentKind
 
 [[nodiscard]] QString documentKindToApi(DocumentKind kind);
 [[nodiscard]] std::optional<DocumentKind> documentKindFromApi(const QString& value);
-// 单位申请书 / 营业执照扫描件 / 电子印章采集表 / 身份证扫描件 (申请表 for natural persons).
+// 申请表 / 营业执照扫描件 / 电子印章采集表 / 身份证扫描件 (one paper name, 申请表, for both kinds).
 [[nodiscard]] QString documentDisplayName(DocumentKind kind, CertificateCategory category);
 // The guide's rule for the document: what must be stamped or signed.
 [[nodiscard]] QString documentRequirement(DocumentKind kind, CertificateCategory category);

@@ -198,6 +198,12 @@ Reply Http::put(const QString& path, const QJsonObject& body, const QString& tok
         QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
 }
 
+Reply Http::del(const QString& path, const QString& token)
+{
+    auto c = client(m_port);
+    return convert(c.Delete(url(path), headers(token)));
+}
+
 Reply Http::putBytes(
     const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token)
 {

@@ -72,6 +72,7 @@ public:
     [[nodiscard]] Reply postRaw(
         const QString& path, const QByteArray& body, const QString& contentType, const QString& token = {});
     [[nodiscard]] Reply put(const QString& path, const QJsonObject& body, const QString& token = {});
+    [[nodiscard]] Reply del(const QString& path, const QString& token = {});
     [[nodiscard]] Reply putBytes(
         const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token = {});
     // A body of `size` zero bytes produced on the fly (the test never holds it in memory).

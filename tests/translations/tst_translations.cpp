@@ -44,6 +44,64 @@ QList<Message> untranslated(const QString& tsPath, QString* error)
     return out;
 }
 
+// Chinese text takes full-width ，：；（） (GB/T 15834-2011, 标点符号用法): a half-width , : ; ( ) next to a
+// CJK character (spaces between ignored) is reported as "context | translation". Kept half-width: a Qt
+// file-dialog filter "名称 (*.jpg *.png)" at the end of a text, which Qt only parses with ASCII parentheses.
+QStringList halfWidthPunctuation(const QString& tsPath, QString* error)
+{
+    QStringList out;
+    QFile f(tsPath);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return out;
+    }
+    static const QRegularExpression cjk(
+        QStringLiteral("[\\x{3400}-\\x{4dbf}\\x{4e00}-\\x{9fff}\\x{3000}-\\x{303f}\\x{ff00}-\\x{ffef}]"));
+    static const QRegularExpression filter(QStringLiteral("\\((\\*|%\\d)[^()]*\\)\\s*$"));
+    const auto isCjk = [](QChar c) { return cjk.match(QString(c)).hasMatch(); };
+    QXmlStreamReader xml(&f);
+    QString context;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name")) {
+            context = xml.readElementText();
+            continue;
+        }
+        if (xml.name() == QLatin1String("message")) {
+            numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+            continue;
+        }
+        if (xml.name() != QLatin1String("translation") && xml.name() != QLatin1String("numerusform"))
+            continue;
+        // A plural message's <translation> holds <numerusform>s, each read on its own.
+        if (xml.name() == QLatin1String("translation") && numerus)
+            continue;
+        const QString text = xml.readElementText();
+        const QRegularExpressionMatch kept = filter.match(text);
+        const qsizetype keptFrom = kept.hasMatch() ? kept.capturedStart() : text.size();
+        for (qsizetype i = 0; i < keptFrom; ++i) {
+            if (!QStringLiteral(",:;()").contains(text.at(i)))
+                continue;
+            qsizetype before = i - 1;
+            while (before >= 0 && text.at(before) == QLatin1Char(' '))
+                --before;
+            qsizetype after = i + 1;
+            while (after < text.size() && text.at(after) == QLatin1Char(' '))
+                ++after;
+            if ((before >= 0 && isCjk(text.at(before))) || (after < text.size() && isCjk(text.at(after)))) {
+                out.append(context + QStringLiteral(" | ") + text);
+                break;
+            }
+        }
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return out;
+}
+
 QStringList sources()
 {
     QFile f(QStringLiteral(SOURCES_LIST));
@@ -58,6 +116,16 @@ class TestTranslations : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void fullWidthPunctuationInChineseText()
+    {
+        QString error;
+        const QStringList bad = halfWidthPunctuation(QStringLiteral(TS_ZH_CN), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(bad.isEmpty(),
+            qPrintable(
+                QStringLiteral("half-width punctuation in Chinese text:\n") + bad.join(QLatin1Char('\n'))));
+    }
+
     void catalogueCoversEverySourceString()
     {
         // Run lupdate over the current sources into a copy of the committed catalogue: any string the

@@ -61,7 +61,7 @@ ApplicationCentre::ApplicationCentre(api::ApiClient* api, const QString& applica
     header->addWidget(m_refresh);
     header->addWidget(m_help);
 
-    // The guide's progress bar (录入信息 → 打印申请书 → 上传资料 → 在线支付 ...), plus review and mailing.
+    // The guide's progress bar (录入信息 → 打印申请表 → 上传资料 → 在线支付 ...), plus review and mailing.
     auto* steps = new QHBoxLayout;
     steps->setSpacing(4);
     for (int i = 0; i < CentreStepCount; ++i) {

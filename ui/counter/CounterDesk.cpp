@@ -1,5 +1,7 @@
 #include "counter/CounterDesk.h"
 
+#include "walkin/WalkInPage.h"
+
 #include "counter/CounterSession.h"
 #include "counter/IssuancePage.h"
 #include "counter/PaymentsPage.h"
@@ -48,6 +50,9 @@ CounterDesk::CounterDesk(
     m_tabs->insertTab(PaymentsTab, m_payments, tr("Transfers"));
     m_tabs->insertTab(IssuanceTab, m_issuance, tr("Program UKey"));
     m_tabs->insertTab(ShipmentTab, m_shipment, tr("Shipment"));
+    m_walkIn = new WalkInPage(api, m_tabs);
+    m_tabs->insertTab(WalkInTab, m_walkIn, tr("Walk-in applicant"));
+    connect(m_walkIn, &WalkInPage::continueWithCode, this, &CounterDesk::walkInContinueRequested);
     m_stack->addWidget(m_login);
     m_stack->addWidget(m_tabs);
 

@@ -24,6 +24,7 @@ class PaymentsPage;
 class ReviewQueuePage;
 class ShipmentPage;
 class StaffLoginPage;
+class WalkInPage;
 
 // 柜台 (`certdesk --counter`): staff sign-in, then the review queue, corporate transfers to confirm, UKey
 // programming and shipment, one tab each; a bar on top names the clerk and the roles, offers the applicant
@@ -38,7 +39,8 @@ public:
         ReviewTab,
         PaymentsTab,
         IssuanceTab,
-        ShipmentTab
+        ShipmentTab,
+        WalkInTab
     };
 
     // `api` may be null (no service configured: the sign-in says so).
@@ -55,6 +57,7 @@ public:
     [[nodiscard]] PaymentsPage* paymentsPage() const { return m_payments; }
     [[nodiscard]] IssuancePage* issuancePage() const { return m_issuance; }
     [[nodiscard]] ShipmentPage* shipmentPage() const { return m_shipment; }
+    [[nodiscard]] WalkInPage* walkInPage() const { return m_walkIn; }
     [[nodiscard]] bool isShowingLogin() const;
     void showTab(Tab tab);
 
@@ -65,6 +68,8 @@ Q_SIGNALS:
     // The clerk wants the applicant side: the home page, or a new form for a walk-in applicant.
     void applicantHomeRequested();
     void newApplicationRequested();
+    // A walk-in's application found: send the applicant the 个人中心 code for `mobile` and continue there.
+    void walkInContinueRequested(const QString& mobile);
 
 private:
     void loggedIn();
@@ -78,6 +83,7 @@ private:
     QStackedWidget* m_stack;
     StaffLoginPage* m_login;
     QTabWidget* m_tabs;
+    WalkInPage* m_walkIn = nullptr;
     ReviewQueuePage* m_review;
     PaymentsPage* m_payments;
     IssuancePage* m_issuance;

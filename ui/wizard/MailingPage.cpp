@@ -25,8 +25,9 @@ MailingPage::MailingPage(QWidget* parent)
 {
     setObjectName(QStringLiteral("mailingPage"));
     setTitle(tr("Mailing information"));
-    setSubTitle(tr("The new UKey and the invoice are mailed to this address."));
-    m_address->setNote(tr("Detailed address for receiving the mailed certificate and invoice."));
+    setSubTitle(tr("The new UKey is mailed to this address. The invoice is only electronic: its link comes "
+                   "by SMS and e-mail."));
+    m_address->setNote(tr("Detailed address for receiving the mailed UKey."));
 
     const struct
     {
