@@ -8,7 +8,9 @@
 #include "ScreenshotApp.h"
 #include "TestEnvironment.h"
 #include "applicant/ApplicantCentrePage.h"
+#include "counter/CounterDesk.h"
 #include "storage/LocalStore.h"
+#include "walkin/WalkInPage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -100,5 +102,26 @@ int main(int argc, char** argv)
     waitFor([&] { return page->isSignedIn() && !page->isBusy(); });
     shoot(&window, out, QStringLiteral("list"));
     page->signOut();
+
+    // The counter's walk-in tab: found by order number, ready to send the code.
+    ui::AppMode counterMode = mode;
+    counterMode.counter = true;
+    QTemporaryDir counterDir;
+    LocalStore counterStore(counterDir.filePath(QStringLiteral("certdesk.sqlite")));
+    ui::MainWindow counter(counterMode, &counterStore);
+    counter.setWindowTitle(QStringLiteral("CertDesk"));
+    counter.resize(1366, 768);
+    counter.show();
+    ui::CounterDesk* desk = counter.counterDesk();
+    desk->findChild<QLineEdit*>(QStringLiteral("staffUsernameEdit"))->setText(QStringLiteral("counter"));
+    desk->findChild<QLineEdit*>(QStringLiteral("staffPasswordEdit"))
+        ->setText(QStringLiteral("sandbox-counter"));
+    desk->findChild<QPushButton*>(QStringLiteral("staffLoginButton"))->click();
+    waitFor([&] { return !desk->isShowingLogin(); });
+    desk->showTab(ui::CounterDesk::WalkInTab);
+    desk->walkInPage()->findChild<QLineEdit*>(QStringLiteral("walkInQueryEdit"))->setText(mobile);
+    desk->walkInPage()->search();
+    waitFor([&] { return desk->walkInPage()->resultCount() > 0 && !desk->walkInPage()->isBusy(); });
+    shoot(&counter, out, QStringLiteral("counter-walkin"));
     return 0;
 }
