@@ -48,7 +48,8 @@ void Api::staffLogin(Context& ctx)
     const QString username = body.value(QStringLiteral("username")).toString();
     const QString password = body.value(QStringLiteral("password")).toString();
     QSqlQuery q = run(m_db.connection(),
-        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ?"),
+        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ? "
+                       "AND disabled = 0"),
         {username});
     secrets::PasswordHash stored;
     QString roles;

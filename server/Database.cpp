@@ -149,6 +149,10 @@ const std::vector<QStringList>& migrations()
         {
             QStringLiteral("CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)"),
         },
+        // 3: `certdesk-server staff disable` keeps the account (and what it did) but ends its sign-ins
+        {
+            QStringLiteral("ALTER TABLE staff_users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return list;
 }
