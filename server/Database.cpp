@@ -153,6 +153,17 @@ const std::vector<QStringList>& migrations()
         {
             QStringLiteral("ALTER TABLE staff_users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
         },
+        // 4: staff sign-in throttling (per user name and per client address, shared by every instance on the
+        // database) and the hash-chained audit trail (Audit.h)
+        {
+            QStringLiteral(
+                "CREATE TABLE login_throttle (scope VARCHAR(200) PRIMARY KEY, failures INTEGER NOT NULL, "
+                "blocked_until VARCHAR(32), updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at VARCHAR(32) NOT NULL, actor VARCHAR(200) "
+                "NOT NULL, action VARCHAR(64) NOT NULL, subject VARCHAR(200) NOT NULL, detail TEXT NOT NULL, "
+                "prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)"),
+        },
     };
     return list;
 }

@@ -1,4 +1,5 @@
 // certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
+#include "Audit.h"
 #include "CaCommands.h"
 #include "ServerConfig.h"
 #include "Service.h"
@@ -122,16 +123,20 @@ int main(int argc, char* argv[])
     options.legacyCertificate = config.legacyCertificate;
     options.legacyKey = config.legacyKey;
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
+    if (config.loginDelaySeconds)
+        options.loginDelaySeconds = *config.loginDelaySeconds;
     if (config.ocspNextUpdateMinutes)
         options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
+        if (positional.front() == QLatin1String("audit"))
+            return certdesk::server::audit::runAuditCommand(positional.mid(1), dataDirectory);
         if (positional.front() == QLatin1String("staff"))
             return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory,
                 parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
-            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff)")
+            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit)")
                      .arg(positional.front()));
             return 2;
         }
