@@ -1,5 +1,6 @@
 // Api: applications (create, read, update, resubmit), their validation and their JSON.
 #include "Api.h"
+#include "Audit.h"
 
 #include "CertificateServices.h"
 
@@ -268,6 +269,8 @@ void Api::changeStatus(const QSqlDatabase& db, const QString& appId, Application
     run(db, QStringLiteral("UPDATE applications SET status = ?, updated_at = ? WHERE id = ?"),
         {statusToApi(to), now(), appId});
     addTimeline(db, appId, to, note, actor);
+    audit::append(db, actor.isEmpty() ? QStringLiteral("system") : actor,
+        QStringLiteral("status_") + statusToApi(to), appId);
 }
 
 void Api::notify(const QSqlDatabase& db, const QString& appId, const QString& channel, const QString& to,

@@ -1,5 +1,6 @@
 // Api: the SM2 CA (chain, CRL) and issuance of the new certificate pair.
 #include "Api.h"
+#include "Audit.h"
 
 #include "CertificateServices.h"
 
@@ -192,6 +193,9 @@ void Api::issue(Context& ctx)
                     QStringLiteral(
                         "INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
                     {serial, at, kReasonSuperseded, QStringLiteral("issued")});
+                audit::append(tx.db(), staff.username, QStringLiteral("revocation"), serial,
+                    {{QStringLiteral("source"), QStringLiteral("issued")},
+                        {QStringLiteral("reason"), QStringLiteral("superseded")}});
             }
         }
     }
@@ -204,6 +208,9 @@ void Api::issue(Context& ctx)
             b64(issued.signingCertificate), b64(issued.encryptionCertificate), iso(notBefore), iso(notAfter),
             at, staff.username});
     run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
+    audit::append(tx.db(), staff.username, QStringLiteral("issuance"), app.id,
+        {{QStringLiteral("issuance_id"), id}, {QStringLiteral("signing_serial"), issued.signingSerial},
+            {QStringLiteral("encryption_serial"), issued.encryptionSerial}});
     QJsonArray chain;
     for (const QByteArray& der : m_certificates->chainDer())
         chain.append(b64(der));
@@ -261,6 +268,9 @@ void Api::confirmIssuance(Context& ctx)
     run(tx.db(),
         QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
         {app.serial, at, kReasonSuperseded, QStringLiteral("legacy")});
+    audit::append(tx.db(), staff.username, QStringLiteral("revocation"), app.serial,
+        {{QStringLiteral("source"), QStringLiteral("legacy")}, {QStringLiteral("reason"), QStringLiteral("superseded")},
+            {QStringLiteral("issuance_id"), ctx.param(1)}});
     changeStatus(tx.db(), app.id, ApplicationStatus::Issued,
         QCoreApplication::translate(
             "certdesk::Server", "New SM2 certificates written to the UKey; the old certificate is revoked"),

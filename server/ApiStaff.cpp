@@ -1,5 +1,6 @@
 // Api: staff sessions, the review queue, payments received by transfer, shipment and handover.
 #include "Api.h"
+#include "Audit.h"
 
 #include "domain/Validators.h"
 
@@ -44,13 +45,63 @@ Api::StaffPrincipal Api::requireStaff(const Context& ctx, const QString& role) c
     return principal;
 }
 
+namespace {
+
+constexpr int kFreeFailures = 2; // failures in a row before any delay
+constexpr int kLockoutFailures = 10;
+constexpr qint64 kLockoutSeconds = 15 * 60;
+constexpr qint64 kMaxDelaySeconds = 5 * 60;
+
+// The wait after `failures` failures in a row (0 = none).
+qint64 throttleSeconds(int failures, int baseDelaySeconds)
+{
+    if (failures >= kLockoutFailures)
+        return kLockoutSeconds;
+    if (failures <= kFreeFailures || baseDelaySeconds <= 0)
+        return 0;
+    return std::min(kMaxDelaySeconds, qint64(baseDelaySeconds) << std::min(failures - kFreeFailures - 1, 16));
+}
+
+} // namespace
+
 void Api::staffLogin(Context& ctx)
 {
     const QJsonObject body = ctx.jsonObject();
     const QString username = body.value(QStringLiteral("username")).toString();
     const QString password = body.value(QStringLiteral("password")).toString();
+    const QString address = ctx.clientAddress();
+    // Throttling per user name and per client address (../shared/API.md, "Operations"): kept in the database
+    // so that every instance on it sees the same counts. While either is delayed or locked, every attempt —
+    // the right password included — is 429 with Retry-After and counts for nothing, so waiting out the delay
+    // is the only way on and a guesser learns nothing from the answer.
+    const QStringList scopes {QStringLiteral("user:") + username, QStringLiteral("address:") + address};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        qint64 wait = 0;
+        {
+            const ReadTransaction rt(m_db);
+            for (const QString& scope : scopes) {
+                const QVariant until = scalar(rt.db(),
+                    QStringLiteral("SELECT blocked_until FROM login_throttle WHERE scope = ?"), {scope});
+                if (until.isNull() || !until.isValid())
+                    continue;
+                // Whole seconds, rounded up (Retry-After); a time already past is no wait.
+                const qint64 ms = now.msecsTo(parseTime(until.toString()));
+                if (ms > 0)
+                    wait = std::max(wait, (ms + 999) / 1000);
+            }
+        }
+        if (wait > 0) {
+            WriteTransaction tx(m_db);
+            audit::append(tx.db(), QStringLiteral("client ") + address,
+                QStringLiteral("staff_login_throttled"), username, {{QStringLiteral("retry_after"), wait}});
+            tx.commit();
+            errors::rateLimited(int(std::min<qint64>(wait, kLockoutSeconds)));
+        }
+    }
     QSqlQuery q = run(m_db.connection(),
-        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ?"),
+        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ? "
+                       "AND disabled = 0"),
         {username});
     secrets::PasswordHash stored;
     QString roles;
@@ -63,12 +114,42 @@ void Api::staffLogin(Context& ctx)
         stored = {QString(64, QLatin1Char('0')), QString(32, QLatin1Char('0')), secrets::kPasswordIterations};
     }
     const bool ok = secrets::verifyPassword(password, stored) && known;
-    if (!ok)
+    if (!ok) {
+        WriteTransaction tx(m_db);
+        int most = 0;
+        for (const QString& scope : scopes) {
+            const int failures
+                = scalar(
+                      tx.db(), QStringLiteral("SELECT failures FROM login_throttle WHERE scope = ?"), {scope})
+                      .toInt()
+                + 1;
+            const qint64 wait = throttleSeconds(failures, m_options.loginDelaySeconds);
+            // Stored in whole seconds: rounded up, so the delay is never shorter than `wait`.
+            const QVariant until = wait > 0 ? QVariant(iso(now.addMSecs(wait * 1000 + 999)))
+                                            : QVariant(QMetaType(QMetaType::QString));
+            run(tx.db(), QStringLiteral("DELETE FROM login_throttle WHERE scope = ?"), {scope});
+            run(tx.db(),
+                QStringLiteral(
+                    "INSERT INTO login_throttle (scope, failures, blocked_until, updated_at) VALUES "
+                    "(?, ?, ?, ?)"),
+                {scope, failures, until, iso(now)});
+            most = std::max(most, failures);
+        }
+        audit::append(tx.db(), QStringLiteral("client ") + address,
+            most >= kLockoutFailures ? QStringLiteral("staff_login_locked")
+                                     : QStringLiteral("staff_login_failed"),
+            username, {{QStringLiteral("failures"), most}});
+        tx.commit();
         errors::unauthorized(QCoreApplication::translate("certdesk::Server", "Wrong user name or password."));
+    }
     const QString token = secrets::newToken();
     const QDateTime created = QDateTime::currentDateTimeUtc();
     const QDateTime expires = created.addSecs(qint64(m_options.staffSessionMinutes) * 60);
     WriteTransaction tx(m_db);
+    // A successful sign-in clears both counts.
+    for (const QString& scope : scopes)
+        run(tx.db(), QStringLiteral("DELETE FROM login_throttle WHERE scope = ?"), {scope});
+    audit::append(tx.db(), username, QStringLiteral("staff_login"), username, {});
     run(tx.db(), QStringLiteral("DELETE FROM staff_sessions WHERE expires_at < ?"), {iso(created)});
     run(tx.db(),
         QStringLiteral("INSERT INTO staff_sessions (token_hash, username, roles, created_at, expires_at) "

@@ -184,6 +184,21 @@ const std::vector<QStringList>& migrations()
                 "CREATE TABLE applicant_sessions (token_hash VARCHAR(64) PRIMARY KEY, mobile VARCHAR(32) NOT "
                 "NULL, created_at VARCHAR(32) NOT NULL, expires_at VARCHAR(32) NOT NULL)"),
         },
+        // 4: `certdesk-server staff disable` keeps the account (and what it did) but ends its sign-ins
+        {
+            QStringLiteral("ALTER TABLE staff_users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"),
+        },
+        // 5: staff sign-in throttling (per user name and per client address, shared by every instance on the
+        // database) and the hash-chained audit trail (Audit.h)
+        {
+            QStringLiteral(
+                "CREATE TABLE login_throttle (scope VARCHAR(200) PRIMARY KEY, failures INTEGER NOT NULL, "
+                "blocked_until VARCHAR(32), updated_at VARCHAR(32) NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE audit_log (seq BIGINT PRIMARY KEY, at VARCHAR(32) NOT NULL, actor VARCHAR(200) "
+                "NOT NULL, action VARCHAR(64) NOT NULL, subject VARCHAR(200) NOT NULL, detail TEXT NOT NULL, "
+                "prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)"),
+        },
     };
     return list;
 }

@@ -130,6 +130,10 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
     QHash<QString, Setter> legacy = keySource(&config.legacyKey, true);
     legacy.insert(QStringLiteral("certificate"), pathValue(&config.legacyCertificate));
     sections.insert(QStringLiteral("legacy_ca"), legacy);
+    sections.insert(QStringLiteral("staff"),
+        {
+            {QStringLiteral("login_delay_seconds"), integer(&config.loginDelaySeconds, 0, 60)},
+        });
     sections.insert(QStringLiteral("ocsp"),
         {
             {QStringLiteral("next_update_minutes"), integer(&config.ocspNextUpdateMinutes, 1, 7 * 24 * 60)},
@@ -151,7 +155,8 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             }
             section = line.mid(1, line.size() - 2).trimmed();
             if (!sections.contains(section)) {
-                p.fail(QStringLiteral("unknown section [%1] (known: [server], [ca], [legacy_ca], [ocsp])")
+                p.fail(QStringLiteral(
+                    "unknown section [%1] (known: [server], [ca], [legacy_ca], [staff], [ocsp])")
                            .arg(section));
                 break;
             }
@@ -163,8 +168,8 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             break;
         }
         if (section.isEmpty()) {
-            p.fail(
-                QStringLiteral("key outside a section (start with [server], [ca], [legacy_ca] or [ocsp])"));
+            p.fail(QStringLiteral(
+                "key outside a section (start with [server], [ca], [legacy_ca], [staff] or [ocsp])"));
             break;
         }
         const QString key = line.left(equals).trimmed();

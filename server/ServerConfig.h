@@ -55,6 +55,9 @@ struct ServerConfig
     QString legacyCertificate;
     KeySource legacyKey;
 
+    // [staff]
+    std::optional<int> loginDelaySeconds;
+
     // [ocsp]
     std::optional<int> ocspNextUpdateMinutes;
     QString ocspKeyPassphraseFile;

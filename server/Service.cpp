@@ -31,6 +31,8 @@ namespace {
 // Bodies refused with 413 (or left unread after an error) are read and discarded up to Api::kDiscardCap bytes
 // so the client gets to read the answer; memory stays flat (httplib hands over small chunks).
 constexpr qint64 kDiscardCap = Api::kDiscardCap;
+// The file that marks a sandbox data directory.
+const QString SandboxMarkFile = QStringLiteral("SANDBOX");
 
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 
@@ -297,6 +299,34 @@ int Service::start(
     p->lock->setStaleLockTime(0);
     if (!p->lock->tryLock(0))
         return fail(QStringLiteral("the data dir %1 is in use by another service").arg(p->dataDir));
+    // A sandbox directory holds seeded staff accounts with published passwords, training CAs with plain keys
+    // and made-up applicants: it stays a sandbox for ever, and the service's own directory never receives
+    // sandbox seeds (../shared/API.md, "Operations"). The mark is written when the sandbox makes the
+    // directory; a directory of an earlier CertDesk's sandbox is recognised by its root CA key on disk
+    // (outside the sandbox `ca init` never leaves one there).
+    const QDir data(p->dataDir);
+    const bool marked = data.exists(SandboxMarkFile);
+    if (!options.sandbox && marked) {
+        fail(QStringLiteral("%1 is a sandbox data directory (it was started with --sandbox): start it with "
+                            "--sandbox, or give the service a data directory of its own")
+                 .arg(p->dataDir));
+        return kConfigurationError;
+    }
+    if (options.sandbox && !marked) {
+        if (data.exists(QStringLiteral("certdesk.db"))
+            && !data.exists(QStringLiteral("ca/sm2/root-ca.key"))) {
+            fail(QStringLiteral("%1 is not a sandbox data directory (it holds a service's data): the sandbox "
+                                "needs a directory of its own")
+                     .arg(p->dataDir));
+            return kConfigurationError;
+        }
+        QFile mark(data.filePath(SandboxMarkFile));
+        if (!mark.open(QIODevice::WriteOnly)
+            || mark.write("This data directory belongs to certdesk-server --sandbox; the service refuses "
+                          "to start on it without --sandbox.\n")
+                <= 0)
+            return fail(QStringLiteral("cannot write %1").arg(mark.fileName()));
+    }
     try {
         p->database = std::make_unique<Database>(p->dataDir + QStringLiteral("/certdesk.db"));
         QString message;

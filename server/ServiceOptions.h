@@ -47,6 +47,10 @@ struct ServiceOptions
     qint64 ocspValiditySeconds = 3600;
     // Staff session lifetime.
     int staffSessionMinutes = 8 * 60;
+    // Staff sign-in throttling: after the 3rd failure in a row (per user name and per client address) the
+    // next attempt waits loginDelaySeconds, doubling with each further failure (capped at 5 minutes); the
+    // 10th failure locks for 15 minutes. 0 = no growing delay (the lockout stays).
+    int loginDelaySeconds = 1;
     // Liveness session and QR payment lifetimes.
     int livenessMinutes = 10;
     int paymentMinutes = 30;

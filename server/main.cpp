@@ -1,7 +1,9 @@
 // certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
+#include "Audit.h"
 #include "CaCommands.h"
 #include "ServerConfig.h"
 #include "Service.h"
+#include "StaffCommands.h"
 
 #include "domain/Translations.h"
 
@@ -72,7 +74,8 @@ int main(int argc, char* argv[])
         QStringLiteral("Create or update a staff account (password read from standard input), then exit."),
         QStringLiteral("username"));
     const QCommandLineOption roles(QStringLiteral("roles"),
-        QStringLiteral("Roles for --set-staff, comma-separated: reviewer,counter."), QStringLiteral("roles"));
+        QStringLiteral("Roles for staff add and --set-staff, comma-separated: reviewer,counter."),
+        QStringLiteral("roles"));
     const QCommandLineOption configFile(QStringLiteral("config"),
         QStringLiteral("Configuration file (INI; see docs/server.conf.example). Command-line options win."),
         QStringLiteral("file"));
@@ -88,8 +91,9 @@ int main(int argc, char* argv[])
     parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
         quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile});
     parser.addPositionalArgument(QStringLiteral("command"),
-        QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate."),
-        QStringLiteral("[ca init]"));
+        QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate | staff add NAME | "
+                       "staff passwd NAME | staff disable NAME | staff list."),
+        QStringLiteral("[ca init|staff ...]"));
     parser.process(app);
 
     // The config file gives defaults; the command line overrides them.
@@ -119,13 +123,20 @@ int main(int argc, char* argv[])
     options.legacyCertificate = config.legacyCertificate;
     options.legacyKey = config.legacyKey;
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
+    if (config.loginDelaySeconds)
+        options.loginDelaySeconds = *config.loginDelaySeconds;
     if (config.ocspNextUpdateMinutes)
         options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
+        if (positional.front() == QLatin1String("audit"))
+            return certdesk::server::audit::runAuditCommand(positional.mid(1), dataDirectory);
+        if (positional.front() == QLatin1String("staff"))
+            return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory,
+                parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
-            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate)")
+            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit)")
                      .arg(positional.front()));
             return 2;
         }

@@ -590,7 +590,7 @@ void TestServerApi::sandboxOnlyWithFlag()
     QCOMPARE(http.post(QStringLiteral("sandbox/legacy-certificates"), QJsonObject {}).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/liveness/abc")).status, 404);
     QCOMPARE(http.get(QStringLiteral("/sandbox/pay/abc")).status, 404);
-    // No legacy RSA CA outside the sandbox unless the operator put one into the data directory.
+    // No legacy RSA CA outside the sandbox unless the config names one ([legacy_ca]).
     QCOMPARE(http.get(QStringLiteral("ca/legacy-certificate")).status, 404);
     QCOMPARE(http.get(QStringLiteral("ca/legacy-crl")).status, 404);
     QCOMPARE(http.get(QStringLiteral("ca/crl")).status, 200);
