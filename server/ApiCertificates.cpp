@@ -269,7 +269,8 @@ void Api::confirmIssuance(Context& ctx)
         QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
         {app.serial, at, kReasonSuperseded, QStringLiteral("legacy")});
     audit::append(tx.db(), staff.username, QStringLiteral("revocation"), app.serial,
-        {{QStringLiteral("source"), QStringLiteral("legacy")}, {QStringLiteral("reason"), QStringLiteral("superseded")},
+        {{QStringLiteral("source"), QStringLiteral("legacy")},
+            {QStringLiteral("reason"), QStringLiteral("superseded")},
             {QStringLiteral("issuance_id"), ctx.param(1)}});
     changeStatus(tx.db(), app.id, ApplicationStatus::Issued,
         QCoreApplication::translate(

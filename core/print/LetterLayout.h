@@ -6,8 +6,9 @@ namespace certdesk::print {
 
 // The authorization letter of the guide's step 5 (打印证书算法升级申请表): for institutions the
 // 证书算法升级申请表 (证书信息, 单位信息, 经办人信息, 申请单位声明, 申请日期, 单位公章 and 经办人签字
-// boxes), for a natural person the same 证书算法升级申请表 with (证书信息, 申请人信息, 申请声明, 申请日期, 申请人签名).
-// Both carry the order number (订单编号) and a QR code with LetterPayload {id, order no, application_form}.
+// boxes), for a natural person the same 证书算法升级申请表 with (证书信息, 申请人信息, 申请声明, 申请日期,
+// 申请人签名). Both carry the order number (订单编号) and a QR code with LetterPayload {id, order no,
+// application_form}.
 class LetterLayout final : public PrintedForm
 {
 public:

@@ -193,9 +193,10 @@ void TestFaultDiskFull::databaseWriteOnFullDisk()
     QVERIFY2(refused.status != 0, "every write fitted on a full disk");
     QVERIFY2(refused.status == 507,
         qPrintable(QStringLiteral("%1 after %2 rows: %3 | server: %4")
-                .arg(refused.status)
-                .arg(stored.size())
-                .arg(QString::fromUtf8(refused.body), QString::fromUtf8(m_server.standardError().right(1500)))));
+                       .arg(refused.status)
+                       .arg(stored.size())
+                       .arg(QString::fromUtf8(refused.body),
+                           QString::fromUtf8(m_server.standardError().right(1500)))));
     QCOMPARE(refused.errorCode(), QStringLiteral("storage_full"));
 
     // Reads go on; every acknowledged row is there, the refused one is not.

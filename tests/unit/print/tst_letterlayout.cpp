@@ -19,8 +19,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTranslator>
 #include <QTimeZone>
+#include <QTranslator>
 
 #include <memory>
 
