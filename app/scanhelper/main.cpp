@@ -28,11 +28,11 @@ constexpr std::chrono::milliseconds closeGrace {1500};
 
 int g_protocolFd = -1;
 
-void send(const QByteArray& bytes)
+void send(const char* data, qsizetype size)
 {
     qsizetype written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(g_protocolFd, bytes.constData() + written, size_t(bytes.size() - written));
+    while (written < size) {
+        const ssize_t n = ::write(g_protocolFd, data + written, size_t(size - written));
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -41,6 +41,11 @@ void send(const QByteArray& bytes)
         }
         written += n;
     }
+}
+
+void send(const QByteArray& bytes)
+{
+    send(bytes.constData(), bytes.size());
 }
 
 // Reads one line from stdin (without its newline); false at end of input.
@@ -121,7 +126,13 @@ int main()
                 send(scanhelper::progressMessage(percent));
             }
         });
-        send(image ? scanhelper::imageMessage(image.value()) : scanhelper::errorMessage(image.error()));
+        if (image) {
+            // The header, then the pixels straight from the image: no second copy of the page.
+            send(scanhelper::imageHeader(image.value()));
+            send(reinterpret_cast<const char*>(image->constBits()), image->sizeInBytes());
+        } else {
+            send(scanhelper::errorMessage(image.error()));
+        }
     }
 
     // The answer is out. Close the device (sane_cancel, sane_close, sane_exit) within the grace period.

@@ -3,12 +3,14 @@
 #include "documents/ScanHelperProtocol.h"
 #include "domain/SiblingExecutable.h"
 
-#include <QDeadlineTimer>
-#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QPointer>
 #include <QProcess>
+#include <QThread>
+#include <QTimer>
 
-#include <algorithm>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 
 namespace certdesk::documents {
@@ -17,7 +19,7 @@ namespace {
 
 // How often a waiting request looks at its cancel flag and at shutdown(): the longest a cancel waits before
 // it is passed on to the helper.
-constexpr int pollMilliseconds = 50;
+constexpr std::chrono::milliseconds pollInterval {50};
 // The end of the helper's stderr kept for the technical detail of a failure (driver messages).
 constexpr qsizetype stderrTail = 2048;
 
@@ -34,6 +36,333 @@ struct ProcessScanSource::Outcome
     DocumentError error;
 };
 
+// What one request's caller and the I/O thread share: progress on its way to the caller, then the outcome.
+struct ProcessScanSource::Exchange
+{
+    std::mutex mutex;
+    std::condition_variable changed;
+    QList<int> progress;
+    std::optional<Outcome> outcome;
+
+    void addProgress(const QList<int>& percents)
+    {
+        if (percents.isEmpty())
+            return;
+        {
+            const std::lock_guard lock(mutex);
+            progress.append(percents);
+        }
+        changed.notify_all();
+    }
+    // The first outcome counts; later ones (a kill after a cancel that was answered) are dropped.
+    void finish(Outcome result)
+    {
+        {
+            const std::lock_guard lock(mutex);
+            if (outcome)
+                return;
+            outcome = std::move(result);
+        }
+        changed.notify_all();
+    }
+    bool finished()
+    {
+        const std::lock_guard lock(mutex);
+        return outcome.has_value();
+    }
+};
+
+// One request served by one helper process; lives in the I/O thread, like the process, and deletes itself
+// once the process has ended and the outcome is out.
+class ProcessScanSource::Run final : public QObject
+{
+public:
+    Run(QProcess* child, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
+        : QObject(parent)
+        , m_child(child)
+        , m_exchange(std::move(exchange))
+        , m_timeouts(timeouts)
+    {
+        m_child->setParent(this);
+        // Precise: a coarse timer may fire 5 % early, and "nothing for 90 s" means at least 90 s.
+        for (QTimer* timer : {&m_stall, &m_grace, &m_start}) {
+            timer->setSingleShot(true);
+            timer->setTimerType(Qt::PreciseTimer);
+        }
+        connect(m_child, &QProcess::readyReadStandardOutput, this, [this] { readOutput(); });
+        connect(m_child, &QProcess::readyReadStandardError, this, [this] { readErrors(); });
+        connect(m_child, &QProcess::finished, this, [this] { ended(); });
+        connect(m_child, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+            if (error == QProcess::FailedToStart) {
+                fail(DocumentStatus::NoScanner,
+                    QStringLiteral("scan helper did not start: ") + m_child->errorString());
+                deleteLater();
+            }
+        });
+        connect(&m_stall, &QTimer::timeout, this, [this] {
+            killChild();
+            fail(DocumentStatus::ScannerNotResponding,
+                QStringLiteral("scan helper killed: nothing for %1 ms. %2")
+                    .arg(m_timeouts.stallTimeout.count())
+                    .arg(tail(m_errors + m_child->readAllStandardError())));
+        });
+        connect(&m_grace, &QTimer::timeout, this, [this] {
+            // After a cancel the helper had its chance to answer; after an answer, to close the device.
+            killChild();
+            fail(DocumentStatus::Cancelled,
+                QStringLiteral("scan helper killed: no answer %1 ms after cancel")
+                    .arg(m_timeouts.cancelGrace.count()));
+        });
+        connect(&m_start, &QTimer::timeout, this, [this] {
+            killChild();
+            fail(DocumentStatus::NoScanner, QStringLiteral("scan helper did not start in time"));
+        });
+    }
+
+    void begin(const QByteArray& request)
+    {
+        if (m_child->state() == QProcess::NotRunning) {
+            // It ended while it waited as the spare (or never started): FailedToStart has been reported.
+            fail(DocumentStatus::NoScanner,
+                QStringLiteral("scan helper did not start: ") + m_child->errorString());
+            deleteLater();
+            return;
+        }
+        if (m_child->state() == QProcess::Starting) {
+            connect(m_child, &QProcess::started, &m_start, &QTimer::stop);
+            m_start.start(m_timeouts.startTimeout);
+        }
+        m_child->write(request);
+        m_stall.start(m_timeouts.stallTimeout);
+    }
+
+    void cancel()
+    {
+        if (m_exchange->finished() || m_grace.isActive())
+            return;
+        m_child->write(QByteArray(scanhelper::cancelLine.data(), scanhelper::cancelLine.size()) + '\n');
+        m_stall.stop();
+        m_grace.start(m_timeouts.cancelGrace);
+    }
+
+    // Quitting: the helper goes now, whatever it is doing.
+    void abort()
+    {
+        killChild();
+        fail(DocumentStatus::Cancelled, QStringLiteral("scan helper stopped: shutting down"));
+    }
+
+private:
+    void readOutput()
+    {
+        const QByteArray bytes = m_child->readAllStandardOutput();
+        if (bytes.isEmpty() || m_exchange->finished())
+            return;
+        if (!m_grace.isActive())
+            m_stall.start(m_timeouts.stallTimeout);
+        m_reader.feed(bytes);
+        m_exchange->addProgress(m_reader.takeProgress());
+        if (m_reader.hasFinal()) {
+            answered();
+        } else if (!m_reader.protocolError().isEmpty()) {
+            killChild();
+            fail(DocumentStatus::ScanFailed, QStringLiteral("scan helper: ") + m_reader.protocolError());
+        }
+    }
+
+    void readErrors()
+    {
+        m_errors.append(m_child->readAllStandardError());
+        if (m_errors.size() > 4 * stderrTail)
+            m_errors = m_errors.right(stderrTail);
+    }
+
+    // The answer is in. End of input tells the helper to close the device and exit; a driver that hangs
+    // while closing is nobody's problem for longer than the grace period.
+    void answered()
+    {
+        m_stall.stop();
+        m_grace.stop();
+        Outcome outcome;
+        outcome.final = m_reader.final();
+        m_exchange->finish(std::move(outcome));
+        m_child->closeWriteChannel();
+        disconnect(&m_grace, nullptr, this, nullptr);
+        connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
+        m_grace.start(m_timeouts.cancelGrace);
+    }
+
+    void ended()
+    {
+        m_stall.stop();
+        m_start.stop();
+        if (!m_exchange->finished()) {
+            // Whatever it wrote before it ended is in the pipe still.
+            m_reader.feed(m_child->readAllStandardOutput());
+            if (m_reader.hasFinal()) {
+                Outcome outcome;
+                outcome.final = m_reader.final();
+                m_exchange->finish(std::move(outcome));
+            } else {
+                readErrors();
+                fail(DocumentStatus::ScannerDriverCrashed,
+                    (m_child->exitStatus() == QProcess::CrashExit
+                            ? QStringLiteral("scan helper crashed")
+                            : QStringLiteral("scan helper exited with code %1 without an answer")
+                                  .arg(m_child->exitCode()))
+                        + QStringLiteral(". ") + tail(m_errors));
+            }
+        }
+        m_grace.stop();
+        deleteLater();
+    }
+
+    void killChild()
+    {
+        m_stall.stop();
+        m_grace.stop();
+        m_start.stop();
+        if (m_child->state() != QProcess::NotRunning)
+            m_child->kill(); // SIGKILL cannot be ignored: finished() follows, and with it deleteLater()
+    }
+
+    void fail(DocumentStatus status, const QString& detail)
+    {
+        Outcome outcome;
+        outcome.error = {status, detail};
+        m_exchange->finish(std::move(outcome));
+    }
+
+    QProcess* m_child;
+    std::shared_ptr<Exchange> m_exchange;
+    Timeouts m_timeouts;
+    scanhelper::MessageReader m_reader;
+    QByteArray m_errors;
+    QTimer m_stall;
+    QTimer m_grace;
+    QTimer m_start;
+};
+
+// Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
+// of the next request so that its start-up (loading the libraries) is not waited for.
+class ProcessScanSource::Host final : public QObject
+{
+public:
+    Host(QString executable, const Timeouts& timeouts)
+        : m_executable(std::move(executable))
+        , m_timeouts(timeouts)
+    { }
+
+    ~Host() override
+    {
+        const QList<QProcess*> children = findChildren<QProcess*>();
+        for (QProcess* child : children) {
+            if (child->state() != QProcess::NotRunning) {
+                child->kill();
+                child->waitForFinished(5000);
+            }
+        }
+        // While m_runs is still there for their destroyed() handlers. (Run has no meta-object of its own, so
+        // findChildren<Run*> would find every child.)
+        const QList<QPointer<Run>> runs = m_runs.values();
+        for (const QPointer<Run>& run : runs)
+            delete run.data();
+    }
+
+    void begin(const std::shared_ptr<Exchange>& exchange, const QByteArray& request)
+    {
+        if (m_stopped) {
+            exchange->finish(Outcome {{}, {DocumentStatus::Cancelled, {}}});
+            return;
+        }
+        QProcess* child = takeSpare();
+        if (!child)
+            child = startHelper();
+        auto* run = new Run(child, exchange, m_timeouts, this);
+        m_runs.insert(exchange.get(), run);
+        connect(run, &QObject::destroyed, this, [this, key = exchange.get()] { m_runs.remove(key); });
+        run->begin(request);
+        // The next request's helper starts now, on the other core while this one scans.
+        startSpare();
+    }
+
+    void cancel(Exchange* exchange)
+    {
+        if (Run* run = m_runs.value(exchange))
+            run->cancel();
+    }
+
+    void abort(Exchange* exchange)
+    {
+        if (Run* run = m_runs.value(exchange))
+            run->abort();
+    }
+
+    // Quitting: every helper goes now, and no spare is started again.
+    void stop()
+    {
+        m_stopped = true;
+        for (Run* run : std::as_const(m_runs)) {
+            if (run)
+                run->abort();
+        }
+        dropSpare();
+    }
+
+private:
+    QProcess* startHelper()
+    {
+        auto* child = new QProcess(this);
+        child->setProgram(m_executable);
+        child->start();
+        return child;
+    }
+
+    void startSpare()
+    {
+        dropSpare();
+        m_spare = startHelper();
+        m_spareEnvironment = QProcess::systemEnvironment();
+    }
+
+    // The spare, when it is still waiting and was started with this environment (a changed SANE_CONFIG_DIR
+    // or driver setting must reach the helper that scans); nullptr otherwise.
+    QProcess* takeSpare()
+    {
+        QProcess* spare = std::exchange(m_spare, nullptr);
+        if (!spare)
+            return nullptr;
+        if (spare->state() == QProcess::Running && spare->bytesAvailable() == 0
+            && m_spareEnvironment == QProcess::systemEnvironment()) {
+            spare->disconnect(this);
+            return spare;
+        }
+        m_spare = spare;
+        dropSpare();
+        return nullptr;
+    }
+
+    void dropSpare()
+    {
+        QProcess* spare = std::exchange(m_spare, nullptr);
+        if (!spare)
+            return;
+        // Closing its input ends a waiting helper at once; kill() covers one that does not.
+        spare->closeWriteChannel();
+        spare->kill();
+        connect(spare, &QProcess::finished, spare, &QObject::deleteLater);
+        if (spare->state() == QProcess::NotRunning)
+            spare->deleteLater();
+    }
+
+    QString m_executable;
+    Timeouts m_timeouts;
+    QHash<Exchange*, QPointer<Run>> m_runs;
+    QProcess* m_spare = nullptr;
+    QStringList m_spareEnvironment;
+    bool m_stopped = false;
+};
+
 ProcessScanSource::ProcessScanSource(QString executable)
     : ProcessScanSource(std::move(executable), Timeouts {})
 { }
@@ -43,118 +372,79 @@ ProcessScanSource::ProcessScanSource(QString executable, Timeouts timeouts)
     , m_timeouts(timeouts)
 { }
 
-ProcessScanSource::~ProcessScanSource() = default;
+ProcessScanSource::~ProcessScanSource()
+{
+    if (m_thread) {
+        // The helpers die with their host, in the thread they belong to.
+        QMetaObject::invokeMethod(
+            m_host, [host = m_host] { delete host; }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    }
+}
 
 void ProcessScanSource::shutdown()
 {
     m_shutdown = true;
+    const std::lock_guard lock(m_threadMutex);
+    if (m_host)
+        QMetaObject::invokeMethod(m_host, [host = m_host] { host->stop(); });
+}
+
+ProcessScanSource::Host* ProcessScanSource::host()
+{
+    const std::lock_guard lock(m_threadMutex);
+    if (!m_thread) {
+        m_thread = std::make_unique<QThread>();
+        m_thread->setObjectName(QStringLiteral("scan helper I/O"));
+        m_host = new Host(m_executable, m_timeouts);
+        m_host->moveToThread(m_thread.get());
+        m_thread->start();
+    }
+    return m_host;
 }
 
 ProcessScanSource::Outcome ProcessScanSource::run(
     const QByteArray& request, const std::atomic_bool* cancel, const ProgressCallback& progress)
 {
-    Outcome outcome;
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
-    if (m_shutdown || cancelled()) {
-        outcome.error = {DocumentStatus::Cancelled, {}};
-        return outcome;
-    }
-    if (m_executable.isEmpty() || !QFileInfo::exists(m_executable)) {
-        outcome.error = {DocumentStatus::NoScanner, QStringLiteral("no scan helper executable")};
-        return outcome;
-    }
+    if (m_shutdown || cancelled())
+        return Outcome {{}, {DocumentStatus::Cancelled, {}}};
+    if (m_executable.isEmpty() || !QFileInfo::exists(m_executable))
+        return Outcome {{}, {DocumentStatus::NoScanner, QStringLiteral("no scan helper executable")}};
 
-    QProcess child;
-    child.setProgram(m_executable);
-    child.start();
-    if (!child.waitForStarted(int(m_timeouts.startTimeout.count()))) {
-        outcome.error = {
-            DocumentStatus::NoScanner, QStringLiteral("scan helper did not start: ") + child.errorString()};
-        return outcome;
-    }
-    child.write(request);
+    Host* host = this->host();
+    auto exchange = std::make_shared<Exchange>();
+    QMetaObject::invokeMethod(host, [host, exchange, request] { host->begin(exchange, request); });
 
-    // Ends the helper the hard way and waits for the process to be gone (SIGKILL cannot be ignored).
-    auto kill = [&child] {
-        child.kill();
-        child.waitForFinished(5000);
-    };
-
-    scanhelper::MessageReader reader;
-    QByteArray errors;
-    QElapsedTimer sinceLastMessage;
-    sinceLastMessage.start();
-    std::optional<QDeadlineTimer> cancelDeadline;
+    bool cancelSent = false;
     while (true) {
-        if (m_shutdown) {
-            kill();
-            outcome.error = {DocumentStatus::Cancelled, QStringLiteral("scan helper stopped: shutting down")};
-            return outcome;
-        }
-        if (cancelled() && !cancelDeadline) {
-            child.write(QByteArray(scanhelper::cancelLine.data(), scanhelper::cancelLine.size()) + '\n');
-            cancelDeadline = QDeadlineTimer(m_timeouts.cancelGrace);
-        }
-        if (cancelDeadline && cancelDeadline->hasExpired()) {
-            kill();
-            outcome.error = {DocumentStatus::Cancelled,
-                QStringLiteral("scan helper killed: no answer %1 ms after cancel")
-                    .arg(m_timeouts.cancelGrace.count())};
-            return outcome;
-        }
-        if (!cancelDeadline && sinceLastMessage.hasExpired(m_timeouts.stallTimeout.count())) {
-            kill();
-            outcome.error = {DocumentStatus::ScannerNotResponding,
-                QStringLiteral("scan helper killed: nothing for %1 ms. %2")
-                    .arg(m_timeouts.stallTimeout.count())
-                    .arg(tail(errors + child.readAllStandardError()))};
-            return outcome;
-        }
-
-        child.waitForReadyRead(pollMilliseconds);
-        const QByteArray bytes = child.readAllStandardOutput();
-        errors.append(child.readAllStandardError());
-        if (errors.size() > 4 * stderrTail)
-            errors = errors.right(stderrTail);
-        if (!bytes.isEmpty()) {
-            sinceLastMessage.restart();
-            reader.feed(bytes);
+        QList<int> percents;
+        std::optional<Outcome> outcome;
+        {
+            std::unique_lock lock(exchange->mutex);
+            exchange->changed.wait_for(
+                lock, pollInterval, [&] { return !exchange->progress.isEmpty() || exchange->outcome; });
+            percents = std::exchange(exchange->progress, {});
+            if (exchange->outcome)
+                outcome = std::move(exchange->outcome);
         }
         if (progress) {
-            for (const int percent : reader.takeProgress())
+            for (const int percent : std::as_const(percents))
                 progress(percent);
         }
-        if (reader.hasFinal())
-            break;
-        if (!reader.protocolError().isEmpty()) {
-            kill();
-            outcome.error
-                = {DocumentStatus::ScanFailed, QStringLiteral("scan helper: ") + reader.protocolError()};
-            return outcome;
+        if (outcome)
+            return std::move(*outcome);
+        if (m_shutdown) {
+            QMetaObject::invokeMethod(host, [host, key = exchange.get()] { host->abort(key); });
+            return Outcome {
+                {}, {DocumentStatus::Cancelled, QStringLiteral("scan helper stopped: shutting down")}};
         }
-        if (child.state() == QProcess::NotRunning) {
-            // Whatever it wrote before it ended is in the pipe still.
-            reader.feed(child.readAllStandardOutput());
-            if (reader.hasFinal())
-                break;
-            errors.append(child.readAllStandardError());
-            outcome.error = {DocumentStatus::ScannerDriverCrashed,
-                (child.exitStatus() == QProcess::CrashExit
-                        ? QStringLiteral("scan helper crashed")
-                        : QStringLiteral("scan helper exited with code %1 without an answer")
-                              .arg(child.exitCode()))
-                    + QStringLiteral(". ") + tail(errors)};
-            return outcome;
+        if (cancelled() && !cancelSent) {
+            cancelSent = true;
+            QMetaObject::invokeMethod(host, [host, key = exchange.get()] { host->cancel(key); });
         }
     }
-
-    outcome.final = reader.final();
-    // The answer is in. End of input tells the helper to close the device and exit; a driver that hangs
-    // while closing is not the caller's problem for longer than the grace period.
-    child.closeWriteChannel();
-    if (!child.waitForFinished(int(m_timeouts.cancelGrace.count())))
-        kill();
-    return outcome;
 }
 
 DocumentResult<QList<ScanDevice>> ProcessScanSource::devices()

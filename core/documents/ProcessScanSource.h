@@ -7,6 +7,9 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <mutex>
+
+class QThread;
 
 namespace certdesk::documents {
 
@@ -14,6 +17,10 @@ namespace certdesk::documents {
 // talks to it over a pipe (documents/ScanHelperProtocol.h). A scanner driver is third-party code: one that
 // hangs or crashes takes only the helper with it. Each request (device list, one scan) gets a fresh helper,
 // so the next scan after a failure starts clean.
+//
+// The helpers belong to an I/O thread of this source. From the first request on, one spare helper waits
+// there (started, libraries loaded, SANE not yet initialised) for the next request, so that a scan does not
+// wait for a process to start; a spare started with another environment than the current one is not used.
 //
 // Blocking like every ScanSource (call it off the GUI thread), but never for ever:
 //  - cancel: the helper is asked to stop, and killed when it has not answered within `cancelGrace`;
@@ -57,11 +64,19 @@ public:
 
 private:
     struct Outcome;
+    struct Exchange;
+    class Run;
+    class Host;
     Outcome run(const QByteArray& request, const std::atomic_bool* cancel, const ProgressCallback& progress);
+    // The I/O thread's host of the helper processes, started with the first request.
+    Host* host();
 
     QString m_executable;
     Timeouts m_timeouts;
     std::atomic_bool m_shutdown {false};
+    std::mutex m_threadMutex;
+    std::unique_ptr<QThread> m_thread;
+    Host* m_host = nullptr;
 };
 
 } // namespace certdesk::documents

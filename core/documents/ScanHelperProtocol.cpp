@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QJsonParseError>
 
 #include <algorithm>
@@ -162,7 +163,7 @@ QByteArray errorMessage(const DocumentError& error)
             {QStringLiteral("detail"), error.detail}}}});
 }
 
-QByteArray imageMessage(const QImage& image)
+QByteArray imageHeader(const QImage& image)
 {
     QJsonArray colours;
     for (const QRgb c : image.colorTable())
@@ -177,56 +178,51 @@ QByteArray imageMessage(const QImage& image)
         {QStringLiteral("color_table"), colours},
         {QStringLiteral("size"), qint64(image.sizeInBytes())},
     };
-    QByteArray out = line({{QStringLiteral("image"), header}});
+    return line({{QStringLiteral("image"), header}});
+}
+
+QByteArray imageMessage(const QImage& image)
+{
+    QByteArray out = imageHeader(image);
     out.append(reinterpret_cast<const char*>(image.constBits()), image.sizeInBytes());
     return out;
 }
 
 void MessageReader::feed(const QByteArray& bytes)
 {
-    if (m_final || !m_protocolError.isEmpty())
-        return;
-    m_buffer.append(bytes);
-    while (!m_final && m_protocolError.isEmpty()) {
+    feed(bytes.constData(), bytes.size());
+}
+
+void MessageReader::feed(const char* data, qsizetype size)
+{
+    while (size > 0 && !m_final && m_protocolError.isEmpty()) {
         if (m_imageBytes >= 0) {
-            if (m_buffer.size() < m_imageBytes)
-                return;
-            const int width = m_imageHeader.value(QStringLiteral("width")).toInt();
-            const int height = m_imageHeader.value(QStringLiteral("height")).toInt();
-            const auto format = formatFromNumber(m_imageHeader.value(QStringLiteral("format")).toInt());
-            QImage image(width, height, format);
-            if (image.isNull() || image.sizeInBytes() != m_imageBytes) {
-                fail(QStringLiteral("image size does not match its header"));
-                return;
+            // Pixel bytes go straight into the image: a page is megabytes, copied once on this side.
+            const qsizetype n = qsizetype(std::min<qint64>(size, m_imageBytes - m_imageFilled));
+            std::memcpy(m_image.bits() + m_imageFilled, data, size_t(n));
+            m_imageFilled += n;
+            data += n;
+            size -= n;
+            if (m_imageFilled == m_imageBytes) {
+                m_final.emplace();
+                m_final->image = std::exchange(m_image, QImage());
+                m_buffer.clear();
             }
-            std::memcpy(image.bits(), m_buffer.constData(), size_t(m_imageBytes));
-            QList<QRgb> colours;
-            for (const QJsonValue& c : m_imageHeader.value(QStringLiteral("color_table")).toArray())
-                colours.append(QRgb(c.toInteger()));
-            if (format == QImage::Format_Mono) {
-                if (colours.size() != 2) {
-                    fail(QStringLiteral("a one-bit image needs two colours"));
-                    return;
-                }
-                image.setColorTable(colours);
-            }
-            image.setDotsPerMeterX(m_imageHeader.value(QStringLiteral("dpm_x")).toInt());
-            image.setDotsPerMeterY(m_imageHeader.value(QStringLiteral("dpm_y")).toInt());
-            m_final.emplace();
-            m_final->image = std::move(image);
-            m_buffer.clear();
-            return;
+            continue;
         }
-        const qsizetype newline = m_buffer.indexOf('\n');
-        if (newline < 0) {
+        const char* newline = static_cast<const char*>(std::memchr(data, '\n', size_t(size)));
+        if (!newline) {
+            m_buffer.append(data, size);
             // A line is a small JSON object; a helper that writes megabytes without a newline is broken.
             if (m_buffer.size() > 1024 * 1024)
                 fail(QStringLiteral("message line too long"));
             return;
         }
-        const QByteArray text = m_buffer.left(newline);
-        m_buffer.remove(0, newline + 1);
-        parseLine(text);
+        const qsizetype length = newline - data;
+        m_buffer.append(data, length);
+        data += length + 1;
+        size -= length + 1;
+        parseLine(std::exchange(m_buffer, QByteArray()));
     }
 }
 
@@ -288,8 +284,26 @@ void MessageReader::parseLine(const QByteArray& text)
             fail(QStringLiteral("bad image header"));
             return;
         }
-        m_imageHeader = h;
+        QImage image(width, height, format);
+        if (image.isNull() || image.sizeInBytes() != size) {
+            fail(QStringLiteral("image size does not match its header"));
+            return;
+        }
+        if (format == QImage::Format_Mono) {
+            QList<QRgb> colours;
+            for (const QJsonValue& c : h.value(QStringLiteral("color_table")).toArray())
+                colours.append(QRgb(c.toInteger()));
+            if (colours.size() != 2) {
+                fail(QStringLiteral("a one-bit image needs two colours"));
+                return;
+            }
+            image.setColorTable(colours);
+        }
+        image.setDotsPerMeterX(h.value(QStringLiteral("dpm_x")).toInt());
+        image.setDotsPerMeterY(h.value(QStringLiteral("dpm_y")).toInt());
+        m_image = std::move(image);
         m_imageBytes = size;
+        m_imageFilled = 0;
         return;
     }
     fail(QStringLiteral("unknown message"));
@@ -299,6 +313,7 @@ void MessageReader::fail(const QString& why)
 {
     m_protocolError = why;
     m_buffer.clear();
+    m_image = QImage();
 }
 
 } // namespace certdesk::documents::scanhelper

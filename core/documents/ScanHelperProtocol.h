@@ -5,7 +5,6 @@
 
 #include <QByteArray>
 #include <QImage>
-#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -57,6 +56,9 @@ struct Request
 [[nodiscard]] QByteArray devicesMessage(const QList<ScanDevice>& devices);
 [[nodiscard]] QByteArray errorMessage(const DocumentError& error);
 [[nodiscard]] QByteArray imageMessage(const QImage& image);
+// The header line of an image message alone: a helper writes it and then the pixel bytes straight from the
+// image (imageMessage() would copy a whole page once more).
+[[nodiscard]] QByteArray imageHeader(const QImage& image);
 
 // Reads the helper's stdout incrementally: feed() whatever arrived, then take what it completed. Once a final
 // message is complete (or the stream is malformed) further bytes are ignored.
@@ -67,6 +69,7 @@ public:
     static constexpr qint64 maxImageBytes = 512LL * 1024 * 1024;
 
     void feed(const QByteArray& bytes);
+    void feed(const char* data, qsizetype size);
 
     // Progress reports completed since the last call, oldest first.
     [[nodiscard]] QList<int> takeProgress();
@@ -91,9 +94,10 @@ private:
     QList<int> m_progress;
     std::optional<Final> m_final;
     QString m_protocolError;
-    // While the pixel bytes of an image are expected.
-    QJsonObject m_imageHeader;
+    // While the pixel bytes of an image are expected: the image they go into, its size and how much arrived.
+    QImage m_image;
     qint64 m_imageBytes = -1;
+    qint64 m_imageFilled = 0;
 };
 
 } // namespace scanhelper

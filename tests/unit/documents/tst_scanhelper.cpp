@@ -47,6 +47,7 @@ class TestScanHelper : public QObject
 private Q_SLOTS:
     void initTestCase();
     void listsEveryDriversDevices();
+    void spareHelperFollowsTheEnvironment();
     void driverFaults_data();
     void driverFaults();
     void cancelWhileTheDriverHangs();
@@ -85,6 +86,34 @@ void TestScanHelper::listsEveryDriversDevices()
         names << d.name;
     QVERIFY2(names.contains(QStringLiteral("test:0")), qPrintable(names.join(QLatin1Char(' '))));
     QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
+}
+
+void TestScanHelper::spareHelperFollowsTheEnvironment()
+{
+    // After its first request the source keeps a spare helper waiting, started with the environment of that
+    // moment. A request after the environment changed (here: another SANE configuration directory, whose
+    // dll.conf lists only the fault backend) must be served by a helper that sees the new one.
+    ProcessScanSource source(ProcessScanSource::locateExecutable());
+    auto names = [&source] {
+        const DocumentResult<QList<ScanDevice>> devices = source.devices();
+        QStringList list;
+        for (const ScanDevice& d : devices.value())
+            list << d.name;
+        return list;
+    };
+    QVERIFY(names().contains(QStringLiteral("test:0")));
+    QVERIFY(names().contains(QStringLiteral("test:0"))); // served by the spare
+    QTemporaryDir faultsOnly;
+    QFile dll(faultsOnly.filePath(QStringLiteral("dll.conf")));
+    QVERIFY(dll.open(QIODevice::WriteOnly) && dll.write("cdfault\n") == 8);
+    dll.close();
+    const QByteArray previous = qgetenv("SANE_CONFIG_DIR");
+    qputenv("SANE_CONFIG_DIR", faultsOnly.path().toLocal8Bit());
+    const QStringList after = names();
+    qputenv("SANE_CONFIG_DIR", previous);
+    QVERIFY2(!after.contains(QStringLiteral("test:0")), qPrintable(after.join(QLatin1Char(' '))));
+    QVERIFY2(after.contains(QStringLiteral("cdfault:hang-read")), qPrintable(after.join(QLatin1Char(' '))));
+    QVERIFY(names().contains(QStringLiteral("test:0")));
 }
 
 void TestScanHelper::driverFaults_data()
