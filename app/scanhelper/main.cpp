@@ -120,19 +120,24 @@ int main()
                      : scanhelper::errorMessage(devices.error()));
     } else {
         int last = -1;
-        const DocumentResult<QImage> image = source->scan(request->options, &cancel, [&last](int percent) {
-            if (percent != last) {
-                last = percent;
-                send(scanhelper::progressMessage(percent));
-            }
-        });
-        if (image) {
-            // The header, then the pixels straight from the image: no second copy of the page.
-            send(scanhelper::imageHeader(image.value()));
-            send(reinterpret_cast<const char*>(image->constBits()), image->sizeInBytes());
-        } else {
-            send(scanhelper::errorMessage(image.error()));
-        }
+        // The page goes out as the driver reads it: nothing of it is kept here.
+        SaneScanSource::FrameSink sink;
+        sink.frame = [](const ScanFrame& frame) { send(scanhelper::frameMessage(frame)); };
+        sink.data = [](const char* data, qsizetype size) {
+            send(scanhelper::dataHeader(size));
+            send(data, size);
+        };
+        const DocumentResult<int> dotsPerMetre = source->scanFrames(
+            request->options, &cancel,
+            [&last](int percent) {
+                if (percent != last) {
+                    last = percent;
+                    send(scanhelper::progressMessage(percent));
+                }
+            },
+            sink);
+        send(dotsPerMetre ? scanhelper::endMessage(dotsPerMetre.value())
+                          : scanhelper::errorMessage(dotsPerMetre.error()));
     }
 
     // The answer is out. Close the device (sane_cancel, sane_close, sane_exit) within the grace period.

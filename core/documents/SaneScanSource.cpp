@@ -224,81 +224,21 @@ private:
     SANE_Handle m_handle;
 };
 
-// Converts the bytes of one frame (or three single-colour frames) into a QImage.
-DocumentResult<QImage> assemble(
-    const SANE_Parameters& p, const QList<QByteArray>& planes, const QList<SANE_Frame>& frames)
+ScanFrame::Kind frameKind(SANE_Frame format)
 {
-    const QByteArray& first = planes.first();
-    const int bpl = p.bytes_per_line;
-    const int width = p.pixels_per_line;
-    if (bpl <= 0 || width <= 0)
-        return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("scanner reported no line size")};
-    const int height = int(first.size() / bpl);
-    if (height <= 0)
-        return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("scanner sent no lines")};
-    const auto* data = reinterpret_cast<const uchar*>(first.constData());
-
-    if (frames.first() == SANE_FRAME_GRAY) {
-        if (p.depth == 1) {
-            // SANE §4.3.8: in a depth-1 grey frame a set bit is black, most significant bit first.
-            QImage image(width, height, QImage::Format_Mono);
-            image.setColorTable({qRgb(255, 255, 255), qRgb(0, 0, 0)});
-            const int rowBytes = std::min(bpl, int(image.bytesPerLine()));
-            for (int y = 0; y < height; ++y)
-                std::memcpy(image.scanLine(y), data + qsizetype(y) * bpl, size_t(rowBytes));
-            return image;
-        }
-        if (p.depth == 8 || p.depth == 16) {
-            // 16-bit samples are in the host's byte order (SANE §4.3.8), as QImage's Grayscale16 wants them.
-            QImage image(
-                width, height, p.depth == 8 ? QImage::Format_Grayscale8 : QImage::Format_Grayscale16);
-            const int rowBytes = width * (p.depth / 8);
-            if (rowBytes > bpl)
-                return DocumentError {
-                    DocumentStatus::ScanFailed, QStringLiteral("grey line shorter than its pixels")};
-            for (int y = 0; y < height; ++y)
-                std::memcpy(image.scanLine(y), data + qsizetype(y) * bpl, size_t(rowBytes));
-            return image;
-        }
-    } else if (frames.first() == SANE_FRAME_RGB) {
-        if (p.depth == 8 || p.depth == 16) {
-            QImage image(width, height, QImage::Format_RGB888);
-            const int bytesPerSample = p.depth / 8;
-            if (width * 3 * bytesPerSample > bpl)
-                return DocumentError {
-                    DocumentStatus::ScanFailed, QStringLiteral("RGB line shorter than its pixels")};
-            for (int y = 0; y < height; ++y) {
-                const uchar* in = data + qsizetype(y) * bpl;
-                uchar* out = image.scanLine(y);
-                if (bytesPerSample == 1) {
-                    std::memcpy(out, in, size_t(width) * 3);
-                } else {
-                    for (int i = 0; i < width * 3; ++i) {
-                        quint16 sample;
-                        std::memcpy(&sample, in + 2 * i, 2);
-                        out[i] = uchar(sample >> 8);
-                    }
-                }
-            }
-            return image;
-        }
-    } else if (planes.size() == 3 && p.depth == 8) {
-        // Three-pass scanner: one frame per colour, in any order.
-        QImage image(width, height, QImage::Format_RGB888);
-        for (int c = 0; c < 3; ++c) {
-            const int channel = frames.at(c) == SANE_FRAME_RED ? 0 : frames.at(c) == SANE_FRAME_GREEN ? 1 : 2;
-            const auto* plane = reinterpret_cast<const uchar*>(planes.at(c).constData());
-            const int lines = std::min(height, int(planes.at(c).size() / bpl));
-            for (int y = 0; y < lines; ++y) {
-                uchar* out = image.scanLine(y);
-                for (int x = 0; x < width; ++x)
-                    out[3 * x + channel] = plane[qsizetype(y) * bpl + x];
-            }
-        }
-        return image;
+    switch (format) {
+    case SANE_FRAME_GRAY:
+        return ScanFrame::Kind::Gray;
+    case SANE_FRAME_RGB:
+        return ScanFrame::Kind::Rgb;
+    case SANE_FRAME_RED:
+        return ScanFrame::Kind::Red;
+    case SANE_FRAME_GREEN:
+        return ScanFrame::Kind::Green;
+    case SANE_FRAME_BLUE:
+        return ScanFrame::Kind::Blue;
     }
-    return DocumentError {DocumentStatus::ScanFailed,
-        QStringLiteral("unsupported frame format %1 at depth %2").arg(int(frames.first())).arg(p.depth)};
+    return ScanFrame::Kind::Gray;
 }
 
 } // namespace
@@ -348,6 +288,28 @@ DocumentResult<QList<ScanDevice>> SaneScanSource::devices()
 
 DocumentResult<QImage> SaneScanSource::scan(
     const ScanOptions& options, const std::atomic_bool* cancel, const ProgressCallback& progress)
+{
+    QList<ScanFrame> frames;
+    QList<QByteArray> planes;
+    FrameSink sink;
+    sink.frame = [&frames, &planes](const ScanFrame& frame) {
+        frames.append(frame);
+        planes.append(QByteArray());
+        if (frame.lines > 0)
+            planes.last().reserve(qsizetype(frame.lines) * frame.bytesPerLine);
+    };
+    sink.data = [&planes](const char* data, qsizetype size) { planes.last().append(data, size); };
+    const DocumentResult<int> dotsPerMetre = scanFrames(options, cancel, progress, sink);
+    if (!dotsPerMetre)
+        return dotsPerMetre.error();
+    DocumentResult<QImage> image = assembleScan(frames, planes, dotsPerMetre.value());
+    if (image && progress)
+        progress(100);
+    return image;
+}
+
+DocumentResult<int> SaneScanSource::scanFrames(const ScanOptions& options, const std::atomic_bool* cancel,
+    const ProgressCallback& progress, const FrameSink& sink)
 {
     auto report = [&progress](int percent) {
         if (progress)
@@ -417,8 +379,8 @@ DocumentResult<QImage> SaneScanSource::scan(
     if (const SANE_Status status = sane_start(raw); status != SANE_STATUS_GOOD)
         return saneError(status, "sane_start");
 
-    QList<QByteArray> planes;
-    QList<SANE_Frame> frames;
+    int frames = 0;
+    qint64 total = 0;
     SANE_Parameters parameters {};
     QByteArray chunk(64 * 1024, Qt::Uninitialized);
     while (true) {
@@ -427,9 +389,11 @@ DocumentResult<QImage> SaneScanSource::scan(
         // A hand scanner does not know its height (lines == -1): read until EOF and count afterwards.
         const qint64 expected
             = parameters.lines > 0 ? qint64(parameters.lines) * parameters.bytes_per_line : -1;
-        QByteArray plane;
-        if (expected > 0)
-            plane.reserve(expected);
+        if (expected > maxScanBytes)
+            return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("page too large")};
+        sink.frame({frameKind(parameters.format), parameters.depth, parameters.pixels_per_line,
+            parameters.bytes_per_line, parameters.lines, parameters.last_frame == SANE_TRUE});
+        qint64 read = 0;
         while (true) {
             if (cancelled())
                 return DocumentError {DocumentStatus::Cancelled, {}}; // Handle's deleter calls sane_cancel
@@ -440,30 +404,26 @@ DocumentResult<QImage> SaneScanSource::scan(
                 break;
             if (status != SANE_STATUS_GOOD)
                 return saneError(status, "sane_read");
-            plane.append(chunk.constData(), length);
+            read += length;
+            total += length;
+            if (total > maxScanBytes)
+                return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("page too large")};
+            sink.data(chunk.constData(), length);
             if (expected > 0) {
-                const int pass = int(planes.size());
+                const int pass = frames;
                 const int passes = parameters.last_frame ? pass + 1 : 3;
-                report(int((pass * 100 + plane.size() * 100 / expected) / passes));
+                report(int((pass * 100 + std::min(read, expected) * 100 / expected) / passes));
             }
         }
-        planes.append(plane);
-        frames.append(parameters.format);
-        if (parameters.last_frame || planes.size() >= 3)
+        ++frames;
+        if (parameters.last_frame || frames >= 3)
             break;
         if (const SANE_Status status = sane_start(raw); status != SANE_STATUS_GOOD)
             return saneError(status, "sane_start (next frame)");
     }
 
-    DocumentResult<QImage> image = assemble(parameters, planes, frames);
-    if (image) {
-        const double dpi = device.number(SANE_NAME_SCAN_RESOLUTION, options.resolutionDpi);
-        const int dotsPerMetre = int(std::lround((dpi > 0 ? dpi : options.resolutionDpi) / 0.0254));
-        image->setDotsPerMeterX(dotsPerMetre);
-        image->setDotsPerMeterY(dotsPerMetre);
-        report(100);
-    }
-    return image;
+    const double dpi = device.number(SANE_NAME_SCAN_RESOLUTION, options.resolutionDpi);
+    return int(std::lround((dpi > 0 ? dpi : options.resolutionDpi) / 0.0254));
 }
 
 } // namespace certdesk::documents

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "documents/ScanFrames.h"
 #include "documents/ScanSource.h"
+
+#include <functional>
 
 namespace certdesk::documents {
 
@@ -27,6 +30,18 @@ public:
     // its caller before a driver can block in sane_cancel: SANE's thread-based readers are cancelled
     // asynchronously there, which can deadlock on the C library's locks.
     void setDeferredClose(bool deferred) { m_deferClose = deferred; }
+
+    // Where scanFrames() delivers a page as it is read: each frame's layout, then its bytes in pieces.
+    struct FrameSink
+    {
+        std::function<void(const ScanFrame&)> frame;
+        std::function<void(const char* data, qsizetype size)> data;
+    };
+    // Scans one page without building the image (certdesk-scan-helper streams the frames to its caller,
+    // which builds it with assembleScan()); the page's resolution in dots per metre. Progress stops at the
+    // last byte read: 100 is the caller's to report once the image exists.
+    [[nodiscard]] DocumentResult<int> scanFrames(const ScanOptions& options, const std::atomic_bool* cancel,
+        const ProgressCallback& progress, const FrameSink& sink);
 
     [[nodiscard]] DocumentResult<QList<ScanDevice>> devices() override;
     [[nodiscard]] DocumentResult<QImage> scan(const ScanOptions& options,

@@ -33,20 +33,11 @@ constexpr StatusNameEntry statusNames[] = {
     {DocumentStatus::ScanFailed, QLatin1StringView("ScanFailed")},
 };
 
-// The pixel formats SaneScanSource produces: nothing else is accepted from a helper.
-// The QImage::Format of a header's number; Format_Invalid for numbers outside the enumeration (converting
-// those to the enum would be undefined behaviour, C++20 [expr.static.cast]/10).
-QImage::Format formatFromNumber(int number)
-{
-    return number > QImage::Format_Invalid && number < QImage::NImageFormats ? QImage::Format(number)
-                                                                             : QImage::Format_Invalid;
-}
+constexpr QLatin1StringView frameKindNames[] = {QLatin1StringView("gray"), QLatin1StringView("rgb"),
+    QLatin1StringView("red"), QLatin1StringView("green"), QLatin1StringView("blue")};
 
-bool acceptedFormat(QImage::Format format)
-{
-    return format == QImage::Format_Mono || format == QImage::Format_Grayscale8
-        || format == QImage::Format_Grayscale16 || format == QImage::Format_RGB888;
-}
+// The largest piece of pixel data in one message: a helper sends what one driver read gave it.
+constexpr qint64 maxDataBytes = 16 * 1024 * 1024;
 
 QString modeName(ScanColorMode mode)
 {
@@ -163,29 +154,46 @@ QByteArray errorMessage(const DocumentError& error)
             {QStringLiteral("detail"), error.detail}}}});
 }
 
-QByteArray imageHeader(const QImage& image)
+QByteArray frameMessage(const ScanFrame& frame)
 {
-    QJsonArray colours;
-    for (const QRgb c : image.colorTable())
-        colours.append(qint64(c));
-    const QJsonObject header {
-        {QStringLiteral("width"), image.width()},
-        {QStringLiteral("height"), image.height()},
-        {QStringLiteral("format"), int(image.format())},
-        {QStringLiteral("bytes_per_line"), qint64(image.bytesPerLine())},
-        {QStringLiteral("dpm_x"), image.dotsPerMeterX()},
-        {QStringLiteral("dpm_y"), image.dotsPerMeterY()},
-        {QStringLiteral("color_table"), colours},
-        {QStringLiteral("size"), qint64(image.sizeInBytes())},
-    };
-    return line({{QStringLiteral("image"), header}});
+    return line({{QStringLiteral("frame"),
+        QJsonObject {{QStringLiteral("kind"), frameKindNames[int(frame.kind)]},
+            {QStringLiteral("depth"), frame.depth}, {QStringLiteral("pixels_per_line"), frame.pixelsPerLine},
+            {QStringLiteral("bytes_per_line"), frame.bytesPerLine}, {QStringLiteral("lines"), frame.lines},
+            {QStringLiteral("last"), frame.last}}}});
+}
+
+QByteArray dataHeader(qsizetype size)
+{
+    return line({{QStringLiteral("data"), qint64(size)}});
+}
+
+QByteArray endMessage(int dotsPerMetre)
+{
+    return line({{QStringLiteral("end"), QJsonObject {{QStringLiteral("dpm"), dotsPerMetre}}}});
 }
 
 QByteArray imageMessage(const QImage& image)
 {
-    QByteArray out = imageHeader(image);
-    out.append(reinterpret_cast<const char*>(image.constBits()), image.sizeInBytes());
-    return out;
+    ScanFrame frame;
+    frame.pixelsPerLine = image.width();
+    frame.bytesPerLine = int(image.bytesPerLine());
+    frame.lines = image.height();
+    switch (image.format()) {
+    case QImage::Format_Mono:
+        frame.depth = 1;
+        break;
+    case QImage::Format_Grayscale16:
+        frame.depth = 16;
+        break;
+    case QImage::Format_RGB888:
+        frame.kind = ScanFrame::Kind::Rgb;
+        break;
+    default:
+        break;
+    }
+    const QByteArray pixels(reinterpret_cast<const char*>(image.constBits()), image.sizeInBytes());
+    return frameMessage(frame) + dataHeader(pixels.size()) + pixels + endMessage(image.dotsPerMeterX());
 }
 
 void MessageReader::feed(const QByteArray& bytes)
@@ -196,18 +204,13 @@ void MessageReader::feed(const QByteArray& bytes)
 void MessageReader::feed(const char* data, qsizetype size)
 {
     while (size > 0 && !m_final && m_protocolError.isEmpty()) {
-        if (m_imageBytes >= 0) {
-            // Pixel bytes go straight into the image: a page is megabytes, copied once on this side.
-            const qsizetype n = qsizetype(std::min<qint64>(size, m_imageBytes - m_imageFilled));
-            std::memcpy(m_image.bits() + m_imageFilled, data, size_t(n));
-            m_imageFilled += n;
+        if (m_dataRemaining > 0) {
+            // Pixel bytes go straight into the frame's plane.
+            const qsizetype n = qsizetype(std::min<qint64>(size, m_dataRemaining));
+            m_planes.last().append(data, n);
+            m_dataRemaining -= n;
             data += n;
             size -= n;
-            if (m_imageFilled == m_imageBytes) {
-                m_final.emplace();
-                m_final->image = std::exchange(m_image, QImage());
-                m_buffer.clear();
-            }
             continue;
         }
         const char* newline = static_cast<const char*>(std::memchr(data, '\n', size_t(size)));
@@ -272,38 +275,60 @@ void MessageReader::parseLine(const QByteArray& text)
             status.value_or(DocumentStatus::ScanFailed), e.value(QStringLiteral("detail")).toString()};
         return;
     }
-    if (o.contains(QStringLiteral("image"))) {
-        const QJsonObject h = o.value(QStringLiteral("image")).toObject();
-        const int width = h.value(QStringLiteral("width")).toInt();
-        const int height = h.value(QStringLiteral("height")).toInt();
-        const qint64 size = h.value(QStringLiteral("size")).toInteger(-1);
-        const auto format = formatFromNumber(h.value(QStringLiteral("format")).toInt(-1));
-        // Checked before anything is allocated: a header may not make the caller reserve gigabytes.
-        if (width <= 0 || height <= 0 || width > 100000 || height > 100000 || !acceptedFormat(format)
-            || size <= 0 || size > maxImageBytes) {
-            fail(QStringLiteral("bad image header"));
+    if (o.contains(QStringLiteral("frame"))) {
+        const QJsonObject f = o.value(QStringLiteral("frame")).toObject();
+        ScanFrame frame;
+        const QString kind = f.value(QStringLiteral("kind")).toString();
+        const auto* known = std::find(std::begin(frameKindNames), std::end(frameKindNames), kind);
+        frame.kind = ScanFrame::Kind(known - std::begin(frameKindNames));
+        frame.depth = f.value(QStringLiteral("depth")).toInt();
+        frame.pixelsPerLine = f.value(QStringLiteral("pixels_per_line")).toInt();
+        frame.bytesPerLine = f.value(QStringLiteral("bytes_per_line")).toInt();
+        frame.lines = f.value(QStringLiteral("lines")).toInt(-2);
+        frame.last = f.value(QStringLiteral("last")).toBool(true);
+        // Checked before anything is reserved: a header may not make the caller allocate gigabytes.
+        if (known == std::end(frameKindNames) || (frame.depth != 1 && frame.depth != 8 && frame.depth != 16)
+            || frame.pixelsPerLine <= 0 || frame.pixelsPerLine > 100000 || frame.bytesPerLine <= 0
+            || frame.bytesPerLine > 1000000 || frame.lines < -1 || frame.lines > 100000
+            || m_frames.size() >= 3 || (!m_frames.isEmpty() && m_frames.last().last)) {
+            fail(QStringLiteral("bad frame header"));
             return;
         }
-        QImage image(width, height, format);
-        if (image.isNull() || image.sizeInBytes() != size) {
-            fail(QStringLiteral("image size does not match its header"));
+        const qint64 expected = frame.lines > 0 ? qint64(frame.lines) * frame.bytesPerLine : 0;
+        if (m_received + expected > maxScanBytes) {
+            fail(QStringLiteral("frame too large"));
             return;
         }
-        if (format == QImage::Format_Mono) {
-            QList<QRgb> colours;
-            for (const QJsonValue& c : h.value(QStringLiteral("color_table")).toArray())
-                colours.append(QRgb(c.toInteger()));
-            if (colours.size() != 2) {
-                fail(QStringLiteral("a one-bit image needs two colours"));
-                return;
-            }
-            image.setColorTable(colours);
+        m_frames.append(frame);
+        m_planes.append(QByteArray());
+        if (expected > 0)
+            m_planes.last().reserve(qsizetype(expected));
+        return;
+    }
+    if (o.contains(QStringLiteral("data"))) {
+        const qint64 size = o.value(QStringLiteral("data")).toInteger(-1);
+        if (m_frames.isEmpty() || size <= 0 || size > maxDataBytes || m_received + size > maxScanBytes) {
+            fail(QStringLiteral("bad data header"));
+            return;
         }
-        image.setDotsPerMeterX(h.value(QStringLiteral("dpm_x")).toInt());
-        image.setDotsPerMeterY(h.value(QStringLiteral("dpm_y")).toInt());
-        m_image = std::move(image);
-        m_imageBytes = size;
-        m_imageFilled = 0;
+        m_received += size;
+        m_dataRemaining = size;
+        return;
+    }
+    if (o.contains(QStringLiteral("end"))) {
+        if (m_frames.isEmpty() || !m_frames.last().last) {
+            fail(QStringLiteral("page ended before its last frame"));
+            return;
+        }
+        const int dotsPerMetre
+            = o.value(QStringLiteral("end")).toObject().value(QStringLiteral("dpm")).toInt();
+        DocumentResult<QImage> image = assembleScan(m_frames, m_planes, std::clamp(dotsPerMetre, 0, 1000000));
+        m_planes.clear();
+        m_final.emplace();
+        if (image)
+            m_final->image = std::move(image.value());
+        else
+            m_final->error = image.error();
         return;
     }
     fail(QStringLiteral("unknown message"));
@@ -313,7 +338,7 @@ void MessageReader::fail(const QString& why)
 {
     m_protocolError = why;
     m_buffer.clear();
-    m_image = QImage();
+    m_planes.clear();
 }
 
 } // namespace certdesk::documents::scanhelper

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "documents/DocumentError.h"
+#include "documents/ScanFrames.h"
 #include "documents/ScanSource.h"
 
 #include <QByteArray>
@@ -18,10 +19,13 @@ namespace certdesk::documents {
 //   caller -> helper (stdin):  one JSON line, the request: {"request": "devices"} or
 //                              {"request": "scan", "options": {...}}; later the line "cancel", or end of file
 //                              (the caller is gone: the helper cancels and exits).
-//   helper -> caller (stdout): JSON lines, each one message: {"progress": 0..100}, then exactly one final
-//                              message: {"devices": [...]}, {"error": {"status", "detail"}} or
-//                              {"image": {"width", "height", "format", "bytes_per_line", "dpm_x", "dpm_y",
-//                              "color_table", "size"}} followed by `size` raw bytes of pixel rows.
+//   helper -> caller (stdout): JSON lines, each one message: {"progress": 0..100}; then either one final
+//                              message, {"devices": [...]} or {"error": {"status", "detail"}}, or the page
+//                              as the driver reads it: for each frame (ScanFrames.h) {"frame": {"kind",
+//                              "depth", "pixels_per_line", "bytes_per_line", "lines", "last"}} and its bytes
+//                              in pieces, each {"data": n} followed by n raw bytes; then {"end": {"dpm"}},
+//                              the final message, after which the caller builds the image (assembleScan).
+//                              The page streams while the scanner reads it: the helper holds no copy.
 //
 // The helper keeps its stdout for the protocol only (driver chatter goes to stderr). Everything here is plain
 // data, shared by both sides and unit-tested on its own, so that a truncated or garbled stream from a dying
@@ -55,19 +59,19 @@ struct Request
 [[nodiscard]] QByteArray progressMessage(int percent);
 [[nodiscard]] QByteArray devicesMessage(const QList<ScanDevice>& devices);
 [[nodiscard]] QByteArray errorMessage(const DocumentError& error);
+[[nodiscard]] QByteArray frameMessage(const ScanFrame& frame);
+// The line before `size` raw bytes of the current frame.
+[[nodiscard]] QByteArray dataHeader(qsizetype size);
+[[nodiscard]] QByteArray endMessage(int dotsPerMetre);
+// A whole page as one frame, with its data and end: Format_Mono (bit 1 black), Grayscale8, Grayscale16 or
+// RGB888. For a sender that has the page at hand.
 [[nodiscard]] QByteArray imageMessage(const QImage& image);
-// The header line of an image message alone: a helper writes it and then the pixel bytes straight from the
-// image (imageMessage() would copy a whole page once more).
-[[nodiscard]] QByteArray imageHeader(const QImage& image);
 
 // Reads the helper's stdout incrementally: feed() whatever arrived, then take what it completed. Once a final
 // message is complete (or the stream is malformed) further bytes are ignored.
 class MessageReader
 {
 public:
-    // The image's pixel data may not exceed this (a 600 dpi A4 colour page is ~100 MB).
-    static constexpr qint64 maxImageBytes = 512LL * 1024 * 1024;
-
     void feed(const QByteArray& bytes);
     void feed(const char* data, qsizetype size);
 
@@ -77,7 +81,8 @@ public:
     // Set when the stream broke the protocol; the reader then stops.
     [[nodiscard]] const QString& protocolError() const { return m_protocolError; }
 
-    // The final message, once hasFinal(): devices, an image or an error.
+    // The final message, once hasFinal(): devices, an image or an error (also for a page whose frames do not
+    // make an image).
     struct Final
     {
         std::optional<QList<ScanDevice>> devices;
@@ -94,10 +99,11 @@ private:
     QList<int> m_progress;
     std::optional<Final> m_final;
     QString m_protocolError;
-    // While the pixel bytes of an image are expected: the image they go into, its size and how much arrived.
-    QImage m_image;
-    qint64 m_imageBytes = -1;
-    qint64 m_imageFilled = 0;
+    // The page so far: its frames, their bytes, all bytes announced, and the bytes still due of a piece.
+    QList<ScanFrame> m_frames;
+    QList<QByteArray> m_planes;
+    qint64 m_received = 0;
+    qint64 m_dataRemaining = 0;
 };
 
 } // namespace scanhelper
