@@ -34,6 +34,9 @@ struct ModuleState
     // Serializes libp11 calls (libp11Inventory from several threads). Raw Cryptoki calls need no lock: libp11
     // initialized the module with CKF_OS_LOCKING_OK.
     std::mutex libp11Mutex;
+    // TokenSessions open on this module. Counted under libp11Mutex: the libp11 slot lists, whose release
+    // closes every session on their slots, are released only when this is zero (releaseLibp11Lists).
+    int openSessions = 0;
 
     template<typename FunctionList>
     [[nodiscard]] FunctionList* cryptoki() const
@@ -52,5 +55,10 @@ namespace certdesk::token::detail {
 // Loads the module at `path` (see ModuleLoader::load for the statuses). Defined in Pkcs11Module.cpp, the one
 // file that talks to libp11.
 [[nodiscard]] TokenResult<std::shared_ptr<ModuleState>> loadModuleState(const QString& path);
+
+// A TokenSession of `state` has closed: counts it, and when none is left releases the slot lists
+// libp11Inventory kept (each holds libp11's copies of the token's objects: kept for ever they grow with every
+// call).
+void sessionClosed(ModuleState& state);
 
 } // namespace certdesk::token::detail

@@ -27,7 +27,8 @@ namespace detail {
 //   array as an array of pointers. So discovery and hot-plug polling use raw C_GetSlotList / C_GetTokenInfo.
 // - Releasing a libp11 slot list (PKCS11_release_all_slots, or the old list inside PKCS11_enumerate_slots)
 //   calls C_CloseAllSessions on every slot in it: every session of this process on those tokens is closed and
-//   logged out, ours included. So a slot list libp11 made is never released while the module is loaded.
+//   logged out, ours included. So the lists libp11 made are released only while no TokenSession is open on
+//   the module (sessionClosed): then C_CloseAllSessions closes nothing of ours.
 struct Libp11State
 {
     PKCS11_CTX* context = nullptr;
@@ -36,10 +37,21 @@ struct Libp11State
         PKCS11_SLOT* slotArray = nullptr;
         unsigned int count = 0;
     };
-    // One fresh list per libp11Inventory() call (fresh lists have no stale object cache); freed at unload
-    // only.
+    // One fresh list per libp11Inventory() call (fresh lists have no stale object cache); freed when the
+    // last TokenSession closes, or at unload.
     std::vector<SlotList> lists;
 };
+
+void sessionClosed(ModuleState& state)
+{
+    const std::lock_guard<std::mutex> lock(state.libp11Mutex);
+    if (--state.openSessions > 0 || !state.libp11 || !state.libp11->context)
+        return;
+    for (const Libp11State::SlotList& list : state.libp11->lists)
+        PKCS11_release_all_slots(state.libp11->context, list.slotArray, list.count);
+    state.libp11->lists.clear();
+    ERR_clear_error();
+}
 
 void Libp11StateDeleter::operator()(Libp11State* state) const
 {
@@ -281,13 +293,20 @@ TokenResult<TokenSession> Pkcs11Module::openSession(
         return tokenError(TokenStatus::ModuleMissing, QStringLiteral("null module"));
     CK_FUNCTION_LIST* f = m_state->cryptoki<CK_FUNCTION_LIST>();
     CK_SESSION_HANDLE handle = 0;
-    CK_RV rv = f->C_OpenSession(token.slotId, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &handle);
-    if (rv == CKR_TOKEN_WRITE_PROTECTED) // an old UKey may be read-only: reading and signing still work
-        rv = f->C_OpenSession(token.slotId, CKF_SERIAL_SESSION, nullptr, nullptr, &handle);
-    if (rv != CKR_OK) {
-        const TokenStatus status
-            = rv == CKR_SLOT_ID_INVALID ? TokenStatus::NoSuchToken : tokenStatusFromCkr(rv);
-        return tokenError(status, QStringLiteral("C_OpenSession"), rv);
+    {
+        // Opened and counted under the lock sessionClosed() releases libp11's lists under: a release never
+        // closes a session that is being opened.
+        const std::lock_guard<std::mutex> lock(m_state->libp11Mutex);
+        CK_RV rv
+            = f->C_OpenSession(token.slotId, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &handle);
+        if (rv == CKR_TOKEN_WRITE_PROTECTED) // an old UKey may be read-only: reading and signing still work
+            rv = f->C_OpenSession(token.slotId, CKF_SERIAL_SESSION, nullptr, nullptr, &handle);
+        if (rv != CKR_OK) {
+            const TokenStatus status
+                = rv == CKR_SLOT_ID_INVALID ? TokenStatus::NoSuchToken : tokenStatusFromCkr(rv);
+            return tokenError(status, QStringLiteral("C_OpenSession"), rv);
+        }
+        ++m_state->openSessions;
     }
     TokenSession session(m_state, token, handle);
     session.setProfile(declaredProfile(token, profiles));

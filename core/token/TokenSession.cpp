@@ -350,6 +350,7 @@ void TokenSession::close() noexcept
     (void)f->C_CloseSession(m_handle);
     m_open = false;
     m_loggedInHere = false;
+    detail::sessionClosed(*m_module);
 }
 
 Pkcs11Module TokenSession::module() const
