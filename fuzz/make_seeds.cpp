@@ -14,6 +14,7 @@
 #include "print/LetterPayload.h"
 #include "print/QrCode.h"
 #include "server/ReferenceData.h"
+#include "tests/support/idcard-testreader/TestIdCard.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -235,6 +236,25 @@ int main(int argc, char** argv)
     write(QStringLiteral("corpus/scan_protocol/requests"),
         prefixed(
             '\1', documents::scanhelper::devicesRequest() + documents::scanhelper::scanRequest(options)));
+
+    // --- ID card base messages: a resident card, one valid for life with a minority name, a residence permit
+    // of a Hong Kong resident ('J'), and a card whose ID number does not match its birth date.
+    test::TestIdCard card;
+    card.name = QStringLiteral("张三");
+    card.address = QStringLiteral("北京市朝阳区建国路1号");
+    card.authority = QStringLiteral("北京市公安局朝阳分局");
+    write(QStringLiteral("corpus/idcard/resident"), card.baseMessage());
+    test::TestIdCard forLife = card;
+    forLife.name = QStringLiteral("阿依古丽·买买提");
+    forLife.validTo = QStringLiteral("长期");
+    write(QStringLiteral("corpus/idcard/for-life"), forLife.baseMessage());
+    test::TestIdCard permit = card;
+    permit.reserved = QString(18, QLatin1Char(' '));
+    permit.reserved[14] = QLatin1Char('J'); // byte 248 (baseMessage::CardTypeOffset)
+    write(QStringLiteral("corpus/idcard/permit-hk"), permit.baseMessage());
+    test::TestIdCard mismatch = card;
+    mismatch.birth = QStringLiteral("19500101");
+    write(QStringLiteral("corpus/idcard/birth-mismatch"), mismatch.baseMessage());
 
     // --- data files: a small region list, the built-in reference files, the vendor profiles.
     write(QStringLiteral("corpus/data_files/regions.json"),
