@@ -230,6 +230,14 @@ void TestLegacyHsm::crlAndOcspSignedInTheModule()
             QStringLiteral("-verify")});
     QVERIFY2(verified.exitCode == 0 && verified.output.contains(QStringLiteral("verify OK")),
         qPrintable(verified.output));
+    // The service holds the key and publishes the revocation itself: nothing is queued for the CA's own
+    // system.
+    const Run exported = runTool(test::ServerProcess::defaultExecutable(),
+        {QStringLiteral("legacy"), QStringLiteral("revocations"), QStringLiteral("--data-dir"),
+            m_fixture.server().dataDirectory()});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(
+        exported.output.trimmed(), QStringLiteral("serial,reason,revoked_at,order_no,webhook,delivered_at"));
     // A CRL with one byte of its signature changed fails there: the check can fail.
     QByteArray tampered = crl->bytes;
     tampered[tampered.size() - 1] = char(tampered.at(tampered.size() - 1) ^ 0x01);
