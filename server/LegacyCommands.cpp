@@ -203,20 +203,12 @@ int importCertificates(
                 continue;
             }
             const QString serial = Api::canonicalSerial(info->serialHex);
-            const auto mapped = categories.constFind(serial);
-            QString reason;
-            const auto imported = describe(
-                *info, mapped == categories.cend() ? std::nullopt : std::optional(mapped.value()), &reason);
-            if (!imported) {
-                refuse(where, reason);
-                continue;
-            }
             WriteTransaction tx(database);
             const QVariant stored = scalar(tx.db(),
                 QStringLiteral("SELECT certificate FROM legacy_certificates WHERE serial = ?"), {serial});
             if (stored.isValid()) {
-                // The same certificate again changes nothing; another certificate under the serial of one
-                // already there is not silently replaced.
+                // The same certificate again changes nothing (its category neither); another certificate
+                // under the serial of one already there is not silently replaced.
                 if (QByteArray::fromBase64(stored.toString().toLatin1()) == der) {
                     ++present;
                     print(stdout, QStringLiteral("already present %1 (%2)").arg(serial, where));
@@ -224,6 +216,14 @@ int importCertificates(
                     refuse(where,
                         QStringLiteral("serial %1 is registered with another certificate").arg(serial));
                 }
+                continue;
+            }
+            const auto mapped = categories.constFind(serial);
+            QString reason;
+            const auto imported = describe(
+                *info, mapped == categories.cend() ? std::nullopt : std::optional(mapped.value()), &reason);
+            if (!imported) {
+                refuse(where, reason);
                 continue;
             }
             const QString now = iso(QDateTime::currentDateTimeUtc());

@@ -59,11 +59,18 @@ pki::PkiResult<QByteArray> Pkcs11RsaSigner::signSha256(QByteArrayView data) cons
     const std::lock_guard lock(m_state->mutex);
     // TokenSession checks the signature against the certificate's key before returning it.
     auto signature = m_state->session.signRsaSha256(m_state->certificate, data);
-    if (!signature)
-        return pki::PkiError {signature.status() == TokenStatus::BadSignature ? pki::PkiStatus::KeyMismatch
-                                                                              : pki::PkiStatus::InternalError,
+    if (!signature) {
+        // TokenSession checked the signature with the certificate's key: a failure there means the key
+        // under this CKA_ID is not the certificate's.
+        if (signature.status() == TokenStatus::BadSignature)
+            return pki::PkiError {pki::PkiStatus::KeyMismatch,
+                QStringLiteral("HSM: the key with CKA_ID %1 does not match the legacy CA certificate (its "
+                               "signature does not verify with the certificate's key)")
+                    .arg(QString::fromLatin1(m_state->certificate.id.toHex()))};
+        return pki::PkiError {pki::PkiStatus::InternalError,
             QStringLiteral("HSM: ") + tokenStatusName(signature.status()) + QStringLiteral(": ")
                 + signature.detail()};
+    }
     return *signature;
 }
 

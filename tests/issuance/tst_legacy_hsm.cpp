@@ -179,6 +179,19 @@ void TestLegacyHsm::wrongPinStopsTheStart()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(
         run.output.contains(QStringLiteral("no RSA private key with CKA_ID 0bad")), qPrintable(run.output));
+    // The key of another CA on the token, named in the config: the test signature at start finds it.
+    QTemporaryDir otherDir;
+    QVERIFY(pki::LegacyRsaCa::loadOrCreate(otherDir.path()).hasValue());
+    QVERIFY(m_softhsm->importKeyPair(TokenLabel, UserPin,
+        pkcs8Der(readFile(otherDir.filePath(QStringLiteral("legacy-rsa-ca.key")))), QByteArrayLiteral("\x2b"),
+        QStringLiteral("other")));
+    QVERIFY(writeFile(wrongId[1],
+        readFile(m_config).replace(
+            QByteArray("pkcs11_key_id = " + KeyId.toHex()), QByteArray("pkcs11_key_id = 2b"))));
+    run = runTool(test::ServerProcess::defaultExecutable(), wrongId, 30000);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.output.contains(QStringLiteral("does not match the legacy CA certificate")),
+        qPrintable(run.output));
 }
 
 void TestLegacyHsm::crlAndOcspSignedInTheModule()

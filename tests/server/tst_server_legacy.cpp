@@ -236,6 +236,15 @@ void TestServerLegacy::initTestCase()
             file(QStringLiteral("cn-only.pem"))});
     QVERIFY2(signedByCa.exitCode == 0, qPrintable(signedByCa.output));
     m_cnOnlySerial = QStringLiteral("5EC1A1F00D");
+    // Another certificate of the legacy CA under the natural person's serial (a CA's numbering gone wrong).
+    const Run collision = runProgram(QStringLiteral("openssl"),
+        {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+            file(QStringLiteral("cn-only.csr")), QStringLiteral("-CA"), file(QStringLiteral("legacy-ca.pem")),
+            QStringLiteral("-CAkey"), ceremony + QStringLiteral("/legacy-rsa-ca.key"),
+            QStringLiteral("-set_serial"), QStringLiteral("0x") + person->serialHex, QStringLiteral("-days"),
+            QStringLiteral("60"), QStringLiteral("-sha256"), QStringLiteral("-out"),
+            file(QStringLiteral("same-serial.pem"))});
+    QVERIFY2(collision.exitCode == 0, qPrintable(collision.output));
 
     QVERIFY(writeFile(file(QStringLiteral("multi.pem")),
         pki::certificateToPem(m_institution) + "\n" + pki::certificateToPem(m_person)));
@@ -328,6 +337,20 @@ void TestServerLegacy::importAndLookup()
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
     QVERIFY2(
         run.output.contains(QStringLiteral("added 1, already present 3, refused 0")), qPrintable(run.output));
+    // Never replaced: another certificate under a registered serial; and the CA's own certificate is no
+    // holder's.
+    run = legacy({QStringLiteral("import"), file(QStringLiteral("same-serial.pem")),
+        file(QStringLiteral("legacy-ca.pem")), QStringLiteral("--categories"), categories});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(
+        run.output.contains(QStringLiteral("refused %1: serial %2 is registered with another certificate")
+                                .arg(file(QStringLiteral("same-serial.pem")), m_personSerial)),
+        qPrintable(run.output));
+    QVERIFY2(run.output.contains(
+                 QStringLiteral("refused %1: a CA certificate").arg(file(QStringLiteral("legacy-ca.pem")))),
+        qPrintable(run.output));
+    QVERIFY2(
+        run.output.contains(QStringLiteral("added 0, already present 0, refused 2")), qPrintable(run.output));
 
     // The applicant's lookup on a service started without --sandbox finds them, with their categories.
     ServerProcess server;
@@ -390,6 +413,22 @@ void TestServerLegacy::revocationQueuedAndExported()
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.output.contains(QStringLiteral("revocation_webhook must be an https:// URL")),
         qPrintable(refused.output));
+
+    // The webhook without its secret: refused at start, naming where the secret comes from.
+    const QString noSecret = file(QStringLiteral("no-secret.conf"));
+    QVERIFY(writeFile(noSecret,
+        QStringLiteral("[ca]\ndirectory = %1\n\n[legacy_ca]\ncertificate = %2\nkey_source = none\n"
+                       "revocation_webhook = http://127.0.0.1:%3/hooks/revocations\n")
+            .arg(data() + QStringLiteral("/ca/sm2"), file(QStringLiteral("legacy-ca.pem")))
+            .arg(receiver.port())
+            .toUtf8()));
+    const Run secretless = runServer({QStringLiteral("--config"), noSecret, QStringLiteral("--data-dir"),
+                                         file(QStringLiteral("no-secret")), QStringLiteral("--sandbox"),
+                                         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+        {CaPassphrase});
+    QCOMPARE(secretless.exitCode, 2);
+    QVERIFY2(secretless.output.contains(QStringLiteral("CERTDESK_REVOCATION_WEBHOOK_SECRET")),
+        qPrintable(secretless.output));
 
     const QString sandboxData = file(QStringLiteral("sandbox"));
     ServerProcess server;
