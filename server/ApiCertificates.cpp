@@ -287,7 +287,9 @@ void Api::confirmIssuance(Context& ctx)
     audit::append(tx.db(), staff.username, QStringLiteral("revocation"), app.serial,
         {{QStringLiteral("source"), QStringLiteral("legacy")},
             {QStringLiteral("reason"), QStringLiteral("superseded")},
-            {QStringLiteral("issuance_id"), ctx.param(1)}});
+            {QStringLiteral("issuance_id"), ctx.param(1)},
+            // Published on the service's own legacy CRL, or queued for the CA's system.
+            {QStringLiteral("published"), queued ? QStringLiteral("queued") : QStringLiteral("crl")}});
     changeStatus(tx.db(), app.id, ApplicationStatus::Issued,
         QCoreApplication::translate(
             "certdesk::Server", "New SM2 certificates written to the UKey; the old certificate is revoked"),

@@ -1,6 +1,7 @@
 #include "LegacyCommands.h"
 
 #include "Api.h"
+#include "Audit.h"
 #include "Database.h"
 
 #include "domain/Category.h"
@@ -236,6 +237,9 @@ int importCertificates(
                     info->keyAlgorithm, iso(info->notBefore), iso(info->notAfter),
                     QString::fromLatin1(der.toBase64()),
                     QStringLiteral("imported from %1").arg(QFileInfo(path).fileName()), now});
+            audit::append(tx.db(), QStringLiteral("system"), QStringLiteral("legacy_import"), serial,
+                {{QStringLiteral("category"), categoryToApi(imported->category)},
+                    {QStringLiteral("file"), QFileInfo(path).fileName()}});
             tx.commit();
             ++added;
             // Serial and category only: the holder's name and number are personal data.

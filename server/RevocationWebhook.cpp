@@ -1,5 +1,7 @@
 #include "RevocationWebhook.h"
 
+#include "Audit.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -198,6 +200,8 @@ qint64 RevocationWebhook::deliverDue()
                     "UPDATE legacy_revocation_queue SET webhook_status = 'delivered', attempts = ?, "
                     "delivered_at = ?, next_attempt_at = NULL, last_error = NULL WHERE serial = ?"),
                 {attempts, isoNow(), serial});
+            audit::append(tx.db(), QStringLiteral("system"), QStringLiteral("legacy_revocation_delivered"),
+                serial, {{QStringLiteral("attempts"), attempts}});
             m_log(QStringLiteral("legacy revocation webhook: %1 delivered (%2, attempt %3)")
                       .arg(serial, outcome)
                       .arg(attempts));

@@ -352,6 +352,15 @@ void TestServerLegacy::importAndLookup()
     QVERIFY2(
         run.output.contains(QStringLiteral("added 0, already present 0, refused 2")), qPrintable(run.output));
 
+    // Each import is in the audit trail, which stays intact.
+    run = runServer({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--data-dir"), data()});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.output.count(QStringLiteral("legacy_import")), 3);
+    QVERIFY2(!run.output.contains(PersonId), qPrintable(run.output));
+    run = runServer(
+        {QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--data-dir"), data()});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+
     // The applicant's lookup on a service started without --sandbox finds them, with their categories.
     ServerProcess server;
     QVERIFY(qputenv("CERTDESK_CA_KEY_PASSPHRASE", CaPassphrase.second.toUtf8()));
@@ -558,6 +567,11 @@ void TestServerLegacy::revocationQueuedAndExported()
     QVERIFY(QDateTime::fromString(fields.at(2), Qt::ISODate).isValid());
     QCOMPARE(fields.at(3), orderNo);
     QCOMPARE(fields.at(4), QStringLiteral("delivered"));
+    run = runServer(
+        {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--data-dir"), sandboxData});
+    QVERIFY2(run.output.contains(QStringLiteral("legacy_revocation_delivered"))
+            && run.output.contains(QStringLiteral("queued")),
+        qPrintable(run.output));
     run = legacy(
         {QStringLiteral("revocations"), QStringLiteral("--format"), QStringLiteral("jsonl"),
             QStringLiteral("--since"), QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate)},
