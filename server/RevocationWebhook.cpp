@@ -65,10 +65,17 @@ void RevocationWebhook::wake()
 bool RevocationWebhook::validUrl(const QString& url, QString* error)
 {
     const QUrl parsed(url, QUrl::StrictMode);
-    // Loopback: localhost, 127.0.0.0/8 (RFC 1122 §3.2.1.3), ::1.
+    // Loopback: localhost, 127.0.0.0/8 (RFC 1122 §3.2.1.3), ::1. QUrl has already normalised an IPv4
+    // address to four decimal octets; a name that merely starts with "127." is not one.
     const QString host = parsed.host();
-    const bool loopback = host == QLatin1String("localhost") || host == QLatin1String("::1")
-        || (host.startsWith(QLatin1String("127.")) && host.count(QLatin1Char('.')) == 3);
+    const QStringList octets = host.split(QLatin1Char('.'));
+    const bool ipv4Loopback = octets.size() == 4 && octets.front() == QLatin1String("127")
+        && std::all_of(octets.cbegin(), octets.cend(), [](const QString& octet) {
+               bool number = false;
+               const int value = octet.toInt(&number);
+               return number && value >= 0 && value <= 255;
+           });
+    const bool loopback = host == QLatin1String("localhost") || host == QLatin1String("::1") || ipv4Loopback;
     if (!parsed.isValid() || parsed.host().isEmpty() || parsed.hasFragment()
         || !(parsed.scheme() == QLatin1String("https")
             || (parsed.scheme() == QLatin1String("http") && loopback))) {

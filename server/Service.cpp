@@ -359,6 +359,11 @@ int Service::start(
                 *p->database, settings, [raw](const QString& line) { raw->log(line); });
             RevocationWebhook* webhook = p->revocationWebhook.get();
             p->api->setRevocationQueued([webhook] { webhook->wake(); });
+            if (p->api->holdsLegacyCaKey())
+                p->log(QStringLiteral(
+                    "note: [legacy_ca] revocation_webhook is set, but the service holds the legacy CA's key "
+                    "and "
+                    "publishes revocations on its own legacy CRL; nothing new is queued for the webhook"));
         }
         if (tls) {
             auto ssl = std::make_unique<httplib::SSLServer>(

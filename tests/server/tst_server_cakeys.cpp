@@ -128,6 +128,15 @@ void TestServerCaKeys::configErrors_data()
         << QStringLiteral(": [ca] key_source = pkcs11 needs pkcs11_module, pkcs11_token and pkcs11_key_id");
     QTest::newRow("key id") << QByteArray("[ca]\npkcs11_key_id = xyz\n")
                             << QStringLiteral(":2: pkcs11_key_id must be hex digits");
+    QTest::newRow("webhook not https")
+        << QByteArray("[legacy_ca]\nrevocation_webhook = http://ra.example.cn/hook\n")
+        << QStringLiteral(
+               ":2: revocation_webhook must be an https:// URL (http:// only to a loopback address)");
+    QTest::newRow("webhook name like loopback")
+        << QByteArray("[legacy_ca]\nrevocation_webhook = http://127.0.0.evil.example/hook\n")
+        << QStringLiteral(":2: revocation_webhook must be an https:// URL");
+    QTest::newRow("webhook retry") << QByteArray("[legacy_ca]\nrevocation_webhook_retry_seconds = 0\n")
+                                   << QStringLiteral(":2: \"0\" is not a whole number from 1 to 3600");
 }
 
 void TestServerCaKeys::configErrors()
