@@ -38,6 +38,11 @@ public:
     // Loads or creates the CA material and, in sandbox mode, seeds the demo data. Throws on failure.
     void prepare();
     void registerRoutes(Router& router);
+    // Called after a revocation of an old certificate was queued for the CA's own system (the service does
+    // not hold the legacy CA's key): the webhook delivers it.
+    void setRevocationQueued(std::function<void()> listener) { m_revocationQueued = std::move(listener); }
+    // Whether the service holds the legacy CA's key (then it publishes the legacy CRL itself).
+    [[nodiscard]] bool holdsLegacyCaKey() const;
 
     // Largest accepted body of a route (JSON or a document upload).
     [[nodiscard]] qint64 bodyLimit(const std::string& method, const std::string& path) const;
@@ -240,6 +245,7 @@ private:
     RateLimiter m_lookupLimiter;
     secrets::SealingKey m_sealingKey;
     std::unique_ptr<CertificateServices> m_certificates;
+    std::function<void()> m_revocationQueued;
     // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
     // race ahead with every download.
     std::atomic<qint64> m_lastIdempotencySweep {0};

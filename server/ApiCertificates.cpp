@@ -23,6 +23,11 @@ QString b64(const QByteArray& bytes)
 
 } // namespace
 
+bool Api::holdsLegacyCaKey() const
+{
+    return m_certificates && m_certificates->holdsLegacyCaKey();
+}
+
 void Api::caCertificates(Context& ctx)
 {
     ctx.sendBytes(200, m_certificates->chainPem(), "application/x-pem-file");
@@ -268,10 +273,23 @@ void Api::confirmIssuance(Context& ctx)
     run(tx.db(),
         QStringLiteral("INSERT INTO revocations (serial, revoked_at, reason, source) VALUES (?, ?, ?, ?)"),
         {app.serial, at, kReasonSuperseded, QStringLiteral("legacy")});
+    // Without the legacy CA's key the service cannot put it on a CRL: the CA's own system must, so it is
+    // queued for export (`legacy revocations`) and the webhook.
+    const bool queued = !m_certificates->holdsLegacyCaKey();
+    if (queued) {
+        run(tx.db(), QStringLiteral("DELETE FROM legacy_revocation_queue WHERE serial = ?"), {app.serial});
+        run(tx.db(),
+            QStringLiteral(
+                "INSERT INTO legacy_revocation_queue (serial, reason, revoked_at, order_no, queued_at, "
+                "webhook_status, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)"),
+            {app.serial, QStringLiteral("superseded"), at, app.orderNo, at, QStringLiteral("pending")});
+    }
     audit::append(tx.db(), staff.username, QStringLiteral("revocation"), app.serial,
         {{QStringLiteral("source"), QStringLiteral("legacy")},
             {QStringLiteral("reason"), QStringLiteral("superseded")},
-            {QStringLiteral("issuance_id"), ctx.param(1)}});
+            {QStringLiteral("issuance_id"), ctx.param(1)},
+            // Published on the service's own legacy CRL, or queued for the CA's system.
+            {QStringLiteral("published"), queued ? QStringLiteral("queued") : QStringLiteral("crl")}});
     changeStatus(tx.db(), app.id, ApplicationStatus::Issued,
         QCoreApplication::translate(
             "certdesk::Server", "New SM2 certificates written to the UKey; the old certificate is revoked"),
@@ -283,6 +301,8 @@ void Api::confirmIssuance(Context& ctx)
             .arg(app.orderNo));
     const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
     tx.commit();
+    if (queued && m_revocationQueued)
+        m_revocationQueued();
     ctx.sendJson(200, reply);
 }
 

@@ -2,6 +2,7 @@
 
 #include "pki/KeyFile.h"
 #include "pki/Sm2Key.h"
+#include "token/Pkcs11RsaSigner.h"
 #include "token/Pkcs11Sm2Signer.h"
 
 #include <QDir>
@@ -111,6 +112,35 @@ std::shared_ptr<const pki::Sm2Signer> openIssuingSigner(
     if (!sm2)
         refuse(QStringLiteral("issuing CA key %1: not an SM2 key").arg(path));
     return std::make_shared<pki::SoftwareSm2Signer>(*sm2);
+}
+
+std::shared_ptr<const pki::RsaSigner> openLegacySigner(
+    const ServiceOptions& options, const QByteArray& certificateDer)
+{
+    const KeySource& source = options.legacyKey;
+    const pki::SecureBytes pinBytes = readSecret(source.pinFile, LegacyPinEnv);
+    QString pin = QString::fromUtf8(reinterpret_cast<const char*>(pinBytes.constData()), pinBytes.size());
+    if (pin.isEmpty())
+        refuse(QStringLiteral(
+            "the legacy RSA CA key is in a PKCS#11 module: give its PIN in [legacy_ca] pkcs11_pin_file or %1")
+                   .arg(QString::fromLatin1(LegacyPinEnv)));
+    auto signer = token::Pkcs11RsaSigner::open(source.module, source.token,
+        QByteArray::fromHex(source.keyId.toLatin1()), certificateDer, std::move(pin));
+    if (!signer) {
+        // The operator reads this in a service log: the English status name and the PKCS#11 detail, and
+        // for a refused PIN where it came from (the token's own message is written for UKey holders).
+        const token::TokenStatus status = signer.status();
+        const bool pin = status == token::TokenStatus::PinIncorrect
+            || status == token::TokenStatus::PinIncorrectCountLow
+            || status == token::TokenStatus::PinIncorrectFinalTry || status == token::TokenStatus::PinLocked;
+        refuse(QStringLiteral("legacy RSA CA key in %1, token \"%2\": %3 (%4)%5")
+                   .arg(source.module, source.token, token::tokenStatusName(status), signer.detail(),
+                       pin ? QStringLiteral("; the PIN from %1 was refused by the module")
+                                 .arg(source.pinFile.isEmpty() ? QString::fromLatin1(LegacyPinEnv)
+                                                               : source.pinFile)
+                           : QString()));
+    }
+    return *signer;
 }
 
 } // namespace certdesk::server::cakeys

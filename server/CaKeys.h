@@ -1,7 +1,7 @@
 #pragma once
 
-// Where the service's CA keys come from, outside the sandbox's automatic CA: the issuing SM2 CA key in an HSM
-// (PKCS#11) or an encrypted PKCS#8 file, the legacy RSA CA key in an encrypted file, the OCSP signers' keys
+// Where the service's CA keys come from, outside the sandbox's automatic CA: the issuing SM2 CA key and the
+// legacy RSA CA key, each in an HSM (PKCS#11) or an encrypted PKCS#8 file, the OCSP signers' keys
 // encrypted next to each CA. Secrets (passphrases, PINs) come from a file named in the config or from the
 // environment, never from the command line. Every problem is a ConfigurationError with a message that says
 // what to change.
@@ -21,6 +21,7 @@ namespace certdesk::server::cakeys {
 inline constexpr const char* CaPassphraseEnv = "CERTDESK_CA_KEY_PASSPHRASE";
 inline constexpr const char* CaPinEnv = "CERTDESK_CA_PIN";
 inline constexpr const char* LegacyPassphraseEnv = "CERTDESK_LEGACY_CA_KEY_PASSPHRASE";
+inline constexpr const char* LegacyPinEnv = "CERTDESK_LEGACY_CA_PIN";
 inline constexpr const char* OcspPassphraseEnv = "CERTDESK_OCSP_KEY_PASSPHRASE";
 inline constexpr const char* RootPassphraseEnv = "CERTDESK_ROOT_KEY_PASSPHRASE";
 
@@ -37,6 +38,12 @@ inline constexpr const char* RootPassphraseEnv = "CERTDESK_ROOT_KEY_PASSPHRASE";
 // encrypted unless `sandbox`); an HSM key through core/token. Throws ConfigurationError.
 [[nodiscard]] std::shared_ptr<const pki::Sm2Signer> openIssuingSigner(
     const ServiceOptions& options, const QString& caDir, bool sandbox);
+
+// Opens the legacy RSA CA's key in a PKCS#11 module ([legacy_ca] key_source = pkcs11) for the CA certificate
+// `certificateDer`; the PIN from pkcs11_pin_file or CERTDESK_LEGACY_CA_PIN. Throws ConfigurationError (a
+// wrong PIN, no such token or key, a key that does not match the certificate).
+[[nodiscard]] std::shared_ptr<const pki::RsaSigner> openLegacySigner(
+    const ServiceOptions& options, const QByteArray& certificateDer);
 
 // Reads a private key file the service is about to use: permissions, then encryption (refused plain outside
 // the sandbox), then the passphrase. Throws ConfigurationError.

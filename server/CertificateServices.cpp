@@ -214,6 +214,7 @@ bool CertificateServices::init(
     if (!options.legacyCertificate.isEmpty()) {
         const QByteArray legacyDer = readCertificate(options.legacyCertificate);
         pki::EvpPkeyPtr key;
+        std::shared_ptr<const pki::RsaSigner> signer;
         switch (options.legacyKey.kind) {
         case KeySource::Kind::File:
             key = cakeys::readCheckedKeyFile(options.legacyKey.keyFile,
@@ -221,13 +222,14 @@ bool CertificateServices::init(
                 options.sandbox, QStringLiteral("legacy RSA CA key"));
             break;
         case KeySource::Kind::Pkcs11:
-            refuse(QStringLiteral(
-                "[legacy_ca] key_source = pkcs11 is not supported yet: use an encrypted key file"));
+            signer = cakeys::openLegacySigner(options, legacyDer);
+            break;
         case KeySource::Kind::Default:
         case KeySource::Kind::None:
             break;
         }
-        auto legacy = pki::LegacyRsaCa::fromCertificate(legacyDer, std::move(key));
+        auto legacy = signer ? pki::LegacyRsaCa::fromSigner(legacyDer, std::move(signer))
+                             : pki::LegacyRsaCa::fromCertificate(legacyDer, std::move(key));
         if (!legacy)
             refuse(QStringLiteral("legacy RSA CA %1: %2").arg(options.legacyCertificate, legacy.detail()));
         m_state->legacy = std::move(legacy).value();
@@ -355,7 +357,8 @@ QByteArray CertificateServices::legacyCertificatePem() const
 
 bool CertificateServices::canMintLegacy() const
 {
-    return m_state->legacy.has_value();
+    // Minting needs the legacy CA's key: a CA configured with its certificate only mints nothing.
+    return m_state->legacy && m_state->legacy->hasKey();
 }
 
 std::optional<CertificateServices::LegacyCertificate> CertificateServices::mintLegacy(

@@ -199,6 +199,20 @@ const std::vector<QStringList>& migrations()
                 "NOT NULL, action VARCHAR(64) NOT NULL, subject VARCHAR(200) NOT NULL, detail TEXT NOT NULL, "
                 "prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)"),
         },
+        // 6: revocations of old certificates whose CA key the service does not hold, queued for the
+        // CA's own system (`certdesk-server legacy revocations`, the signed webhook) with each delivery's
+        // state
+        {
+            QStringLiteral(
+                "CREATE TABLE legacy_revocation_queue (serial VARCHAR(64) PRIMARY KEY, reason VARCHAR(32) "
+                "NOT "
+                "NULL, revoked_at VARCHAR(32) NOT NULL, order_no VARCHAR(32), queued_at VARCHAR(32) NOT "
+                "NULL, "
+                "webhook_status VARCHAR(16) NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at "
+                "VARCHAR(32), delivered_at VARCHAR(32), last_error TEXT)"),
+            QStringLiteral("CREATE INDEX legacy_revocation_queue_due ON legacy_revocation_queue "
+                           "(webhook_status, next_attempt_at)"),
+        },
     };
     return list;
 }

@@ -1,5 +1,7 @@
 #include "ServerConfig.h"
 
+#include "RevocationWebhook.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -129,6 +131,17 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
     sections.insert(QStringLiteral("ca"), ca);
     QHash<QString, Setter> legacy = keySource(&config.legacyKey, true);
     legacy.insert(QStringLiteral("certificate"), pathValue(&config.legacyCertificate));
+    legacy.insert(QStringLiteral("revocation_webhook"), [&p, &config](const QString& value) {
+        QString problem;
+        if (!RevocationWebhook::validUrl(value, &problem))
+            return p.fail(problem);
+        config.legacyRevocationWebhook = value;
+        return true;
+    });
+    legacy.insert(QStringLiteral("revocation_webhook_secret_file"),
+        pathValue(&config.legacyRevocationWebhookSecretFile));
+    legacy.insert(QStringLiteral("revocation_webhook_retry_seconds"),
+        integer(&config.legacyRevocationWebhookRetrySeconds, 1, 3600));
     sections.insert(QStringLiteral("legacy_ca"), legacy);
     sections.insert(QStringLiteral("staff"),
         {

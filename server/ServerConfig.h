@@ -54,6 +54,11 @@ struct ServerConfig
     // [legacy_ca]: the RSA CA that issued the old certificates.
     QString legacyCertificate;
     KeySource legacyKey;
+    // Revocations of old certificates when the service does not hold the legacy CA's key: POSTed, signed,
+    // to this URL (https, or http to loopback).
+    QString legacyRevocationWebhook;
+    QString legacyRevocationWebhookSecretFile;
+    std::optional<int> legacyRevocationWebhookRetrySeconds;
 
     // [staff]
     std::optional<int> loginDelaySeconds;

@@ -1,10 +1,12 @@
 #include "Service.h"
 
 #include "Api.h"
+#include "CaKeys.h"
 #include "Database.h"
 #include "DocumentStore.h"
 #include "Http.h"
 #include "ReferenceData.h"
+#include "RevocationWebhook.h"
 #include "Secrets.h"
 
 #include <QCoreApplication>
@@ -47,6 +49,7 @@ struct Service::Private
     std::unique_ptr<DocumentStore> documents;
     std::unique_ptr<ReferenceData> reference;
     std::unique_ptr<Api> api;
+    std::unique_ptr<RevocationWebhook> revocationWebhook;
     Router router;
     std::unique_ptr<httplib::Server> http;
     std::thread listener;
@@ -340,6 +343,28 @@ int Service::start(
         p->api = std::make_unique<Api>(*p->database, *p->documents, *p->reference, options, p->dataDir, tls);
         p->api->prepare();
         p->api->registerRoutes(p->router);
+        if (!options.legacyRevocationWebhook.isEmpty()) {
+            RevocationWebhook::Settings settings;
+            settings.url = options.legacyRevocationWebhook;
+            const pki::SecureBytes secret = cakeys::readSecret(
+                options.legacyRevocationWebhookSecretFile, "CERTDESK_REVOCATION_WEBHOOK_SECRET");
+            if (secret.isEmpty())
+                throw ConfigurationError(
+                    "[legacy_ca] revocation_webhook needs its HMAC secret: revocation_webhook_secret_file or "
+                    "CERTDESK_REVOCATION_WEBHOOK_SECRET");
+            settings.secret = secret.toByteArray();
+            settings.firstRetrySeconds = options.legacyRevocationWebhookRetrySeconds;
+            Private* raw = p.get();
+            p->revocationWebhook = std::make_unique<RevocationWebhook>(
+                *p->database, settings, [raw](const QString& line) { raw->log(line); });
+            RevocationWebhook* webhook = p->revocationWebhook.get();
+            p->api->setRevocationQueued([webhook] { webhook->wake(); });
+            if (p->api->holdsLegacyCaKey())
+                p->log(QStringLiteral(
+                    "note: [legacy_ca] revocation_webhook is set, but the service holds the legacy CA's key "
+                    "and "
+                    "publishes revocations on its own legacy CRL; nothing new is queued for the webhook"));
+        }
         if (tls) {
             auto ssl = std::make_unique<httplib::SSLServer>(
                 QFile::encodeName(options.tlsCertificateFile).constData(),
@@ -398,6 +423,7 @@ void Service::stop()
     if (p->listener.joinable())
         p->listener.join();
     p->http.reset();
+    p->revocationWebhook.reset();
     p->api.reset();
     p->documents.reset();
     p->database.reset();

@@ -42,6 +42,12 @@ struct ServiceOptions
     KeySource caKey;
     QString legacyCertificate;
     KeySource legacyKey;
+    // [legacy_ca] revocation_webhook: where revocations of old certificates go when the service does not hold
+    // the legacy CA's key (empty: only `certdesk-server legacy revocations` exports them). The HMAC secret
+    // from the file, else CERTDESK_REVOCATION_WEBHOOK_SECRET; the first retry after this many seconds.
+    QString legacyRevocationWebhook;
+    QString legacyRevocationWebhookSecretFile;
+    int legacyRevocationWebhookRetrySeconds = 30;
     QString ocspKeyPassphraseFile;
     // OCSP responses: nextUpdate = thisUpdate + this (RFC 6960 §4.2.2.1).
     qint64 ocspValiditySeconds = 3600;

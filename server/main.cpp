@@ -1,6 +1,7 @@
 // certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
 #include "Audit.h"
 #include "CaCommands.h"
+#include "LegacyCommands.h"
 #include "ServerConfig.h"
 #include "Service.h"
 #include "StaffCommands.h"
@@ -88,11 +89,20 @@ int main(int argc, char* argv[])
             "ca commands: a file holding the root key passphrase (else CERTDESK_ROOT_KEY_PASSPHRASE or a "
             "prompt)."),
         QStringLiteral("file"));
+    const QCommandLineOption categories(QStringLiteral("categories"),
+        QStringLiteral("legacy import: a CSV file of serial,category lines (see docs/api.md)."),
+        QStringLiteral("file"));
+    const QCommandLineOption since(QStringLiteral("since"),
+        QStringLiteral("legacy revocations: only those revoked at or after this RFC 3339 time."),
+        QStringLiteral("time"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("legacy revocations: csv (default) or jsonl."), QStringLiteral("format"));
     parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
-        quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile});
+        quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format});
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate | staff add NAME | "
-                       "staff passwd NAME | staff disable NAME | staff list."),
+                       "staff passwd NAME | staff disable NAME | staff list | legacy import FILE... | "
+                       "legacy revocations."),
         QStringLiteral("[ca init|staff ...]"));
     parser.process(app);
 
@@ -122,6 +132,10 @@ int main(int argc, char* argv[])
     options.caKey = config.caKey;
     options.legacyCertificate = config.legacyCertificate;
     options.legacyKey = config.legacyKey;
+    options.legacyRevocationWebhook = config.legacyRevocationWebhook;
+    options.legacyRevocationWebhookSecretFile = config.legacyRevocationWebhookSecretFile;
+    if (config.legacyRevocationWebhookRetrySeconds)
+        options.legacyRevocationWebhookRetrySeconds = *config.legacyRevocationWebhookRetrySeconds;
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
@@ -132,11 +146,20 @@ int main(int argc, char* argv[])
     if (!positional.isEmpty()) {
         if (positional.front() == QLatin1String("audit"))
             return certdesk::server::audit::runAuditCommand(positional.mid(1), dataDirectory);
+        if (positional.front() == QLatin1String("legacy")) {
+            certdesk::server::LegacyCommandOptions command;
+            command.dataDir = dataDirectory;
+            command.categoriesFile = parser.value(categories);
+            command.since = parser.value(since);
+            command.format = parser.value(format);
+            return certdesk::server::runLegacyCommand(positional.mid(1), options, command);
+        }
         if (positional.front() == QLatin1String("staff"))
             return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory,
                 parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
-            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit)")
+            fail(QStringLiteral(
+                "unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit, legacy)")
                      .arg(positional.front()));
             return 2;
         }

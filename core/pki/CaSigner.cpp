@@ -59,6 +59,42 @@ QByteArray assemble(QByteArrayView tbs, const X509_ALGOR* algorithm, QByteArrayV
 
 } // namespace
 
+PkiResult<QByteArray> signCertificateExternally(
+    X509* certificate, EVP_MD_CTX* placeholder, const TbsSigner& sign)
+{
+    if (X509_sign_ctx(certificate, placeholder) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the certificate failed"));
+    const QByteArray tbs
+        = encodeDer([certificate](unsigned char** out) { return i2d_re_X509_tbs(certificate, out); });
+    auto signature = sign(tbs);
+    if (!signature)
+        return signature.error();
+    const X509_ALGOR* algorithm = nullptr;
+    X509_get0_signature(nullptr, &algorithm, certificate);
+    QByteArray der = assemble(tbs, algorithm, *signature);
+    // Keep the in-memory object consistent with what is returned (callers read fields back from it).
+    X509Ptr parsed = decodeDer<X509Ptr>(der, d2i_X509);
+    if (!parsed)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("assembling the certificate failed"));
+    return der;
+}
+
+PkiResult<QByteArray> signCrlExternally(X509_CRL* crl, EVP_MD_CTX* placeholder, const TbsSigner& sign)
+{
+    if (X509_CRL_sign_ctx(crl, placeholder) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
+    const QByteArray tbs = encodeDer([crl](unsigned char** out) { return i2d_re_X509_CRL_tbs(crl, out); });
+    auto signature = sign(tbs);
+    if (!signature)
+        return signature.error();
+    const X509_ALGOR* algorithm = nullptr;
+    X509_CRL_get0_signature(crl, nullptr, &algorithm);
+    QByteArray der = assemble(tbs, algorithm, *signature);
+    if (!decodeDer<X509CrlPtr>(der, d2i_X509_CRL))
+        return pkiError(PkiStatus::InternalError, QStringLiteral("assembling the CRL failed"));
+    return der;
+}
+
 PkiResult<QByteArray> signCertificateWith(X509* certificate, const Sm2Signer& signer, QByteArrayView id)
 {
     const Sm2Key* key = signer.softwareKey();
@@ -70,26 +106,14 @@ PkiResult<QByteArray> signCertificateWith(X509* certificate, const Sm2Signer& si
     auto context = sm2SignContext(key->evpPkey(), id);
     if (!context)
         return context.error();
+    if (external)
+        return signCertificateExternally(certificate, context->mdContext.get(),
+            [&signer, id](QByteArrayView tbs) { return signer.sign(tbs, id); });
     if (X509_sign_ctx(certificate, context->mdContext.get()) <= 0)
         return pkiError(PkiStatus::InternalError, QStringLiteral("signing the certificate failed"));
-    if (!external) {
-        QByteArray der = encodeDer([certificate](unsigned char** out) { return i2d_X509(certificate, out); });
-        if (der.isEmpty())
-            return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the certificate failed"));
-        return der;
-    }
-    const QByteArray tbs
-        = encodeDer([certificate](unsigned char** out) { return i2d_re_X509_tbs(certificate, out); });
-    auto signature = signer.sign(tbs, id);
-    if (!signature)
-        return signature.error();
-    const X509_ALGOR* algorithm = nullptr;
-    X509_get0_signature(nullptr, &algorithm, certificate);
-    QByteArray der = assemble(tbs, algorithm, *signature);
-    // Keep the in-memory object consistent with what is returned (callers read fields back from it).
-    X509Ptr parsed = decodeDer<X509Ptr>(der, d2i_X509);
-    if (!parsed)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("assembling the certificate failed"));
+    QByteArray der = encodeDer([certificate](unsigned char** out) { return i2d_X509(certificate, out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the certificate failed"));
     return der;
 }
 
@@ -104,23 +128,14 @@ PkiResult<QByteArray> signCrlWith(X509_CRL* crl, const Sm2Signer& signer, QByteA
     auto context = sm2SignContext(key->evpPkey(), id);
     if (!context)
         return context.error();
+    if (external)
+        return signCrlExternally(crl, context->mdContext.get(),
+            [&signer, id](QByteArrayView tbs) { return signer.sign(tbs, id); });
     if (X509_CRL_sign_ctx(crl, context->mdContext.get()) <= 0)
         return pkiError(PkiStatus::InternalError, QStringLiteral("signing the CRL failed"));
-    if (!external) {
-        QByteArray der = encodeDer([crl](unsigned char** out) { return i2d_X509_CRL(crl, out); });
-        if (der.isEmpty())
-            return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
-        return der;
-    }
-    const QByteArray tbs = encodeDer([crl](unsigned char** out) { return i2d_re_X509_CRL_tbs(crl, out); });
-    auto signature = signer.sign(tbs, id);
-    if (!signature)
-        return signature.error();
-    const X509_ALGOR* algorithm = nullptr;
-    X509_CRL_get0_signature(crl, nullptr, &algorithm);
-    QByteArray der = assemble(tbs, algorithm, *signature);
-    if (!decodeDer<X509CrlPtr>(der, d2i_X509_CRL))
-        return pkiError(PkiStatus::InternalError, QStringLiteral("assembling the CRL failed"));
+    QByteArray der = encodeDer([crl](unsigned char** out) { return i2d_X509_CRL(crl, out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the CRL failed"));
     return der;
 }
 

@@ -46,6 +46,14 @@ PkiResult<QByteArray> signSha256(X509* certificate, EVP_PKEY* key)
     return der;
 }
 
+// A throwaway RSA key whose only use is to make OpenSSL fill in sha256WithRSAEncryption (with its NULL
+// parameters, RFC 4055 §5) when an HSM signs; its signature is replaced before anything leaves this file.
+EVP_PKEY* placeholderRsaKey()
+{
+    static const EvpPkeyPtr key = generateRsaKey();
+    return key.get();
+}
+
 QDateTime nowUtc()
 {
     return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
@@ -58,6 +66,8 @@ struct LegacyRsaCa::State
     QByteArray certificateDer;
     X509Ptr certificate;
     EvpPkeyPtr key;
+    // The key in an HSM instead of `key`.
+    std::shared_ptr<const RsaSigner> signer;
     X509ExtensionPtr authorityKeyId;
     X509ExtensionPtr endEntityConstraints;
     X509ExtensionPtr endEntityUsage;
@@ -68,6 +78,42 @@ struct LegacyRsaCa::State
 LegacyRsaCa::LegacyRsaCa(std::shared_ptr<const State> state)
     : m_state(std::move(state))
 { }
+
+PkiResult<QByteArray> LegacyRsaCa::signCertificate(X509* certificate) const
+{
+    if (m_state->key)
+        return signSha256(certificate, m_state->key.get());
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    EVP_PKEY* placeholder = placeholderRsaKey();
+    if (!m_state->signer || !context || placeholder == nullptr
+        || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, placeholder) <= 0)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
+    const RsaSigner& signer = *m_state->signer;
+    return signCertificateExternally(
+        certificate, context.get(), [&signer](QByteArrayView tbs) { return signer.signSha256(tbs); });
+}
+
+PkiResult<QByteArray> LegacyRsaCa::signCrl(X509_CRL* crl) const
+{
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    EVP_PKEY* key = m_state->key ? m_state->key.get() : placeholderRsaKey();
+    if (!context || key == nullptr || (!m_state->key && !m_state->signer)
+        || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, key) <= 0)
+        return pkiError(
+            PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
+    if (!m_state->key) {
+        const RsaSigner& signer = *m_state->signer;
+        return signCrlExternally(
+            crl, context.get(), [&signer](QByteArrayView tbs) { return signer.signSha256(tbs); });
+    }
+    if (X509_CRL_sign_ctx(crl, context.get()) <= 0)
+        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the legacy CRL failed"));
+    QByteArray der = encodeDer([crl](unsigned char** out) { return i2d_X509_CRL(crl, out); });
+    if (der.isEmpty())
+        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy CRL failed"));
+    return der;
+}
 
 PkiResult<LegacyRsaCa> LegacyRsaCa::loadOrCreate(const QString& directory)
 {
@@ -178,9 +224,54 @@ PkiResult<LegacyRsaCa> LegacyRsaCa::fromCertificate(const QByteArray& certificat
     return LegacyRsaCa(std::move(state));
 }
 
+PkiResult<LegacyRsaCa> LegacyRsaCa::fromSigner(
+    const QByteArray& certificateDer, std::shared_ptr<const RsaSigner> signer)
+{
+    if (!signer)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("no signer for the legacy CA"));
+    auto ca = fromCertificate(certificateDer, {});
+    if (!ca)
+        return ca.error();
+    // A test signature first: a key that does not belong to the certificate is found at start, not at the
+    // first CRL.
+    ErrorQueueGuard guard;
+    const QByteArray probe = QByteArrayLiteral("CertDesk legacy CA key check");
+    auto signature = signer->signSha256(probe);
+    if (!signature)
+        return signature.error();
+    EVP_PKEY* publicKey = X509_get0_pubkey(ca->m_state->certificate.get());
+    EvpMdCtxPtr context(EVP_MD_CTX_new());
+    if (publicKey == nullptr || EVP_PKEY_is_a(publicKey, "RSA") != 1 || !context
+        || EVP_DigestVerifyInit(context.get(), nullptr, sha256Digest(), nullptr, publicKey) <= 0
+        || EVP_DigestVerify(context.get(), uchars(*signature), static_cast<std::size_t>(signature->size()),
+               uchars(probe), static_cast<std::size_t>(probe.size()))
+            != 1)
+        return pkiError(
+            PkiStatus::KeyMismatch, QStringLiteral("the HSM's key does not match the legacy CA certificate"));
+    auto state = std::const_pointer_cast<State>(ca->m_state);
+    state->signer = std::move(signer);
+    return LegacyRsaCa(std::move(state));
+}
+
 bool LegacyRsaCa::hasKey() const
 {
-    return static_cast<bool>(m_state->key);
+    return m_state->key || m_state->signer;
+}
+
+PkiResult<void> LegacyRsaCa::checkIssued(const QByteArray& certificateDer) const
+{
+    ErrorQueueGuard guard;
+    const X509Ptr certificate = decodeDer<X509Ptr>(certificateDer, d2i_X509);
+    if (!certificate)
+        return pkiError(PkiStatus::BadInput, QStringLiteral("not a DER X.509 certificate"));
+    if (X509_check_issued(m_state->certificate.get(), certificate.get()) != X509_V_OK)
+        return pkiError(PkiStatus::BadSignature,
+            QStringLiteral("its issuer is not the legacy CA (name or key identifier differs)"));
+    if (X509_verify(certificate.get(), X509_get0_pubkey(m_state->certificate.get())) != 1)
+        return pkiError(PkiStatus::BadSignature,
+            QStringLiteral("its signature does not verify with the legacy CA's key (same issuer name, "
+                           "another key)"));
+    return {};
 }
 
 PkiResult<void> LegacyRsaCa::persistCrlNumberIn(const QString& directory) const
@@ -192,7 +283,7 @@ PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, con
     const QString& credentialNumber, const QDateTime& notAfter) const
 {
     ErrorQueueGuard guard;
-    if (!m_state->key || !m_state->authorityKeyId)
+    if (!hasKey() || !m_state->authorityKeyId)
         return pkiError(
             PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     if (holder.isEmpty() || credentialNumber.isEmpty() || !notAfter.isValid())
@@ -220,7 +311,7 @@ PkiResult<LegacyCertificate> LegacyRsaCa::mint(CertificateCategory category, con
         || X509_add_ext(certificate.get(), m_state->authorityKeyId.get(), -1) != 1
         || (person && !addPersonIdentity(certificate.get(), credentialNumber)))
         return pkiError(PkiStatus::BadInput, QStringLiteral("adding legacy certificate extensions failed"));
-    auto der = signSha256(certificate.get(), m_state->key.get());
+    auto der = signCertificate(certificate.get());
     if (!der)
         return der.error();
 
@@ -295,7 +386,7 @@ PkiResult<QByteArray> LegacyRsaCa::makeCrl(
     const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate, const QDateTime& nextUpdate) const
 {
     ErrorQueueGuard guard;
-    if (!m_state->key)
+    if (!hasKey())
         return pkiError(
             PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     auto crl = buildCrl(
@@ -304,21 +395,13 @@ PkiResult<QByteArray> LegacyRsaCa::makeCrl(
         return crl.error();
     if (auto numbered = addCrlNumber(crl->get(), m_state->crlNumber); !numbered)
         return numbered.error();
-    EvpMdCtxPtr context(EVP_MD_CTX_new());
-    if (!context
-        || EVP_DigestSignInit(context.get(), nullptr, sha256Digest(), nullptr, m_state->key.get()) <= 0
-        || X509_CRL_sign_ctx(crl->get(), context.get()) <= 0)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("signing the legacy CRL failed"));
-    QByteArray der = encodeDer([&crl](unsigned char** out) { return i2d_X509_CRL(crl->get(), out); });
-    if (der.isEmpty())
-        return pkiError(PkiStatus::InternalError, QStringLiteral("encoding the legacy CRL failed"));
-    return der;
+    return signCrl(crl->get());
 }
 
 PkiResult<LegacyRsaCa::OcspSigner> LegacyRsaCa::issueOcspSigner(const QDateTime& notAfter) const
 {
     ErrorQueueGuard guard;
-    if (!m_state->key || !m_state->authorityKeyId)
+    if (!hasKey() || !m_state->authorityKeyId)
         return pkiError(
             PkiStatus::Unsupported, QStringLiteral("the service does not hold the legacy CA key"));
     Subject subject = fromX509Name(X509_get_subject_name(m_state->certificate.get()));
@@ -343,7 +426,7 @@ PkiResult<LegacyRsaCa::OcspSigner> LegacyRsaCa::issueOcspSigner(const QDateTime&
         || X509_add_ext(certificate.get(), m_state->authorityKeyId.get(), -1) != 1
         || !addOcspSigningExtensions(certificate.get()))
         return pkiError(PkiStatus::InternalError, QStringLiteral("adding OCSP signer extensions failed"));
-    auto der = signSha256(certificate.get(), m_state->key.get());
+    auto der = signCertificate(certificate.get());
     if (!der)
         return der.error();
     return OcspSigner {std::move(*der), std::shared_ptr<EVP_PKEY>(key.release(), EVP_PKEY_free)};

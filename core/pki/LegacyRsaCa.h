@@ -5,6 +5,7 @@
 // client signs it with the old key on the old UKey).
 
 #include "domain/Category.h"
+#include "pki/CaSigner.h"
 #include "pki/CertificateAuthority.h"
 #include "pki/OpenSslHandles.h"
 #include "pki/PkiError.h"
@@ -40,6 +41,12 @@ public:
     // fail with Unsupported).
     [[nodiscard]] static PkiResult<LegacyRsaCa> fromCertificate(
         const QByteArray& certificateDer, EvpPkeyPtr key);
+    // The same with the key in an HSM: every signature of the CA (CRL, OCSP signer certificate, minted
+    // certificates) is made by `signer` and the DER assembled around it (CaSigner.h). KeyMismatch when a
+    // test signature does not verify with the certificate's key.
+    [[nodiscard]] static PkiResult<LegacyRsaCa> fromSigner(
+        const QByteArray& certificateDer, std::shared_ptr<const RsaSigner> signer);
+    // Whether the service can sign as this CA (a key in memory or an HSM signer).
     [[nodiscard]] bool hasKey() const;
     // Keeps the cRLNumber in `directory`/crlnumber from now on (read from there if it exists), as
     // loadOrCreate does: for a CA made with fromCertificate.
@@ -58,6 +65,11 @@ public:
     // BadInput for unreadable data; Unsupported for a non-RSA certificate key.
     [[nodiscard]] PkiResult<void> verifyPossession(
         const QByteArray& certificateDer, const QByteArray& challenge, const QByteArray& signature) const;
+
+    // Ok when `certificateDer` is one DER certificate issued by this CA: the issuer name and key identifiers
+    // match (X509_check_issued) and its signature verifies with this CA's public key. BadInput for
+    // unreadable data, BadSignature otherwise (detail says which).
+    [[nodiscard]] PkiResult<void> checkIssued(const QByteArray& certificateDer) const;
 
     // The signature verifyPossession expects, made in software from a PKCS#8 private key (for the sandbox's
     // demo tokens and for tests; a real client signs on the token).
@@ -86,6 +98,9 @@ public:
 private:
     struct State;
     explicit LegacyRsaCa(std::shared_ptr<const State> state);
+    // sha256WithRSAEncryption by the key in memory or the HSM signer; returns the DER.
+    [[nodiscard]] PkiResult<QByteArray> signCertificate(X509* certificate) const;
+    [[nodiscard]] PkiResult<QByteArray> signCrl(X509_CRL* crl) const;
 
     std::shared_ptr<const State> m_state;
 };

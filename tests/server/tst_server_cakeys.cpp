@@ -79,6 +79,7 @@ private Q_SLOTS:
     void caInitThenProduction();
     void keyFileChecks();
     void newIntermediate();
+    void legacyKeyFile();
 
 private:
     [[nodiscard]] QString data() const { return m_dir.filePath(QStringLiteral("data")); }
@@ -127,6 +128,15 @@ void TestServerCaKeys::configErrors_data()
         << QStringLiteral(": [ca] key_source = pkcs11 needs pkcs11_module, pkcs11_token and pkcs11_key_id");
     QTest::newRow("key id") << QByteArray("[ca]\npkcs11_key_id = xyz\n")
                             << QStringLiteral(":2: pkcs11_key_id must be hex digits");
+    QTest::newRow("webhook not https")
+        << QByteArray("[legacy_ca]\nrevocation_webhook = http://ra.example.cn/hook\n")
+        << QStringLiteral(
+               ":2: revocation_webhook must be an https:// URL (http:// only to a loopback address)");
+    QTest::newRow("webhook name like loopback")
+        << QByteArray("[legacy_ca]\nrevocation_webhook = http://127.0.0.evil.example/hook\n")
+        << QStringLiteral(":2: revocation_webhook must be an https:// URL");
+    QTest::newRow("webhook retry") << QByteArray("[legacy_ca]\nrevocation_webhook_retry_seconds = 0\n")
+                                   << QStringLiteral(":2: \"0\" is not a whole number from 1 to 3600");
 }
 
 void TestServerCaKeys::configErrors()
@@ -369,6 +379,75 @@ void TestServerCaKeys::newIntermediate()
     const QList<QByteArray> served
         = pki::certificatesFromPem(http.get(QStringLiteral("ca/certificates")).body);
     QCOMPARE(served.value(0), newDer);
+    QCOMPARE(server.terminate(), 0);
+}
+
+void TestServerCaKeys::legacyKeyFile()
+{
+    // The legacy RSA CA's key as a file: plain is refused outside the sandbox, encrypted PKCS#8 works (the
+    // service then signs the legacy CRL, which OpenSSL verifies against the CA certificate).
+    const auto made = pki::LegacyRsaCa::loadOrCreate(m_dir.filePath(QStringLiteral("legacy-ceremony")));
+    QVERIFY(made);
+    const QString keys = m_dir.filePath(QStringLiteral("legacy-keys"));
+    QVERIFY(QDir().mkpath(keys));
+    QFile::setPermissions(keys, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString plain = keys + QStringLiteral("/plain.key");
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("legacy-ceremony/legacy-rsa-ca.key")), plain));
+    QFile::setPermissions(plain, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString encrypted = keys + QStringLiteral("/encrypted.key");
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-v2"),
+            QStringLiteral("aes-256-cbc"), QStringLiteral("-in"), plain, QStringLiteral("-passout"),
+            QStringLiteral("pass:legacy secret"), QStringLiteral("-out"), encrypted});
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QFile::setPermissions(encrypted, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString legacyPem = m_dir.filePath(QStringLiteral("legacy-file-ca.pem"));
+    QVERIFY(writeFile(legacyPem, pki::certificateToPem(made->certificate())));
+    const QString config = m_dir.filePath(QStringLiteral("legacy-file.conf"));
+    const auto configure = [&](const QString& keyFile) {
+        return writeFile(config,
+            QStringLiteral("[legacy_ca]\ncertificate = %1\nkey_source = file\nkey_file = %2\n")
+                .arg(legacyPem, keyFile)
+                .toUtf8());
+    };
+    const QStringList arguments {QStringLiteral("--config"), config, QStringLiteral("--data-dir"), data(),
+        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--public-url"), PublicUrl};
+    const QPair<QString, QString> legacyPassphrase {
+        QStringLiteral("CERTDESK_LEGACY_CA_KEY_PASSPHRASE"), QStringLiteral("legacy secret")};
+
+    QVERIFY(configure(plain));
+    Run run = runServer(arguments, {CaPassphrase, legacyPassphrase});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.output.contains(QStringLiteral("legacy RSA CA key: the key file ") + plain)
+            && run.output.contains(QStringLiteral("is not encrypted")),
+        qPrintable(run.output));
+    QVERIFY(configure(encrypted));
+    run = runServer(arguments, {CaPassphrase, {legacyPassphrase.first, QStringLiteral("wrong")}});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.output.contains(QStringLiteral("wrong passphrase")), qPrintable(run.output));
+
+    QVERIFY(qputenv("CERTDESK_CA_KEY_PASSPHRASE", CaPassphrase.second.toUtf8()));
+    QVERIFY(qputenv("CERTDESK_LEGACY_CA_KEY_PASSPHRASE", legacyPassphrase.second.toUtf8()));
+    ServerProcess server;
+    const bool started = server.start(data(), arguments.mid(0, 2) + arguments.mid(6), false);
+    qunsetenv("CERTDESK_CA_KEY_PASSPHRASE");
+    qunsetenv("CERTDESK_LEGACY_CA_KEY_PASSPHRASE");
+    QVERIFY2(started, qPrintable(server.lastError()));
+    Http http(server.port());
+    const Reply crl = http.get(QStringLiteral("ca/legacy-crl"));
+    QCOMPARE(crl.status, 200);
+    const QString crlFile = m_dir.filePath(QStringLiteral("legacy-file.crl"));
+    QVERIFY(writeFile(crlFile, crl.body));
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
+            crlFile, QStringLiteral("-CAfile"), legacyPem, QStringLiteral("-noout"),
+            QStringLiteral("-verify")});
+    QVERIFY(openssl.waitForFinished(30000));
+    const QString verified
+        = QString::fromUtf8(openssl.readAllStandardOutput() + openssl.readAllStandardError());
+    QVERIFY2(openssl.exitCode() == 0 && verified.contains(QStringLiteral("verify OK")), qPrintable(verified));
     QCOMPARE(server.terminate(), 0);
 }
 

@@ -2,6 +2,7 @@
 
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"
+#include "pki/KeyFile.h"
 #include "pki/LegacyRsaCa.h"
 #include "pki/Pem.h"
 
@@ -12,6 +13,8 @@
 #include <QTest>
 
 #include <openssl/rand.h>
+
+#include <atomic>
 
 using namespace certdesk;
 using namespace certdesk::pki;
@@ -24,6 +27,37 @@ QByteArray challenge()
     RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), 32);
     return bytes;
 }
+
+// An RsaSigner as an HSM behaves: the key out of OpenSSL's reach behind an interface; counts its calls.
+class CountingSigner final : public RsaSigner
+{
+public:
+    explicit CountingSigner(EvpPkeyPtr key)
+        : m_key(std::move(key))
+    { }
+    [[nodiscard]] PkiResult<QByteArray> signSha256(QByteArrayView data) const override
+    {
+        ++calls;
+        EvpMdCtxPtr context(EVP_MD_CTX_new());
+        std::size_t length = 0;
+        if (!context || EVP_DigestSignInit(context.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
+            || EVP_DigestSign(context.get(), nullptr, &length,
+                   reinterpret_cast<const unsigned char*>(data.data()), std::size_t(data.size()))
+                != 1)
+            return PkiError {PkiStatus::InternalError, QStringLiteral("sign")};
+        QByteArray signature(qsizetype(length), '\0');
+        if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char*>(signature.data()), &length,
+                reinterpret_cast<const unsigned char*>(data.data()), std::size_t(data.size()))
+            != 1)
+            return PkiError {PkiStatus::InternalError, QStringLiteral("sign")};
+        signature.truncate(qsizetype(length));
+        return signature;
+    }
+    mutable std::atomic<int> calls {0};
+
+private:
+    EvpPkeyPtr m_key;
+};
 
 } // namespace
 
@@ -42,6 +76,8 @@ private Q_SLOTS:
     void reloadGivesTheSameCa();
     void badInput();
     void crlOfItsOwnCertificates();
+    void keyBehindASigner();
+    void checkIssued();
 
 private:
     QTemporaryDir m_dir;
@@ -227,6 +263,67 @@ void TestLegacyRsa::crlOfItsOwnCertificates()
     QCOMPARE(numberFile.readAll().trimmed(), QByteArrayLiteral("2"));
     QCOMPARE(
         m_ca->makeCrl({{QStringLiteral("xyz"), now, -1}}, now, now.addDays(1)).status(), PkiStatus::BadInput);
+}
+
+void TestLegacyRsa::keyBehindASigner()
+{
+    // The CA's key reachable only through an RsaSigner (an HSM in the service): CRL, OCSP signer and minted
+    // certificates are signed by it, with the DER assembled around its signature.
+    auto key = readKeyFile(QDir(m_dir.path()).filePath(QStringLiteral("legacy-rsa-ca.key")), {});
+    QVERIFY(key);
+    auto signer = std::make_shared<CountingSigner>(std::move(*key));
+    auto ca = LegacyRsaCa::fromSigner(m_ca->certificate(), signer);
+    QVERIFY2(ca, qPrintable(ca.detail()));
+    QVERIFY(ca->hasKey());
+    const int afterProbe = signer->calls;
+    QCOMPARE(afterProbe, 1); // the start-up check that the key belongs to the certificate
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    auto crl = ca->makeCrl({{m_institution.serialHex, now, 4}}, now, now.addDays(1));
+    QVERIFY2(crl, qPrintable(crl.detail()));
+    QCOMPARE(signer->calls, afterProbe + 1);
+    QVERIFY(verifyCrl(*crl, m_ca->certificate()));
+    auto responder = ca->issueOcspSigner(now.addDays(30));
+    QVERIFY2(responder, qPrintable(responder.detail()));
+    QCOMPARE(signer->calls, afterProbe + 2);
+    QVERIFY(ca->checkIssued(responder->certificateDer));
+    auto minted = ca->mint(CertificateCategory::NaturalPerson, QStringLiteral("张伟"),
+        QStringLiteral("44030519850312001X"), m_notAfter);
+    QVERIFY2(minted, qPrintable(minted.detail()));
+    QCOMPARE(signer->calls, afterProbe + 3);
+    QVERIFY(m_ca->checkIssued(minted->certificateDer));
+
+    // A signer holding another key is refused at once.
+    QTemporaryDir otherDir;
+    QVERIFY(LegacyRsaCa::loadOrCreate(otherDir.path()));
+    auto otherKey = readKeyFile(QDir(otherDir.path()).filePath(QStringLiteral("legacy-rsa-ca.key")), {});
+    QVERIFY(otherKey);
+    QCOMPARE(
+        LegacyRsaCa::fromSigner(m_ca->certificate(), std::make_shared<CountingSigner>(std::move(*otherKey)))
+            .status(),
+        PkiStatus::KeyMismatch);
+    // Without a key nothing is signed.
+    auto certificateOnly = LegacyRsaCa::fromCertificate(m_ca->certificate(), {});
+    QVERIFY(certificateOnly);
+    QVERIFY(!certificateOnly->hasKey());
+    QCOMPARE(certificateOnly->makeCrl({}, now, now.addDays(1)).status(), PkiStatus::Unsupported);
+}
+
+void TestLegacyRsa::checkIssued()
+{
+    QVERIFY(m_ca->checkIssued(m_institution.certificateDer));
+    QCOMPARE(m_ca->checkIssued("junk").status(), PkiStatus::BadInput);
+    // Another CA with the very same name: refused on the key, not the name.
+    QTemporaryDir otherDir;
+    auto otherCa = LegacyRsaCa::loadOrCreate(otherDir.path());
+    QVERIFY(otherCa);
+    auto foreign = otherCa->mint(CertificateCategory::Institution, QStringLiteral("深圳市测试科技有限公司"),
+        QStringLiteral("91440300MA5FXXXX0X"), m_notAfter);
+    QVERIFY(foreign);
+    QCOMPARE(m_ca->checkIssued(foreign->certificateDer).status(), PkiStatus::BadSignature);
+    // A certificate of this CA with one bit of its signature changed.
+    QByteArray tampered = m_institution.certificateDer;
+    tampered[tampered.size() - 1] = static_cast<char>(tampered.back() ^ 1);
+    QCOMPARE(m_ca->checkIssued(tampered).status(), PkiStatus::BadSignature);
 }
 
 QTEST_GUILESS_MAIN(TestLegacyRsa)
