@@ -123,6 +123,7 @@ int main(int argc, char* argv[])
     options.legacyCertificate = config.legacyCertificate;
     options.legacyKey = config.legacyKey;
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
+    options.providers = config.providers;
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
     if (config.ocspNextUpdateMinutes)
