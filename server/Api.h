@@ -205,7 +205,7 @@ private:
     void finishProviderLiveness(Context& ctx, const ProviderLiveness& started);
     // Asks the provider about a pending order (late notification) or closes an expired one; true when the
     // payment row changed.
-    bool refreshProviderPayment(const PaymentRow& payment, const Context& ctx);
+    bool refreshProviderPayment(const PaymentRow& payment, const QString& base);
     void refreshProviderLiveness(const Context& ctx);
     // Applies a verified provider result to a payment inside `tx`; false (and an audit row) when the order,
     // method or amount does not match. `source` names the notification or query for the audit trail.
@@ -216,8 +216,11 @@ private:
         const QString& providerReason, const QString& actor);
     [[nodiscard]] static QString personHash(const QString& name, const QString& idNumber);
     [[nodiscard]] static QString methodDisplayName(const QString& method);
-    // The SMS provider's sender: sends queued outbox SMS rows (outside the sandbox's outbox) with backoff.
-    void smsLoop();
+    // The providers' background work, while any provider is real: sends queued outbox SMS through the SMS
+    // provider (with backoff) and closes expired orders at the payment providers nobody polled.
+    void providerLoop();
+    void sendQueuedSms();
+    void closeExpiredOrders();
 
     // ---- helpers ----
     [[nodiscard]] static QString now();
@@ -289,7 +292,7 @@ private:
     std::thread m_smsThread;
     std::mutex m_smsMutex;
     mutable std::condition_variable m_smsWake;
-    bool m_stopping = false;
+    std::atomic<bool> m_stopping {false};
     // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
     // race ahead with every download.
     std::atomic<qint64> m_lastIdempotencySweep {0};

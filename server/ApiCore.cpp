@@ -57,8 +57,9 @@ void Api::prepare()
     }
     if (m_options.sandbox)
         seedSandbox();
-    if (m_providers->smsMode() == providers::Mode::Real)
-        m_smsThread = std::thread([this] { smsLoop(); });
+    if (m_providers->smsMode() == providers::Mode::Real || m_providers->payment(QStringLiteral("wechat"))
+        || m_providers->payment(QStringLiteral("alipay")))
+        m_smsThread = std::thread([this] { providerLoop(); });
 }
 
 void Api::registerRoutes(Router& r)

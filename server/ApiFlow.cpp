@@ -340,7 +340,7 @@ void Api::getPayment(Context& ctx)
             errors::notFound(QCoreApplication::translate("certdesk::Server", "No such payment."));
     }
     // A provider's notification may be late or lost: ask the provider about an order still pending here.
-    if (refreshProviderPayment(*payment, ctx)) {
+    if (refreshProviderPayment(*payment, baseUrl(ctx))) {
         const ReadTransaction again(m_db);
         payment = loadPayment(again.db(), ctx.param(1));
     }

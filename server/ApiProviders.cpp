@@ -294,7 +294,7 @@ void Api::paymentNotification(Context& ctx)
     answer(accepted);
 }
 
-bool Api::refreshProviderPayment(const PaymentRow& payment, const Context& ctx)
+bool Api::refreshProviderPayment(const PaymentRow& payment, const QString& base)
 {
     const providers::PaymentProvider* provider = m_providers->payment(payment.method);
     if (!provider)
@@ -326,7 +326,7 @@ bool Api::refreshProviderPayment(const PaymentRow& payment, const Context& ctx)
         WriteTransaction tx(m_db);
         QString reason;
         applyProviderPayment(tx.db(), *provider, payment.id, state.amountFen, state.transactionId,
-            QStringLiteral("query"), baseUrl(ctx), &reason);
+            QStringLiteral("query"), base, &reason);
         tx.commit();
         return true;
     }
@@ -513,63 +513,99 @@ void Api::refreshProviderLiveness(const Context& ctx)
 // ---------------------------------------------------------------------------------------------------------------
 // SMS
 
-void Api::smsLoop()
+void Api::providerLoop()
 {
     std::unique_lock lock(m_smsMutex);
+    auto lastSweep = std::chrono::steady_clock::now() - std::chrono::hours(1);
+    // Expired orders are looked for at the poll interval (at least every 2 s, at most every minute).
+    const auto sweepEvery = std::chrono::seconds(qBound(2, m_providers->queryAfterSeconds(), 60));
     while (!m_stopping) {
         m_smsWake.wait_for(lock, std::chrono::seconds(2));
         if (m_stopping)
             break;
         lock.unlock();
         try {
-            struct Message
-            {
-                qint64 seq;
-                QString to;
-                QString text;
-                int attempts;
-            };
-            QList<Message> due;
-            {
-                const ReadTransaction rt(m_db);
-                QSqlQuery q = run(rt.db(),
-                    QStringLiteral(
-                        "SELECT seq, recipient, body, attempts FROM outbox WHERE channel = ? AND sent_at IS "
-                        "NULL AND attempts < 8 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
-                        "ORDER BY seq LIMIT 20"),
-                    {QStringLiteral("sms"), now()});
-                while (q.next())
-                    due.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                        q.value(3).toInt()});
-            }
-            for (const Message& m : due) {
-                QString detail;
-                const bool sent
-                    = m_providers->sendSms(QStringLiteral("outbox-%1").arg(m.seq), m.to, m.text, &detail);
-                WriteTransaction tx(m_db);
-                if (sent) {
-                    // Outside the sandbox the text (codes, links) is not kept once the provider has it.
-                    run(tx.db(),
-                        QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = ?, body = ? WHERE seq = ?"),
-                        {now(), m.attempts + 1, QString(QLatin1String("")), m.seq});
-                } else {
-                    // 30 s, 1, 2, 4 ... minutes: a provider that is down is not hammered.
-                    const qint64 wait = 30LL << qMin(m.attempts, 10);
-                    run(tx.db(),
-                        QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE seq = ?"),
-                        {m.attempts + 1, iso(QDateTime::currentDateTimeUtc().addSecs(wait)), m.seq});
-                    if (m.attempts + 1 >= 8)
-                        audit::append(tx.db(), auditActor(QStringLiteral("sms")),
-                            QStringLiteral("sms.gave_up"), QString::number(m.seq),
-                            QJsonObject {{QStringLiteral("detail"), detail.left(200)}});
-                }
-                tx.commit();
+            if (m_providers->smsMode() == providers::Mode::Real)
+                sendQueuedSms();
+            if (std::chrono::steady_clock::now() - lastSweep >= sweepEvery) {
+                lastSweep = std::chrono::steady_clock::now();
+                closeExpiredOrders();
             }
         } catch (const std::exception& e) {
-            // The database was busy or closing: the next round tries again.
-            std::fprintf(stderr, "sms sender: %s\n", e.what());
+            // The database was busy or closing, or a reply was an error: the next round tries again.
+            std::fprintf(stderr, "provider background work: %s\n", e.what());
         }
         lock.lock();
+    }
+}
+
+void Api::closeExpiredOrders()
+{
+    QList<PaymentRow> expired;
+    {
+        const ReadTransaction rt(m_db);
+        QSqlQuery q = run(rt.db(),
+            QStringLiteral("SELECT id FROM payments WHERE status = ? AND expires_at < ? AND method IN (?, ?) "
+                           "ORDER BY expires_at LIMIT 20"),
+            {QStringLiteral("pending"), now(), QStringLiteral("wechat"), QStringLiteral("alipay")});
+        QStringList ids;
+        while (q.next())
+            ids.append(q.value(0).toString());
+        q.finish();
+        for (const QString& id : ids) {
+            if (auto p = loadPayment(rt.db(), id); p && m_providers->payment(p->method))
+                expired.append(*p);
+        }
+    }
+    // Each is asked about once more (a late payment counts) and then closed at its provider.
+    for (const PaymentRow& payment : expired) {
+        if (m_stopping)
+            break;
+        (void)refreshProviderPayment(payment, m_options.publicBaseUrl);
+    }
+}
+
+void Api::sendQueuedSms()
+{
+    struct Message
+    {
+        qint64 seq;
+        QString to;
+        QString text;
+        int attempts;
+    };
+    QList<Message> due;
+    {
+        const ReadTransaction rt(m_db);
+        QSqlQuery q = run(rt.db(),
+            QStringLiteral(
+                "SELECT seq, recipient, body, attempts FROM outbox WHERE channel = ? AND sent_at IS "
+                "NULL AND attempts < 8 AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                "ORDER BY seq LIMIT 20"),
+            {QStringLiteral("sms"), now()});
+        while (q.next())
+            due.append(
+                {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
+    }
+    for (const Message& m : due) {
+        QString detail;
+        const bool sent = m_providers->sendSms(QStringLiteral("outbox-%1").arg(m.seq), m.to, m.text, &detail);
+        WriteTransaction tx(m_db);
+        if (sent) {
+            // Outside the sandbox the text (codes, links) is not kept once the provider has it.
+            run(tx.db(),
+                QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = ?, body = ? WHERE seq = ?"),
+                {now(), m.attempts + 1, QString(QLatin1String("")), m.seq});
+        } else {
+            // 30 s, 1, 2, 4 ... minutes: a provider that is down is not hammered.
+            const qint64 wait = 30LL << qMin(m.attempts, 10);
+            run(tx.db(), QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE seq = ?"),
+                {m.attempts + 1, iso(QDateTime::currentDateTimeUtc().addSecs(wait)), m.seq});
+            if (m.attempts + 1 >= 8)
+                audit::append(tx.db(), auditActor(QStringLiteral("sms")), QStringLiteral("sms.gave_up"),
+                    QString::number(m.seq), QJsonObject {{QStringLiteral("detail"), detail.left(200)}});
+        }
+        tx.commit();
     }
 }
 

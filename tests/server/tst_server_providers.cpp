@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void lateNotificationIsQueried();
     void providerDownOrSlow();
     void anotherMethodClosesTheFirstOrder();
+    void expiredOrdersAreClosed();
     void livenessRefusals();
     void realNameCheck();
     void smsGoesThroughTheProvider();
@@ -408,6 +411,45 @@ void TestServerProviders::anotherMethodClosesTheFirstOrder()
                  .toString(),
         QStringLiteral("CLOSED"));
     QCOMPARE(paymentStatus(app, first), QStringLiteral("expired"));
+}
+
+void TestServerProviders::expiredOrdersAreClosed()
+{
+    const App app = prepared(false);
+    QVERIFY(!app.id.isEmpty());
+    Http h = http();
+    const Reply created = h.post(app.path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("alipay")}}, app.token,
+        QStringLiteral("pay-expiring"));
+    QCOMPARE(created.status, 201);
+    const QString paymentId = created.json().value(QStringLiteral("payment_id")).toString();
+    // Half an hour passes without anyone polling (the stored expiry is moved instead of waiting).
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("expire"));
+        db.setDatabaseName(m_world->dataDir() + QStringLiteral("/certdesk.db"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.prepare(QStringLiteral("UPDATE payments SET expires_at = ? WHERE id = ?")));
+        q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODate));
+        q.addBindValue(paymentId);
+        QVERIFY(q.exec());
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("expire"));
+    // The service's background work closes it at Alipay, so that the old QR can no longer be paid.
+    const auto state = [&] {
+        return m_world
+            ->simulator(
+                QStringLiteral("alipay/order"), QJsonObject {{QStringLiteral("out_trade_no"), paymentId}})
+            .value(QStringLiteral("state"))
+            .toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(state(), QStringLiteral("TRADE_CLOSED"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_world->auditRows(QStringLiteral("payment.closed")).filter(paymentId).size(), 1, 10000);
+    QCOMPARE(paymentStatus(app, paymentId), QStringLiteral("expired"));
+    QCOMPARE(applicationStatus(app), QStringLiteral("draft"));
 }
 
 void TestServerProviders::livenessRefusals()

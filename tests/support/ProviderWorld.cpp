@@ -12,6 +12,11 @@
 
 #include <httplib.h>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 #ifndef CERTDESK_SERVER_EXECUTABLE
 #error "CERTDESK_SERVER_EXECUTABLE must be defined by the build"
 #endif
@@ -55,6 +60,17 @@ int waitForPort(QProcess& process, QByteArray* seen, int timeoutMs)
         *seen += process.readAllStandardOutput();
     }
     return 0;
+}
+
+// A test that crashes must not leave the simulator and the service running (they would also keep its output
+// pipe open): Linux ends them with their parent.
+void endWithParent(QProcess& process)
+{
+#ifdef Q_OS_LINUX
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#else
+    Q_UNUSED(process)
+#endif
 }
 
 } // namespace
@@ -180,6 +196,7 @@ bool ProviderWorld::start(const QString& extraConfig)
     if (!writeFile(path(QStringLiteral("simulator.json")), QJsonDocument(simConfig).toJson(), true))
         return fail(QStringLiteral("cannot write the simulator's config"));
     m_simulator = std::make_unique<QProcess>();
+    endWithParent(*m_simulator);
     m_simulator->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_simulator->start(QStringLiteral("node"),
         {QStringLiteral(CERTDESK_PROVIDER_SIMULATOR), path(QStringLiteral("simulator.json"))});
@@ -262,6 +279,7 @@ bool ProviderWorld::start(const QString& extraConfig)
 bool ProviderWorld::startServer()
 {
     m_server = std::make_unique<QProcess>();
+    endWithParent(*m_server);
     m_server->setProcessChannelMode(QProcess::SeparateChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("CERTDESK_CA_KEY_PASSPHRASE"));
