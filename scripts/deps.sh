@@ -28,7 +28,8 @@ CERTDESK_PACKAGES=(
 # Needed as commands rather than as Debian packages: a node from elsewhere (NodeSource's nodejs bundles npm
 # and conflicts with Debian's npm package) is fine. command:Debian package.
 CERTDESK_COMMANDS=(
-  # tests: the SM2 cross-check with npm sm-crypto (tests/support/sm2-verifier)
+  # tests: the SM2 cross-check with npm sm-crypto (tests/support/sm2-verifier) and the provider simulator
+  # (tests/support/provider-simulator, node only, no npm packages)
   node:nodejs npm:npm
 )
 

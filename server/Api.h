@@ -8,6 +8,7 @@
 #include "ReferenceData.h"
 #include "Secrets.h"
 #include "ServiceOptions.h"
+#include "providers/Providers.h"
 
 #include "domain/Application.h"
 
@@ -16,10 +17,12 @@
 #include <QString>
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 
 namespace certdesk::server {
 
@@ -178,6 +181,51 @@ private:
     void applicantSignIn(Context& ctx);
     void applicantApplications(Context& ctx);
     void applicantSignOut(Context& ctx);
+    // provider notifications and the provider-backed steps (ApiProviders.cpp)
+    void paymentNotification(Context& ctx);
+    void livenessNotification(Context& ctx);
+    struct ProviderOrder
+    {
+        QString paymentId;
+        QString applicationId;
+        QString method;
+        Fen amountFen = 0;
+        QString orderNo;
+        QDateTime expiresAt;
+        bool reused = false; // a pending order of this method that already has its QR
+        QStringList toClose; // earlier pending orders of the application at a provider
+    };
+    struct ProviderLiveness
+    {
+        QString sessionId;
+        QString name;
+        QString idNumber;
+        QDateTime expiresAt;
+    };
+    // Inside createPayment's transaction: reuses a pending order of `method` or inserts a new payment row.
+    [[nodiscard]] ProviderOrder beginProviderPayment(
+        WriteTransaction& tx, const AppRow& app, const QString& method) const;
+    // After it: closes the older orders, asks the provider for the QR, stores and sends the reply.
+    void finishProviderPayment(Context& ctx, const ProviderOrder& order);
+    void finishProviderLiveness(Context& ctx, const ProviderLiveness& started);
+    // Asks the provider about a pending order (late notification) or closes an expired one; true when the
+    // payment row changed.
+    bool refreshProviderPayment(const PaymentRow& payment, const QString& base);
+    void refreshProviderLiveness(const Context& ctx);
+    // Applies a verified provider result to a payment inside `tx`; false (and an audit row) when the order,
+    // method or amount does not match. `source` names the notification or query for the audit trail.
+    bool applyProviderPayment(const QSqlDatabase& db, const providers::PaymentProvider& provider,
+        const QString& outTradeNo, Fen amountFen, const QString& transactionId, const QString& source,
+        const QString& base, QString* reason);
+    void applyLivenessResult(const QSqlDatabase& db, const QString& sessionId, const QString& result,
+        const QString& providerReason, const QString& actor);
+    [[nodiscard]] static QString personHash(const QString& name, const QString& idNumber);
+    [[nodiscard]] static QString methodDisplayName(const QString& method);
+    // The providers' background work, while any provider is real: sends queued outbox SMS through the SMS
+    // provider (with backoff) and closes expired orders at the payment providers nobody polled.
+    void providerLoop();
+    void sendQueuedSms();
+    void closeExpiredOrders();
 
     // ---- helpers ----
     [[nodiscard]] static QString now();
@@ -246,6 +294,11 @@ private:
     secrets::SealingKey m_sealingKey;
     std::unique_ptr<CertificateServices> m_certificates;
     std::function<void()> m_revocationQueued;
+    std::unique_ptr<providers::Providers> m_providers;
+    std::thread m_smsThread;
+    std::mutex m_smsMutex;
+    mutable std::condition_variable m_smsWake;
+    std::atomic<bool> m_stopping {false};
     // The CRL is remade only when the revocation list changed or it is an hour old, so the cRLNumber does not
     // race ahead with every download.
     std::atomic<qint64> m_lastIdempotencySweep {0};

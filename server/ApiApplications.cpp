@@ -284,6 +284,8 @@ void Api::notify(const QSqlDatabase& db, const QString& appId, const QString& ch
             "INSERT INTO outbox (seq, application_id, channel, recipient, subject, body, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {seq, appId, channel, to, subject, body, now()});
+    if (channel == QLatin1String("sms") && m_smsThread.joinable())
+        m_smsWake.notify_one();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -451,6 +453,32 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
     const QString prefix = institution ? QStringLiteral("agent.") : QStringLiteral("applicant.");
     const Person& person = v.app.responsiblePerson();
     if (!hasField(errors, prefix + QStringLiteral("mobile"))
+        && !hasField(errors, prefix + QStringLiteral("id_number"))
+        && m_providers->realNameMode() == providers::Mode::Real) {
+        switch (m_providers->checkRealName(
+            person.name.trimmed(), person.idNumber.trimmed(), person.mobile.trimmed())) {
+        case providers::RealNameResult::Match:
+            break;
+        case providers::RealNameResult::Mismatch:
+            errors.append({prefix + QStringLiteral("mobile"), QStringLiteral("realname_mismatch"),
+                QCoreApplication::translate("certdesk::Server",
+                    "This mobile number is not registered to this ID number with the telecom operator. Check "
+                    "the "
+                    "real-name details in the operator's app, or use a number registered to this person.")});
+            break;
+        case providers::RealNameResult::Unavailable: {
+            ApiError e;
+            e.status = 503;
+            e.code = QStringLiteral("provider_unavailable");
+            e.message = QCoreApplication::translate("certdesk::Server",
+                "The telecom real-name check cannot be reached at the moment; nothing was saved. Wait a "
+                "minute "
+                "and submit again.");
+            e.headers.append(std::pair<std::string, std::string>("Retry-After", "60"));
+            throw e;
+        }
+        }
+    } else if (!hasField(errors, prefix + QStringLiteral("mobile"))
         && !hasField(errors, prefix + QStringLiteral("id_number"))) {
         const QVariant registered
             = scalar(db, QStringLiteral("SELECT id_number FROM telecom_registry WHERE mobile = ?"),

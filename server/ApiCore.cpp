@@ -27,10 +27,22 @@ Api::Api(Database& database, DocumentStore& documents, const ReferenceData& refe
     , m_lookupLimiter(options.lookupRateLimit, std::chrono::seconds(60))
 { }
 
-Api::~Api() = default;
+Api::~Api()
+{
+    {
+        const std::lock_guard lock(m_smsMutex);
+        m_stopping = true;
+    }
+    m_smsWake.notify_all();
+    if (m_smsThread.joinable())
+        m_smsThread.join();
+}
 
 void Api::prepare()
 {
+    // The providers first: a mistake in their configuration stops the start (exit 2) before anything else.
+    m_providers = std::make_unique<providers::Providers>(
+        m_options.providers, m_options.sandbox, m_options.publicBaseUrl);
     m_sealingKey = secrets::SealingKey::loadOrCreate(m_dataDir + QStringLiteral("/idempotency.key"));
     m_certificates = std::make_unique<CertificateServices>(m_dataDir + QStringLiteral("/ca"));
     QString error;
@@ -45,6 +57,9 @@ void Api::prepare()
     }
     if (m_options.sandbox)
         seedSandbox();
+    if (m_providers->smsMode() == providers::Mode::Real || m_providers->payment(QStringLiteral("wechat"))
+        || m_providers->payment(QStringLiteral("alipay")))
+        m_smsThread = std::thread([this] { providerLoop(); });
 }
 
 void Api::registerRoutes(Router& r)
@@ -91,6 +106,9 @@ void Api::registerRoutes(Router& r)
     r.add("POST", "/api/v1/staff/applications/{}/issuance/{}/confirm", B::Json, bind(&Api::confirmIssuance));
     r.add("POST", "/api/v1/staff/applications/{}/shipment", B::Json, bind(&Api::ship));
     r.add("POST", "/api/v1/staff/applications/{}/handover", B::Json, bind(&Api::handover));
+    // Provider notifications (docs/providers.md): signed by the provider, no bearer token.
+    r.add("POST", "/api/v1/notify/liveness", B::Json, bind(&Api::livenessNotification));
+    r.add("POST", "/api/v1/notify/{}", B::Json, bind(&Api::paymentNotification));
     if (m_options.sandbox) {
         r.add("GET", "/sandbox", B::None, bind(&Api::sandboxIndex));
         r.add("GET", "/sandbox/liveness/{}", B::None, bind(&Api::sandboxLivenessPage));

@@ -8,9 +8,7 @@
 
 namespace certdesk::server {
 
-namespace {
-
-QString methodDisplayName(const QString& method)
+QString Api::methodDisplayName(const QString& method)
 {
     if (method == QLatin1String("wechat"))
         return QCoreApplication::translate("certdesk::Server", "WeChat Pay");
@@ -18,8 +16,6 @@ QString methodDisplayName(const QString& method)
         return QCoreApplication::translate("certdesk::Server", "Alipay");
     return QCoreApplication::translate("certdesk::Server", "corporate transfer");
 }
-
-} // namespace
 
 // ---------------------------------------------------------------------------------------------------------------
 // documents
@@ -140,36 +136,55 @@ void Api::listDocuments(Context& ctx)
 
 void Api::startLiveness(Context& ctx)
 {
-    WriteTransaction tx(m_db);
-    const AppRow app = authorizeApplicant(ctx, tx.db());
-    if (replay(ctx))
-        return;
-    if (!isEditable(app.status))
-        errors::conflict(QCoreApplication::translate(
-            "certdesk::Server", "The liveness check is done before payment, or after a rejection."));
-    if (app.liveness == LivenessState::Passed)
-        errors::conflict(
-            QCoreApplication::translate("certdesk::Server", "The liveness check was already passed."));
-    const QString id = secrets::randomHex(16);
-    const QDateTime created = QDateTime::currentDateTimeUtc();
-    const QDateTime expires = created.addSecs(qint64(m_options.livenessMinutes) * 60);
-    run(tx.db(),
-        QStringLiteral("INSERT INTO liveness_sessions (id, application_id, status, created_at, expires_at) "
-                       "VALUES (?, ?, ?, ?, ?)"),
-        {id, app.id, QStringLiteral("pending"), iso(created), iso(expires)});
-    run(tx.db(),
-        QStringLiteral(
-            "UPDATE applications SET liveness = ?, liveness_reason = NULL, updated_at = ? WHERE id = ?"),
-        {QStringLiteral("pending"), iso(created), app.id});
-    commitAndSend(tx, ctx, 200,
-        QJsonObject {{QStringLiteral("session_id"), id},
-            {QStringLiteral("qr_content"), QString(baseUrl(ctx) + QStringLiteral("/sandbox/liveness/") + id)},
-            {QStringLiteral("expires_at"), iso(expires)},
-            {QStringLiteral("status"), QStringLiteral("pending")}});
+    std::optional<ProviderLiveness> started;
+    {
+        WriteTransaction tx(m_db);
+        const AppRow app = authorizeApplicant(ctx, tx.db());
+        if (replay(ctx))
+            return;
+        if (!isEditable(app.status))
+            errors::conflict(QCoreApplication::translate(
+                "certdesk::Server", "The liveness check is done before payment, or after a rejection."));
+        if (app.liveness == LivenessState::Passed)
+            errors::conflict(
+                QCoreApplication::translate("certdesk::Server", "The liveness check was already passed."));
+        if (m_providers->livenessMode() == providers::Mode::Off)
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "This CA has no liveness check configured; ask the CA's counter for help."));
+        const QString id = secrets::randomHex(16);
+        const QDateTime created = QDateTime::currentDateTimeUtc();
+        const QDateTime expires = created.addSecs(qint64(m_options.livenessMinutes) * 60);
+        run(tx.db(),
+            QStringLiteral(
+                "INSERT INTO liveness_sessions (id, application_id, status, created_at, expires_at) "
+                "VALUES (?, ?, ?, ?, ?)"),
+            {id, app.id, QStringLiteral("pending"), iso(created), iso(expires)});
+        run(tx.db(),
+            QStringLiteral(
+                "UPDATE applications SET liveness = ?, liveness_reason = NULL, updated_at = ? WHERE id = ?"),
+            {QStringLiteral("pending"), iso(created), app.id});
+        if (m_providers->livenessMode() == providers::Mode::Real) {
+            const Person& person = app.form.responsiblePerson();
+            run(tx.db(), QStringLiteral("UPDATE liveness_sessions SET person_hash = ? WHERE id = ?"),
+                {personHash(person.name, person.idNumber), id});
+            tx.commit();
+            started = ProviderLiveness {id, person.name, person.idNumber, expires};
+        } else {
+            commitAndSend(tx, ctx, 200,
+                QJsonObject {{QStringLiteral("session_id"), id},
+                    {QStringLiteral("qr_content"),
+                        QString(baseUrl(ctx) + QStringLiteral("/sandbox/liveness/") + id)},
+                    {QStringLiteral("expires_at"), iso(expires)},
+                    {QStringLiteral("status"), QStringLiteral("pending")}});
+            return;
+        }
+    }
+    finishProviderLiveness(ctx, *started);
 }
 
 void Api::getLiveness(Context& ctx)
 {
+    refreshProviderLiveness(ctx);
     const ReadTransaction rt(m_db);
     const AppRow app = authorizeApplicant(ctx, rt.db());
     QSqlQuery q = run(rt.db(),
@@ -234,73 +249,101 @@ QJsonObject Api::paymentJson(const PaymentRow& p) const
 void Api::createPayment(Context& ctx)
 {
     const QJsonObject body = ctx.jsonObject();
-    WriteTransaction tx(m_db);
-    const AppRow app = authorizeApplicant(ctx, tx.db());
-    if (replay(ctx))
-        return;
-    const QJsonValue methodValue = body.value(QStringLiteral("method"));
-    const QString method = methodValue.toString();
-    if (!methodValue.isString()
-        || (method != QLatin1String("wechat") && method != QLatin1String("alipay")
-            && method != QLatin1String("corporate_transfer")))
-        errors::validationFailed(QStringLiteral("method"),
-            methodValue.isUndefined() ? QStringLiteral("required") : QStringLiteral("invalid"),
-            QCoreApplication::translate(
-                "certdesk::Server", "Choose WeChat Pay, Alipay or corporate transfer."));
-    const bool transfer = method == QLatin1String("corporate_transfer");
-    if (transfer && !isInstitution(app.category))
-        errors::validationFailed(QStringLiteral("method"), QStringLiteral("not_allowed"),
-            QCoreApplication::translate("certdesk::Server",
-                "Corporate transfer is only for institutions; natural persons pay by WeChat Pay or Alipay."));
-    if (app.status != ApplicationStatus::Draft || app.paid)
-        errors::conflict(
-            QCoreApplication::translate("certdesk::Server", "This application is already paid."));
-    const Checklist checklist = checklistOf(tx.db(), app);
-    QStringList missing;
-    for (auto it = checklist.documents.cbegin(); it != checklist.documents.cend(); ++it) {
-        if (it.value() != DocumentState::Uploaded)
-            missing.append(QStringLiteral("document:") + documentKindToApi(it.key()));
+    // A provider's order is made outside the write transaction (a slow provider must not hold every other
+    // write): the payment row is committed first, the provider asked, then the reply stored.
+    std::optional<ProviderOrder> order;
+    {
+        WriteTransaction tx(m_db);
+        const AppRow app = authorizeApplicant(ctx, tx.db());
+        if (replay(ctx))
+            return;
+        const QJsonValue methodValue = body.value(QStringLiteral("method"));
+        const QString method = methodValue.toString();
+        if (!methodValue.isString()
+            || (method != QLatin1String("wechat") && method != QLatin1String("alipay")
+                && method != QLatin1String("corporate_transfer")))
+            errors::validationFailed(QStringLiteral("method"),
+                methodValue.isUndefined() ? QStringLiteral("required") : QStringLiteral("invalid"),
+                QCoreApplication::translate(
+                    "certdesk::Server", "Choose WeChat Pay, Alipay or corporate transfer."));
+        const bool transfer = method == QLatin1String("corporate_transfer");
+        const providers::Mode mode = transfer ? providers::Mode::Real : m_providers->paymentMode(method);
+        if (mode == providers::Mode::Off)
+            errors::validationFailed(QStringLiteral("method"), QStringLiteral("not_offered"),
+                QCoreApplication::translate(
+                    "certdesk::Server", "This CA does not offer %1; choose another payment method.")
+                    .arg(methodDisplayName(method)));
+        if (transfer && !isInstitution(app.category))
+            errors::validationFailed(QStringLiteral("method"), QStringLiteral("not_allowed"),
+                QCoreApplication::translate("certdesk::Server",
+                    "Corporate transfer is only for institutions; natural persons pay by WeChat Pay or "
+                    "Alipay."));
+        if (app.status != ApplicationStatus::Draft || app.paid)
+            errors::conflict(
+                QCoreApplication::translate("certdesk::Server", "This application is already paid."));
+        const Checklist checklist = checklistOf(tx.db(), app);
+        QStringList missing;
+        for (auto it = checklist.documents.cbegin(); it != checklist.documents.cend(); ++it) {
+            if (it.value() != DocumentState::Uploaded)
+                missing.append(QStringLiteral("document:") + documentKindToApi(it.key()));
+        }
+        if (checklist.liveness != LivenessState::Passed)
+            missing.append(QStringLiteral("liveness"));
+        if (!missing.isEmpty())
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "Upload every required document and pass the liveness check before paying; missing: %1")
+                                 .arg(missing.join(QStringLiteral(", "))));
+        if (!transfer && mode == providers::Mode::Real) {
+            order = beginProviderPayment(tx, app, method);
+            tx.commit();
+        } else {
+            const QString id = secrets::randomHex(16);
+            const QDateTime created = QDateTime::currentDateTimeUtc();
+            const QDateTime expires
+                = transfer ? created.addDays(7) : created.addSecs(qint64(m_options.paymentMinutes) * 60);
+            run(tx.db(),
+                QStringLiteral("INSERT INTO payments (id, application_id, order_no, method, amount_fen, "
+                               "status, reference, "
+                               "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                {id, app.id, app.orderNo, method, app.fees.totalFen, QStringLiteral("pending"), app.orderNo,
+                    iso(created), iso(expires)});
+            QJsonObject reply {{QStringLiteral("payment_id"), id}, {QStringLiteral("order_no"), app.orderNo},
+                {QStringLiteral("method"), method}, {QStringLiteral("amount_fen"), app.fees.totalFen},
+                {QStringLiteral("status"), QStringLiteral("pending")},
+                {QStringLiteral("expires_at"), iso(expires)}};
+            if (transfer) {
+                const QJsonObject payee = m_reference.corporateTransfer();
+                reply.insert(QStringLiteral("transfer"),
+                    QJsonObject {{QStringLiteral("payee_name"), payee.value(QStringLiteral("payee_name"))},
+                        {QStringLiteral("bank"), payee.value(QStringLiteral("bank"))},
+                        {QStringLiteral("account_number"), payee.value(QStringLiteral("account_number"))},
+                        {QStringLiteral("reference"), app.orderNo}});
+            } else {
+                reply.insert(QStringLiteral("qr_content"),
+                    QString(baseUrl(ctx) + QStringLiteral("/sandbox/pay/") + id));
+            }
+            commitAndSend(tx, ctx, 201, reply);
+            return;
+        }
     }
-    if (checklist.liveness != LivenessState::Passed)
-        missing.append(QStringLiteral("liveness"));
-    if (!missing.isEmpty())
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "Upload every required document and pass the liveness check before paying; missing: %1")
-                             .arg(missing.join(QStringLiteral(", "))));
-    const QString id = secrets::randomHex(16);
-    const QDateTime created = QDateTime::currentDateTimeUtc();
-    const QDateTime expires
-        = transfer ? created.addDays(7) : created.addSecs(qint64(m_options.paymentMinutes) * 60);
-    run(tx.db(),
-        QStringLiteral(
-            "INSERT INTO payments (id, application_id, order_no, method, amount_fen, status, reference, "
-            "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {id, app.id, app.orderNo, method, app.fees.totalFen, QStringLiteral("pending"), app.orderNo,
-            iso(created), iso(expires)});
-    QJsonObject reply {{QStringLiteral("payment_id"), id}, {QStringLiteral("order_no"), app.orderNo},
-        {QStringLiteral("method"), method}, {QStringLiteral("amount_fen"), app.fees.totalFen},
-        {QStringLiteral("status"), QStringLiteral("pending")}, {QStringLiteral("expires_at"), iso(expires)}};
-    if (transfer) {
-        const QJsonObject payee = m_reference.corporateTransfer();
-        reply.insert(QStringLiteral("transfer"),
-            QJsonObject {{QStringLiteral("payee_name"), payee.value(QStringLiteral("payee_name"))},
-                {QStringLiteral("bank"), payee.value(QStringLiteral("bank"))},
-                {QStringLiteral("account_number"), payee.value(QStringLiteral("account_number"))},
-                {QStringLiteral("reference"), app.orderNo}});
-    } else {
-        reply.insert(
-            QStringLiteral("qr_content"), QString(baseUrl(ctx) + QStringLiteral("/sandbox/pay/") + id));
-    }
-    commitAndSend(tx, ctx, 201, reply);
+    finishProviderPayment(ctx, *order);
 }
 
 void Api::getPayment(Context& ctx)
 {
-    const ReadTransaction rt(m_db);
-    const AppRow app = authorizeApplicant(ctx, rt.db());
-    const auto payment = loadPayment(rt.db(), ctx.param(1));
-    if (!payment || payment->applicationId != app.id)
-        errors::notFound(QCoreApplication::translate("certdesk::Server", "No such payment."));
+    std::optional<PaymentRow> payment;
+    {
+        const ReadTransaction rt(m_db);
+        const AppRow app = authorizeApplicant(ctx, rt.db());
+        payment = loadPayment(rt.db(), ctx.param(1));
+        if (!payment || payment->applicationId != app.id)
+            errors::notFound(QCoreApplication::translate("certdesk::Server", "No such payment."));
+    }
+    // A provider's notification may be late or lost: ask the provider about an order still pending here.
+    if (refreshProviderPayment(*payment, baseUrl(ctx))) {
+        const ReadTransaction again(m_db);
+        payment = loadPayment(again.db(), ctx.param(1));
+    }
     ctx.sendJson(200, paymentJson(*payment));
 }
 

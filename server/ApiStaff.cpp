@@ -113,6 +113,10 @@ void Api::staffLogin(Context& ctx)
         // Same work for unknown names, so timing does not tell which user names exist.
         stored = {QString(64, QLatin1Char('0')), QString(32, QLatin1Char('0')), secrets::kPasswordIterations};
     }
+    // An unfinished SELECT keeps this connection's read snapshot open through the slow password hash; a write
+    // committed meanwhile by another thread (the provider sender) would then fail the writes below with
+    // SQLITE_BUSY_SNAPSHOT ("database is locked").
+    q.finish();
     const bool ok = secrets::verifyPassword(password, stored) && known;
     if (!ok) {
         WriteTransaction tx(m_db);

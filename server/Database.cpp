@@ -213,6 +213,29 @@ const std::vector<QStringList>& migrations()
             QStringLiteral("CREATE INDEX legacy_revocation_queue_due ON legacy_revocation_queue "
                            "(webhook_status, next_attempt_at)"),
         },
+        // 7: providers (docs/providers.md): the QR content a payment or liveness provider gave, when the
+        // provider
+        // was last asked about a pending order or session, the person a liveness session was started for
+        // (hashed), the notifications already handled (a duplicate changes nothing) and the nonces of signed
+        // callbacks (a replay is refused), and the SMS queue state of outbox rows
+        {
+            QStringLiteral("ALTER TABLE payments ADD COLUMN qr_content TEXT"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN provider_txn VARCHAR(64)"),
+            QStringLiteral("ALTER TABLE payments ADD COLUMN queried_at VARCHAR(32)"),
+            QStringLiteral("ALTER TABLE liveness_sessions ADD COLUMN qr_content TEXT"),
+            QStringLiteral("ALTER TABLE liveness_sessions ADD COLUMN person_hash VARCHAR(64)"),
+            QStringLiteral("ALTER TABLE liveness_sessions ADD COLUMN queried_at VARCHAR(32)"),
+            QStringLiteral(
+                "CREATE TABLE provider_notifications (provider VARCHAR(32) NOT NULL, notification_id "
+                "VARCHAR(128) NOT NULL, received_at VARCHAR(32) NOT NULL, outcome VARCHAR(32) NOT NULL, "
+                "PRIMARY KEY (provider, notification_id))"),
+            QStringLiteral(
+                "CREATE TABLE provider_nonces (provider VARCHAR(32) NOT NULL, nonce VARCHAR(128) NOT NULL, "
+                "seen_at VARCHAR(32) NOT NULL, PRIMARY KEY (provider, nonce))"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN sent_at VARCHAR(32)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN next_attempt_at VARCHAR(32)"),
+        },
     };
     return list;
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <QUrl>
 
 #include <functional>
 #include <type_traits>
@@ -153,6 +154,60 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             {QStringLiteral("key_passphrase_file"), pathValue(&config.ocspKeyPassphraseFile)},
         });
 
+    providers::ProviderConfig& pc = config.providers;
+    const auto url = [&p](QString* target) {
+        return [&p, target](const QString& value) {
+            const QUrl u(value, QUrl::StrictMode);
+            if (!u.isValid() || (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http"))
+                || u.host().isEmpty())
+                return p.fail(QStringLiteral("\"%1\" is not an http(s) URL").arg(value));
+            *target = value;
+            return true;
+        };
+    };
+    sections.insert(QStringLiteral("payment"),
+        {
+            {QStringLiteral("wechat"), text(&pc.wechat)},
+            {QStringLiteral("alipay"), text(&pc.alipay)},
+            {QStringLiteral("timeout_seconds"), integer(&pc.timeoutSeconds, 1, 60)},
+            {QStringLiteral("attempts"), integer(&pc.attempts, 1, 10)},
+            {QStringLiteral("query_after_seconds"), integer(&pc.queryAfterSeconds, 0, 3600)},
+            {QStringLiteral("replay_window_seconds"), integer(&pc.replayWindowSeconds, 30, 3600)},
+        });
+    sections.insert(QStringLiteral("wechatpay"),
+        {
+            {QStringLiteral("base_url"), url(&pc.wechatpay.baseUrl)},
+            {QStringLiteral("mchid"), text(&pc.wechatpay.mchid)},
+            {QStringLiteral("appid"), text(&pc.wechatpay.appid)},
+            {QStringLiteral("merchant_serial_no"), text(&pc.wechatpay.merchantSerialNo)},
+            {QStringLiteral("merchant_key_file"), pathValue(&pc.wechatpay.merchantKeyFile)},
+            {QStringLiteral("platform_certificate_file"), pathValue(&pc.wechatpay.platformCertificateFile)},
+            {QStringLiteral("apiv3_key_file"), pathValue(&pc.wechatpay.apiv3KeyFile)},
+            {QStringLiteral("notify_url"), url(&pc.wechatpay.notifyUrl)},
+        });
+    sections.insert(QStringLiteral("alipay"),
+        {
+            {QStringLiteral("gateway_url"), url(&pc.alipayConfig.gatewayUrl)},
+            {QStringLiteral("app_id"), text(&pc.alipayConfig.appId)},
+            {QStringLiteral("app_private_key_file"), pathValue(&pc.alipayConfig.appPrivateKeyFile)},
+            {QStringLiteral("alipay_public_key_file"), pathValue(&pc.alipayConfig.alipayPublicKeyFile)},
+            {QStringLiteral("notify_url"), url(&pc.alipayConfig.notifyUrl)},
+        });
+    const auto signedHttp = [&](providers::SignedHttpConfig* c, bool callback) {
+        QHash<QString, Setter> keys {
+            {QStringLiteral("provider"), text(&c->provider)},
+            {QStringLiteral("base_url"), url(&c->baseUrl)},
+            {QStringLiteral("client_id"), text(&c->clientId)},
+            {QStringLiteral("secret_file"), pathValue(&c->secretFile)},
+        };
+        if (callback)
+            keys.insert(QStringLiteral("callback_url"), url(&c->callbackUrl));
+        return keys;
+    };
+    sections.insert(QStringLiteral("liveness"), signedHttp(&pc.liveness, true));
+    sections.insert(QStringLiteral("realname"), signedHttp(&pc.realname, false));
+    sections.insert(QStringLiteral("sms"), signedHttp(&pc.sms, false));
+
     QString section;
     QSet<QString> seen;
     const QList<QByteArray> lines = file.readAll().split('\n');
@@ -169,7 +224,8 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             section = line.mid(1, line.size() - 2).trimmed();
             if (!sections.contains(section)) {
                 p.fail(QStringLiteral(
-                    "unknown section [%1] (known: [server], [ca], [legacy_ca], [staff], [ocsp])")
+                    "unknown section [%1] (known: [server], [ca], [legacy_ca], [staff], [ocsp], [payment], "
+                    "[wechatpay], [alipay], [liveness], [realname], [sms])")
                            .arg(section));
                 break;
             }

@@ -5,6 +5,8 @@
 // value`, a repeated key or a bad value is an error naming the file and line, so that a typo never silently
 // leaves a default in place.
 
+#include "providers/ProviderConfig.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -66,6 +68,9 @@ struct ServerConfig
     // [ocsp]
     std::optional<int> ocspNextUpdateMinutes;
     QString ocspKeyPassphraseFile;
+
+    // [payment], [wechatpay], [alipay], [liveness], [realname], [sms] (docs/providers.md)
+    providers::ProviderConfig providers;
 
     // Reads and checks `path`. nullopt with *error = "FILE:LINE: what is wrong" (or "FILE: ..." for a
     // problem not tied to a line).

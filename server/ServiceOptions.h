@@ -60,6 +60,8 @@ struct ServiceOptions
     // Liveness session and QR payment lifetimes.
     int livenessMinutes = 10;
     int paymentMinutes = 30;
+    // Payment, liveness, real-name and SMS providers (docs/providers.md).
+    providers::ProviderConfig providers;
     // One line per request (method, path, status, milliseconds); never bodies, tokens or personal data.
     // Empty function = standard error. Set `quiet` to drop them.
     std::function<void(const QString& line)> logSink;

@@ -137,6 +137,7 @@ int main(int argc, char* argv[])
     if (config.legacyRevocationWebhookRetrySeconds)
         options.legacyRevocationWebhookRetrySeconds = *config.legacyRevocationWebhookRetrySeconds;
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
+    options.providers = config.providers;
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
     if (config.ocspNextUpdateMinutes)

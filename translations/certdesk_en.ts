@@ -1421,6 +1421,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The telecom real-name check cannot be reached at the moment; nothing was saved. Wait a minute and submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CA has no liveness check configured; ask the CA&apos;s counter for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This CA does not offer %1; choose another payment method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate renewal, order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached at the moment. Nothing was charged. Wait a minute and press Pay again, or choose another payment method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the order. Nothing was charged. Choose another payment method, or call the CA for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face verification service cannot be reached at the moment. Wait a minute and start the liveness check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face verification service refused to start the check. Check the name and ID number on the form, or call the CA for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or ID number on the form changed after the check was started; start the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This service has no legacy CA.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1458,6 +1458,42 @@
             <source>The service had an internal error; nothing was changed. Try again later.</source>
             <translation>服务内部错误，未做任何更改，请稍后重试。</translation>
         </message>
+        <message>
+            <source>The telecom real-name check cannot be reached at the moment; nothing was saved. Wait a minute and submit again.</source>
+            <translation>暂时无法连接运营商实名核验服务，本次提交未保存。请稍等一分钟后重新提交。</translation>
+        </message>
+        <message>
+            <source>This CA has no liveness check configured; ask the CA&apos;s counter for help.</source>
+            <translation>本 CA 尚未开通人脸核验，请联系 CA 服务柜台办理。</translation>
+        </message>
+        <message>
+            <source>This CA does not offer %1; choose another payment method.</source>
+            <translation>本 CA 暂不支持%1，请选择其他支付方式。</translation>
+        </message>
+        <message>
+            <source>Certificate renewal, order %1</source>
+            <translation>证书续期，订单 %1</translation>
+        </message>
+        <message>
+            <source>%1 cannot be reached at the moment. Nothing was charged. Wait a minute and press Pay again, or choose another payment method.</source>
+            <translation>暂时无法连接%1，未产生任何扣款。请稍等一分钟后再次点击支付，或选择其他支付方式。</translation>
+        </message>
+        <message>
+            <source>%1 refused the order. Nothing was charged. Choose another payment method, or call the CA for help.</source>
+            <translation>%1拒绝了本次下单，未产生任何扣款。请选择其他支付方式，或致电 CA 咨询。</translation>
+        </message>
+        <message>
+            <source>The face verification service cannot be reached at the moment. Wait a minute and start the liveness check again.</source>
+            <translation>暂时无法连接人脸核验服务。请稍等一分钟后重新开始人脸核验。</translation>
+        </message>
+        <message>
+            <source>The face verification service refused to start the check. Check the name and ID number on the form, or call the CA for help.</source>
+            <translation>人脸核验服务拒绝发起核验。请核对表单中的姓名和身份证号码，或致电 CA 咨询。</translation>
+        </message>
+        <message>
+            <source>The name or ID number on the form changed after the check was started; start the check again.</source>
+            <translation>发起人脸核验后表单中的姓名或身份证号码已修改，请重新进行人脸核验。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::Token</name>
