@@ -1458,6 +1458,50 @@
             <source>The service had an internal error; nothing was changed. Try again later.</source>
             <translation>服务内部错误，未做任何更改，请稍后重试。</translation>
         </message>
+        <message>
+            <source>This service has no SMS provider for the initial PIN. Record the shipment without initial_pin and give the applicant the PIN another way.</source>
+            <translation>本服务未配置发送初始 PIN 码的短信通道。请不带 initial_pin 登记寄送，并以其他方式告知申请人 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Receipt is confirmed only for a UKey that was sent and not yet received.</source>
+            <translation>只有已寄出且尚未签收的 UKey 才能确认收货。</translation>
+        </message>
+        <message>
+            <source>Without a signature by the new UKey, sign in to the applicant centre with the SMS code to confirm receipt.</source>
+            <translation>没有新 UKey 的签名时，请先用短信验证码登录个人中心，再确认收货。</translation>
+        </message>
+        <message>
+            <source>Send the serial number of the received UKey.</source>
+            <translation>请提交所收到 UKey 的序列号。</translation>
+        </message>
+        <message>
+            <source>This is not the UKey the counter programmed for this application.</source>
+            <translation>这不是柜台为本申请制作的 UKey。</translation>
+        </message>
+        <message>
+            <source>The receipt challenge is unknown, used or expired; ask for a new one.</source>
+            <translation>收货验证码无效、已使用或已过期，请重新获取。</translation>
+        </message>
+        <message>
+            <source>The signature is not an SM2 signature (ID 1234567812345678) of the challenge by the new signing key.</source>
+            <translation>该签名不是新签名密钥对验证码所作的 SM2 签名（用户标识 1234567812345678）。</translation>
+        </message>
+        <message>
+            <source>UKey received; the applicant&apos;s new signing key signed the receipt</source>
+            <translation>已收到 UKey：申请人用新签名密钥签署了收货确认</translation>
+        </message>
+        <message>
+            <source>UKey received; confirmed by the applicant signed in by SMS code</source>
+            <translation>已收到 UKey：申请人通过短信验证码登录后确认</translation>
+        </message>
+        <message>
+            <source>The initial PIN must be 6 to 16 digits, not one digit repeated and not a run such as 123456.</source>
+            <translation>初始 PIN 码须为 6 至 16 位数字，不能由同一数字重复组成，也不能是 123456 这样的连续数字。</translation>
+        </message>
+        <message>
+            <source>CertDesk: the initial PIN of the new UKey for order %1 is %2. When the UKey arrives, CertDesk asks for it once and then for a PIN of your own. Never tell it to anyone.</source>
+            <translation>【证书服务台】订单 %1 的新 UKey 初始 PIN 码为 %2。收到 UKey 后，证书服务台会请您输入一次该 PIN 码，再设置您自己的 PIN 码。请勿告诉任何人。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::Token</name>
@@ -4889,6 +4933,68 @@
         <message>
             <source>Ask the applicant whether they agree, then send the code to their mobile.</source>
             <translation>请先征得申请人同意，再向其手机发送验证码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::PinRules</name>
+        <message>
+            <source>Type the new PIN.</source>
+            <translation>请输入新 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The PIN must have %1 to %2 characters.</source>
+            <translation>PIN 码须为 %1 至 %2 位。</translation>
+        </message>
+        <message>
+            <source>Use only digits, Latin letters and the symbols on the keyboard (no spaces).</source>
+            <translation>只能使用数字、英文字母和键盘上的符号（不含空格）。</translation>
+        </message>
+        <message>
+            <source>The PIN must not be one character repeated (such as 111111): anyone would try it first.</source>
+            <translation>PIN 码不能由同一个字符重复组成（如 111111）：这是别人最先会试的。</translation>
+        </message>
+        <message>
+            <source>The PIN must not be a run of digits such as 123456 or 654321: anyone would try it first.</source>
+            <translation>PIN 码不能是连续数字（如 123456 或 654321）：这是别人最先会试的。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::issuance::ReceiptJob</name>
+        <message>
+            <source>The UKey of order %1 was already received.</source>
+            <translation>订单 %1 的 UKey 已确认收货。</translation>
+        </message>
+        <message>
+            <source>The UKey of order %1 has not been sent yet.</source>
+            <translation>订单 %1 的 UKey 尚未寄出。</translation>
+        </message>
+        <message>
+            <source>The certificates on this UKey do not check out against the CA (signature, SM2 ID or key). Do not use it; call the CA&apos;s hotline 400-112-3838.</source>
+            <translation>此 UKey 中的证书未通过 CA 校验（签名、SM2 用户标识或密钥不符）。请勿使用，并拨打 CA 服务热线 400-112-3838。</translation>
+        </message>
+        <message>
+            <source>No UKey with certificates was found. Insert the UKey from the parcel and try again.</source>
+            <translation>未找到装有证书的 UKey。请插入包裹中的 UKey 后重试。</translation>
+        </message>
+        <message>
+            <source>The inserted UKey does not hold the certificates made for order %1. Insert the UKey from the parcel of this order (remove other UKeys) and try again.</source>
+            <translation>插入的 UKey 中没有为订单 %1 签发的证书。请插入本订单包裹中的 UKey（拔出其他 UKey）后重试。</translation>
+        </message>
+        <message>
+            <source>Choose a PIN of your own, not the initial PIN from the SMS.</source>
+            <translation>请设置您自己的 PIN 码，不要沿用短信中的初始 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The initial PIN is not right: type the PIN from the SMS about order %1. %2</source>
+            <translation>初始 PIN 码不正确：请输入订单 %1 短信中的 PIN 码。%2</translation>
+        </message>
+        <message>
+            <source>Your new PIN is set on the UKey, but the receipt was not proven: %1 Try again with your new PIN.</source>
+            <translation>新 PIN 码已设置到 UKey，但收货确认未完成：%1 请用新 PIN 码重试。</translation>
+        </message>
+        <message>
+            <source>This UKey cannot sign here, so the receipt needs your sign-in to the applicant centre with an SMS code. Sign in there and try again.</source>
+            <translation>此 UKey 在本机无法签名，确认收货需要您用短信验证码登录个人中心。请登录后重试。</translation>
         </message>
     </context>
 </TS>
