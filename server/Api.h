@@ -226,6 +226,9 @@ private:
     void providerLoop();
     void sendQueuedSms();
     void closeExpiredOrders();
+    // the mailed UKey's receipt (ApiReceipt.cpp)
+    void receiptChallenge(Context& ctx);
+    void receipt(Context& ctx);
 
     // ---- helpers ----
     [[nodiscard]] static QString now();
@@ -276,6 +279,13 @@ private:
         const QString& note, const QString& actor) const;
     void notify(const QSqlDatabase& db, const QString& appId, const QString& channel, const QString& to,
         const QString& subject, const QString& body) const;
+    // An SMS carrying a secret (the initial PIN of a mailed UKey): kept nowhere but the sandbox outbox.
+    // Outside the sandbox this build has no SMS provider to hand it to, so it throws 409 instead of storing
+    // it (ApiReceipt.cpp).
+    void sendSecretSms(const QSqlDatabase& db, const QString& appId, const QString& to, QString body) const;
+    // The confirmed issuance of an application for the applicant's view (serials, validity, both
+    // certificates), or an empty object when there is none (ApiReceipt.cpp).
+    [[nodiscard]] QJsonObject confirmedIssuanceJson(const QSqlDatabase& db, const QString& appId) const;
     void markPaid(
         const QSqlDatabase& db, const PaymentRow& payment, const QString& actor, const QString& base) const;
     // Stores the reply under ctx's Idempotency-Key inside `tx`, commits, and sends it.

@@ -196,6 +196,15 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
             {QStringLiteral("at"), q.value(1).toString()}, {QStringLiteral("note"), q.value(2).toString()}});
     }
     o.insert(QStringLiteral("timeline"), timeline);
+    // The certificates the counter confirmed on the UKey, so the applicant's CertDesk can check that the
+    // UKey that arrived is the one made for this order (additive to API.md; null before issuance).
+    if (app.status == ApplicationStatus::Issued || app.status == ApplicationStatus::Shipped
+        || app.status == ApplicationStatus::Completed) {
+        const QJsonObject issuance = confirmedIssuanceJson(db, app.id);
+        o.insert(QStringLiteral("issuance"), issuance.isEmpty() ? QJsonValue() : QJsonValue(issuance));
+    } else {
+        o.insert(QStringLiteral("issuance"), QJsonValue());
+    }
     o.insert(QStringLiteral("new_validity_start"), app.newValidityStart);
     o.insert(QStringLiteral("created_at"), app.createdAt);
     o.insert(QStringLiteral("updated_at"), app.updatedAt);

@@ -95,6 +95,8 @@ void Api::registerRoutes(Router& r)
     r.add("POST", "/api/v1/applicant/sessions", B::Json, bind(&Api::applicantSignIn));
     r.add("DELETE", "/api/v1/applicant/sessions", B::None, bind(&Api::applicantSignOut));
     r.add("GET", "/api/v1/applicant/applications", B::None, bind(&Api::applicantApplications));
+    r.add("POST", "/api/v1/applications/{}/receipt/challenge", B::Json, bind(&Api::receiptChallenge));
+    r.add("POST", "/api/v1/applications/{}/receipt", B::Json, bind(&Api::receipt));
     r.add("POST", "/api/v1/staff/sessions", B::Json, bind(&Api::staffLogin));
     r.add("GET", "/api/v1/staff/applications", B::None, bind(&Api::staffList));
     r.add("GET", "/api/v1/staff/applications/{}", B::None, bind(&Api::staffGet));

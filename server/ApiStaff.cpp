@@ -2,6 +2,7 @@
 #include "Api.h"
 #include "Audit.h"
 
+#include "domain/PinRules.h"
 #include "domain/Validators.h"
 
 #include <QCoreApplication>
@@ -377,8 +378,23 @@ void Api::ship(Context& ctx)
     };
     const QString carrier = need("carrier");
     const QString tracking = need("tracking_no");
-    if (!problems.isEmpty())
+    // API.md: the mailed UKey's initial user PIN, 6–16 digits, that the service sends by SMS. It is checked
+    // with the same rule the applicant's new PIN meets (no repeated digit, no run), held in this request only
+    // and never written to the database or a log (only the sandbox outbox holds the SMS).
+    const QJsonValue pinValue = body.value(QStringLiteral("initial_pin"));
+    QString initialPin;
+    if (!pinValue.isUndefined() && !pinValue.isNull()) {
+        initialPin = pinValue.toString();
+        if (!pinValue.isString() || !pins::isDigitPin(initialPin) || pins::checkNewPin(initialPin))
+            problems.append({QStringLiteral("initial_pin"), QStringLiteral("invalid"),
+                QCoreApplication::translate("certdesk::Server",
+                    "The initial PIN must be 6 to 16 digits, not one digit repeated and not a run such as "
+                    "123456.")});
+    }
+    if (!problems.isEmpty()) {
+        initialPin.fill(QLatin1Char('\0'));
         errors::validationFailed(problems);
+    }
     run(tx.db(),
         QStringLiteral("UPDATE applications SET shipment_carrier = ?, shipment_tracking_no = ? WHERE id = ?"),
         {carrier, tracking, app.id});
@@ -390,6 +406,16 @@ void Api::ship(Context& ctx)
         QCoreApplication::translate(
             "certdesk::Server", "CertDesk: the new UKey for order %1 was sent by %2, tracking number %3.")
             .arg(app.orderNo, carrier, tracking));
+    if (!initialPin.isEmpty()) {
+        // Apart from the parcel and from the shipment notice: whoever holds one of them alone cannot use the
+        // UKey.
+        sendSecretSms(tx.db(), app.id, app.form.responsiblePerson().mobile,
+            QCoreApplication::translate("certdesk::Server",
+                "CertDesk: the initial PIN of the new UKey for order %1 is %2. When the UKey arrives, "
+                "CertDesk asks for it once and then for a PIN of your own. Never tell it to anyone.")
+                .arg(app.orderNo, initialPin));
+        initialPin.fill(QLatin1Char('\0'));
+    }
     const QJsonObject reply = applicationJson(tx.db(), requireApp(tx.db(), app.id), true);
     tx.commit();
     ctx.sendJson(200, reply);

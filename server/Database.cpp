@@ -236,6 +236,16 @@ const std::vector<QStringList>& migrations()
             QStringLiteral("ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN next_attempt_at VARCHAR(32)"),
         },
+        // 8: the mailed UKey's receipt: challenges the new signing key signs (hashed; used once, 5 minutes)
+        {
+            QStringLiteral(
+                "CREATE TABLE receipt_challenges (challenge_hash VARCHAR(64) PRIMARY KEY, application_id "
+                "VARCHAR(40) NOT NULL, created_at VARCHAR(32) NOT NULL, expires_at VARCHAR(32) NOT NULL, "
+                "used INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral(
+                "CREATE INDEX receipt_challenges_application ON receipt_challenges (application_id, "
+                "created_at)"),
+        },
     };
     return list;
 }

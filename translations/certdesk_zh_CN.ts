@@ -1494,6 +1494,50 @@
             <source>The name or ID number on the form changed after the check was started; start the check again.</source>
             <translation>发起人脸核验后表单中的姓名或身份证号码已修改，请重新进行人脸核验。</translation>
         </message>
+        <message>
+            <source>This service has no SMS provider for the initial PIN. Record the shipment without initial_pin and give the applicant the PIN another way.</source>
+            <translation>本服务未配置发送初始 PIN 码的短信通道。请不带 initial_pin 登记寄送，并以其他方式告知申请人 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Receipt is confirmed only for a UKey that was sent and not yet received.</source>
+            <translation>只有已寄出且尚未签收的 UKey 才能确认收货。</translation>
+        </message>
+        <message>
+            <source>Without a signature by the new UKey, sign in to the applicant centre with the SMS code to confirm receipt.</source>
+            <translation>没有新 UKey 的签名时，请先用短信验证码登录个人中心，再确认收货。</translation>
+        </message>
+        <message>
+            <source>Send the serial number of the received UKey.</source>
+            <translation>请提交所收到 UKey 的序列号。</translation>
+        </message>
+        <message>
+            <source>This is not the UKey the counter programmed for this application.</source>
+            <translation>这不是柜台为本申请制作的 UKey。</translation>
+        </message>
+        <message>
+            <source>The receipt challenge is unknown, used or expired; ask for a new one.</source>
+            <translation>收货验证码无效、已使用或已过期，请重新获取。</translation>
+        </message>
+        <message>
+            <source>The signature is not an SM2 signature (ID 1234567812345678) of the challenge by the new signing key.</source>
+            <translation>该签名不是新签名密钥对验证码所作的 SM2 签名（用户标识 1234567812345678）。</translation>
+        </message>
+        <message>
+            <source>UKey received; the applicant&apos;s new signing key signed the receipt</source>
+            <translation>已收到 UKey：申请人用新签名密钥签署了收货确认</translation>
+        </message>
+        <message>
+            <source>UKey received; confirmed by the applicant signed in by SMS code</source>
+            <translation>已收到 UKey：申请人通过短信验证码登录后确认</translation>
+        </message>
+        <message>
+            <source>The initial PIN must be 6 to 16 digits, not one digit repeated and not a run such as 123456.</source>
+            <translation>初始 PIN 码须为 6 至 16 位数字，不能由同一数字重复组成，也不能是 123456 这样的连续数字。</translation>
+        </message>
+        <message>
+            <source>CertDesk: the initial PIN of the new UKey for order %1 is %2. When the UKey arrives, CertDesk asks for it once and then for a PIN of your own. Never tell it to anyone.</source>
+            <translation>【证书服务台】订单 %1 的新 UKey 初始 PIN 码为 %2。收到 UKey 后，证书服务台会请您输入一次该 PIN 码，再设置您自己的 PIN 码。请勿告诉任何人。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::Token</name>
@@ -2809,6 +2853,30 @@
         <message>
             <source>The PIN of UKey %1 was changed. Only the applicant knows it now.</source>
             <translation>UKey %1 的 PIN 码已修改，现在只有申请人知道。</translation>
+        </message>
+        <message>
+            <source>The UKey will be mailed: set a random initial PIN, sent to the applicant by SMS with the shipment</source>
+            <translation>UKey 将邮寄：设置随机初始 PIN 码，登记寄送时以短信发给申请人</translation>
+        </message>
+        <message>
+            <source>The UKey will be mailed</source>
+            <translation>UKey 将邮寄</translation>
+        </message>
+        <message>
+            <source>After programming, the UKey gets a random initial PIN that nobody at the counter sees; the service sends it to the applicant by SMS when the shipment is recorded.</source>
+            <translation>制证后，UKey 会设置一个柜台人员看不到的随机初始 PIN 码；登记寄送时，服务端以短信将其发给申请人。</translation>
+        </message>
+        <message>
+            <source>Setting a random initial PIN for mailing…</source>
+            <translation>正在为邮寄设置随机初始 PIN 码…</translation>
+        </message>
+        <message>
+            <source>The initial PIN was not set: %1 The UKey still has the PIN typed for programming; change it before mailing.</source>
+            <translation>初始 PIN 码未设置：%1 UKey 仍使用制证时输入的 PIN 码，请在邮寄前修改。</translation>
+        </message>
+        <message>
+            <source>UKey %1 has a random initial PIN. Nobody at the counter sees it: the service sends it to the applicant by SMS when you record the shipment (Shipment).</source>
+            <translation>UKey %1 已设置随机初始 PIN 码。柜台人员看不到它：您登记寄送（寄送页）时，服务端会以短信发给申请人。</translation>
         </message>
     </context>
     <context>
@@ -4396,6 +4464,18 @@
             <source>The mailing label of order %1 was printed.</source>
             <translation>订单 %1 的邮寄标签已打印。</translation>
         </message>
+        <message>
+            <source>Order %1 was sent by %2, tracking number %3; the applicant is told, and the UKey&apos;s initial PIN goes to the applicant by SMS.</source>
+            <translation>订单 %1 已由 %2 寄出，运单号 %3；已通知申请人，UKey 的初始 PIN 码将以短信发给申请人。</translation>
+        </message>
+        <message>
+            <source>The UKey&apos;s random initial PIN goes to the applicant by SMS with the shipment; it is not shown here.</source>
+            <translation>UKey 的随机初始 PIN 码将在登记寄送时以短信发给申请人，此处不显示。</translation>
+        </message>
+        <message>
+            <source>No initial PIN for mailing is held on this PC for this UKey: if it is mailed, the applicant needs its PIN another way.</source>
+            <translation>本机没有保存此 UKey 的邮寄初始 PIN 码：如果邮寄，需以其他方式告知申请人 PIN 码。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::StaffLoginPage</name>
@@ -4875,6 +4955,18 @@
             <source>Select an application and press Open.</source>
             <translation>请选择一项申请，然后点击“打开”。</translation>
         </message>
+        <message>
+            <source>I have received the UKey</source>
+            <translation>我已收到 UKey</translation>
+        </message>
+        <message>
+            <source>For a mailed UKey: check it, set your own PIN and confirm receipt.</source>
+            <translation>适用于邮寄的 UKey：检查 UKey、设置您自己的 PIN 码并确认收货。</translation>
+        </message>
+        <message>
+            <source>The UKey of order %1 was mailed. When it arrives, insert it into this computer and press &quot;I have received the UKey&quot;: CertDesk checks it, and you replace the initial PIN from the SMS by your own.</source>
+            <translation>订单 %1 的 UKey 已寄出。收到后，请将其插入本电脑并点击“我已收到 UKey”：证书服务台会检查 UKey，然后请您把短信中的初始 PIN 码改为您自己的 PIN 码。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::WalkInPage</name>
@@ -4925,6 +5017,171 @@
         <message>
             <source>Ask the applicant whether they agree, then send the code to their mobile.</source>
             <translation>请先征得申请人同意，再向其手机发送验证码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::PinRules</name>
+        <message>
+            <source>Type the new PIN.</source>
+            <translation>请输入新 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The PIN must have %1 to %2 characters.</source>
+            <translation>PIN 码须为 %1 至 %2 位。</translation>
+        </message>
+        <message>
+            <source>Use only digits, Latin letters and the symbols on the keyboard (no spaces).</source>
+            <translation>只能使用数字、英文字母和键盘上的符号（不含空格）。</translation>
+        </message>
+        <message>
+            <source>The PIN must not be one character repeated (such as 111111): anyone would try it first.</source>
+            <translation>PIN 码不能由同一个字符重复组成（如 111111）：这是别人最先会试的。</translation>
+        </message>
+        <message>
+            <source>The PIN must not be a run of digits such as 123456 or 654321: anyone would try it first.</source>
+            <translation>PIN 码不能是连续数字（如 123456 或 654321）：这是别人最先会试的。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::issuance::ReceiptJob</name>
+        <message>
+            <source>The UKey of order %1 was already received.</source>
+            <translation>订单 %1 的 UKey 已确认收货。</translation>
+        </message>
+        <message>
+            <source>The UKey of order %1 has not been sent yet.</source>
+            <translation>订单 %1 的 UKey 尚未寄出。</translation>
+        </message>
+        <message>
+            <source>The certificates on this UKey do not check out against the CA (signature, SM2 ID or key). Do not use it; call the CA&apos;s hotline 400-112-3838.</source>
+            <translation>此 UKey 中的证书未通过 CA 校验（签名、SM2 用户标识或密钥不符）。请勿使用，并拨打 CA 服务热线 400-112-3838。</translation>
+        </message>
+        <message>
+            <source>No UKey with certificates was found. Insert the UKey from the parcel and try again.</source>
+            <translation>未找到装有证书的 UKey。请插入包裹中的 UKey 后重试。</translation>
+        </message>
+        <message>
+            <source>The inserted UKey does not hold the certificates made for order %1. Insert the UKey from the parcel of this order (remove other UKeys) and try again.</source>
+            <translation>插入的 UKey 中没有为订单 %1 签发的证书。请插入本订单包裹中的 UKey（拔出其他 UKey）后重试。</translation>
+        </message>
+        <message>
+            <source>Choose a PIN of your own, not the initial PIN from the SMS.</source>
+            <translation>请设置您自己的 PIN 码，不要沿用短信中的初始 PIN 码。</translation>
+        </message>
+        <message>
+            <source>The initial PIN is not right: type the PIN from the SMS about order %1. %2</source>
+            <translation>初始 PIN 码不正确：请输入订单 %1 短信中的 PIN 码。%2</translation>
+        </message>
+        <message>
+            <source>Your new PIN is set on the UKey, but the receipt was not proven: %1 Try again with your new PIN.</source>
+            <translation>新 PIN 码已设置到 UKey，但收货确认未完成：%1 请用新 PIN 码重试。</translation>
+        </message>
+        <message>
+            <source>This UKey cannot sign here, so the receipt needs your sign-in to the applicant centre with an SMS code. Sign in there and try again.</source>
+            <translation>此 UKey 在本机无法签名，确认收货需要您用短信验证码登录个人中心。请登录后重试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::ui::ReceiptPanel</name>
+        <message>
+            <source>Check the UKey: the certificates of this order, issued by the CA</source>
+            <translation>检查 UKey：本订单的证书，由 CA 签发</translation>
+        </message>
+        <message>
+            <source>The initial PIN from the SMS, and a new PIN of your own</source>
+            <translation>输入短信中的初始 PIN 码，并设置您自己的新 PIN 码</translation>
+        </message>
+        <message>
+            <source>Confirm receipt to the CA</source>
+            <translation>向 CA 确认收货</translation>
+        </message>
+        <message>
+            <source>Check the UKey again</source>
+            <translation>重新检查 UKey</translation>
+        </message>
+        <message>
+            <source>Change the PIN and confirm receipt</source>
+            <translation>修改 PIN 码并确认收货</translation>
+        </message>
+        <message>
+            <source>Back to my applications</source>
+            <translation>返回我的申请</translation>
+        </message>
+        <message>
+            <source>Insert the UKey from the parcel into this computer (and remove any other UKey). CertDesk checks that it holds the new signing and encryption certificates of this order, then you replace the initial PIN from the SMS by a PIN of your own.</source>
+            <translation>请将包裹中的 UKey 插入本电脑（并拔出其他 UKey）。证书服务台会检查其中是否装有本订单的新签名证书和加密证书，然后请您把短信中的初始 PIN 码改为您自己的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>Check the inserted UKey again</source>
+            <translation>重新检查已插入的 UKey</translation>
+        </message>
+        <message>
+            <source>Initial PIN from the SMS</source>
+            <translation>短信中的初始 PIN 码</translation>
+        </message>
+        <message>
+            <source>New PIN again</source>
+            <translation>再次输入新 PIN 码</translation>
+        </message>
+        <message>
+            <source>Initial PIN (from the SMS)</source>
+            <translation>初始 PIN 码（见短信）</translation>
+        </message>
+        <message>
+            <source>I have received the UKey · order %1</source>
+            <translation>我已收到 UKey · 订单 %1</translation>
+        </message>
+        <message>
+            <source>UKey %1 (serial number %2) holds the signing certificate %3 and the encryption certificate %4 of this order, issued by the CA. Valid until %5.</source>
+            <translation>UKey %1（序列号 %2）中装有本订单的签名证书 %3 和加密证书 %4，均由 CA 签发，有效期至 %5。</translation>
+        </message>
+        <message>
+            <source>Now type the initial PIN from the SMS and choose your own PIN. The UKey then signs the receipt with the new signing key.</source>
+            <translation>请输入短信中的初始 PIN 码，并设置您自己的 PIN 码。随后 UKey 会用新的签名密钥签署收货确认。</translation>
+        </message>
+        <message>
+            <source>Now type the initial PIN from the SMS and choose your own PIN. The receipt is confirmed with your sign-in and the UKey&apos;s serial number.</source>
+            <translation>请输入短信中的初始 PIN 码，并设置您自己的 PIN 码。收货将凭您的登录和 UKey 序列号确认。</translation>
+        </message>
+        <message>
+            <source>your new PIN</source>
+            <translation>您的新 PIN 码</translation>
+        </message>
+        <message>
+            <source>Looking for the UKey and checking its certificates…</source>
+            <translation>正在查找 UKey 并检查其中的证书…</translation>
+        </message>
+        <message>
+            <source>Changing the PIN on the UKey…</source>
+            <translation>正在修改 UKey 的 PIN 码…</translation>
+        </message>
+        <message>
+            <source>Confirming receipt to the CA…</source>
+            <translation>正在向 CA 确认收货…</translation>
+        </message>
+        <message>
+            <source>Receipt confirmed: order %1 is completed, and the UKey has your own PIN now.</source>
+            <translation>已确认收货：订单 %1 已完成，UKey 现在使用您自己的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>From now on, bid documents must be encrypted to the NEW encryption certificate on this UKey, and you sign with its new signing certificate. The old certificate is revoked and no longer works: it cannot sign, and bid files encrypted to it can no longer be decrypted. Update the certificate on every bidding platform you use (certificate binding or certificate update there).</source>
+            <translation>从现在起，投标文件必须用这个 UKey 中的新加密证书加密，签名也要用新的签名证书。旧证书已吊销，不能再使用：既不能签名，用旧证书加密的投标文件也无法再解密。请在您使用的每个招投标平台上更新证书（即平台上的“证书绑定”或“更新证书”）。</translation>
+        </message>
+        <message>
+            <source>The two new PINs differ. Type the same PIN twice.</source>
+            <translation>两次输入的新 PIN 码不一致，请输入相同的 PIN 码。</translation>
+        </message>
+        <message>
+            <source>This PIN can be used.</source>
+            <translation>此 PIN 码可以使用。</translation>
+        </message>
+        <message>
+            <source>6 to 16 characters; not one character repeated (111111) and not a run of digits (123456, 654321).</source>
+            <translation>6 至 16 位；不能由同一字符重复组成（如 111111），也不能是连续数字（如 123456、654321）。</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>新 PIN 码</translation>
         </message>
     </context>
 </TS>

@@ -507,11 +507,36 @@ ApiReply<Application>* ApiClient::confirmIssuance(
 }
 
 ApiReply<Application>* ApiClient::recordShipment(
-    const QString& id, const QString& carrier, const QString& trackingNo)
+    const QString& id, const QString& carrier, const QString& trackingNo, const QString& initialPin)
 {
     detail::RequestSpec spec
         = staffRequest("recordShipment", "POST", applicationPath(id) + QStringLiteral("/shipment"));
-    setJson(spec, {{QStringLiteral("carrier"), carrier}, {QStringLiteral("tracking_no"), trackingNo}});
+    QJsonObject body {{QStringLiteral("carrier"), carrier}, {QStringLiteral("tracking_no"), trackingNo}};
+    if (!initialPin.isEmpty())
+        body.insert(QStringLiteral("initial_pin"), initialPin);
+    setJson(spec, body);
+    return sendJson<Application>(std::move(spec), parseStateChange);
+}
+
+ApiReply<ReceiptChallenge>* ApiClient::receiptChallenge(const QString& id, const QString& bearer)
+{
+    detail::RequestSpec spec
+        = request("receiptChallenge", "POST", applicationPath(id) + QStringLiteral("/receipt/challenge"));
+    spec.bearer = bearer;
+    setJson(spec, {});
+    return sendJson<ReceiptChallenge>(std::move(spec), parseReceiptChallenge);
+}
+
+ApiReply<Application>* ApiClient::confirmReceipt(const QString& id, const QString& bearer,
+    const QString& tokenSerial, const QByteArray& challenge, const QByteArray& signatureDer)
+{
+    detail::RequestSpec spec = request("confirmReceipt", "POST", applicationPath(id) + QStringLiteral("/receipt"));
+    spec.bearer = bearer;
+    setJson(spec,
+        {{QStringLiteral("token_serial"), tokenSerial},
+            {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
+            {QStringLiteral("signature"),
+                signatureDer.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(signatureDer.toBase64()))}});
     return sendJson<Application>(std::move(spec), parseStateChange);
 }
 

@@ -114,6 +114,14 @@ public:
         const QString& id, const QString& accessToken, const QString& paymentId);
     ApiReply<Invoice>* invoice(const QString& id, const QString& accessToken);
 
+    // --- the mailed UKey's receipt (`shipped` -> `completed`) ---
+    // `bearer`: the access token, or the applicant token (needed when there is no signature).
+    ApiReply<ReceiptChallenge>* receiptChallenge(const QString& id, const QString& bearer);
+    // `signatureDer` empty: the token cannot sign SM2 here; the service then checks the applicant session and
+    // the token serial. Otherwise the new signing key's SM2 signature (ID 1234567812345678) of the challenge.
+    ApiReply<Application>* confirmReceipt(const QString& id, const QString& bearer, const QString& tokenSerial,
+        const QByteArray& challenge, const QByteArray& signatureDer);
+
     // --- the applicant's own centre (个人中心) ---
     // Sends a 6-digit code by SMS to `mobile` (202 whether or not it has applications). 429 before
     // resendAfter or when too many were asked for: ApiError::retryAfter says how long to wait.
@@ -148,8 +156,11 @@ public:
         const QByteArray& csrDer, const QString& idempotencyKey = {});
     ApiReply<Application>* confirmIssuance(
         const QString& id, const QString& issuanceId, const QString& tokenSerial, const QString& tokenLabel);
-    ApiReply<Application>* recordShipment(
-        const QString& id, const QString& carrier, const QString& trackingNo);
+    // `initialPin` (6–16 digits, may be empty): the mailed UKey's initial user PIN, which the service sends
+    // to the applicant by SMS and keeps nowhere. The request is not retried (RequestSpec::repeatable false)
+    // so the PIN crosses the network once per attempt the person makes.
+    ApiReply<Application>* recordShipment(const QString& id, const QString& carrier, const QString& trackingNo,
+        const QString& initialPin = {});
     ApiReply<Application>* handover(const QString& id);
 
     // --- sandbox (404 unless the service runs with --sandbox) ---

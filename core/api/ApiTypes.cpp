@@ -599,6 +599,17 @@ ApiResult<ApplicantCode> parseApplicantCode(const QJsonObject& json)
     return code;
 }
 
+ApiResult<ReceiptChallenge> parseReceiptChallenge(const QJsonObject& json)
+{
+    Reader r(json);
+    ReceiptChallenge challenge;
+    challenge.challenge = r.base64("challenge");
+    challenge.expiresAt = r.time("expires_at");
+    if (!r.ok())
+        return r.error();
+    return challenge;
+}
+
 ApiResult<ApplicantSession> parseApplicantSession(const QJsonObject& json)
 {
     Reader r(json);

@@ -182,6 +182,15 @@ struct ApplicantCode
     friend bool operator==(const ApplicantCode&, const ApplicantCode&) = default;
 };
 
+// POST /applications/{id}/receipt/challenge: 32 random bytes the new UKey's signing key signs to prove that
+// the mailed UKey arrived.
+struct ReceiptChallenge
+{
+    QByteArray challenge;
+    QDateTime expiresAt;
+    friend bool operator==(const ReceiptChallenge&, const ReceiptChallenge&) = default;
+};
+
 // POST /applicant/sessions: the applicant token (个人中心). It opens /applications/{id}/... of the
 // applications of that mobile like their access tokens, so it is passed wherever an access token is.
 struct ApplicantSession
@@ -319,6 +328,7 @@ struct LegacyCertificate
 [[nodiscard]] ApiResult<StaffSession> parseStaffSession(const QJsonObject& json);
 [[nodiscard]] ApiResult<ApplicantCode> parseApplicantCode(const QJsonObject& json);
 [[nodiscard]] ApiResult<ApplicantSession> parseApplicantSession(const QJsonObject& json);
+[[nodiscard]] ApiResult<ReceiptChallenge> parseReceiptChallenge(const QJsonObject& json);
 [[nodiscard]] ApiResult<Issuance> parseIssuance(const QJsonObject& json);
 [[nodiscard]] ApiResult<QList<OutboxMessage>> parseOutbox(const QByteArray& body);
 [[nodiscard]] ApiResult<LegacyCertificate> parseLegacyCertificate(const QJsonObject& json);

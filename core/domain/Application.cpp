@@ -214,6 +214,13 @@ Application Application::fromApiJson(const QJsonObject& json)
         const QJsonObject s = json.value(QStringLiteral("shipment")).toObject();
         a.shipment = Shipment {str(s, "carrier"), str(s, "tracking_no")};
     }
+    if (json.value(QStringLiteral("issuance")).isObject()) {
+        const QJsonObject i = json.value(QStringLiteral("issuance")).toObject();
+        const auto der = [&i](const char* key) { return QByteArray::fromBase64(str(i, key).toLatin1()); };
+        a.issuance = ConfirmedIssuance {str(i, "signing_serial"), str(i, "encryption_serial"),
+            der("signing_certificate"), der("encryption_certificate"), time(i, "not_before"),
+            time(i, "not_after")};
+    }
     for (const QJsonValue& v : json.value(QStringLiteral("timeline")).toArray()) {
         const QJsonObject t = v.toObject();
         TimelineEntry entry;

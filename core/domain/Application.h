@@ -125,6 +125,7 @@ struct Application
     Checklist checklist;
     QList<RejectionReason> rejection;
     std::optional<Shipment> shipment;
+    std::optional<ConfirmedIssuance> issuance;
     QList<TimelineEntry> timeline;
 
     // The person who must pass liveness and whose name goes on the letter: agent or applicant.

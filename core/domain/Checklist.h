@@ -2,6 +2,7 @@
 
 #include "domain/Category.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -95,6 +96,19 @@ struct Shipment
     QString carrier;
     QString trackingNo;
     friend bool operator==(const Shipment&, const Shipment&) = default;
+};
+
+// The certificate pair the counter wrote to the UKey and confirmed (GET /applications/{id} "issuance", from
+// `issued` on): what the applicant's CertDesk compares the received UKey with.
+struct ConfirmedIssuance
+{
+    QString signingSerial; // upper-case hex
+    QString encryptionSerial;
+    QByteArray signingCertificate; // DER
+    QByteArray encryptionCertificate; // DER
+    QDateTime notBefore;
+    QDateTime notAfter;
+    friend bool operator==(const ConfirmedIssuance&, const ConfirmedIssuance&) = default;
 };
 
 struct TimelineEntry

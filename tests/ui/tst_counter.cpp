@@ -28,12 +28,14 @@
 #include "widgets/OldCertificateStatusLabel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTreeWidget>
@@ -61,6 +63,7 @@ const QString ClerkUser = QStringLiteral("clerk");
 const QString ClerkPassword = QStringLiteral("clerk-password-1");
 // SoftHSM reads its token directory at C_Initialize: every token is made before the first module load.
 const QString NewLabel = QStringLiteral("NEW UKEY");
+const QString MailLabel = QStringLiteral("MAILED UKEY");
 
 } // namespace
 
@@ -115,6 +118,7 @@ private Q_SLOTS:
             QSKIP("SoftHSM2 is not installed");
         m_softhsm.emplace(m_dir.filePath(QStringLiteral("softhsm")));
         QVERIFY(m_softhsm->initToken(NewLabel, SoPin, UserPin));
+        QVERIFY(m_softhsm->initToken(MailLabel, SoPin, UserPin));
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(
@@ -307,6 +311,82 @@ private Q_SLOTS:
         QVERIFY(desk->isShowingLogin());
         QVERIFY(!QFile::exists(opened));
         QVERIFY(!window.api()->hasStaffToken());
+    }
+
+    // A UKey to be mailed: after programming it gets a random initial PIN instead of the PIN change with the
+    // applicant; the clerk never sees it; it goes to the applicant by SMS with the shipment.
+    void mailedUkeyGetsARandomInitialPinBySms()
+    {
+        CreatedApp app;
+        QString error;
+        QVERIFY2(applicationInReview(m_server, CertificateCategory::Institution, &app, &error, 4),
+            qPrintable(error));
+        auto staffApi = m_server.makeClient();
+        CENTRE_AWAIT_OK(staffSession, staffApi->staffLogin(ClerkUser, ClerkPassword));
+        CENTRE_AWAIT_OK(approved, staffApi->approve(app.id));
+
+        auto api = m_server.makeClient();
+        CounterDesk desk(api.get(), RegionModel::builtin(), services());
+        desk.resize(1366, 768);
+        desk.show();
+        signIn(&desk, ClerkUser, ClerkPassword);
+        desk.showTab(CounterDesk::IssuanceTab);
+        ui::IssuancePage* issuance = desk.issuancePage();
+        QTRY_VERIFY_WITH_TIMEOUT(issuance->queue()->contains(app.id), Timeout);
+        QVERIFY(issuance->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(issuance->picker()->selectToken(MailLabel), Timeout);
+        issuance->mailCheck()->setChecked(true);
+        m_notifier.answer = true;
+        m_pins.pins = {UserPin};
+        m_pins.requests.clear();
+        m_pins.changeOldKnown.clear();
+        QSignalSpy programmed(issuance, &ui::IssuancePage::programmingFinished);
+        QSignalSpy initialPin(issuance, &ui::IssuancePage::initialPinFinished);
+        QSignalSpy pinChanged(issuance, &ui::IssuancePage::pinChangeFinished);
+        find<QPushButton>(issuance, QStringLiteral("programButton"))->click();
+        QVERIFY(programmed.wait(180000) || !programmed.isEmpty());
+        QVERIFY2(programmed.constFirst().constFirst().toBool(), qPrintable(issuance->resultText()));
+        QTRY_COMPARE_WITH_TIMEOUT(initialPin.count(), 1, Timeout);
+        QVERIFY2(initialPin.constFirst().constFirst().toBool(), qPrintable(issuance->pinChangeText()));
+        QCOMPARE(pinChanged.count(), 0); // no PIN change with the applicant: they are not here
+        QVERIFY(m_pins.changeOldKnown.isEmpty());
+        // The factory PIN typed for programming no longer opens the UKey.
+        QVERIFY(m_softhsm->pkcs11Tool(MailLabel, UserPin, {QStringLiteral("--list-objects")}).exitCode != 0);
+
+        desk.showTab(CounterDesk::ShipmentTab);
+        ui::ShipmentPage* shipment = desk.shipmentPage();
+        QTRY_VERIFY_WITH_TIMEOUT(shipment->queue()->contains(app.id), Timeout);
+        QSignalSpy shipmentLoaded(shipment, &ui::ShipmentPage::applicationLoaded);
+        QVERIFY(shipment->queue()->select(app.id));
+        QTRY_VERIFY_WITH_TIMEOUT(!shipmentLoaded.isEmpty(), Timeout);
+        QVERIFY2(shipment->recipientText().contains(QStringLiteral("initial PIN")),
+            qPrintable(shipment->recipientText()));
+        find<QComboBox>(shipment, QStringLiteral("carrierCombo"))->setCurrentIndex(0);
+        find<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
+            ->setText(QStringLiteral("SF5550001111"));
+        find<QPushButton>(shipment, QStringLiteral("recordShipmentButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(shipment->resultText().contains(QStringLiteral("SF5550001111")), Timeout);
+        QCOMPARE(statusOf(app), ApplicationStatus::Shipped);
+
+        // The PIN is in the SMS to the agent, apart from the shipment notice, and it opens the UKey.
+        CENTRE_AWAIT_OK(outbox, m_server.applicant->sandboxOutbox());
+        QString pin;
+        for (const api::OutboxMessage& m : *outbox) {
+            if (m.to != app.application.agent.mobile || !m.body.contains(app.orderNo)
+                || m.body.contains(QStringLiteral("SF5550001111")))
+                continue;
+            QString text = m.body;
+            text.remove(app.orderNo);
+            const auto match = QRegularExpression(QStringLiteral("(?<!\\d)(\\d{8})(?!\\d)")).match(text);
+            if (match.hasMatch())
+                pin = match.captured(1);
+        }
+        QVERIFY(!pin.isEmpty());
+        QCOMPARE(m_softhsm->pkcs11Tool(MailLabel, pin, {QStringLiteral("--list-objects")}).exitCode, 0);
+        // Nothing on the counter's screens shows it.
+        for (const QString& shown : {issuance->pinChangeText(), issuance->resultText(),
+                 shipment->resultText(), shipment->recipientText()})
+            QVERIFY(!shown.contains(pin));
     }
 
     void rejectionReasonsReachTheApplicant()

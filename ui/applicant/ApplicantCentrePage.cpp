@@ -1,10 +1,13 @@
 #include "applicant/ApplicantCentrePage.h"
 
+#include "applicant/ReceiptPanel.h"
+
 #include "api/ApiClient.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
 #include "domain/Privacy.h"
 #include "domain/Validators.h"
+#include "wizard/TokenCertificateSource.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -121,6 +124,11 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
     m_open = new QPushButton(tr("Open"), listPanel);
     m_open->setObjectName(QStringLiteral("applicantOpenButton"));
     m_open->setDefault(true);
+    m_received = new QPushButton(tr("I have received the UKey"), listPanel);
+    m_received->setMinimumWidth(180);
+    m_received->setObjectName(QStringLiteral("applicantReceivedButton"));
+    m_received->setAccessibleDescription(
+        tr("For a mailed UKey: check it, set your own PIN and confirm receipt."));
     m_refresh = new QPushButton(tr("Refresh"), listPanel);
     m_refresh->setObjectName(QStringLiteral("applicantRefreshButton"));
     m_signOut = new QPushButton(tr("Sign out"), listPanel);
@@ -129,6 +137,7 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
     listButtons->addWidget(m_signOut);
     listButtons->addStretch(1);
     listButtons->addWidget(m_refresh);
+    listButtons->addWidget(m_received);
     listButtons->addWidget(m_open);
     auto* listLayout = new QVBoxLayout(listPanel);
     listLayout->addWidget(m_signedInAs);
@@ -138,6 +147,14 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
 
     m_steps->addWidget(signInPanel);
     m_steps->addWidget(listPanel);
+    // Step 3: 我已收到 UKey for a shipped application.
+    m_receipt = new ReceiptPanel(m_api, m_steps);
+    m_steps->addWidget(m_receipt);
+    connect(m_receipt, &ReceiptPanel::backRequested, this, [this] {
+        m_receipt->reset();
+        m_steps->setCurrentIndex(1);
+        refreshApplications();
+    });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
@@ -156,6 +173,7 @@ ApplicantCentrePage::ApplicantCentrePage(api::ApiClient* api, QWidget* parent)
     connect(m_list, &QTreeWidget::itemActivated, this, &ApplicantCentrePage::openSelected);
     connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ApplicantCentrePage::updateButtons);
     connect(m_refresh, &QPushButton::clicked, this, &ApplicantCentrePage::refreshApplications);
+    connect(m_received, &QPushButton::clicked, this, &ApplicantCentrePage::receiveSelected);
     connect(m_signOut, &QPushButton::clicked, this, &ApplicantCentrePage::signOut);
     updateButtons();
 }
@@ -189,6 +207,17 @@ void ApplicantCentrePage::updateButtons()
                                               : tr("Send code"));
     m_signIn->setEnabled(!m_busy && mobileOk && m_codeSent && m_code->text().trimmed().size() == 6);
     m_open->setEnabled(!m_busy && m_list->currentItem() != nullptr);
+    const QTreeWidgetItem* current = m_list->currentItem();
+    const bool shipped
+        = current && current->data(0, Qt::UserRole + 1).toInt() == int(ApplicationStatus::Shipped);
+    m_received->setEnabled(!m_busy && shipped);
+    m_received->setVisible(shipped);
+    if (shipped)
+        m_listMessage->setText(
+            tr("The UKey of order %1 was mailed. When it arrives, insert it into this "
+               "computer and press \"I have received the UKey\": CertDesk checks it, and you "
+               "replace the initial PIN from the SMS by your own.")
+                .arg(current->text(0)));
     m_refresh->setEnabled(!m_busy);
 }
 
@@ -330,6 +359,7 @@ void ApplicantCentrePage::showApplications(const QList<api::ApplicationSummary>&
             {app.orderNo, app.holder, categoryDisplayName(app.category), statusDisplayName(app.status),
                 app.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, app.id);
+        item->setData(0, Qt::UserRole + 1, int(app.status));
     }
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
@@ -346,6 +376,17 @@ void ApplicantCentrePage::openSelected()
     if (!item || m_token.isEmpty())
         return;
     Q_EMIT openRequested(item->data(0, Qt::UserRole).toString(), item->text(0));
+}
+
+void ApplicantCentrePage::receiveSelected()
+{
+    QTreeWidgetItem* item = m_list->currentItem();
+    if (!item || m_token.isEmpty()
+        || item->data(0, Qt::UserRole + 1).toInt() != int(ApplicationStatus::Shipped))
+        return;
+    m_steps->setCurrentWidget(m_receipt);
+    m_receipt->start(item->data(0, Qt::UserRole).toString(), item->text(0), m_token,
+        m_modulePaths.isEmpty() ? configuredModulePaths() : m_modulePaths);
 }
 
 void ApplicantCentrePage::startFor(const QString& mobile)
@@ -375,6 +416,7 @@ void ApplicantCentrePage::signOut()
     setMessage({}, false);
     m_listMessage->clear();
     m_signedInAs->clear();
+    m_receipt->reset();
     m_steps->setCurrentIndex(0);
     updateButtons();
     if (wasSignedIn)

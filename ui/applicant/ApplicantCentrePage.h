@@ -23,6 +23,10 @@ namespace certdesk::ui {
 // applicant's own centre"), sees every application whose agent (natural-person applicant) has that number and
 // opens any of them in the application centre with the applicant token — from any PC or kiosk, without the
 // local record of the PC that submitted it. The token lives only in memory; signOut() ends it on the service.
+// For a `shipped` application it offers 我已收到 UKey (ReceiptPanel): check the mailed UKey, set its PIN and
+// confirm receipt.
+class ReceiptPanel;
+
 class ApplicantCentrePage : public QWidget
 {
     Q_OBJECT
@@ -37,6 +41,9 @@ public:
     // Seconds until another code may be asked for (0: now).
     [[nodiscard]] int resendRemaining() const { return m_resendRemaining; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
+    [[nodiscard]] ReceiptPanel* receiptPanel() const { return m_receipt; }
+    // PKCS#11 modules searched for a received UKey; empty (default): configuredModulePaths().
+    void setModulePaths(const QStringList& paths) { m_modulePaths = paths; }
 
 public Q_SLOTS:
     // Ends the session on the service (DELETE, not waited for) and forgets the number, the code, the token
@@ -57,6 +64,7 @@ private:
     void sendCode();
     void signIn();
     void openSelected();
+    void receiveSelected();
     void startCountdown(int seconds);
     void tick();
     void setBusy(bool busy);
@@ -74,6 +82,9 @@ private:
     QLabel* m_signedInAs;
     QTreeWidget* m_list;
     QPushButton* m_open;
+    QPushButton* m_received;
+    ReceiptPanel* m_receipt;
+    QStringList m_modulePaths;
     QPushButton* m_refresh;
     QPushButton* m_signOut;
     QLabel* m_listMessage;

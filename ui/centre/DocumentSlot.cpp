@@ -4,6 +4,7 @@
 #include "centre/CentreSession.h"
 #include "centre/DocumentJob.h"
 #include "documents/ContentType.h"
+#include "documents/StampedFormCheck.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -221,48 +222,38 @@ void DocumentSlot::setLetterCheck(const QString& note)
 
 bool DocumentSlot::checksLetterCode() const
 {
-    // The two forms CertDesk prints with a LetterPayload QR code (print::LetterLayout, ESealFormLayout).
-    return m_kind == DocumentKind::ApplicationForm || m_kind == DocumentKind::ESealForm;
+    return documents::carriesLetterCode(m_kind);
 }
 
 QString DocumentSlot::checkLetterCode(const DocumentJob& job)
 {
     const DocumentJob::Output& out = job.result().value();
-    if (!out.letterCodeChecked)
-        return {};
+    const documents::StampedFormVerdict verdict = documents::judgeStampedForm(
+        m_kind, m_session->applicationId(), out.letterCodeChecked, out.letterPayloads);
     const CertificateCategory category = m_session->application().category;
     const QString name = documentDisplayName(m_kind, category);
-    const QString ownId = m_session->applicationId();
-    std::optional<print::LetterPayload> foreign;
-    std::optional<print::LetterPayload> otherForm;
-    for (const print::LetterPayload& payload : out.letterPayloads) {
-        if (payload.applicationId != ownId) {
-            if (!foreign)
-                foreign = payload;
-        } else if (payload.document != m_kind) {
-            if (!otherForm)
-                otherForm = payload;
-        } else {
-            // This application's own form: any other code on the page (a neighbouring sheet in the photo)
-            // does not matter.
-            setLetterCheck(tr("QR code of the %1 checked: it belongs to this application.").arg(name));
-            return {};
-        }
-    }
-    if (foreign) {
+    using Outcome = documents::StampedFormVerdict::Outcome;
+    switch (verdict.outcome) {
+    case Outcome::NotChecked:
+        return {};
+    case Outcome::Ours:
+        setLetterCheck(tr("QR code of the %1 checked: it belongs to this application.").arg(name));
+        return {};
+    case Outcome::OtherApplication:
         return tr("This %1 belongs to another application (order number %2). Please upload the %1 printed "
                   "for this application.")
-            .arg(name, foreign->orderNo);
-    }
-    if (otherForm) {
+            .arg(name, verdict.payload->orderNo);
+    case Outcome::OtherForm:
         return tr("This is the %1, not the %2. Please upload it in its own place and put the %2 here.")
-            .arg(documentDisplayName(otherForm->document, category), name);
+            .arg(documentDisplayName(verdict.payload->document, category), name);
+    case Outcome::Unreadable:
+        // A photo where the code is blurred or cut off: the reviewer checks the order number by eye.
+        setLetterCheck(
+            tr("The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is "
+               "the form printed for this application (order number %2).")
+                .arg(name, m_session->application().orderNo));
+        return {};
     }
-    // A photo where the code is blurred or cut off, or a PDF: the reviewer checks the order number by eye.
-    setLetterCheck(
-        tr("The QR code on the %1 could not be read. It is uploaded anyway; please make sure it is "
-           "the form printed for this application (order number %2).")
-            .arg(name, m_session->application().orderNo));
     return {};
 }
 

@@ -68,8 +68,28 @@ void CounterSession::logout()
     if (m_api)
         m_api->clearStaffToken();
     m_tempDir.reset(); // the documents opened in the viewer go with it
+    for (QString& pin : m_initialPins)
+        pin.fill(QLatin1Char('\0'));
+    m_initialPins.clear();
     if (was)
         Q_EMIT loggedOut();
+}
+
+void CounterSession::holdInitialPin(const QString& applicationId, QString pin)
+{
+    QString& held = m_initialPins[applicationId];
+    held.fill(QLatin1Char('\0'));
+    held = std::move(pin);
+}
+
+bool CounterSession::hasInitialPin(const QString& applicationId) const
+{
+    return m_initialPins.contains(applicationId);
+}
+
+QString CounterSession::takeInitialPin(const QString& applicationId)
+{
+    return m_initialPins.take(applicationId);
 }
 
 QString CounterSession::temporaryDirectory()

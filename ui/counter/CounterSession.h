@@ -3,6 +3,7 @@
 #include "counter/CounterServices.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -66,6 +67,13 @@ public:
     // A page changed an application (approved, rejected, issued, shipped...): the other queues refresh.
     void announceChange(const QString& applicationId) { Q_EMIT applicationChanged(applicationId); }
 
+    // The random initial PIN set on a UKey that will be mailed, held in memory only until the shipment is
+    // recorded (the service sends it by SMS and keeps it nowhere). Wiped on logout and when taken.
+    void holdInitialPin(const QString& applicationId, QString pin);
+    [[nodiscard]] bool hasInitialPin(const QString& applicationId) const;
+    // Removes and returns it (empty when none): the caller wipes it after use or gives it back.
+    [[nodiscard]] QString takeInitialPin(const QString& applicationId);
+
 Q_SIGNALS:
     void loggedIn();
     void loggedOut();
@@ -81,6 +89,7 @@ private:
     QStringList m_roles;
     QDateTime m_expiresAt;
     std::unique_ptr<QTemporaryDir> m_tempDir;
+    QHash<QString, QString> m_initialPins;
 };
 
 } // namespace certdesk::ui

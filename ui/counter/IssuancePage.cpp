@@ -6,11 +6,13 @@
 #include "counter/CounterSession.h"
 #include "counter/TokenPicker.h"
 #include "domain/Fees.h"
+#include "domain/PinRules.h"
 #include "token/ModuleLoader.h"
 #include "token/TokenSession.h"
 #include "widgets/PinPrompt.h"
 #include "widgets/RunAsync.h"
 
+#include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,6 +72,10 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     , m_result(new QLabel(this))
     , m_pinChange(new QLabel(this))
     , m_roleNote(new QLabel(this))
+    , m_mail(
+          new QCheckBox(tr("The UKey will be mailed: set a random initial PIN, sent to the applicant by SMS "
+                           "with the shipment"),
+              this))
 {
     setObjectName(QStringLiteral("issuancePage"));
     m_summary->setObjectName(QStringLiteral("issuanceSummary"));
@@ -92,6 +98,12 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     m_result->setWordWrap(true);
     m_pinChange->setObjectName(QStringLiteral("pinChangeResult"));
     m_pinChange->setWordWrap(true);
+    m_mail->setObjectName(QStringLiteral("mailUkeyCheck"));
+    m_mail->setAccessibleName(tr("The UKey will be mailed"));
+    m_mail->setAccessibleDescription(
+        tr("After programming, the UKey gets a random initial PIN that nobody at "
+           "the counter sees; the service sends it to the applicant by SMS when "
+           "the shipment is recorded."));
     m_roleNote->setObjectName(QStringLiteral("issuanceRoleNote"));
     m_roleNote->setWordWrap(true);
     m_roleNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
@@ -101,6 +113,7 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     tokenLayout->addWidget(m_picker);
     auto* programBox = new QGroupBox(tr("Programming"), this);
     auto* programLayout = new QVBoxLayout(programBox);
+    programLayout->addWidget(m_mail);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_program);
     buttons->addWidget(m_cancel);
@@ -286,6 +299,11 @@ void IssuancePage::program()
     m_defaultPin = int(defaultPins().indexOf(pin));
     m_token = *fresh;
     m_orderNo = application->orderNo;
+    m_applicationId = application->id;
+    wipe(m_programmingPin);
+    // A UKey to be mailed needs the PIN typed now once more, to replace it by the initial PIN afterwards.
+    if (m_mail->isChecked() && !fresh->pin.protectedAuthenticationPath)
+        m_programmingPin = pin;
 
     issuance::ProgrammingRequest request;
     request.applicationId = application->id;
@@ -344,8 +362,57 @@ void IssuancePage::finished(bool ok, const QString& message, token::TokenStatus 
     }
     updateButtons();
     Q_EMIT programmingFinished(ok);
-    if (ok)
+    if (ok && !m_programmingPin.isEmpty())
+        setInitialPin();
+    else if (ok)
         offerPinChange();
+    wipe(m_programmingPin);
+}
+
+void IssuancePage::setInitialPin()
+{
+    QString oldPin = std::exchange(m_programmingPin, {});
+    m_pinChange->setText(tr("Setting a random initial PIN for mailing…"));
+    m_pinChange->setStyleSheet({});
+    const token::TokenInfo target = m_token;
+    const QString applicationId = m_applicationId;
+    auto initial = std::make_shared<QString>(pins::generateInitialPin());
+    runAsync(
+        this,
+        [target, initial, oldPin = std::move(oldPin)]() mutable -> token::TokenResult<bool> {
+            auto loaded = token::ModuleLoader::load(target.modulePath);
+            if (!loaded)
+                return loaded.error();
+            auto found = loaded->findToken(target.label, target.serialNumber);
+            if (!found)
+                return found.error();
+            auto session = loaded->openSession(*found);
+            if (!session)
+                return session.error();
+            QString newPin = *initial;
+            if (auto changed = session->changePin(std::move(oldPin), std::move(newPin)); !changed)
+                return changed.error();
+            return true;
+        },
+        [this, initial, applicationId](const token::TokenResult<bool>& r) {
+            if (!r) {
+                initial->fill(QLatin1Char('\0'));
+                m_pinChange->setText(
+                    tr("The initial PIN was not set: %1 The UKey still has the PIN typed for "
+                       "programming; change it before mailing.")
+                        .arg(r.message()));
+                m_pinChange->setStyleSheet(QStringLiteral("color: #c62828;"));
+                Q_EMIT initialPinFinished(false);
+                return;
+            }
+            m_session->holdInitialPin(applicationId, std::move(*initial));
+            m_pinChange->setText(
+                tr("UKey %1 has a random initial PIN. Nobody at the counter sees it: the service "
+                   "sends it to the applicant by SMS when you record the shipment (Shipment).")
+                    .arg(m_token.label));
+            m_pinChange->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+            Q_EMIT initialPinFinished(true);
+        });
 }
 
 void IssuancePage::offerPinChange()

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -35,6 +36,7 @@ public:
     [[nodiscard]] QString resultText() const;
     [[nodiscard]] QString pinChangeText() const;
     [[nodiscard]] QListWidget* steps() const { return m_steps; }
+    [[nodiscard]] QCheckBox* mailCheck() const { return m_mail; }
 
     // PINs well known as vendors' factory defaults: a UKey programmed with one of them is offered a PIN
     // change.
@@ -51,6 +53,8 @@ Q_SIGNALS:
     void programmingFinished(bool ok);
     // The PIN change after programming ended (or was declined).
     void pinChangeFinished(bool changed);
+    // A UKey to be mailed got its random initial PIN (held by the session for the shipment), or not.
+    void initialPinFinished(bool set);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -63,6 +67,9 @@ private:
     void markStep(issuance::ProgrammingJob::Step step);
     void finished(bool ok, const QString& message, token::TokenStatus status);
     void offerPinChange();
+    // For a mailed UKey: replaces the PIN typed for programming by a random initial PIN (core/domain/
+    // PinRules) on a worker thread, and hands it to the session for the shipment's SMS. Nobody sees it.
+    void setInitialPin();
     void setResult(const QString& text, const QString& color);
 
     CounterSession* m_session;
@@ -76,11 +83,14 @@ private:
     QLabel* m_result;
     QLabel* m_pinChange;
     QLabel* m_roleNote;
+    QCheckBox* m_mail;
     QPointer<issuance::ProgrammingJob> m_job;
     issuance::ProgrammingJob::Step m_currentStep = issuance::ProgrammingJob::Step::Connect;
     QString m_orderNo;
     token::TokenInfo m_token;
     int m_defaultPin = -1; // index into defaultPins() of the PIN typed, -1 when it was not a default
+    QString m_applicationId;
+    QString m_programmingPin; // kept only while a UKey to be mailed is programmed; wiped after the change
 };
 
 } // namespace certdesk::ui

@@ -162,6 +162,14 @@ void ShipmentPage::load(const QString& id)
                 lines << label.recipientOrganization();
             lines << tr("Phone: %1").arg(label.recipientPhone());
             lines << tr("Address: %1").arg(label.recipientAddress());
+            if (m_view->application.status == ApplicationStatus::Issued) {
+                lines << (m_session->hasInitialPin(id) ? tr("The UKey's random initial PIN goes to the "
+                                                            "applicant by SMS with the shipment; it "
+                                                            "is not shown here.")
+                                                       : tr("No initial PIN for mailing is held on this PC "
+                                                            "for this UKey: if it is mailed, the "
+                                                            "applicant needs its PIN another way."));
+            }
             if (m_view->application.shipment) {
                 lines << tr("Sent by %1, tracking number %2")
                              .arg(m_view->application.shipment->carrier,
@@ -197,16 +205,28 @@ void ShipmentPage::recordShipment()
     const QString tracking = m_tracking->text().trimmed();
     m_busy = true;
     updateButtons();
+    // The mailed UKey's initial PIN goes with the request (the service sends it by SMS); it is given back to
+    // the session if the request fails, and wiped once the service has it.
+    auto initialPin = std::make_shared<QString>(m_session->takeInitialPin(a.id));
     m_session->api()
-        ->recordShipment(a.id, carrier, tracking)
-        ->then(this, [this, a, carrier, tracking](const api::ApiResult<Application>& r) {
+        ->recordShipment(a.id, carrier, tracking, *initialPin)
+        ->then(this, [this, a, carrier, tracking, initialPin](const api::ApiResult<Application>& r) {
             m_busy = false;
             if (!r.ok()) {
+                if (!initialPin->isEmpty())
+                    m_session->holdInitialPin(a.id, std::move(*initialPin));
                 setResult(CounterSession::errorText(r.error()), true);
                 updateButtons();
                 return;
             }
-            setResult(tr("Order %1 was sent by %2, tracking number %3; the applicant is told.")
+            const bool pinSent = !initialPin->isEmpty();
+            initialPin->fill(QLatin1Char('\0'));
+            initialPin->clear();
+            setResult(pinSent
+                    ? tr("Order %1 was sent by %2, tracking number %3; the applicant is told, and the "
+                         "UKey's initial PIN goes to the applicant by SMS.")
+                          .arg(a.orderNo, carrier, tracking)
+                    : tr("Order %1 was sent by %2, tracking number %3; the applicant is told.")
                           .arg(a.orderNo, carrier, tracking));
             m_tracking->clear();
             m_session->announceChange(a.id);

@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "domain/Fees.h"
 #include "kiosk/KioskLook.h"
+#include "pki/OldCertificateRules.h"
 #include "widgets/Announce.h"
 #include "widgets/FormField.h"
 #include "widgets/PinDialog.h"
@@ -30,11 +31,6 @@ QString certificateTitle(const TokenCertificateEntry& e)
         name += QStringLiteral(" (%1)").arg(s.organization);
     return QCoreApplication::translate("certdesk::ui::LookupPage", "%1 — serial %2 — on UKey %3")
         .arg(name, e.info.serialHex, e.token.label);
-}
-
-bool isRsa(const TokenCertificateEntry& e)
-{
-    return e.info.keyAlgorithm.startsWith(QLatin1String("RSA"));
 }
 
 } // namespace
@@ -209,9 +205,7 @@ void LookupPage::initializePage()
     loadSandboxCertificates();
     const Application& a = appWizard()->application();
     showResult(a);
-    if (a.proof && a.oldCertificate && a.oldCertificate->challenge == a.proof->challenge
-        && a.oldCertificate->challengeExpiresAt.isValid()
-        && a.oldCertificate->challengeExpiresAt < QDateTime::currentDateTimeUtc()) {
+    if (pki::possessionProofExpired(a, QDateTime::currentDateTimeUtc())) {
         proofExpired({});
     } else if (a.proof) {
         setTokenStatus(tr("The old UKey proved that you hold this certificate."), QStringLiteral("#2e7d32"));
@@ -286,7 +280,7 @@ void LookupPage::lookup()
                 app.years = info.maxYears;
             const bool fromToken = signAfter && m_chosen && m_chosen->info.serialHex == app.serial;
             if (fromToken)
-                prefillFromCertificate(app, m_chosen->info);
+                pki::prefillFromOldCertificate(app, m_chosen->info);
             w->applicationEdited();
             showResult(app);
             if (kindChanged) {
@@ -328,7 +322,7 @@ void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificat
     // The certificate to renew is the old RSA one; a UKey may also hold CA or SM2 certificates.
     m_entries.clear();
     for (const TokenCertificateEntry& e : *result) {
-        if (isRsa(e) && !e.info.isCa)
+        if (pki::isRenewableOldCertificate(e.info))
             m_entries.append(e);
     }
     if (m_entries.isEmpty()) {
@@ -361,24 +355,6 @@ void LookupPage::useCertificate(const TokenCertificateEntry& entry)
     setTokenStatus(tr("Certificate read from UKey %1. Looking it up…").arg(entry.token.label));
     m_signAfterLookup = true;
     lookup();
-}
-
-void LookupPage::prefillFromCertificate(Application& application, const pki::CertificateInfo& info) const
-{
-    // Only where the form is still empty: what the person typed wins over an old certificate's record.
-    const pki::Subject& s = info.subject;
-    if (isInstitution(application.category)) {
-        const QString name = s.organization.isEmpty() ? s.commonName : s.organization;
-        if (application.organization.name.trimmed().isEmpty())
-            application.organization.name = name;
-        if (application.organization.credentialNumber.trimmed().isEmpty())
-            application.organization.credentialNumber = s.serialNumber;
-    } else {
-        if (application.applicant.name.trimmed().isEmpty())
-            application.applicant.name = s.commonName;
-        if (application.applicant.idNumber.trimmed().isEmpty())
-            application.applicant.idNumber = info.personIdNumber;
-    }
 }
 
 void LookupPage::signChallenge()
@@ -469,12 +445,9 @@ void LookupPage::signAgain()
     const ApplicationWizard* w = appWizard();
     if (!w || !m_chosen || m_tokenBusy || m_busy)
         return;
-    const auto& old = w->application().oldCertificate;
     // A challenge is good once and for a few minutes: a fresh lookup brings a new one.
-    const bool fresh = old && normalizeSerial(old->serial) == m_chosen->info.serialHex
-        && !old->challenge.isEmpty() && old->challengeExpiresAt > QDateTime::currentDateTimeUtc().addSecs(30)
-        && !(w->application().proof && w->application().proof->challenge == old->challenge);
-    if (fresh) {
+    if (pki::challengeStillUsable(
+            w->application(), m_chosen->info.serialHex, QDateTime::currentDateTimeUtc())) {
         signChallenge();
         return;
     }

@@ -57,7 +57,6 @@ private:
     void showResult(const Application& application);
     void certificatesRead(const token::TokenResult<QList<TokenCertificateEntry>>& result);
     void useCertificate(const TokenCertificateEntry& entry);
-    void prefillFromCertificate(Application& application, const pki::CertificateInfo& info) const;
     void signChallenge();
     void signAgain();
     void proofExpired(const QString& message);
