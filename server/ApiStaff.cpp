@@ -242,6 +242,24 @@ void Api::approve(Context& ctx)
     if (app.status != ApplicationStatus::InReview)
         errors::conflict(QCoreApplication::translate(
             "certdesk::Server", "Only an application in review can be approved."));
+    // Renewal keeps the old certificate's holder: another name or credential number is approved only when
+    // the reviewer says so explicitly, having checked the document that proves the change.
+    {
+        const bool institution = isInstitution(app.category);
+        const QString name = institution ? app.form.organization.name : app.form.applicant.name;
+        const QString credential
+            = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
+        QSqlQuery old = run(tx.db(),
+            QStringLiteral("SELECT holder, credential_number FROM legacy_certificates WHERE serial = ?"),
+            {app.serial});
+        const bool changed = old.next()
+            && (old.value(0).toString().trimmed() != name.trimmed()
+                || old.value(1).toString().trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0);
+        if (changed && !ctx.jsonObjectOrEmpty().value(QStringLiteral("accept_holder_change")).toBool())
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "The holder's name or credential number differs from the old certificate's. Approve with "
+                "accept_holder_change only after checking the document that proves the change."));
+    }
     changeStatus(tx.db(), app.id, ApplicationStatus::Approved,
         QCoreApplication::translate("certdesk::Server", "Approved by the CA"), staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},

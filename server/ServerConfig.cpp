@@ -92,6 +92,14 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             return true;
         };
     };
+    const auto boolean = [&p](std::optional<bool>* target) {
+        return [&p, target](const QString& value) {
+            if (value != QLatin1String("true") && value != QLatin1String("false"))
+                return p.fail(QStringLiteral("\"%1\" is not true or false").arg(value));
+            *target = value == QLatin1String("true");
+            return true;
+        };
+    };
     const auto keySource = [&](KeySource* key, bool allowNone) {
         return QHash<QString, Setter> {
             {QStringLiteral("key_source"),
@@ -133,6 +141,7 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
     sections.insert(QStringLiteral("staff"),
         {
             {QStringLiteral("login_delay_seconds"), integer(&config.loginDelaySeconds, 0, 60)},
+            {QStringLiteral("allow_one_person_counter"), boolean(&config.allowOnePersonCounter)},
         });
     sections.insert(QStringLiteral("ocsp"),
         {

@@ -57,6 +57,7 @@ struct ServerConfig
 
     // [staff]
     std::optional<int> loginDelaySeconds;
+    std::optional<bool> allowOnePersonCounter;
 
     // [ocsp]
     std::optional<int> ocspNextUpdateMinutes;

@@ -51,6 +51,9 @@ struct ServiceOptions
     // next attempt waits loginDelaySeconds, doubling with each further failure (capped at 5 minutes); the
     // 10th failure locks for 15 minutes. 0 = no growing delay (the lockout stays).
     int loginDelaySeconds = 1;
+    // Whether one staff member may both approve an application and issue its certificates (a counter staffed
+    // by one person); otherwise that is 403 (../shared/API.md, "Operations").
+    bool allowOnePersonCounter = false;
     // Liveness session and QR payment lifetimes.
     int livenessMinutes = 10;
     int paymentMinutes = 30;

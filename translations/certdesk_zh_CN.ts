@@ -1157,6 +1157,14 @@
             <translation>本服务没有原 RSA 证书的签发 CA。</translation>
         </message>
         <message>
+            <source>The holder's name or credential number differs from the old certificate's. Approve with accept_holder_change only after checking the document that proves the change.</source>
+            <translation>持有人名称或证件号码与原证书不一致。请先核验证明变更的材料，再以 accept_holder_change 审核通过。</translation>
+        </message>
+        <message>
+            <source>You approved this application; another staff member issues its certificates (the service does not allow a one-person counter).</source>
+            <translation>本申请由您审核通过，须由另一名工作人员签发证书（本服务不允许一人办理审核和签发）。</translation>
+        </message>
+        <message>
             <source>This service does not hold the legacy CA's key and publishes no CRL for it.</source>
             <translation>本服务未持有原 RSA 证书签发 CA 的私钥，不发布其证书吊销列表。</translation>
         </message>

@@ -1,0 +1,189 @@
+// Counter rules of ../shared/API.md "Operations": approving an application whose holder differs from the old
+// certificate needs {"accept_holder_change": true} (409 without it), and the staff member who approved an
+// application does not issue its certificates (403) unless the config allows a one-person counter.
+
+#include "ServerHarness.h"
+#include "TestEnvironment.h"
+
+#include "pki/Sm2Key.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace certdesk;
+using namespace certdesk::servertest;
+
+namespace {
+
+bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestServerCounter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void holderChangeAndFourEyes();
+    void onePersonCounterAllowed();
+
+private:
+    // An application for a freshly minted old certificate of `oldHolder`, filed for `newHolder`, paid and in
+    // review. Returns its id (empty on failure).
+    [[nodiscard]] QString inReview(Http& http, const QString& oldHolder, const QString& newHolder);
+    [[nodiscard]] static QString signIn(Http& http, const QString& user, const QString& password);
+    [[nodiscard]] bool addStaff(const QString& data, const QString& user, const QString& roles);
+
+    QTemporaryDir m_dir;
+};
+
+void TestServerCounter::initTestCase()
+{
+    test::fixEnvironment();
+    QVERIFY(m_dir.isValid());
+}
+
+QString TestServerCounter::signIn(Http& http, const QString& user, const QString& password)
+{
+    return http
+        .post(QStringLiteral("staff/sessions"),
+            QJsonObject {{QStringLiteral("username"), user}, {QStringLiteral("password"), password}})
+        .json()
+        .value(QStringLiteral("token"))
+        .toString();
+}
+
+bool TestServerCounter::addStaff(const QString& data, const QString& user, const QString& roles)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CERTDESK_STAFF_PASSWORD"), user + QStringLiteral("-password"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CERTDESK_SERVER_BINARY),
+        {QStringLiteral("staff"), QStringLiteral("add"), user, QStringLiteral("--roles"), roles,
+            QStringLiteral("--data-dir"), data});
+    return process.waitForFinished(30000) && process.exitCode() == 0;
+}
+
+QString TestServerCounter::inReview(Http& http, const QString& oldHolder, const QString& newHolder)
+{
+    const QString idNumber = QStringLiteral("310115197806150038");
+    const Legacy old = mintLegacy(http, QStringLiteral("natural_person"), oldHolder, idNumber,
+        QDateTime::currentDateTimeUtc().addDays(30));
+    if (old.serial.isEmpty())
+        return {};
+    QJsonObject body = naturalPersonBody(old.serial, newHolder, idNumber, 1);
+    body.insert(QStringLiteral("invoice"), QJsonObject {{QStringLiteral("kind"), QStringLiteral("none")}});
+    const Reply created = http.post(QStringLiteral("applications"), body);
+    if (created.status != 201) {
+        qWarning("create: %d %s", created.status, created.body.constData());
+        return {};
+    }
+    const QString id = created.json().value(QStringLiteral("id")).toString();
+    const QString token = created.json().value(QStringLiteral("access_token")).toString();
+    const QString path = QStringLiteral("applications/") + id;
+    for (const QString& kind :
+        {QStringLiteral("application_form"), QStringLiteral("e_seal_form"), QStringLiteral("id_card")}) {
+        if (http.putBytes(path + QStringLiteral("/documents/") + kind, jpegImage(40, 30),
+                    QStringLiteral("image/jpeg"), token)
+                .status
+            != 201)
+            return {};
+    }
+    const Reply session = http.post(path + QStringLiteral("/liveness"), {}, token);
+    if (http.post(QStringLiteral("sandbox/liveness/")
+                    + session.json().value(QStringLiteral("session_id")).toString(),
+                QJsonObject {{QStringLiteral("name"), newHolder}, {QStringLiteral("id_number"), idNumber},
+                    {QStringLiteral("outcome"), QStringLiteral("pass")}})
+            .status
+        != 200)
+        return {};
+    const Reply pay = http.post(path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), QStringLiteral("alipay")}}, token);
+    if (pay.status != 201
+        || http.post(QStringLiteral("sandbox/payments/")
+                       + pay.json().value(QStringLiteral("payment_id")).toString()
+                       + QStringLiteral("/complete"),
+                   {})
+                .status
+            != 200)
+        return {};
+    return id;
+}
+
+void TestServerCounter::holderChangeAndFourEyes()
+{
+    const QString data = m_dir.filePath(QStringLiteral("strict"));
+    ServerProcess server;
+    QVERIFY2(server.start(data), qPrintable(server.lastError()));
+    QVERIFY(addStaff(data, QStringLiteral("solo"), QStringLiteral("reviewer,counter")));
+    Http http(server.port());
+    const QString solo = signIn(http, QStringLiteral("solo"), QStringLiteral("solo-password"));
+    QVERIFY(!solo.isEmpty());
+
+    // The name on the form differs from the old certificate's.
+    const QString id = inReview(http, QStringLiteral("Li Na"), QStringLiteral("Li Nana"));
+    QVERIFY(!id.isEmpty());
+    const QString approve = QStringLiteral("staff/applications/") + id + QStringLiteral("/approve");
+    Reply reply = http.post(approve, {}, solo);
+    QCOMPARE(reply.status, 409);
+    reply = http.post(approve, QJsonObject {{QStringLiteral("accept_holder_change"), false}}, solo);
+    QCOMPARE(reply.status, 409);
+    reply = http.post(approve, QJsonObject {{QStringLiteral("accept_holder_change"), true}}, solo);
+    QCOMPARE(reply.status, 200);
+
+    // solo approved it: solo does not issue it; the counter does.
+    auto transport = pki::Sm2Key::generate();
+    QVERIFY(transport.hasValue());
+    const QJsonObject issueBody {{QStringLiteral("transport_public_key"),
+        QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())}};
+    const QString issuance = QStringLiteral("staff/applications/") + id + QStringLiteral("/issuance");
+    QCOMPARE(http.post(issuance, issueBody, solo).status, 403);
+    const QString counter = signIn(http, QStringLiteral("counter"), QStringLiteral("sandbox-counter"));
+    QCOMPARE(http.post(issuance, issueBody, counter).status, 201);
+
+    // The same holder needs no acceptance.
+    const QString same = inReview(http, QStringLiteral("Zhao Lei"), QStringLiteral("Zhao Lei"));
+    QVERIFY(!same.isEmpty());
+    QCOMPARE(http.post(QStringLiteral("staff/applications/") + same + QStringLiteral("/approve"), {},
+                     signIn(http, QStringLiteral("reviewer"), QStringLiteral("sandbox-reviewer")))
+                 .status,
+        200);
+    QCOMPARE(server.terminate(), 0);
+}
+
+void TestServerCounter::onePersonCounterAllowed()
+{
+    const QString config = m_dir.filePath(QStringLiteral("solo.conf"));
+    QVERIFY(writeFile(config, "[staff]\nallow_one_person_counter = true\n"));
+    const QString data = m_dir.filePath(QStringLiteral("solo"));
+    ServerProcess server;
+    QVERIFY2(server.start(data, {QStringLiteral("--config"), config}), qPrintable(server.lastError()));
+    QVERIFY(addStaff(data, QStringLiteral("solo"), QStringLiteral("reviewer,counter")));
+    Http http(server.port());
+    const QString solo = signIn(http, QStringLiteral("solo"), QStringLiteral("solo-password"));
+    const QString id = inReview(http, QStringLiteral("Sun Li"), QStringLiteral("Sun Li"));
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(
+        http.post(QStringLiteral("staff/applications/") + id + QStringLiteral("/approve"), {}, solo).status,
+        200);
+    auto transport = pki::Sm2Key::generate();
+    QVERIFY(transport.hasValue());
+    QCOMPARE(http.post(QStringLiteral("staff/applications/") + id + QStringLiteral("/issuance"),
+                     QJsonObject {{QStringLiteral("transport_public_key"),
+                         QString::fromLatin1(transport->subjectPublicKeyInfo().toBase64())}},
+                     solo)
+                 .status,
+        201);
+    QCOMPARE(server.terminate(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestServerCounter)
+#include "tst_server_counter.moc"
