@@ -198,6 +198,9 @@ private:
     [[nodiscard]] Checklist checklistOf(const QSqlDatabase& db, const AppRow& app) const;
     [[nodiscard]] QJsonObject applicationJson(
         const QSqlDatabase& db, const AppRow& app, bool staffView) const;
+    // Whether the form's holder (organisation or natural person: name, credential number) differs from the
+    // old certificate's, so that approving needs accept_holder_change (../shared/API.md, "Operations").
+    [[nodiscard]] bool holderChanged(const QSqlDatabase& db, const AppRow& app) const;
     [[nodiscard]] QJsonArray documentsJson(const QSqlDatabase& db, const QString& appId) const;
     [[nodiscard]] std::optional<PaymentRow> loadPayment(const QSqlDatabase& db, const QString& id) const;
     [[nodiscard]] QJsonObject paymentJson(const PaymentRow& payment) const;

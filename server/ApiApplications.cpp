@@ -240,8 +240,25 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
                     {QStringLiteral("not_after"), iso(legacy->notAfter)},
                     {QStringLiteral("revoked"), legacy->revoked}});
         }
+        // Addition: whether approving needs accept_holder_change (the reviewer's screen shows both holders).
+        o.insert(QStringLiteral("holder_changed"), holderChanged(db, app));
     }
     return o;
+}
+
+bool Api::holderChanged(const QSqlDatabase& db, const AppRow& app) const
+{
+    const auto legacy = findLegacy(db, app.serial);
+    if (!legacy)
+        return false;
+    const bool institution = isInstitution(app.category);
+    const QString name = institution ? app.form.organization.name : app.form.applicant.name;
+    const QString credential
+        = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
+    // Credential numbers (USCC, citizen ID) compare without case: GB 11643 and GB 32100 check characters are
+    // written in either case.
+    return legacy->holder.trimmed() != name.trimmed()
+        || legacy->credentialNumber.trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0;
 }
 
 QJsonObject Api::storedForm(const Application& app)

@@ -99,7 +99,7 @@ void Api::issue(Context& ctx)
             "Certificates are issued only for an approved application that has not been issued yet."));
     // Four eyes: who approved an application does not also issue its certificates, unless the config allows
     // a one-person counter.
-    if (!m_options.allowOnePersonCounter
+    if (!m_options.onePersonCounterAllowed()
         && scalar(m_db.connection(),
                QStringLiteral(
                    "SELECT actor FROM timeline WHERE application_id = ? AND status = ? ORDER BY seq DESC "

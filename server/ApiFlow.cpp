@@ -30,7 +30,9 @@ void Api::putDocument(Context& ctx)
     const auto kind = documentKindFromApi(ctx.param(1));
     if (!kind)
         errors::notFound(QCoreApplication::translate("certdesk::Server", "Unknown document kind."));
-    if (!requiredDocuments(app.category).contains(*kind))
+    // The proof of a holder's change is accepted from any application: the applicant knows before the
+    // reviewer does that the name or number changed.
+    if (!requiredDocuments(app.category).contains(*kind) && *kind != DocumentKind::HolderChangeProof)
         errors::validationFailed(QStringLiteral("kind"), QStringLiteral("not_applicable"),
             QCoreApplication::translate(
                 "certdesk::Server", "This document is not needed for this kind of certificate."));

@@ -243,22 +243,22 @@ void Api::approve(Context& ctx)
         errors::conflict(QCoreApplication::translate(
             "certdesk::Server", "Only an application in review can be approved."));
     // Renewal keeps the old certificate's holder: another name or credential number is approved only when
-    // the reviewer says so explicitly, having checked the document that proves the change.
-    {
-        const bool institution = isInstitution(app.category);
-        const QString name = institution ? app.form.organization.name : app.form.applicant.name;
-        const QString credential
-            = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
-        QSqlQuery old = run(tx.db(),
-            QStringLiteral("SELECT holder, credential_number FROM legacy_certificates WHERE serial = ?"),
-            {app.serial});
-        const bool changed = old.next()
-            && (old.value(0).toString().trimmed() != name.trimmed()
-                || old.value(1).toString().trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0);
-        if (changed && !ctx.jsonObjectOrEmpty().value(QStringLiteral("accept_holder_change")).toBool())
+    // the reviewer says so explicitly, having checked the document that proves the change (uploaded by the
+    // applicant as holder_change_proof; without it there is nothing to check, so the change cannot be
+    // accepted).
+    if (holderChanged(tx.db(), app)) {
+        if (!ctx.jsonObjectOrEmpty().value(QStringLiteral("accept_holder_change")).toBool())
             errors::conflict(QCoreApplication::translate("certdesk::Server",
                 "The holder's name or credential number differs from the old certificate's. Approve with "
                 "accept_holder_change only after checking the document that proves the change."));
+        if (!scalar(tx.db(),
+                QStringLiteral("SELECT kind FROM documents WHERE application_id = ? AND kind = ?"),
+                {app.id, documentKindToApi(DocumentKind::HolderChangeProof)})
+                 .isValid())
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "The holder differs from the old certificate's but no proof of the change was uploaded: "
+                "reject the application asking for the document \"holder_change_proof\"."));
+        audit::append(tx.db(), staff.username, QStringLiteral("holder_change_accepted"), app.id, {});
     }
     changeStatus(tx.db(), app.id, ApplicationStatus::Approved,
         QCoreApplication::translate("certdesk::Server", "Approved by the CA"), staff.username);
@@ -300,7 +300,9 @@ void Api::reject(Context& ctx)
             targetOk = !v.isUndefined() && !v.isObject() && !v.isArray();
         } else if (target.startsWith(QLatin1String("document:"))) {
             const auto kind = documentKindFromApi(target.mid(9));
-            targetOk = kind && requiredDocuments(app.category).contains(*kind);
+            targetOk = kind
+                && (requiredDocuments(app.category).contains(*kind)
+                    || (*kind == DocumentKind::HolderChangeProof && holderChanged(tx.db(), app)));
         }
         if (!targetOk) {
             problems.append({prefix + QStringLiteral("target"), QStringLiteral("invalid"),

@@ -6,6 +6,7 @@
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 
 namespace certdesk::server {
@@ -52,8 +53,10 @@ struct ServiceOptions
     // 10th failure locks for 15 minutes. 0 = no growing delay (the lockout stays).
     int loginDelaySeconds = 1;
     // Whether one staff member may both approve an application and issue its certificates (a counter staffed
-    // by one person); otherwise that is 403 (../shared/API.md, "Operations").
-    bool allowOnePersonCounter = false;
+    // by one person); otherwise that is 403 (../shared/API.md, "Operations"). Unset: allowed in the sandbox
+    // (a training desk where one trainee plays every role) and refused everywhere else (four eyes).
+    std::optional<bool> allowOnePersonCounter;
+    [[nodiscard]] bool onePersonCounterAllowed() const { return allowOnePersonCounter.value_or(sandbox); }
     // Liveness session and QR payment lifetimes.
     int livenessMinutes = 10;
     int paymentMinutes = 30;

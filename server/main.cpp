@@ -125,8 +125,7 @@ int main(int argc, char* argv[])
     options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
-    if (config.allowOnePersonCounter)
-        options.allowOnePersonCounter = *config.allowOnePersonCounter;
+    options.allowOnePersonCounter = config.allowOnePersonCounter;
     if (config.ocspNextUpdateMinutes)
         options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 
