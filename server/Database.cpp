@@ -199,6 +199,18 @@ const std::vector<QStringList>& migrations()
                 "NOT NULL, action VARCHAR(64) NOT NULL, subject VARCHAR(200) NOT NULL, detail TEXT NOT NULL, "
                 "prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)"),
         },
+        // access (issue 9, point 4): the telecom real-name check answers only for a certificate the client
+        // looked
+        // up. Which address looked a serial up, and the (mobile, ID number) pairs checked under each lookup
+        // or
+        // application, hashed (a budget per lookup, not a free oracle).
+        {
+            QStringLiteral("ALTER TABLE challenges ADD COLUMN client_address VARCHAR(64)"),
+            QStringLiteral("CREATE INDEX challenges_serial ON challenges (serial, client_address)"),
+            QStringLiteral(
+                "CREATE TABLE realname_checks (scope VARCHAR(100) NOT NULL, pair_hash VARCHAR(64) NOT NULL, "
+                "checked_at VARCHAR(32) NOT NULL, PRIMARY KEY (scope, pair_hash))"),
+        },
     };
     return list;
 }

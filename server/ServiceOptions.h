@@ -3,6 +3,7 @@
 #include "ServerConfig.h"
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <functional>
@@ -25,8 +26,26 @@ struct ServiceOptions
     bool sandbox = false;
     // POST /certificates/lookup calls allowed per client address per minute (0 = unlimited).
     int lookupRateLimit = 60;
+    // POST /applications calls allowed per client address per hour (0 = unlimited). Unset: 30 outside the
+    // sandbox (a counter PC or a kiosk files a few an hour; a script filing more is refused), unlimited in
+    // the sandbox, whose only clients are on loopback.
+    std::optional<int> applicationRateLimit;
+    [[nodiscard]] int applicationsPerHour() const { return applicationRateLimit.value_or(sandbox ? 0 : 30); }
+    // Proxies (addresses or CIDR subnets) whose X-Forwarded-For names the client for the per-address limits;
+    // from any other peer the header is ignored (it is the client's to forge).
+    QStringList trustedProxies;
+    // Slow clients: the whole request head must arrive within headerTimeoutSeconds of the connection opening
+    // (or of the previous response), the body and the handling within bodyTimeoutSeconds of the head; a
+    // connection that exceeds either is shut down. At most maxConnectionsPerAddress connections at once per
+    // peer address (trusted proxies excepted); more are answered 429 and closed without being read.
+    int headerTimeoutSeconds = 10;
+    int bodyTimeoutSeconds = 120;
+    int maxConnectionsPerAddress = 16;
     // GET /config max_document_bytes: uploads above it get 413.
     qint64 maxDocumentBytes = 5 * 1024 * 1024;
+    // All documents of one application together (the replaced ones no longer count): an upload that would go
+    // beyond it gets 413. Four kinds of at most maxDocumentBytes, a proof of a changed holder, re-scans.
+    qint64 maxApplicationBytes = 30 * 1024 * 1024;
     // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent
     // connections.
     int threads = 64;
