@@ -47,6 +47,10 @@ public:
     // Whether the service holds the legacy CA's key (then it publishes the legacy CRL itself).
     [[nodiscard]] bool holdsLegacyCaKey() const;
 
+    // An upload's authorization, checked from its head alone (Expect: 100-continue): throws the ApiError the
+    // upload would get (401 without a token, 404 for a token that does not open the application).
+    void authorizeUpload(const Context& ctx) const;
+
     // Largest accepted body of a route (JSON or a document upload).
     [[nodiscard]] qint64 bodyLimit(const std::string& method, const std::string& path) const;
 
@@ -254,6 +258,9 @@ private:
     [[nodiscard]] Checklist checklistOf(const QSqlDatabase& db, const AppRow& app) const;
     [[nodiscard]] QJsonObject applicationJson(
         const QSqlDatabase& db, const AppRow& app, bool staffView) const;
+    // Whether the form's holder (organisation or natural person: name, credential number) differs from the
+    // old certificate's, so that approving needs accept_holder_change (../shared/API.md, "Operations").
+    [[nodiscard]] bool holderChanged(const QSqlDatabase& db, const AppRow& app) const;
     [[nodiscard]] QJsonArray documentsJson(const QSqlDatabase& db, const QString& appId) const;
     [[nodiscard]] std::optional<PaymentRow> loadPayment(const QSqlDatabase& db, const QString& id) const;
     [[nodiscard]] QJsonObject paymentJson(const PaymentRow& payment) const;
@@ -268,7 +275,21 @@ private:
         bool proofGiven = false;
         QString proofChallenge;
     };
-    [[nodiscard]] Validated validateBody(const QSqlDatabase& db, const QJsonObject& body) const;
+    // `clientAddress` and `application` (PUT: the application being changed, else null) decide which lookup
+    // the telecom real-name check is answered under (see realnameScope()).
+    [[nodiscard]] Validated validateBody(const QSqlDatabase& db, const QJsonObject& body,
+        const QString& clientAddress, const AppRow* application = nullptr) const;
+    // The telecom real-name check is no free "does this mobile belong to this ID number" oracle: it answers
+    // only under a lookup of the certificate by this client — the `lookup_challenge` (or `proof.challenge`)
+    // the lookup returned, else this address's latest lookup of the serial within a day — or, for a change of
+    // an application, under that application; each allows kRealnamePairs different (mobile, ID number) pairs.
+    // Empty when there is no such lookup.
+    [[nodiscard]] QString realnameScope(const QSqlDatabase& db, const QString& serial,
+        const QJsonObject& body, const QString& clientAddress, const AppRow* application) const;
+    // Records the pair under `scope`; false when the scope has had kRealnamePairs other pairs already.
+    [[nodiscard]] bool spendRealnameCheck(
+        const QString& scope, const QString& mobile, const QString& idNumber) const;
+    static constexpr int kRealnamePairs = 5;
     [[nodiscard]] bool verifyProof(
         const QSqlDatabase& db, const Application& app, const LegacyRow& legacy) const;
     [[nodiscard]] static QJsonObject storedForm(const Application& app);
@@ -301,6 +322,7 @@ private:
     QString m_dataDir;
     bool m_tls = false;
     RateLimiter m_lookupLimiter;
+    RateLimiter m_applicationLimiter;
     secrets::SealingKey m_sealingKey;
     std::unique_ptr<CertificateServices> m_certificates;
     std::function<void()> m_revocationQueued;

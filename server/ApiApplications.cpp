@@ -8,6 +8,7 @@
 #include "domain/Validators.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -249,8 +250,25 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
                     {QStringLiteral("not_after"), iso(legacy->notAfter)},
                     {QStringLiteral("revoked"), legacy->revoked}});
         }
+        // Addition: whether approving needs accept_holder_change (the reviewer's screen shows both holders).
+        o.insert(QStringLiteral("holder_changed"), holderChanged(db, app));
     }
     return o;
+}
+
+bool Api::holderChanged(const QSqlDatabase& db, const AppRow& app) const
+{
+    const auto legacy = findLegacy(db, app.serial);
+    if (!legacy)
+        return false;
+    const bool institution = isInstitution(app.category);
+    const QString name = institution ? app.form.organization.name : app.form.applicant.name;
+    const QString credential
+        = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
+    // Credential numbers (USCC, citizen ID) compare without case: GB 11643 and GB 32100 check characters are
+    // written in either case.
+    return legacy->holder.trimmed() != name.trimmed()
+        || legacy->credentialNumber.trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0;
 }
 
 QJsonObject Api::storedForm(const Application& app)
@@ -385,6 +403,10 @@ FieldErrors Api::typeErrors(const QJsonObject& body)
         errors.append({QStringLiteral("invoice.kind"), QStringLiteral("invalid"),
             QCoreApplication::translate("certdesk::Server", "Choose no invoice or an electronic invoice.")});
     }
+    // Addition: the challenge of the lookup this application follows (realnameScope()).
+    const QJsonValue lookupChallenge = body.value(QStringLiteral("lookup_challenge"));
+    if (!absent(lookupChallenge) && (!lookupChallenge.isString() || lookupChallenge.toString().size() > 100))
+        wrongType(QStringLiteral("lookup_challenge"));
     const QJsonValue proof = body.value(QStringLiteral("proof"));
     if (!absent(proof)) {
         const QJsonObject p = proof.toObject();
@@ -427,7 +449,61 @@ bool Api::verifyProof(const QSqlDatabase& db, const Application& app, const Lega
     return m_certificates->verifyPossession(p.certificate, p.challenge, p.signature);
 }
 
-Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body) const
+QString Api::realnameScope(const QSqlDatabase& db, const QString& serial, const QJsonObject& body,
+    const QString& clientAddress, const AppRow* application) const
+{
+    if (application)
+        return QStringLiteral("application:") + application->id;
+    QString challenge = body.value(QStringLiteral("lookup_challenge")).toString();
+    if (challenge.isEmpty())
+        challenge
+            = body.value(QStringLiteral("proof")).toObject().value(QStringLiteral("challenge")).toString();
+    if (!challenge.isEmpty()) {
+        // Any lookup of this serial that has not been swept yet (a day after it expired): the form takes
+        // longer to fill in than the challenge lives.
+        if (scalar(db, QStringLiteral("SELECT challenge FROM challenges WHERE challenge = ? AND serial = ?"),
+                {challenge, serial})
+                .isValid())
+            return QStringLiteral("lookup:") + challenge;
+        return {};
+    }
+    // Each lookup of the serial from this address within the last day brings its own budget: take the one
+    // with the most left (lookups themselves are rate-limited).
+    QSqlQuery q = run(db,
+        QStringLiteral(
+            "SELECT c.challenge, (SELECT COUNT(*) FROM realname_checks r WHERE r.scope = 'lookup:' || "
+            "c.challenge) AS used FROM challenges c WHERE c.serial = ? AND c.client_address = ? AND "
+            "c.expires_at > ? ORDER BY used, c.expires_at DESC"),
+        {serial, clientAddress, iso(QDateTime::currentDateTimeUtc().addDays(-1))});
+    return q.next() ? QStringLiteral("lookup:") + q.value(0).toString() : QString();
+}
+
+bool Api::spendRealnameCheck(const QString& scope, const QString& mobile, const QString& idNumber) const
+{
+    // Hashed: the table says how many pairs were tried, never which.
+    const QString pair = QString::fromLatin1(QCryptographicHash::hash(
+        (mobile.trimmed() + QLatin1Char('\n') + idNumber.trimmed().toUpper()).toUtf8(),
+        QCryptographicHash::Sha256)
+                                                 .toHex());
+    WriteTransaction tx(m_db);
+    if (scalar(tx.db(),
+            QStringLiteral("SELECT pair_hash FROM realname_checks WHERE scope = ? AND pair_hash = ?"),
+            {scope, pair})
+            .isValid())
+        return true;
+    if (scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM realname_checks WHERE scope = ?"), {scope})
+            .toInt()
+        >= kRealnamePairs)
+        return false;
+    run(tx.db(),
+        QStringLiteral("INSERT INTO realname_checks (scope, pair_hash, checked_at) VALUES (?, ?, ?)"),
+        {scope, pair, now()});
+    tx.commit();
+    return true;
+}
+
+Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body,
+    const QString& clientAddress, const AppRow* application) const
 {
     FieldErrors errors = typeErrors(body);
     Validated v;
@@ -461,9 +537,32 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
     const bool institution = isInstitution(v.app.category);
     const QString prefix = institution ? QStringLiteral("agent.") : QStringLiteral("applicant.");
     const Person& person = v.app.responsiblePerson();
-    if (!hasField(errors, prefix + QStringLiteral("mobile"))
-        && !hasField(errors, prefix + QStringLiteral("id_number"))
-        && m_providers->realNameMode() == providers::Mode::Real) {
+    const bool unchanged = application
+        && application->form.responsiblePerson().mobile.trimmed() == person.mobile.trimmed()
+        && application->form.responsiblePerson().idNumber.trimmed().compare(
+               person.idNumber.trimmed(), Qt::CaseInsensitive)
+            == 0;
+    bool mayCheck = !hasField(errors, prefix + QStringLiteral("mobile"))
+        && !hasField(errors, prefix + QStringLiteral("id_number")) && !v.legacy.serial.isEmpty();
+    if (mayCheck && !unchanged) {
+        const QString scope = realnameScope(db, v.legacy.serial, body, clientAddress, application);
+        if (scope.isEmpty()) {
+            mayCheck = false;
+            errors.append({QStringLiteral("serial"), QStringLiteral("lookup_required"),
+                QCoreApplication::translate("certdesk::Server",
+                    "Look the certificate up first: the application is checked against the certificate this "
+                    "device looked up.")});
+        } else if (!spendRealnameCheck(scope, person.mobile, person.idNumber)) {
+            mayCheck = false;
+            errors.append({prefix + QStringLiteral("mobile"), QStringLiteral("realname_attempts"),
+                QCoreApplication::translate("certdesk::Server",
+                    "Too many different mobile and ID numbers were tried for this certificate. Look the "
+                    "certificate up again, or ask the CA's counter for help.")});
+        }
+    }
+    // The real provider when one is configured (docs/providers.md), else the sandbox's registry; either way
+    // only under a lookup of the certificate (no free "whose mobile is this" answers).
+    if (mayCheck && m_providers->realNameMode() == providers::Mode::Real) {
         switch (m_providers->checkRealName(
             person.name.trimmed(), person.idNumber.trimmed(), person.mobile.trimmed())) {
         case providers::RealNameResult::Match:
@@ -487,8 +586,7 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
             throw e;
         }
         }
-    } else if (!hasField(errors, prefix + QStringLiteral("mobile"))
-        && !hasField(errors, prefix + QStringLiteral("id_number"))) {
+    } else if (mayCheck) {
         const QVariant registered
             = scalar(db, QStringLiteral("SELECT id_number FROM telecom_registry WHERE mobile = ?"),
                 {person.mobile.trimmed()});
@@ -536,7 +634,11 @@ void Api::createApplication(Context& ctx)
     const QJsonObject body = ctx.jsonObject();
     if (replay(ctx))
         return;
-    const Validated v = validateBody(m_db.connection(), body);
+    // Counted before validation: a refused body counts too, or the checks (the telecom real-name one above
+    // all) would answer without limit.
+    if (const int wait = m_applicationLimiter.acquire(ctx.clientAddress()))
+        errors::rateLimited(wait);
+    const Validated v = validateBody(m_db.connection(), body, ctx.clientAddress());
     const Application& app = v.app;
     const Fen feePerYear = m_reference.feePerYearFen(app.category);
     const Fees fees = computeFees(feePerYear, app.years, m_reference.expressFen());
@@ -611,7 +713,7 @@ void Api::putApplication(Context& ctx)
             "The application can be changed only while it is a draft or after it was rejected."));
     Validated v;
     try {
-        v = validateBody(m_db.connection(), body);
+        v = validateBody(m_db.connection(), body, ctx.clientAddress(), &current);
     } catch (ApiError& e) {
         // Add the fields that may not change to the same 422, so the client sees every problem at once.
         if (e.code == QLatin1String("validation_failed")) {

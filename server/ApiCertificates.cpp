@@ -102,6 +102,19 @@ void Api::issue(Context& ctx)
     if (app.status != ApplicationStatus::Approved)
         errors::conflict(QCoreApplication::translate("certdesk::Server",
             "Certificates are issued only for an approved application that has not been issued yet."));
+    // Four eyes: who approved an application does not also issue its certificates, unless the config allows
+    // a one-person counter.
+    if (!m_options.onePersonCounterAllowed()
+        && scalar(m_db.connection(),
+               QStringLiteral(
+                   "SELECT actor FROM timeline WHERE application_id = ? AND status = ? ORDER BY seq DESC "
+                   "LIMIT 1"),
+               {app.id, statusToApi(ApplicationStatus::Approved)})
+                .toString()
+            == staff.username)
+        errors::forbidden(QCoreApplication::translate("certdesk::Server",
+            "You approved this application; another staff member issues its certificates (the service does "
+            "not allow a one-person counter)."));
 
     FieldErrors problems;
     const auto base64Field = [&](const char* key, bool required) -> std::optional<QByteArray> {

@@ -24,7 +24,9 @@ Api::Api(Database& database, DocumentStore& documents, const ReferenceData& refe
     , m_options(options)
     , m_dataDir(dataDir)
     , m_tls(tls)
-    , m_lookupLimiter(options.lookupRateLimit, std::chrono::seconds(60))
+    , m_lookupLimiter(database, QStringLiteral("lookup"), options.lookupRateLimit, std::chrono::seconds(60))
+    , m_applicationLimiter(
+          database, QStringLiteral("applications"), options.applicationsPerHour(), std::chrono::seconds(3600))
 { }
 
 Api::~Api()
@@ -333,9 +335,12 @@ void Api::lookup(Context& ctx)
                 "again."));
         legacy = *found;
         run(tx.db(), QStringLiteral("DELETE FROM challenges WHERE expires_at < ?"), {iso(at.addDays(-1))});
+        run(tx.db(), QStringLiteral("DELETE FROM realname_checks WHERE checked_at < ?"),
+            {iso(at.addDays(-30))});
         run(tx.db(),
-            QStringLiteral("INSERT INTO challenges (challenge, serial, expires_at) VALUES (?, ?, ?)"),
-            {QString::fromLatin1(challenge.toBase64()), serial, iso(challengeExpires)});
+            QStringLiteral(
+                "INSERT INTO challenges (challenge, serial, expires_at, client_address) VALUES (?, ?, ?, ?)"),
+            {QString::fromLatin1(challenge.toBase64()), serial, iso(challengeExpires), ctx.clientAddress()});
         tx.commit();
     }
     const Renewal renewal = evaluate(legacy, at);

@@ -20,13 +20,21 @@ QString Api::methodDisplayName(const QString& method)
 // ---------------------------------------------------------------------------------------------------------------
 // documents
 
+void Api::authorizeUpload(const Context& ctx) const
+{
+    const ReadTransaction rt(m_db);
+    [[maybe_unused]] const AppRow app = authorizeApplicant(ctx, rt.db());
+}
+
 void Api::putDocument(Context& ctx)
 {
     const AppRow app = authorizeApplicant(ctx, m_db.connection());
     const auto kind = documentKindFromApi(ctx.param(1));
     if (!kind)
         errors::notFound(QCoreApplication::translate("certdesk::Server", "Unknown document kind."));
-    if (!requiredDocuments(app.category).contains(*kind))
+    // The proof of a holder's change is accepted from any application: the applicant knows before the
+    // reviewer does that the name or number changed.
+    if (!requiredDocuments(app.category).contains(*kind) && *kind != DocumentKind::HolderChangeProof)
         errors::validationFailed(QStringLiteral("kind"), QStringLiteral("not_applicable"),
             QCoreApplication::translate(
                 "certdesk::Server", "This document is not needed for this kind of certificate."));
@@ -37,14 +45,27 @@ void Api::putDocument(Context& ctx)
     if (declared.isEmpty())
         errors::unsupportedMediaType(QCoreApplication::translate("certdesk::Server",
             "Upload a JPEG, PNG, GIF or BMP image or a PDF file, and send its type in Content-Type."));
-    const qint64 limit = m_options.maxDocumentBytes;
+    // The per-application cap counts the other kinds' documents; the one replaced here no longer counts.
+    const qint64 others = scalar(m_db.connection(),
+        QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM documents WHERE application_id = ? AND kind <> ?"),
+        {app.id, documentKindToApi(*kind)})
+                              .toLongLong();
+    const qint64 room = std::max<qint64>(0, m_options.maxApplicationBytes - others);
+    const auto tooLargeFor = [&](qint64 size) {
+        if (size > m_options.maxDocumentBytes)
+            errors::payloadTooLarge(m_options.maxDocumentBytes);
+        if (size > room)
+            errors::applicationStorageFull(m_options.maxApplicationBytes);
+    };
+    const qint64 limit = std::min(m_options.maxDocumentBytes, room);
     // Refuse before reading when the declared length is too large; the dispatcher discards what was sent.
     if (ctx.request.has_header("Content-Length")) {
         bool ok = false;
         const qint64 length
             = QString::fromStdString(ctx.request.get_header_value("Content-Length")).toLongLong(&ok);
-        if (!ok || length > limit)
+        if (!ok)
             errors::payloadTooLarge(limit);
+        tooLargeFor(length);
     }
     const auto upload = m_documents.begin();
     if (!upload->isOpen())
@@ -70,7 +91,7 @@ void Api::putDocument(Context& ctx)
     if (!complete)
         ctx.response.set_header("Connection", "close");
     if (tooLarge)
-        errors::payloadTooLarge(limit);
+        tooLargeFor(received);
     // A write that fails here is the disk filling up (ENOSPC, EFBIG, EDQUOT): the temp file goes away with
     // `upload`, nothing is stored.
     if (writeFailed)
@@ -99,16 +120,29 @@ void Api::putDocument(Context& ctx)
             QCoreApplication::translate("certdesk::Server",
                 "The file is damaged or incomplete and cannot be opened; upload it again."));
     }
-    if (!m_documents.store(*upload))
-        errors::storageFull();
-
     WriteTransaction tx(m_db);
     const AppRow current = requireApp(tx.db(), app.id);
     if (!isEditable(current.status))
         errors::conflict(QCoreApplication::translate("certdesk::Server",
             "Documents can be uploaded only while the application is a draft or after it was rejected."));
     const QString kindText = documentKindToApi(*kind);
+    // Again under the write lock: two uploads of other kinds at once must not pass the cap together.
+    if (scalar(tx.db(),
+            QStringLiteral(
+                "SELECT COALESCE(SUM(size), 0) FROM documents WHERE application_id = ? AND kind <> ?"),
+            {app.id, kindText})
+                .toLongLong()
+            + upload->size()
+        > m_options.maxApplicationBytes)
+        errors::applicationStorageFull(m_options.maxApplicationBytes);
+    // Stored and referred to under the same lock under which a replaced file is deleted (below).
+    if (!m_documents.store(*upload))
+        errors::storageFull();
     const QString at = now();
+    const QString replaced = scalar(tx.db(),
+        QStringLiteral("SELECT sha256 FROM documents WHERE application_id = ? AND kind = ?"),
+        {app.id, kindText})
+                                 .toString();
     run(tx.db(), QStringLiteral("DELETE FROM documents WHERE application_id = ? AND kind = ?"),
         {app.id, kindText});
     run(tx.db(),
@@ -117,7 +151,16 @@ void Api::putDocument(Context& ctx)
             "VALUES (?, ?, ?, ?, ?, ?)"),
         {app.id, kindText, upload->sha256(), upload->size(), declared, at});
     run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
+    // A replaced document's file goes once no application refers to it (files are shared by content hash).
+    // The rejection snapshot keeps only the hash, to see whether a document changed.
     tx.commit();
+    if (!replaced.isEmpty() && replaced != upload->sha256()) {
+        // Checked and deleted under the write lock, under which uploads store their file and its row.
+        WriteTransaction cleanup(m_db);
+        if (!scalar(cleanup.db(), QStringLiteral("SELECT sha256 FROM documents WHERE sha256 = ?"), {replaced})
+                 .isValid())
+            m_documents.remove(replaced);
+    }
     ctx.sendJson(201,
         QJsonObject {{QStringLiteral("kind"), kindText}, {QStringLiteral("sha256"), upload->sha256()},
             {QStringLiteral("size"), upload->size()}, {QStringLiteral("content_type"), declared},

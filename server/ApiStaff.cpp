@@ -247,6 +247,24 @@ void Api::approve(Context& ctx)
     if (app.status != ApplicationStatus::InReview)
         errors::conflict(QCoreApplication::translate(
             "certdesk::Server", "Only an application in review can be approved."));
+    // Renewal keeps the old certificate's holder: another name or credential number is approved only when
+    // the reviewer says so explicitly, having checked the document that proves the change (uploaded by the
+    // applicant as holder_change_proof; without it there is nothing to check, so the change cannot be
+    // accepted).
+    if (holderChanged(tx.db(), app)) {
+        if (!ctx.jsonObjectOrEmpty().value(QStringLiteral("accept_holder_change")).toBool())
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "The holder's name or credential number differs from the old certificate's. Approve with "
+                "accept_holder_change only after checking the document that proves the change."));
+        if (!scalar(tx.db(),
+                QStringLiteral("SELECT kind FROM documents WHERE application_id = ? AND kind = ?"),
+                {app.id, documentKindToApi(DocumentKind::HolderChangeProof)})
+                 .isValid())
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "The holder differs from the old certificate's but no proof of the change was uploaded: "
+                "reject the application asking for the document \"holder_change_proof\"."));
+        audit::append(tx.db(), staff.username, QStringLiteral("holder_change_accepted"), app.id, {});
+    }
     changeStatus(tx.db(), app.id, ApplicationStatus::Approved,
         QCoreApplication::translate("certdesk::Server", "Approved by the CA"), staff.username);
     notify(tx.db(), app.id, QStringLiteral("sms"), app.form.responsiblePerson().mobile, {},
@@ -287,7 +305,9 @@ void Api::reject(Context& ctx)
             targetOk = !v.isUndefined() && !v.isObject() && !v.isArray();
         } else if (target.startsWith(QLatin1String("document:"))) {
             const auto kind = documentKindFromApi(target.mid(9));
-            targetOk = kind && requiredDocuments(app.category).contains(*kind);
+            targetOk = kind
+                && (requiredDocuments(app.category).contains(*kind)
+                    || (*kind == DocumentKind::HolderChangeProof && holderChanged(tx.db(), app)));
         }
         if (!targetOk) {
             problems.append({prefix + QStringLiteral("target"), QStringLiteral("invalid"),

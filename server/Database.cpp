@@ -246,6 +246,16 @@ const std::vector<QStringList>& migrations()
                 "CREATE INDEX receipt_challenges_application ON receipt_challenges (application_id, "
                 "created_at)"),
         },
+        // 9: the telecom real-name check answers only for a certificate the client looked up. Which address
+        // looked a serial up, and the (mobile, ID number) pairs checked under each lookup or application,
+        // hashed (a budget per lookup, not a free oracle).
+        {
+            QStringLiteral("ALTER TABLE challenges ADD COLUMN client_address VARCHAR(64)"),
+            QStringLiteral("CREATE INDEX challenges_serial ON challenges (serial, client_address)"),
+            QStringLiteral(
+                "CREATE TABLE realname_checks (scope VARCHAR(100) NOT NULL, pair_hash VARCHAR(64) NOT NULL, "
+                "checked_at VARCHAR(32) NOT NULL, PRIMARY KEY (scope, pair_hash))"),
+        },
     };
     return list;
 }

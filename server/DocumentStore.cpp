@@ -69,10 +69,17 @@ DocumentStore::DocumentStore(const QString& directory)
 bool DocumentStore::init(QString* error)
 {
     QDir dir;
+    const bool existed = dir.exists(m_dir);
     if (!dir.mkpath(m_dir) || !dir.mkpath(m_dir + QStringLiteral("/tmp"))) {
         if (error)
             *error = QStringLiteral("cannot create %1").arg(m_dir);
         return false;
+    }
+    // Documents are personal data: the directory is the service user's alone.
+    if (!existed) {
+        for (const QString& path : QStringList {m_dir, m_dir + QStringLiteral("/tmp")})
+            QFile::setPermissions(
+                path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     // Temp files of uploads interrupted by a crash are garbage.
     QDir tmp(m_dir + QStringLiteral("/tmp"));
@@ -186,6 +193,12 @@ bool DocumentStore::store(Upload& upload)
     upload.m_stored = true;
     syncDirectory(m_dir);
     return true;
+}
+
+void DocumentStore::remove(const QString& sha256)
+{
+    if (QFile::remove(pathOf(sha256)))
+        syncDirectory(m_dir);
 }
 
 QString DocumentStore::pathOf(const QString& sha256) const

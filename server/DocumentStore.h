@@ -72,6 +72,10 @@ public:
     // the directory. false on an I/O error.
     [[nodiscard]] bool store(Upload& upload);
     [[nodiscard]] QString pathOf(const QString& sha256) const;
+    // Deletes the stored file of `sha256` (no application refers to it any more). Call with the database's
+    // write lock held, the same lock under which store() and the row that refers to a file are made, so a
+    // concurrent upload of the same bytes cannot lose its file.
+    void remove(const QString& sha256);
 
 private:
     QString m_dir;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -77,6 +78,15 @@ void payloadTooLarge(qint64 limit)
             .arg(limit));
 }
 
+void applicationStorageFull(qint64 limit)
+{
+    raise(413, "payload_too_large",
+        QCoreApplication::translate("certdesk::Server",
+            "The documents of one application may take %1 MiB together; this file would go beyond that. Make "
+            "the scans smaller (lower resolution, JPEG) and upload again.")
+            .arg(limit / (1024 * 1024)));
+}
+
 void unsupportedMediaType(const QString& message)
 {
     raise(415, "unsupported_media_type", message);
@@ -148,7 +158,49 @@ Context::Context(
     : request(req)
     , response(res)
     , reader(contentReader)
+    , address(QString::fromStdString(req.remote_addr))
 { }
+
+bool isTrustedProxy(const QString& address, const QStringList& trustedProxies)
+{
+    const QHostAddress peer(address);
+    if (peer.isNull())
+        return false;
+    for (const QString& entry : trustedProxies) {
+        if (entry.contains(QLatin1Char('/'))) {
+            const QPair<QHostAddress, int> subnet = QHostAddress::parseSubnet(entry);
+            if (!subnet.first.isNull() && peer.isInSubnet(subnet))
+                return true;
+        } else if (QHostAddress(entry).isEqual(peer, QHostAddress::TolerantConversion)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QString clientAddressOf(const httplib::Request& request, const QStringList& trustedProxies)
+{
+    QString client = QString::fromStdString(request.remote_addr);
+    if (trustedProxies.isEmpty() || !isTrustedProxy(client, trustedProxies))
+        return client;
+    // Several X-Forwarded-For headers are one comma-separated list, in order (RFC 9110 §5.3).
+    QStringList hops;
+    const size_t count = request.get_header_value_count("X-Forwarded-For");
+    for (size_t i = 0; i < count; ++i) {
+        for (const QString& hop :
+            QString::fromStdString(request.get_header_value("X-Forwarded-For", i)).split(QLatin1Char(',')))
+            hops.append(hop.trimmed());
+    }
+    for (qsizetype i = hops.size() - 1; i >= 0; --i) {
+        const QHostAddress hop(hops.at(i));
+        if (hop.isNull())
+            break;
+        client = hop.toString();
+        if (!isTrustedProxy(client, trustedProxies))
+            break;
+    }
+    return client;
+}
 
 QString Context::header(const char* name) const
 {

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <httplib.h>
 
@@ -40,6 +41,8 @@ namespace errors {
 [[noreturn]] void notFound(const QString& message = {});
 [[noreturn]] void conflict(const QString& message);
 [[noreturn]] void payloadTooLarge(qint64 limit);
+// 413 payload_too_large for an upload that would take an application's documents past `limit` bytes together.
+[[noreturn]] void applicationStorageFull(qint64 limit);
 [[noreturn]] void unsupportedMediaType(const QString& message);
 [[noreturn]] void validationFailed(const FieldErrors& fields);
 [[noreturn]] void validationFailed(const QString& field, const QString& code, const QString& message);
@@ -77,7 +80,10 @@ public:
     [[nodiscard]] bool hasQuery(const char* name) const;
     // The Bearer token of the Authorization header, or empty.
     [[nodiscard]] QString bearerToken() const;
-    [[nodiscard]] QString clientAddress() const { return QString::fromStdString(request.remote_addr); }
+    // The client's address for per-address limits: the peer, or what a trusted proxy says in X-Forwarded-For
+    // (set by the dispatcher, see clientAddressOf()).
+    [[nodiscard]] QString clientAddress() const { return address; }
+    QString address;
     // Scheme, host and port the client used ("http://127.0.0.1:8443"), for URLs the service hands out.
     [[nodiscard]] QString baseUrl(bool tls) const;
     // The body as a JSON object; 400 bad_request when it is not one.
@@ -99,6 +105,15 @@ public:
     QString requestHash;
     bool replayed = false;
 };
+
+// The address of the client behind `request`: the TCP peer, unless the peer is one of `trustedProxies`
+// (addresses or CIDR subnets such as "10.0.0.0/8"). Then X-Forwarded-For is read from the right (each proxy
+// appends the address it received from, so the right end is the one the nearest trusted proxy wrote) past
+// the trusted proxies; the first address that is not one is the client. An entry that is not an IP address
+// stops the walk at the last trusted hop: anything left of it was written by whoever sent it.
+[[nodiscard]] QString clientAddressOf(const httplib::Request& request, const QStringList& trustedProxies);
+// Whether `address` is one of `trustedProxies` (addresses or CIDR subnets).
+[[nodiscard]] bool isTrustedProxy(const QString& address, const QStringList& trustedProxies);
 
 // RFC 9112 §6.3: a request carries a body only with Content-Length or Transfer-Encoding; without either the
 // body is empty (httplib would otherwise read until the client closes the connection).

@@ -1,38 +1,67 @@
 #include "RateLimiter.h"
 
+#include "Database.h"
+
 #include <algorithm>
 
 namespace certdesk::server {
 
-RateLimiter::RateLimiter(int limit, std::chrono::seconds window)
-    : m_limit(limit)
+namespace {
+
+QString iso(const QDateTime& time)
+{
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+RateLimiter::RateLimiter(Database& database, const QString& name, int limit, std::chrono::seconds window)
+    : m_db(database)
+    , m_prefix(QStringLiteral("rate:") + name + QLatin1Char(':'))
+    , m_limit(limit)
     , m_window(window)
 { }
 
-int RateLimiter::acquire(const QString& address, Clock::time_point now)
+int RateLimiter::acquire(const QString& address, const QDateTime& now)
 {
     if (m_limit <= 0)
         return 0;
-    const std::lock_guard lock(m_mutex);
-    // Forget idle addresses now and then so the table cannot grow without bound.
-    if (now - m_lastSweep > m_window) {
-        for (auto it = m_calls.begin(); it != m_calls.end();) {
-            if (it->empty() || now - it->back() > m_window)
-                it = m_calls.erase(it);
-            else
-                ++it;
-        }
-        m_lastSweep = now;
+    const QString scope = m_prefix + address;
+    const qint64 windowMs = qint64(m_window.count()) * 1000;
+    WriteTransaction tx(m_db);
+    // Forget windows closed long ago now and then, so the table does not grow with every address ever seen.
+    if (m_calls.fetch_add(1) % 1000 == 0) {
+        run(tx.db(), QStringLiteral("DELETE FROM login_throttle WHERE scope LIKE ? AND updated_at < ?"),
+            {QString(m_prefix + QLatin1Char('%')), iso(now.addMSecs(-windowMs - 3600 * 1000))});
     }
-    std::deque<Clock::time_point>& calls = m_calls[address];
-    while (!calls.empty() && now - calls.front() >= m_window)
-        calls.pop_front();
-    if (int(calls.size()) >= m_limit) {
-        const auto wait
-            = std::chrono::duration_cast<std::chrono::seconds>(calls.front() + m_window - now).count();
-        return std::max<int>(1, int(wait) + 1);
+    QSqlQuery q = run(
+        tx.db(), QStringLiteral("SELECT failures, updated_at FROM login_throttle WHERE scope = ?"), {scope});
+    int hits = 0;
+    QDateTime opened;
+    if (q.next()) {
+        hits = q.value(0).toInt();
+        opened = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+        opened.setTimeSpec(Qt::UTC);
     }
-    calls.push_back(now);
+    q.finish();
+    // A window that closed (or a clock that went backwards past its start) starts afresh.
+    if (!opened.isValid() || opened.msecsTo(now) >= windowMs || opened > now) {
+        hits = 0;
+        opened = now;
+    }
+    const QDateTime closes = opened.addMSecs(windowMs);
+    if (hits >= m_limit) {
+        // Whole seconds, rounded up, so a client that waits Retry-After is let in.
+        return int(std::max<qint64>(1, (now.msecsTo(closes) + 999) / 1000));
+    }
+    ++hits;
+    run(tx.db(), QStringLiteral("DELETE FROM login_throttle WHERE scope = ?"), {scope});
+    run(tx.db(),
+        QStringLiteral(
+            "INSERT INTO login_throttle (scope, failures, blocked_until, updated_at) VALUES (?, ?, ?, ?)"),
+        {scope, hits, hits >= m_limit ? QVariant(iso(closes)) : QVariant(QMetaType(QMetaType::QString)),
+            iso(opened)});
+    tx.commit();
     return 0;
 }
 

@@ -1,31 +1,37 @@
 #pragma once
 
-#include <QHash>
+#include <QDateTime>
 #include <QString>
 
+#include <atomic>
 #include <chrono>
-#include <deque>
-#include <mutex>
 
 namespace certdesk::server {
 
-// Sliding-window limit per client address: at most `limit` calls in any `window`. Thread-safe.
+class Database;
+
+// Requests per client address in fixed windows, counted in the database so that every instance on it (several
+// behind a load balancer, or one restarted) sees the same counts (../shared/API.md: lookups and
+// POST /applications are rate-limited per address, 429 with Retry-After). The counts live in the table of the
+// staff sign-in throttling, login_throttle, under scopes of their own ("rate:<name>:<address>"): `failures`
+// holds the requests of the current window, `updated_at` when the window opened and `blocked_until` when it
+// closes once the limit is reached. Thread-safe.
 class RateLimiter
 {
 public:
-    using Clock = std::chrono::steady_clock;
+    // At most `limit` requests per `window` for each address; limit 0 = unlimited.
+    RateLimiter(Database& database, const QString& name, int limit, std::chrono::seconds window);
 
-    RateLimiter(int limit, std::chrono::seconds window);
-
-    // Records a call. Returns 0 when allowed, else the seconds until the next call would be allowed.
-    [[nodiscard]] int acquire(const QString& address, Clock::time_point now = Clock::now());
+    // Counts one request of `address`. Returns 0 when allowed, else the whole seconds until the window
+    // closes (the Retry-After); a refused request does not count.
+    [[nodiscard]] int acquire(const QString& address, const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
+    Database& m_db;
+    QString m_prefix;
     int m_limit;
     std::chrono::seconds m_window;
-    std::mutex m_mutex;
-    QHash<QString, std::deque<Clock::time_point>> m_calls;
-    Clock::time_point m_lastSweep;
+    std::atomic<int> m_calls {0};
 };
 
 } // namespace certdesk::server

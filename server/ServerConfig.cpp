@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSet>
 #include <QUrl>
 
@@ -95,6 +96,14 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             return true;
         };
     };
+    const auto boolean = [&p](std::optional<bool>* target) {
+        return [&p, target](const QString& value) {
+            if (value != QLatin1String("true") && value != QLatin1String("false"))
+                return p.fail(QStringLiteral("\"%1\" is not true or false").arg(value));
+            *target = value == QLatin1String("true");
+            return true;
+        };
+    };
     const auto keySource = [&](KeySource* key, bool allowNone) {
         return QHash<QString, Setter> {
             {QStringLiteral("key_source"),
@@ -126,6 +135,30 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             {QStringLiteral("max_document_bytes"), integer(&config.maxDocumentBytes, 1, qint64(1) << 32)},
             {QStringLiteral("tls_certificate"), pathValue(&config.tlsCertificate)},
             {QStringLiteral("tls_key"), pathValue(&config.tlsKey)},
+            {QStringLiteral("application_rate_limit"), integer(&config.applicationRateLimit, 0, 1000000)},
+            {QStringLiteral("trusted_proxies"),
+                [&p, &config](const QString& value) {
+                    QStringList proxies;
+                    for (const QString& part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                        const QString entry = part.trimmed();
+                        const bool ok = entry.contains(QLatin1Char('/'))
+                            ? !QHostAddress::parseSubnet(entry).first.isNull()
+                            : !QHostAddress(entry).isNull();
+                        if (!ok)
+                            return p.fail(QStringLiteral("\"%1\" is not an IP address or a subnet such as "
+                                                         "10.0.0.0/8")
+                                              .arg(entry));
+                        proxies.append(entry);
+                    }
+                    config.trustedProxies = proxies;
+                    return true;
+                }},
+            {QStringLiteral("header_timeout_seconds"), integer(&config.headerTimeoutSeconds, 1, 3600)},
+            {QStringLiteral("body_timeout_seconds"), integer(&config.bodyTimeoutSeconds, 1, 86400)},
+            {QStringLiteral("max_connections_per_address"),
+                integer(&config.maxConnectionsPerAddress, 1, 100000)},
+            {QStringLiteral("max_application_bytes"),
+                integer(&config.maxApplicationBytes, 1, qint64(1) << 40)},
         });
     QHash<QString, Setter> ca = keySource(&config.caKey, false);
     ca.insert(QStringLiteral("directory"), pathValue(&config.caDirectory));
@@ -147,6 +180,7 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
     sections.insert(QStringLiteral("staff"),
         {
             {QStringLiteral("login_delay_seconds"), integer(&config.loginDelaySeconds, 0, 60)},
+            {QStringLiteral("allow_one_person_counter"), boolean(&config.allowOnePersonCounter)},
         });
     sections.insert(QStringLiteral("ocsp"),
         {

@@ -47,6 +47,12 @@ struct ServerConfig
     std::optional<qint64> maxDocumentBytes;
     QString tlsCertificate;
     QString tlsKey;
+    std::optional<int> applicationRateLimit;
+    std::optional<QStringList> trustedProxies;
+    std::optional<int> headerTimeoutSeconds;
+    std::optional<int> bodyTimeoutSeconds;
+    std::optional<int> maxConnectionsPerAddress;
+    std::optional<qint64> maxApplicationBytes;
 
     // [ca]: the SM2 root + issuing CA. `directory` holds root-ca.pem and issuing-ca.pem (default
     // <data_dir>/ca/sm2).
@@ -64,6 +70,7 @@ struct ServerConfig
 
     // [staff]
     std::optional<int> loginDelaySeconds;
+    std::optional<bool> allowOnePersonCounter;
 
     // [ocsp]
     std::optional<int> ocspNextUpdateMinutes;

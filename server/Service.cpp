@@ -4,6 +4,7 @@
 #include "CaKeys.h"
 #include "Database.h"
 #include "DocumentStore.h"
+#include "GuardedServer.h"
 #include "Http.h"
 #include "ReferenceData.h"
 #include "RevocationWebhook.h"
@@ -24,6 +25,7 @@
 #include <csignal>
 #include <signal.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #endif
 
 namespace certdesk::server {
@@ -38,6 +40,34 @@ const QString SandboxMarkFile = QStringLiteral("SANDBOX");
 
 thread_local std::chrono::steady_clock::time_point t_requestStart;
 
+// The first of the data directory, its entries and the documents directory that group or others may use, as
+// an operator's message; empty when all are the owner's alone. (Individual documents are not walked: inside a
+// 0700 directory nobody else reaches them, and a start must not take as long as the archive is big.)
+QString openToOthers(const QString& dataDir)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(dataDir);
+    return {};
+#else
+    QStringList paths {dataDir};
+    const QDir dir(dataDir);
+    for (const QString& name :
+        dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+        paths.append(dir.filePath(name));
+    for (const QString& path : std::as_const(paths)) {
+        struct stat info = {};
+        if (::lstat(QFile::encodeName(path).constData(), &info) != 0 || S_ISLNK(info.st_mode))
+            continue;
+        if ((info.st_mode & 077) != 0)
+            return QStringLiteral(
+                "%1 is open to other users (mode %2); the data directory holds personal data "
+                "and keys and must be the service user's alone: chmod -R go-rwx %3")
+                .arg(path, QString::number(info.st_mode & 07777, 8), dataDir);
+    }
+    return {};
+#endif
+}
+
 } // namespace
 
 struct Service::Private
@@ -51,7 +81,7 @@ struct Service::Private
     std::unique_ptr<Api> api;
     std::unique_ptr<RevocationWebhook> revocationWebhook;
     Router router;
-    std::unique_ptr<httplib::Server> http;
+    std::unique_ptr<GuardedServer> http;
     std::thread listener;
     int port = -1;
     // The listening socket as httplib created it (seen in its socket-options callback), to raise its backlog.
@@ -68,11 +98,19 @@ struct Service::Private
         std::fflush(stderr);
     }
 
-    // Reads and drops what is left of the body, up to kDiscardCap.
+    // Reads and drops what is left of the body, up to kDiscardCap, so that the client gets to read the
+    // answer. A request refused for want of a valid token or session (401, 403, 404) is not read at all: its
+    // connection is closed after the answer (GuardedServer's lingering close lets a client that sends its
+    // body without waiting still read it), so an upload nobody may make costs nothing.
     static void discard(Context& ctx)
     {
         if (!ctx.reader || ctx.bodyConsumed || !requestHasBody(ctx.request))
             return;
+        const int status = ctx.response.status;
+        if (status == 401 || status == 403 || status == 404) {
+            ctx.response.set_header("Connection", "close");
+            return;
+        }
         ctx.bodyConsumed = true;
         qint64 total = 0;
         const bool ok = (*ctx.reader)([&total](const char*, size_t size) {
@@ -120,6 +158,7 @@ struct Service::Private
     void handle(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader* reader)
     {
         Context ctx(req, res, reader);
+        ctx.address = clientAddressOf(req, options.trustedProxies);
         try {
             try {
                 const Router::Route* route = router.match(req.method, req.path, &ctx.params);
@@ -184,6 +223,25 @@ struct Service::Private
 #endif
         s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
             t_requestStart = std::chrono::steady_clock::now();
+            GuardedServer::headReceived();
+            // An upload without a valid token is refused here, before the client sends a byte of its body.
+            {
+                Context ctx(req, res, nullptr);
+                ctx.address = clientAddressOf(req, options.trustedProxies);
+                const Router::Route* route = router.match(req.method, req.path, &ctx.params);
+                if (route && route->body == Router::Body::Stream && req.method == "PUT") {
+                    try {
+                        api->authorizeUpload(ctx);
+                    } catch (const ApiError& e) {
+                        ctx.sendError(e);
+                        res.set_header("Content-Length", std::to_string(res.body.size()));
+                        res.set_header("Connection", "close");
+                        return e.status;
+                    } catch (const std::exception&) {
+                        // A database problem: let the request run and fail where it is reported properly.
+                    }
+                }
+            }
             // Expect: 100-continue lets us refuse an oversized upload before a single body byte is sent.
             if (req.has_header("Content-Length")) {
                 bool ok = false;
@@ -208,6 +266,7 @@ struct Service::Private
         });
         s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
             t_requestStart = std::chrono::steady_clock::now();
+            GuardedServer::headReceived();
             return httplib::Server::HandlerResponse::Unhandled;
         });
         const auto plain
@@ -296,8 +355,12 @@ int Service::start(
     auto p = std::make_unique<Private>();
     p->options = options;
     p->dataDir = QDir(dataDir).absolutePath();
+    const bool existed = QDir(p->dataDir).exists();
     if (!QDir().mkpath(p->dataDir))
         return fail(QStringLiteral("cannot create the data dir %1").arg(p->dataDir));
+    if (!existed)
+        QFile::setPermissions(
+            p->dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     p->lock = std::make_unique<QLockFile>(p->dataDir + QStringLiteral("/certdesk-server.lock"));
     p->lock->setStaleLockTime(0);
     if (!p->lock->tryLock(0))
@@ -342,6 +405,13 @@ int Service::start(
         const bool tls = !options.tlsCertificateFile.isEmpty() && !options.tlsKeyFile.isEmpty();
         p->api = std::make_unique<Api>(*p->database, *p->documents, *p->reference, options, p->dataDir, tls);
         p->api->prepare();
+        // Personal data, documents and keys live here: outside the sandbox a directory or file that other
+        // users may read or enter is refused (the sandbox holds made-up data and is left alone).
+        if (!options.sandbox) {
+            const QString problem = openToOthers(p->dataDir);
+            if (!problem.isEmpty())
+                throw ConfigurationError(problem.toStdString());
+        }
         p->api->registerRoutes(p->router);
         if (!options.legacyRevocationWebhook.isEmpty()) {
             RevocationWebhook::Settings settings;
@@ -365,15 +435,16 @@ int Service::start(
                     "and "
                     "publishes revocations on its own legacy CRL; nothing new is queued for the webhook"));
         }
+        GuardedServer::Limits limits;
+        limits.headerTimeout = std::chrono::seconds(std::max(1, options.headerTimeoutSeconds));
+        limits.bodyTimeout = std::chrono::seconds(std::max(1, options.bodyTimeoutSeconds));
+        limits.maxPerAddress = std::max(1, options.maxConnectionsPerAddress);
+        limits.trustedProxies = options.trustedProxies;
+        p->http = std::make_unique<GuardedServer>(limits);
         if (tls) {
-            auto ssl = std::make_unique<httplib::SSLServer>(
-                QFile::encodeName(options.tlsCertificateFile).constData(),
-                QFile::encodeName(options.tlsKeyFile).constData());
-            if (!ssl->is_valid())
-                return fail(QStringLiteral("cannot load the TLS certificate or key"));
-            p->http = std::move(ssl);
-        } else {
-            p->http = std::make_unique<httplib::Server>();
+            QString message;
+            if (!p->http->enableTls(options.tlsCertificateFile, options.tlsKeyFile, &message))
+                return fail(message);
         }
         p->install();
         const std::string h = host.toStdString();

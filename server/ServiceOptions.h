@@ -3,9 +3,11 @@
 #include "ServerConfig.h"
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 
 namespace certdesk::server {
@@ -24,8 +26,26 @@ struct ServiceOptions
     bool sandbox = false;
     // POST /certificates/lookup calls allowed per client address per minute (0 = unlimited).
     int lookupRateLimit = 60;
+    // POST /applications calls allowed per client address per hour (0 = unlimited). Unset: 30 outside the
+    // sandbox (a counter PC or a kiosk files a few an hour; a script filing more is refused), unlimited in
+    // the sandbox, whose only clients are on loopback.
+    std::optional<int> applicationRateLimit;
+    [[nodiscard]] int applicationsPerHour() const { return applicationRateLimit.value_or(sandbox ? 0 : 30); }
+    // Proxies (addresses or CIDR subnets) whose X-Forwarded-For names the client for the per-address limits;
+    // from any other peer the header is ignored (it is the client's to forge).
+    QStringList trustedProxies;
+    // Slow clients: the whole request head must arrive within headerTimeoutSeconds of the connection opening
+    // (or of the previous response), the body and the handling within bodyTimeoutSeconds of the head; a
+    // connection that exceeds either is shut down. At most maxConnectionsPerAddress connections at once per
+    // peer address (trusted proxies excepted); more are answered 429 and closed without being read.
+    int headerTimeoutSeconds = 10;
+    int bodyTimeoutSeconds = 120;
+    int maxConnectionsPerAddress = 16;
     // GET /config max_document_bytes: uploads above it get 413.
     qint64 maxDocumentBytes = 5 * 1024 * 1024;
+    // All documents of one application together (the replaced ones no longer count): an upload that would go
+    // beyond it gets 413. Four kinds of at most maxDocumentBytes, a proof of a changed holder, re-scans.
+    qint64 maxApplicationBytes = 30 * 1024 * 1024;
     // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent
     // connections.
     int threads = 64;
@@ -57,6 +77,11 @@ struct ServiceOptions
     // next attempt waits loginDelaySeconds, doubling with each further failure (capped at 5 minutes); the
     // 10th failure locks for 15 minutes. 0 = no growing delay (the lockout stays).
     int loginDelaySeconds = 1;
+    // Whether one staff member may both approve an application and issue its certificates (a counter staffed
+    // by one person); otherwise that is 403 (../shared/API.md, "Operations"). Unset: allowed in the sandbox
+    // (a training desk where one trainee plays every role) and refused everywhere else (four eyes).
+    std::optional<bool> allowOnePersonCounter;
+    [[nodiscard]] bool onePersonCounterAllowed() const { return allowOnePersonCounter.value_or(sandbox); }
     // Liveness session and QR payment lifetimes.
     int livenessMinutes = 10;
     int paymentMinutes = 30;

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <cstdio>
 #include <pthread.h>
+#include <sys/stat.h>
 
 namespace {
 
@@ -37,6 +38,9 @@ int main(int argc, char* argv[])
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
+    // Everything the service writes — database, documents, keys, audit — is for its own user only: files
+    // 0600, directories 0700 (the start refuses a data directory that is more open, outside the sandbox).
+    umask(077);
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("certdesk-server"));
@@ -140,6 +144,7 @@ int main(int argc, char* argv[])
     options.providers = config.providers;
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
+    options.allowOnePersonCounter = config.allowOnePersonCounter;
     if (config.ocspNextUpdateMinutes)
         options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 
@@ -224,6 +229,15 @@ int main(int argc, char* argv[])
     options.maxDocumentBytes
         = number(maxDocument, config.maxDocumentBytes.value_or(options.maxDocumentBytes), 1);
     options.threads = int(number(threads, config.threads.value_or(options.threads), 2));
+    options.applicationRateLimit = config.applicationRateLimit;
+    if (config.trustedProxies)
+        options.trustedProxies = *config.trustedProxies;
+    options.headerTimeoutSeconds = config.headerTimeoutSeconds.value_or(options.headerTimeoutSeconds);
+    options.bodyTimeoutSeconds = config.bodyTimeoutSeconds.value_or(options.bodyTimeoutSeconds);
+    options.maxConnectionsPerAddress
+        = config.maxConnectionsPerAddress.value_or(options.maxConnectionsPerAddress);
+    if (config.maxApplicationBytes)
+        options.maxApplicationBytes = *config.maxApplicationBytes;
     options.publicBaseUrl = setting(publicUrl, config.publicUrl);
     // Issued certificates carry <public-url>/api/v1/ca/crl and <public-url>/ocsp for good: a guess from a
     // request's Host header is fine for a sandbox on loopback, never for certificates relying parties check.

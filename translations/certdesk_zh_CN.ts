@@ -4,6 +4,10 @@
     <context>
         <name>certdesk::ApiError</name>
         <message>
+            <source>The file is larger than the service accepts, or the application&apos;s documents together would go beyond the service&apos;s limit. Scan it at a lower resolution or compress it, then upload it again.</source>
+            <translation>文件超出服务允许的大小，或本申请的材料合计将超出服务的上限。请以较低分辨率扫描或压缩后重新上传。</translation>
+        </message>
+        <message>
             <source>The certificate service could not be reached. Check the network connection and try again.</source>
             <translation>无法连接证书服务。请检查网络连接后重试。</translation>
         </message>
@@ -48,10 +52,6 @@
             <translation>申请状态已发生变化，当前无法执行此步骤。请刷新申请后重试。</translation>
         </message>
         <message>
-            <source>The file is larger than the service accepts. Scan it at a lower resolution or compress it, then upload it again.</source>
-            <translation>文件超过了服务允许的大小。请降低扫描分辨率或压缩后重新上传。</translation>
-        </message>
-        <message>
             <source>The file type is not accepted. Upload a JPG, BMP, GIF, PNG or PDF file.</source>
             <translation>不支持该文件类型，请上传 JPG、BMP、GIF、PNG 或 PDF 文件。</translation>
         </message>
@@ -70,6 +70,17 @@
         <message>
             <source>The certificate service has a temporary problem. Try again later; if it persists, call the CA's hotline 400-112-3838 or use its online service.</source>
             <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::App</name>
+        <message>
+            <source>The file %1 given with --server-ca holds no PEM certificate (or cannot be read).</source>
+            <translation>--server-ca 指定的文件 %1 中没有 PEM 格式的证书（或无法读取）。</translation>
+        </message>
+        <message>
+            <source>CertDesk</source>
+            <translation>证书服务台</translation>
         </message>
     </context>
     <context>
@@ -128,6 +139,18 @@
     </context>
     <context>
         <name>certdesk::Checklist</name>
+        <message>
+            <source>Only when the name or ID number differs from the old certificate: the public security bureau&apos;s certificate of the change.</source>
+            <translation>仅当姓名或身份证号码与原证书不一致时提交：公安机关出具的变更证明。</translation>
+        </message>
+        <message>
+            <source>Only when the organisation&apos;s name or credential number differs from the old certificate: the market regulator&apos;s change registration notice, stamped with the official seal.</source>
+            <translation>仅当机构名称或证件号码与原证书不一致时提交：市场监督管理部门出具的变更登记通知书，加盖单位公章。</translation>
+        </message>
+        <message>
+            <source>Proof of the holder&apos;s change</source>
+            <translation>持有人变更证明</translation>
+        </message>
         <message>
             <source>Submitted: documents, identity check and payment to complete</source>
             <translation>已提交，待上传资料、身份认证和支付</translation>
@@ -211,6 +234,14 @@
     </context>
     <context>
         <name>certdesk::Cli</name>
+        <message>
+            <source>The file %1 given with --server-ca holds no PEM certificate (or cannot be read).</source>
+            <translation>--server-ca 指定的文件 %1 中没有 PEM 格式的证书（或无法读取）。</translation>
+        </message>
+        <message>
+            <source>PEM file with the CA certificate(s) the service&apos;s TLS certificate must chain to (instead of the system&apos;s roots).</source>
+            <translation>PEM 文件，内含服务 TLS 证书必须链接到的 CA 证书（代替系统根证书）。</translation>
+        </message>
         <message>
             <source>Usage: certdesk-cli [--lang zh_CN|en] &lt;command&gt; [options]</source>
             <translation>用法：certdesk-cli [--lang zh_CN|en] &lt;命令&gt; [选项]</translation>
@@ -971,6 +1002,26 @@
     <context>
         <name>certdesk::Server</name>
         <message>
+            <source>The documents of one application may take %1 MiB together; this file would go beyond that. Make the scans smaller (lower resolution, JPEG) and upload again.</source>
+            <translation>每个申请的材料合计不得超过 %1 MiB，上传此文件将超出上限。请缩小扫描件（降低分辨率、使用 JPEG 格式）后重新上传。</translation>
+        </message>
+        <message>
+            <source>Too many connections from this address at once; close some and try again.</source>
+            <translation>来自此地址的同时连接过多，请关闭部分连接后重试。</translation>
+        </message>
+        <message>
+            <source>The holder differs from the old certificate&apos;s but no proof of the change was uploaded: reject the application asking for the document &quot;holder_change_proof&quot;.</source>
+            <translation>持有人与原证书不一致，但未上传变更证明：请退回申请，要求补充材料“holder_change_proof”（持有人变更证明）。</translation>
+        </message>
+        <message>
+            <source>Too many different mobile and ID numbers were tried for this certificate. Look the certificate up again, or ask the CA&apos;s counter for help.</source>
+            <translation>此证书已尝试过过多不同的手机号码和身份证号码。请重新查询证书，或到 CA 柜台寻求帮助。</translation>
+        </message>
+        <message>
+            <source>Look the certificate up first: the application is checked against the certificate this device looked up.</source>
+            <translation>请先查询证书：申请将与本设备查询过的证书进行核对。</translation>
+        </message>
+        <message>
             <source>Sign-in code</source>
             <translation>登录验证码</translation>
         </message>
@@ -1155,6 +1206,14 @@
         <message>
             <source>This service has no legacy CA.</source>
             <translation>本服务没有原 RSA 证书的签发 CA。</translation>
+        </message>
+        <message>
+            <source>The holder's name or credential number differs from the old certificate's. Approve with accept_holder_change only after checking the document that proves the change.</source>
+            <translation>持有人名称或证件号码与原证书不一致。请先核验证明变更的材料，再以 accept_holder_change 审核通过。</translation>
+        </message>
+        <message>
+            <source>You approved this application; another staff member issues its certificates (the service does not allow a one-person counter).</source>
+            <translation>本申请由您审核通过，须由另一名工作人员签发证书（本服务不允许一人办理审核和签发）。</translation>
         </message>
         <message>
             <source>This service does not hold the legacy CA's key and publishes no CRL for it.</source>
@@ -1636,6 +1695,17 @@
         <message>
             <source>An internal error occurred while talking to the UKey.</source>
             <translation>与 UKey 通信时发生内部错误。</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::UrlPolicy</name>
+        <message>
+            <source>The counter service address %1 is not encrypted: personal data and passwords would travel in clear text. Use its https:// address (plain http is only for a service on this computer).</source>
+            <translation>证书服务地址 %1 未加密：个人信息和密码将以明文传输。请使用其 https:// 地址（仅本机上的服务可使用 http）。</translation>
+        </message>
+        <message>
+            <source>The counter service address %1 is not an https:// web address.</source>
+            <translation>证书服务地址 %1 不是 https:// 网址。</translation>
         </message>
     </context>
     <context>
@@ -4261,6 +4331,38 @@
     </context>
     <context>
         <name>certdesk::ui::ReviewQueuePage</name>
+        <message>
+            <source>Credential number</source>
+            <translation>证件号码</translation>
+        </message>
+        <message>
+            <source>Holder</source>
+            <translation>持有人</translation>
+        </message>
+        <message>
+            <source>This application</source>
+            <translation>本申请</translation>
+        </message>
+        <message>
+            <source>Old certificate</source>
+            <translation>原证书</translation>
+        </message>
+        <message>
+            <source>Renewal keeps the old certificate&apos;s holder; another name or credential number is approved only after checking the document that proves the change</source>
+            <translation>续期沿用原证书的持有人；名称或证件号码不同时，须核验证明变更的材料后方可审核通过</translation>
+        </message>
+        <message>
+            <source>Accept the changed holder</source>
+            <translation>接受变更后的持有人</translation>
+        </message>
+        <message>
+            <source>Holder of the old certificate and of the application</source>
+            <translation>原证书与本申请的持有人</translation>
+        </message>
+        <message>
+            <source>The holder changed: I checked the uploaded proof of the change and accept the new holder</source>
+            <translation>持有人已变更：我已核验上传的变更证明，接受新的持有人</translation>
+        </message>
         <message>
             <source>Choose an application in the list to review it.</source>
             <translation>请在列表中选择要审核的申请。</translation>

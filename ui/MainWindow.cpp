@@ -54,6 +54,7 @@ MainWindow::MainWindow(const AppMode& mode, LocalStore* store, QWidget* parent)
     if (!mode.serverUrl.isEmpty()) {
         api::ApiClientOptions options;
         options.baseUrl = QUrl(mode.serverUrl);
+        options.pinnedCaCertificates = mode.serverCaCertificates;
         m_api = new api::ApiClient(options, this);
     }
     setWindowTitle(mode.sandbox ? tr("CertDesk — training mode") : tr("CertDesk"));

@@ -2,6 +2,7 @@
 // window.
 #include "AppMode.h"
 #include "MainWindow.h"
+#include "api/UrlPolicy.h"
 #include "domain/Translations.h"
 #include "kiosk/KioskLook.h"
 #include "server/Service.h"
@@ -10,10 +11,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QFont>
+#include <QMessageBox>
 #include <QScreen>
 #include <QTimer>
+#include <QUrl>
+
+#include <cstdio>
 
 namespace {
 
@@ -53,8 +59,14 @@ int main(int argc, char** argv)
         QStringLiteral(
             "Folder of the local database (default: the per-user data folder; env CERTDESK_DATA_DIR)."),
         QStringLiteral("dir"));
-    const QCommandLineOption server(
-        QStringLiteral("server"), QStringLiteral("Counter service base URL."), QStringLiteral("url"));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QStringLiteral("Counter service base URL (https://…; plain http only on this computer)."),
+        QStringLiteral("url"));
+    const QCommandLineOption serverCa(QStringLiteral("server-ca"),
+        QStringLiteral(
+            "PEM file with the CA certificate(s) the service's TLS certificate must chain to (instead "
+            "of the system's roots)."),
+        QStringLiteral("file"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Save a PNG of the window once it is shown (demos, documentation)."),
         QStringLiteral("file"));
@@ -64,7 +76,8 @@ int main(int argc, char** argv)
         QStringLiteral(
             "Kiosk: seconds without input before the session's personal data is wiped (default 120)."),
         QStringLiteral("seconds"), QStringLiteral("120"));
-    parser.addOptions({sandbox, kiosk, counter, lang, dataDir, server, screenshot, quitAfter, idle});
+    parser.addOptions(
+        {sandbox, kiosk, counter, lang, dataDir, server, serverCa, screenshot, quitAfter, idle});
     parser.process(app);
 
     certdesk::installTranslations(app, parser.value(lang));
@@ -75,6 +88,29 @@ int main(int argc, char** argv)
     mode.kiosk = parser.isSet(kiosk);
     mode.counter = parser.isSet(counter);
     mode.serverUrl = parser.value(server);
+    // Personal data and staff passwords go to the service: beyond this machine only over https, and with
+    // --server-ca only to a service whose certificate chains to that CA. A refusal is shown and ends the
+    // start (exit 2, as for any usage error).
+    const auto refuse = [](const QString& message) {
+        std::fprintf(stderr, "certdesk: %s\n", qPrintable(message));
+        QMessageBox::critical(nullptr, QCoreApplication::translate("certdesk::App", "CertDesk"), message);
+        return 2;
+    };
+    if (!mode.serverUrl.isEmpty()) {
+        const QString problem = certdesk::api::serverUrlProblem(QUrl(mode.serverUrl, QUrl::StrictMode));
+        if (!problem.isEmpty())
+            return refuse(problem);
+    }
+    if (parser.isSet(serverCa)) {
+        QFile file(parser.value(serverCa));
+        mode.serverCaCertificates = file.open(QIODevice::ReadOnly)
+            ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+            : QList<QSslCertificate>();
+        if (mode.serverCaCertificates.isEmpty())
+            return refuse(QCoreApplication::translate("certdesk::App",
+                "The file %1 given with --server-ca holds no PEM certificate (or cannot be read).")
+                              .arg(file.fileName()));
+    }
     mode.kioskIdleSeconds = qMax(10, parser.value(idle).toInt());
     if (mode.kiosk)
         certdesk::ui::applyKioskLook(app);

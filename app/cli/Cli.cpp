@@ -1,6 +1,9 @@
 #include "Cli.h"
 
+#include "api/UrlPolicy.h"
+
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 #include <cstring>
@@ -119,6 +122,44 @@ int usageError(const QString& message, const QString& command)
     err() << message << Qt::endl
           << QCoreApplication::translate("certdesk::Cli", "See \"%1 --help\".").arg(command) << Qt::endl;
     return ExitUsage;
+}
+
+QCommandLineOption serverCaOption()
+{
+    return QCommandLineOption(QStringLiteral("server-ca"),
+        QCoreApplication::translate("certdesk::Cli",
+            "PEM file with the CA certificate(s) the service's TLS certificate must chain to (instead of the "
+            "system's roots)."),
+        QStringLiteral("file"));
+}
+
+bool serverOptions(const QCommandLineParser& parser, const QCommandLineOption& serverCa,
+    const QString& serverUrl, const QString& command, api::ApiClientOptions* options, int* exitCode)
+{
+    const QUrl url(serverUrl, QUrl::StrictMode);
+    // Personal data and passwords go there: beyond this computer only over https.
+    const QString problem = api::serverUrlProblem(url);
+    if (!problem.isEmpty()) {
+        *exitCode = usageError(problem, command);
+        return false;
+    }
+    options->baseUrl = url;
+    if (parser.isSet(serverCa)) {
+        QFile file(parser.value(serverCa));
+        options->pinnedCaCertificates = file.open(QIODevice::ReadOnly)
+            ? QSslCertificate::fromData(file.readAll(), QSsl::Pem)
+            : QList<QSslCertificate>();
+        if (options->pinnedCaCertificates.isEmpty()) {
+            *exitCode
+                = usageError(QCoreApplication::translate("certdesk::Cli",
+                                 "The file %1 given with --server-ca holds no PEM certificate (or cannot "
+                                 "be read).")
+                                 .arg(file.fileName()),
+                    command);
+            return false;
+        }
+    }
+    return true;
 }
 
 QString requiredValue(

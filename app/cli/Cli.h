@@ -1,5 +1,7 @@
 #pragma once
 
+#include "api/ApiClient.h"
+
 // certdesk-cli: the counter's scriptable tool. main.cpp creates the application object and
 // calls run(); every command lives in its own file here. Messages for people go to stderr, translated
 // (Chinese by default); results go to stdout. Secrets come from a prompt without echo or, for scripts, from
@@ -45,6 +47,13 @@ enum ExitCode : int
 // A required option's value, or a usage error printed (empty result).
 [[nodiscard]] QString requiredValue(
     const QCommandLineParser& parser, const QCommandLineOption& option, const QString& command, bool* ok);
+
+// --server-ca FILE: the CA certificate(s) the service's TLS certificate must chain to.
+[[nodiscard]] QCommandLineOption serverCaOption();
+// Checks --server (https unless on this computer) and reads --server-ca into `options`; on a problem prints
+// the usage error and returns false with *exitCode = ExitUsage.
+[[nodiscard]] bool serverOptions(const QCommandLineParser& parser, const QCommandLineOption& serverCa,
+    const QString& serverUrl, const QString& command, api::ApiClientOptions* options, int* exitCode);
 
 int tokenList(const QStringList& arguments);
 int tokenShow(const QStringList& arguments);

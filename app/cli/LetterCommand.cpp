@@ -30,7 +30,8 @@ int letterRender(const QStringList& arguments)
         QStringLiteral("token"));
     const QCommandLineOption output(QStringList {QStringLiteral("o"), QStringLiteral("output")},
         QCoreApplication::translate("certdesk::Cli", "PDF file to write."), QStringLiteral("file"));
-    parser.addOptions({server, application, accessToken, output});
+    const QCommandLineOption serverCa = serverCaOption();
+    parser.addOptions({server, application, accessToken, output, serverCa});
     int exitCode = ExitSuccess;
     if (!parseCommand(parser, arguments, &exitCode))
         return exitCode;
@@ -46,17 +47,10 @@ int letterRender(const QStringList& arguments)
         (void)requiredValue(parser, accessToken, command, &ok);
     if (!ok)
         return ExitUsage;
-    const QUrl baseUrl(serverUrl, QUrl::StrictMode);
-    if (!baseUrl.isValid()
-        || (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https"))
-        || baseUrl.host().isEmpty())
-        return usageError(
-            QCoreApplication::translate("certdesk::Cli", "The server URL is not an http or https URL: %1")
-                .arg(serverUrl),
-            command);
-
     api::ApiClientOptions options;
-    options.baseUrl = baseUrl;
+    if (!serverOptions(parser, serverCa, serverUrl, command, &options, &exitCode))
+        return exitCode;
+
     api::ApiClient client(options);
     api::ApiReply<Application>* reply = client.getApplication(applicationId, token);
     reply->waitForFinished(std::chrono::minutes(2));

@@ -386,7 +386,8 @@ int tokenProgram(const QStringList& arguments)
     const QCommandLineOption profileName(QStringLiteral("profile"),
         QCoreApplication::translate("certdesk::Cli", "Vendor profile to use instead of the matched one."),
         QStringLiteral("name"));
-    parser.addOptions({server, application, module, tokenLabel, serial, caFile, profileName});
+    const QCommandLineOption serverCa = serverCaOption();
+    parser.addOptions({server, application, module, tokenLabel, serial, caFile, profileName, serverCa});
     int exitCode = ExitSuccess;
     if (!parseCommand(parser, arguments, &exitCode))
         return exitCode;
@@ -398,14 +399,9 @@ int tokenProgram(const QStringList& arguments)
     const QString label = requiredValue(parser, tokenLabel, command, &ok);
     if (!ok)
         return ExitUsage;
-    const QUrl baseUrl(serverUrl, QUrl::StrictMode);
-    if (!baseUrl.isValid()
-        || (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https"))
-        || baseUrl.host().isEmpty())
-        return usageError(
-            QCoreApplication::translate("certdesk::Cli", "The server URL is not an http or https URL: %1")
-                .arg(serverUrl),
-            command);
+    api::ApiClientOptions options;
+    if (!serverOptions(parser, serverCa, serverUrl, command, &options, &exitCode))
+        return exitCode;
 
     issuance::ProgrammingRequest request;
     request.applicationId = applicationId;
@@ -437,8 +433,6 @@ int tokenProgram(const QStringList& arguments)
     if (!user || !password || user->isEmpty())
         return usageError(
             QCoreApplication::translate("certdesk::Cli", "No staff user and password were given."), command);
-    api::ApiClientOptions options;
-    options.baseUrl = baseUrl;
     api::ApiClient client(options);
     {
         api::ApiReply<api::StaffSession>* reply = client.staffLogin(*user, *password);

@@ -452,11 +452,12 @@ ApiReply<BinaryContent>* ApiClient::staffDocument(const QString& id, DocumentKin
     });
 }
 
-ApiReply<Application>* ApiClient::approve(const QString& id)
+ApiReply<Application>* ApiClient::approve(const QString& id, bool acceptHolderChange)
 {
     detail::RequestSpec spec
         = staffRequest("approve", "POST", applicationPath(id) + QStringLiteral("/approve"));
-    setJson(spec, {});
+    setJson(spec,
+        acceptHolderChange ? QJsonObject {{QStringLiteral("accept_holder_change"), true}} : QJsonObject {});
     return sendJson<Application>(std::move(spec), parseStateChange);
 }
 

@@ -148,7 +148,8 @@ public:
     ApiReply<QList<ApplicationSummary>>* staffSearchApplications(const QString& orderNoOrMobile);
     ApiReply<StaffApplicationView>* staffApplication(const QString& id);
     ApiReply<BinaryContent>* staffDocument(const QString& id, DocumentKind kind);
-    ApiReply<Application>* approve(const QString& id);
+    // acceptHolderChange: the reviewer checked the proof of a changed holder (`accept_holder_change`).
+    ApiReply<Application>* approve(const QString& id, bool acceptHolderChange = false);
     ApiReply<Application>* reject(const QString& id, const QList<RejectionReason>& reasons);
     ApiReply<PaymentProgress>* confirmPayment(const QString& paymentId);
     // `csrDer` empty: the service generates the signing key too (and returns its envelope).

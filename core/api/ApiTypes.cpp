@@ -345,6 +345,10 @@ ApiResult<StaffApplicationView> parseStaffApplication(const QJsonObject& json)
         return application.error();
     StaffApplicationView view;
     view.application = std::move(application).value();
+    const QJsonObject old = json.value(QStringLiteral("old_certificate")).toObject();
+    view.oldHolder = old.value(QStringLiteral("holder")).toString();
+    view.oldCredentialNumber = old.value(QStringLiteral("credential_number")).toString();
+    view.holderChanged = json.value(QStringLiteral("holder_changed")).toBool();
     Reader r(json);
     for (const QJsonValue& value : r.array("documents", false)) {
         ApiResult<StoredDocument> document = parseStoredDocument(value.toObject());

@@ -253,6 +253,12 @@ struct StaffApplicationView
     QList<StoredDocument> documents;
     QList<PaymentRecord> payments;
     QList<IssuanceRecord> issuances;
+    // The old certificate's holder, unmasked for staff (`old_certificate`), and whether the form names
+    // another holder (`holder_changed`): then approving needs accept_holder_change and the uploaded
+    // holder_change_proof. Empty / false from a service without them.
+    QString oldHolder;
+    QString oldCredentialNumber;
+    bool holderChanged = false;
     friend bool operator==(const StaffApplicationView&, const StaffApplicationView&) = default;
 };
 

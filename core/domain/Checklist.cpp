@@ -34,6 +34,7 @@ constexpr DocumentName kDocuments[] = {
     {DocumentKind::BusinessLicense, "business_license"},
     {DocumentKind::ESealForm, "e_seal_form"},
     {DocumentKind::IdCard, "id_card"},
+    {DocumentKind::HolderChangeProof, "holder_change_proof"},
 };
 
 } // namespace
@@ -119,6 +120,8 @@ QString documentDisplayName(DocumentKind kind, CertificateCategory category)
         return QCoreApplication::translate("certdesk::Checklist", "Electronic seal collection form");
     case DocumentKind::IdCard:
         return QCoreApplication::translate("certdesk::Checklist", "ID card scan");
+    case DocumentKind::HolderChangeProof:
+        return QCoreApplication::translate("certdesk::Checklist", "Proof of the holder's change");
     }
     return {};
 }
@@ -149,6 +152,16 @@ QString documentRequirement(DocumentKind kind, CertificateCategory category)
             ? QCoreApplication::translate(
                 "certdesk::Checklist", "Both sides of the agent's ID card, stamped with the official seal.")
             : QCoreApplication::translate("certdesk::Checklist", "Both sides of the applicant's ID card.");
+    case DocumentKind::HolderChangeProof:
+        // What a registration authority accepts as proof that the holder is the same party under a new name
+        // or number: the market regulator's change notice for organisations, the public security bureau's
+        // certificate of a changed name or citizen ID number for persons.
+        return institution ? QCoreApplication::translate("certdesk::Checklist",
+                   "Only when the organisation's name or credential number differs from the old certificate: "
+                   "the market regulator's change registration notice, stamped with the official seal.")
+                           : QCoreApplication::translate("certdesk::Checklist",
+                               "Only when the name or ID number differs from the old certificate: the public "
+                               "security bureau's certificate of the change.");
     }
     return {};
 }

@@ -37,7 +37,10 @@ enum class DocumentKind
     ApplicationForm,
     BusinessLicense,
     ESealForm,
-    IdCard
+    IdCard,
+    // Not required by default: the document that proves the holder's change of name or credential number
+    // when the form differs from the old certificate (the reviewer checks it before accepting the change).
+    HolderChangeProof
 };
 
 [[nodiscard]] QString documentKindToApi(DocumentKind kind);

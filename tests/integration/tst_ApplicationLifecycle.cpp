@@ -684,7 +684,10 @@ private Q_SLOTS:
         QVERIFY(!a.proof->signature.isEmpty());
 
         // A phone registered to someone else: 422 on the mobile field, code realname_mismatch.
+        // The real-name check answers only for the certificate this client looked up: the body names it.
         Application mismatch = a;
+        mismatch.serial = normalizeSerial(flow.old.serial);
+        mismatch.category = flow.category;
         mismatch.agent.mobile = QStringLiteral("13900000001");
         {
             auto failed = await(m_applicant->createApplication(mismatch));

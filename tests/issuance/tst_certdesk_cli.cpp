@@ -192,6 +192,22 @@ void TestCertdeskCli::usageErrors_data()
         QStringLiteral("--server"), QStringLiteral("ftp://x"), QStringLiteral("--application"),
         QStringLiteral("a"), QStringLiteral("--module"), QStringLiteral("m"), QStringLiteral("--token"),
         QStringLiteral("t")} << QStringLiteral("ftp://x");
+    // Personal data and passwords go to the service: plain http only on this computer.
+    QTest::newRow("plain http beyond loopback") << QStringList {QStringLiteral("token"),
+        QStringLiteral("program"), QStringLiteral("--server"), QStringLiteral("http://192.0.2.10:8080"),
+        QStringLiteral("--application"), QStringLiteral("a"), QStringLiteral("--module"), QStringLiteral("m"),
+        QStringLiteral("--token"), QStringLiteral("t")}
+                                                << QStringLiteral("http://192.0.2.10:8080");
+    QTest::newRow("letter over plain http") << QStringList {QStringLiteral("letter"),
+        QStringLiteral("render"), QStringLiteral("--server"), QStringLiteral("http://counter.example.cn"),
+        QStringLiteral("--application"), QStringLiteral("a"), QStringLiteral("--access-token"),
+        QStringLiteral("t"), QStringLiteral("--output"), QStringLiteral("letter.pdf")}
+                                            << QStringLiteral("http://counter.example.cn");
+    QTest::newRow("server CA not a certificate") << QStringList {QStringLiteral("token"),
+        QStringLiteral("program"), QStringLiteral("--server"), QStringLiteral("https://counter.example.cn"),
+        QStringLiteral("--server-ca"), QStringLiteral("/nonexistent/ca.pem"), QStringLiteral("--application"),
+        QStringLiteral("a"), QStringLiteral("--module"), QStringLiteral("m"), QStringLiteral("--token"),
+        QStringLiteral("t")} << QStringLiteral("/nonexistent/ca.pem");
 }
 
 void TestCertdeskCli::usageErrors()

@@ -1,4 +1,4 @@
-// The acceptance journey of the service in production (issue 9 "Acceptance"), WITHOUT --sandbox: staff made
+// The acceptance journey of the service in production, WITHOUT --sandbox: staff made
 // with `certdesk-server staff add`, a legacy RSA certificate in the store and looked up, liveness passed
 // through the face-verification shim's signed callback, paid through WeChat Pay's encrypted notification (and
 // a second application through Alipay's), reviewed, issued onto a SoftHSM UKey by the counter's

@@ -345,8 +345,12 @@ QList<Legacy> legacyCertificates(Http& http)
 Legacy firstRenewable(Http& http, const QString& category)
 {
     for (const Legacy& l : legacyCertificates(http)) {
-        if (l.category == category && l.renewable)
+        if (l.category == category && l.renewable) {
+            // Looked up, as a client does before applying (the real-name check answers only then).
+            [[maybe_unused]] const Reply looked = http.post(
+                QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), l.serial}});
             return l;
+        }
     }
     return {};
 }
@@ -359,6 +363,9 @@ Legacy mintLegacy(Http& http, const QString& category, const QString& holder, co
             {QStringLiteral("credential_number"), credential},
             {QStringLiteral("not_after"), notAfter.toUTC().toString(Qt::ISODate)}});
     const QJsonObject o = reply.json();
+    // Looked up, as a client does before applying (the real-name check answers only then).
+    [[maybe_unused]] const Reply looked = http.post(QStringLiteral("certificates/lookup"),
+        QJsonObject {{QStringLiteral("serial"), o.value(QStringLiteral("serial")).toString()}});
     return {o.value(QStringLiteral("serial")).toString(), category, holder, credential,
         QByteArray::fromBase64(o.value(QStringLiteral("certificate")).toString().toLatin1()),
         QByteArray::fromBase64(o.value(QStringLiteral("private_key")).toString().toLatin1()), true};

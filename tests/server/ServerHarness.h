@@ -115,6 +115,8 @@ struct Legacy
     bool renewable = false;
 };
 [[nodiscard]] QList<Legacy> legacyCertificates(Http& http);
+// Both look the certificate up (POST /certificates/lookup) from the test's address before returning it, as a
+// client does before applying.
 [[nodiscard]] Legacy firstRenewable(Http& http, const QString& category);
 // Mints a new legacy certificate through the sandbox (POST /api/v1/sandbox/legacy-certificates).
 [[nodiscard]] Legacy mintLegacy(Http& http, const QString& category, const QString& holder,

@@ -589,8 +589,10 @@ void TestServerFlow::naturalPersonLifecycle()
     body.insert(QStringLiteral("invoice"), QJsonObject {{QStringLiteral("kind"), QStringLiteral("none")}});
     const App app = create(*m_http, body);
     QVERIFY(!app.id.isEmpty());
+    // The seeded old certificate names another person: the applicant adds the proof of the change.
     uploadAll(*m_http, app,
-        {QStringLiteral("application_form"), QStringLiteral("e_seal_form"), QStringLiteral("id_card")});
+        {QStringLiteral("application_form"), QStringLiteral("e_seal_form"), QStringLiteral("id_card"),
+            QStringLiteral("holder_change_proof")});
     passLiveness(*m_http, app, name, idNumber);
     const Reply transfer = m_http->post(app.path + QStringLiteral("/payments"),
         QJsonObject {{QStringLiteral("method"), QStringLiteral("corporate_transfer")}}, app.token);
@@ -612,8 +614,11 @@ void TestServerFlow::naturalPersonLifecycle()
                  .value(QStringLiteral("status"))
                  .toString(),
         QStringLiteral("none"));
+    // The form names another holder than the seeded old certificate: the reviewer accepts the change
+    // explicitly (API.md "Operations"; without it 409).
     QCOMPARE(m_http
-                 ->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"), {},
+                 ->post(QStringLiteral("staff/applications/") + app.id + QStringLiteral("/approve"),
+                     QJsonObject {{QStringLiteral("accept_holder_change"), true}},
                      staff(QStringLiteral("reviewer")))
                  .status,
         200);

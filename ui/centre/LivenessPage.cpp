@@ -1,4 +1,5 @@
 #include "centre/LivenessPage.h"
+#include "api/UrlPolicy.h"
 
 #include "api/ApiClient.h"
 #include "centre/BackoffPoller.h"
@@ -90,9 +91,11 @@ LivenessPage::LivenessPage(CentreSession* session, QWidget* parent)
 
     connect(m_newCode, &QPushButton::clicked, this, &LivenessPage::newCode);
     connect(m_next, &QPushButton::clicked, this, &LivenessPage::nextRequested);
+    // Only https (http on loopback, the sandbox) goes to the browser; other QR contents are for the phone.
     connect(m_openInBrowser, &QPushButton::clicked, this, [this] {
-        if (!m_liveSession.qrContent.isEmpty())
-            m_session->services().notifier->openUrl(QUrl(m_liveSession.qrContent));
+        const QUrl url(m_liveSession.qrContent);
+        if (api::mayOpenInBrowser(url))
+            m_session->services().notifier->openUrl(url);
     });
     connect(m_poller, &BackoffPoller::poll, this, &LivenessPage::pollStatus);
     connect(m_expiryTimer, &QTimer::timeout, this, [this] {
@@ -175,7 +178,8 @@ void LivenessPage::setState(State state, const QString& message)
     m_newCode->setVisible(state == State::Expired || state == State::Failed || state == State::Error);
     m_newCode->setText(
         state == State::Failed ? tr("Check again with a new QR code") : tr("Get a new QR code"));
-    m_openInBrowser->setVisible(waiting && m_session->services().sandbox);
+    m_openInBrowser->setVisible(
+        waiting && m_session->services().sandbox && api::mayOpenInBrowser(QUrl(m_liveSession.qrContent)));
     m_next->setVisible(state == State::Passed && a.status == ApplicationStatus::Draft
         && a.checklist.payment != PaymentState::Paid);
     setAccessibleDescription(status);

@@ -1,4 +1,5 @@
 #include "centre/PaymentPage.h"
+#include "api/UrlPolicy.h"
 
 #include "api/ApiClient.h"
 #include "centre/BackoffPoller.h"
@@ -173,12 +174,17 @@ PaymentPage::PaymentPage(CentreSession* session, QWidget* parent)
         m_expiryTimer->stop();
         setState(State::Choosing);
     });
+    // What the service hands out is opened only as https (http on loopback, the sandbox): a QR code's
+    // weixin:// or alipays:// content is for the phone that scans it, never for this machine.
     connect(m_openInBrowser, &QPushButton::clicked, this, [this] {
-        if (!m_payment.qrContent.isEmpty())
-            m_session->services().notifier->openUrl(QUrl(m_payment.qrContent));
+        const QUrl url(m_payment.qrContent);
+        if (api::mayOpenInBrowser(url))
+            m_session->services().notifier->openUrl(url);
     });
-    connect(m_invoiceLabel, &QLabel::linkActivated, this,
-        [this](const QString& link) { m_session->services().notifier->openUrl(QUrl(link)); });
+    connect(m_invoiceLabel, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (api::mayOpenInBrowser(QUrl(link)))
+            m_session->services().notifier->openUrl(QUrl(link));
+    });
     connect(m_poller, &BackoffPoller::poll, this, &PaymentPage::pollStatus);
     connect(m_expiryTimer, &QTimer::timeout, this, [this] {
         if (m_state == State::Waiting) {
@@ -404,7 +410,8 @@ void PaymentPage::pay()
                     m_expiryTimer->start(int(std::min<qint64>(ms, std::numeric_limits<int>::max())));
                 }
                 m_qrCaption->setText(caption);
-                m_openInBrowser->setVisible(m_session->services().sandbox);
+                m_openInBrowser->setVisible(
+                    m_session->services().sandbox && api::mayOpenInBrowser(QUrl(m_payment.qrContent)));
             }
             setState(State::Waiting);
             m_poller->start();

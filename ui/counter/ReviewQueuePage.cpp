@@ -8,6 +8,7 @@
 #include "counter/DocumentViewer.h"
 #include "counter/RejectReasonsEditor.h"
 
+#include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +29,10 @@ ReviewQueuePage::ReviewQueuePage(CounterSession* session, QWidget* parent)
     , m_detailTabs(new QTabWidget(m_detailPane))
     , m_documents(new DocumentViewer(session, m_detailPane))
     , m_reasons(new RejectReasonsEditor(session->regions(), m_detailPane))
+    , m_holders(new QLabel(m_detailPane))
+    , m_acceptHolderChange(new QCheckBox(
+          tr("The holder changed: I checked the uploaded proof of the change and accept the new holder"),
+          m_detailPane))
     , m_approve(new QPushButton(tr("Approve"), m_detailPane))
     , m_reject(new QPushButton(tr("Return to the applicant"), m_detailPane))
     , m_roleNote(new QLabel(m_detailPane))
@@ -37,6 +42,15 @@ ReviewQueuePage::ReviewQueuePage(CounterSession* session, QWidget* parent)
     m_placeholder->setObjectName(QStringLiteral("reviewPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_detailTabs->setObjectName(QStringLiteral("reviewDetailTabs"));
+    m_holders->setObjectName(QStringLiteral("holderComparison"));
+    m_holders->setTextFormat(Qt::RichText);
+    m_holders->setWordWrap(true);
+    m_holders->setAccessibleName(tr("Holder of the old certificate and of the application"));
+    m_acceptHolderChange->setObjectName(QStringLiteral("acceptHolderChangeCheck"));
+    m_acceptHolderChange->setAccessibleName(tr("Accept the changed holder"));
+    m_acceptHolderChange->setAccessibleDescription(
+        tr("Renewal keeps the old certificate's holder; another name or credential number is approved only "
+           "after checking the document that proves the change"));
     m_approve->setObjectName(QStringLiteral("approveButton"));
     m_approve->setAccessibleName(tr("Approve the application"));
     m_reject->setObjectName(QStringLiteral("rejectButton"));
@@ -56,6 +70,8 @@ ReviewQueuePage::ReviewQueuePage(CounterSession* session, QWidget* parent)
     auto* decision = new QGroupBox(tr("Decision"), m_detailPane);
     decision->setObjectName(QStringLiteral("reviewDecision"));
     auto* decisionLayout = new QVBoxLayout(decision);
+    decisionLayout->addWidget(m_holders);
+    decisionLayout->addWidget(m_acceptHolderChange);
     auto* approveRow = new QHBoxLayout;
     approveRow->addWidget(
         new QLabel(tr("Everything matches the documents and the identity check:"), decision), 1);
@@ -93,6 +109,7 @@ ReviewQueuePage::ReviewQueuePage(CounterSession* session, QWidget* parent)
 
     connect(m_queue, &ApplicationQueue::currentChanged, this, &ReviewQueuePage::load);
     connect(m_approve, &QPushButton::clicked, this, &ReviewQueuePage::approve);
+    connect(m_acceptHolderChange, &QCheckBox::toggled, this, &ReviewQueuePage::updateButtons);
     connect(m_reject, &QPushButton::clicked, this, &ReviewQueuePage::reject);
     connect(m_reasons, &RejectReasonsEditor::changed, this, &ReviewQueuePage::updateButtons);
     connect(m_session, &CounterSession::loggedIn, this, &ReviewQueuePage::updateButtons);
@@ -119,6 +136,7 @@ void ReviewQueuePage::load(const QString& id)
 {
     const int generation = ++m_generation;
     m_view.reset();
+    m_acceptHolderChange->setChecked(false);
     m_reasons->clear();
     m_details->clear();
     m_documents->clear();
@@ -142,6 +160,7 @@ void ReviewQueuePage::load(const QString& id)
             m_details->setApplication(a);
             m_documents->setApplication(a.id.isEmpty() ? id : a.id, a.orderNo, a.category, m_view->documents);
             m_reasons->setApplication(a);
+            showHolders();
             m_placeholder->setVisible(false);
             m_detailPane->setVisible(true);
             updateButtons();
@@ -149,11 +168,43 @@ void ReviewQueuePage::load(const QString& id)
         });
 }
 
+void ReviewQueuePage::showHolders()
+{
+    const Application& a = m_view->application;
+    const bool institution = isInstitution(a.category);
+    const QString name = institution ? a.organization.name : a.applicant.name;
+    const QString credential = institution ? a.organization.credentialNumber : a.applicant.idNumber;
+    m_holders->setVisible(!m_view->oldHolder.isEmpty());
+    // Side by side, the differences marked, so that a changed holder cannot be overlooked.
+    const auto cell = [](const QString& text, bool differs) {
+        return differs ? QStringLiteral("<b style=\"color:#c62828\">%1</b>").arg(text.toHtmlEscaped())
+                       : text.toHtmlEscaped();
+    };
+    const bool nameDiffers = m_view->oldHolder.trimmed() != name.trimmed();
+    const bool credentialDiffers
+        = m_view->oldCredentialNumber.trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0;
+    m_holders->setText(
+        QStringLiteral("<table cellpadding=\"3\"><tr><th></th><th>%1</th><th>%2</th></tr>"
+                       "<tr><td>%3</td><td>%4</td><td>%5</td></tr>"
+                       "<tr><td>%6</td><td>%7</td><td>%8</td></tr></table>")
+            .arg(tr("Old certificate").toHtmlEscaped(), tr("This application").toHtmlEscaped(),
+                tr("Holder").toHtmlEscaped(), m_view->oldHolder.toHtmlEscaped(), cell(name, nameDiffers),
+                tr("Credential number").toHtmlEscaped(), m_view->oldCredentialNumber.toHtmlEscaped(),
+                cell(credential, credentialDiffers)));
+    m_acceptHolderChange->setVisible(m_view->holderChanged);
+}
+
 void ReviewQueuePage::updateButtons()
 {
     const bool reviewer = m_session->hasRole(QStringLiteral("reviewer"));
     const bool ready = m_view && m_view->application.status == ApplicationStatus::InReview && !m_busy;
-    m_approve->setEnabled(reviewer && ready);
+    // A changed holder is approved only with the explicit acceptance.
+    const bool holderOk = !m_view || !m_view->holderChanged || m_acceptHolderChange->isChecked();
+    m_approve->setEnabled(reviewer && ready && holderOk);
+    if (!m_view) {
+        m_holders->setVisible(false);
+        m_acceptHolderChange->setVisible(false);
+    }
     m_reject->setEnabled(reviewer && ready && !m_reasons->reasons().isEmpty());
     m_reject->setText(m_reasons->reasons().isEmpty()
             ? tr("Return to the applicant")
@@ -176,17 +227,20 @@ void ReviewQueuePage::approve()
         return;
     m_busy = true;
     updateButtons();
-    m_session->api()->approve(a.id)->then(this, [this, a](const api::ApiResult<Application>& r) {
-        m_busy = false;
-        if (!r.ok()) {
-            setResult(CounterSession::errorText(r.error()), true);
-            updateButtons();
-            return;
-        }
-        setResult(tr("Order %1 was approved; it is now in the issuance queue.").arg(a.orderNo));
-        m_session->announceChange(a.id);
-        m_queue->refresh();
-    });
+    const bool acceptChange = m_view->holderChanged && m_acceptHolderChange->isChecked();
+    m_session->api()
+        ->approve(a.id, acceptChange)
+        ->then(this, [this, a](const api::ApiResult<Application>& r) {
+            m_busy = false;
+            if (!r.ok()) {
+                setResult(CounterSession::errorText(r.error()), true);
+                updateButtons();
+                return;
+            }
+            setResult(tr("Order %1 was approved; it is now in the issuance queue.").arg(a.orderNo));
+            m_session->announceChange(a.id);
+            m_queue->refresh();
+        });
 }
 
 void ReviewQueuePage::reject()

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -34,6 +35,8 @@ public:
     // The loaded application (after the chosen one was fetched).
     [[nodiscard]] const std::optional<api::StaffApplicationView>& loaded() const { return m_view; }
     [[nodiscard]] QString resultText() const;
+    [[nodiscard]] QLabel* holderComparison() const { return m_holders; }
+    [[nodiscard]] QCheckBox* acceptHolderChange() const { return m_acceptHolderChange; }
 
 public Q_SLOTS:
     void refresh();
@@ -47,6 +50,7 @@ Q_SIGNALS:
 private:
     void load(const QString& id);
     void updateButtons();
+    void showHolders();
     void setResult(const QString& text, bool error = false);
 
     CounterSession* m_session;
@@ -57,6 +61,9 @@ private:
     QTabWidget* m_detailTabs;
     DocumentViewer* m_documents;
     RejectReasonsEditor* m_reasons;
+    // The old certificate's holder beside the form's, and the reviewer's acceptance of a changed holder.
+    QLabel* m_holders;
+    QCheckBox* m_acceptHolderChange;
     QPushButton* m_approve;
     QPushButton* m_reject;
     QLabel* m_roleNote;
