@@ -47,6 +47,8 @@ private Q_SLOTS:
             = await(client.sandboxMintLegacy(CertificateCategory::NaturalPerson, QStringLiteral("李四"),
                 QStringLiteral("11010519491231002X"), QDateTime::currentDateTimeUtc().addDays(30)));
         QVERIFY(minted.ok());
+        // The service checks the applicant's mobile only for a certificate this client looked up.
+        QVERIFY(await(client.lookupCertificate(minted.value().serial)).ok());
         Application a;
         a.category = CertificateCategory::NaturalPerson;
         a.serial = minted.value().serial;

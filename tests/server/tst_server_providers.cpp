@@ -535,6 +535,10 @@ void TestServerProviders::realNameCheck()
         QStringLiteral("91350100M000100Y43"), QDateTime::currentDateTimeUtc().addDays(30));
     QVERIFY(!serial.isEmpty());
     Http h = http();
+    // The real-name check answers only for a certificate this client looked up.
+    QCOMPARE(h.post(QStringLiteral("certificates/lookup"), QJsonObject {{QStringLiteral("serial"), serial}})
+                 .status,
+        200);
     QJsonObject body = institutionBody(serial, holder, QStringLiteral("91350100M000100Y43"));
     QJsonObject agent = body.value(QStringLiteral("agent")).toObject();
     agent.insert(
