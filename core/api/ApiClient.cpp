@@ -531,13 +531,15 @@ ApiReply<ReceiptChallenge>* ApiClient::receiptChallenge(const QString& id, const
 ApiReply<Application>* ApiClient::confirmReceipt(const QString& id, const QString& bearer,
     const QString& tokenSerial, const QByteArray& challenge, const QByteArray& signatureDer)
 {
-    detail::RequestSpec spec = request("confirmReceipt", "POST", applicationPath(id) + QStringLiteral("/receipt"));
+    detail::RequestSpec spec
+        = request("confirmReceipt", "POST", applicationPath(id) + QStringLiteral("/receipt"));
     spec.bearer = bearer;
     setJson(spec,
         {{QStringLiteral("token_serial"), tokenSerial},
             {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
             {QStringLiteral("signature"),
-                signatureDer.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(signatureDer.toBase64()))}});
+                signatureDer.isEmpty() ? QJsonValue()
+                                       : QJsonValue(QString::fromLatin1(signatureDer.toBase64()))}});
     return sendJson<Application>(std::move(spec), parseStateChange);
 }
 

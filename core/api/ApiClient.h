@@ -119,8 +119,8 @@ public:
     ApiReply<ReceiptChallenge>* receiptChallenge(const QString& id, const QString& bearer);
     // `signatureDer` empty: the token cannot sign SM2 here; the service then checks the applicant session and
     // the token serial. Otherwise the new signing key's SM2 signature (ID 1234567812345678) of the challenge.
-    ApiReply<Application>* confirmReceipt(const QString& id, const QString& bearer, const QString& tokenSerial,
-        const QByteArray& challenge, const QByteArray& signatureDer);
+    ApiReply<Application>* confirmReceipt(const QString& id, const QString& bearer,
+        const QString& tokenSerial, const QByteArray& challenge, const QByteArray& signatureDer);
 
     // --- the applicant's own centre (个人中心) ---
     // Sends a 6-digit code by SMS to `mobile` (202 whether or not it has applications). 429 before
@@ -160,8 +160,8 @@ public:
     // `initialPin` (6–16 digits, may be empty): the mailed UKey's initial user PIN, which the service sends
     // to the applicant by SMS and keeps nowhere. The request is not retried (RequestSpec::repeatable false)
     // so the PIN crosses the network once per attempt the person makes.
-    ApiReply<Application>* recordShipment(const QString& id, const QString& carrier, const QString& trackingNo,
-        const QString& initialPin = {});
+    ApiReply<Application>* recordShipment(
+        const QString& id, const QString& carrier, const QString& trackingNo, const QString& initialPin = {});
     ApiReply<Application>* handover(const QString& id);
 
     // --- sandbox (404 unless the service runs with --sandbox) ---

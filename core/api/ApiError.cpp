@@ -71,7 +71,8 @@ QString ApiError::userMessage() const
     if (httpStatus == 413)
         return QCoreApplication::translate("certdesk::ApiError",
             "The file is larger than the service accepts, or the application's documents together would go "
-            "beyond the service's limit. Scan it at a lower resolution or compress it, then upload it again.");
+            "beyond the service's limit. Scan it at a lower resolution or compress it, then upload it "
+            "again.");
     if (httpStatus == 415)
         return QCoreApplication::translate(
             "certdesk::ApiError", "The file type is not accepted. Upload a JPG, BMP, GIF, PNG or PDF file.");

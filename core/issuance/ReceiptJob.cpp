@@ -87,11 +87,13 @@ void ReceiptJob::setStep(Step step)
     Q_EMIT stepChanged(step);
 }
 
-void ReceiptJob::fail(Failure failure, const QString& message, token::TokenStatus status, const QString& detail)
+void ReceiptJob::fail(
+    Failure failure, const QString& message, token::TokenStatus status, const QString& detail)
 {
     m_busy = false;
     m_detail = detail;
-    // A failed PIN change or proof leaves the checked UKey found: the person corrects the PIN and tries again.
+    // A failed PIN change or proof leaves the checked UKey found: the person corrects the PIN and tries
+    // again.
     if (m_step == Step::ChangePin || m_step == Step::ProveReceipt)
         m_step = Step::Found;
     Q_EMIT failed(failure, message, status);
@@ -110,22 +112,23 @@ void ReceiptJob::findToken()
     m_issuance.reset();
     m_token = {};
     setStep(Step::FindToken);
-    m_api->getApplication(m_applicationId, m_bearer)->then(this, [this](const api::ApiResult<Application>& r) {
-        if (!r.ok())
-            return failService(r.error());
-        m_orderNo = r->orderNo;
-        if (r->status != ApplicationStatus::Shipped || !r->issuance)
-            return fail(Failure::NotShipped,
-                r->status == ApplicationStatus::Completed
-                    ? tr("The UKey of order %1 was already received.").arg(r->orderNo)
-                    : tr("The UKey of order %1 has not been sent yet.").arg(r->orderNo));
-        m_issuance = r->issuance;
-        m_api->caCertificates()->then(this, [this](const api::ApiResult<api::CaCertificates>& ca) {
-            if (!ca.ok())
-                return failService(ca.error());
-            searchTokens(ca->der);
+    m_api->getApplication(m_applicationId, m_bearer)
+        ->then(this, [this](const api::ApiResult<Application>& r) {
+            if (!r.ok())
+                return failService(r.error());
+            m_orderNo = r->orderNo;
+            if (r->status != ApplicationStatus::Shipped || !r->issuance)
+                return fail(Failure::NotShipped,
+                    r->status == ApplicationStatus::Completed
+                        ? tr("The UKey of order %1 was already received.").arg(r->orderNo)
+                        : tr("The UKey of order %1 has not been sent yet.").arg(r->orderNo));
+            m_issuance = r->issuance;
+            m_api->caCertificates()->then(this, [this](const api::ApiResult<api::CaCertificates>& ca) {
+                if (!ca.ok())
+                    return failService(ca.error());
+                searchTokens(ca->der);
+            });
         });
-    });
 }
 
 void ReceiptJob::searchTokens(const QList<QByteArray>& chain)
@@ -181,7 +184,8 @@ void ReceiptJob::searchTokens(const QList<QByteArray>& chain)
                     }
                     if (!signingOnToken || !encryptionOnToken)
                         continue;
-                    // Each certificate's key is the token's key with the same CKA_ID (public objects: no login).
+                    // Each certificate's key is the token's key with the same CKA_ID (public objects: no
+                    // login).
                     const auto signingPoint = session->sm2PublicPoint(signingOnToken->id);
                     const auto encryptionPoint = session->sm2PublicPoint(encryptionOnToken->id);
                     if (!signingPoint || *signingPoint != signing->publicKeyBits || !encryptionPoint
@@ -212,13 +216,15 @@ void ReceiptJob::searchTokens(const QList<QByteArray>& chain)
         [this](SearchOutcome out) {
             if (out.chainFailed || out.keyMismatch)
                 return fail(Failure::Chain,
-                    tr("The certificates on this UKey do not check out against the CA (signature, SM2 ID or key). "
+                    tr("The certificates on this UKey do not check out against the CA (signature, SM2 ID or "
+                       "key). "
                        "Do not use it; call the CA's hotline 400-112-3838."),
                     token::TokenStatus::Ok, out.detail);
             if (!out.found) {
                 if (out.tokensWithCertificates == 0)
                     return fail(Failure::NoToken,
-                        tr("No UKey with certificates was found. Insert the UKey from the parcel and try again."),
+                        tr("No UKey with certificates was found. Insert the UKey from the parcel and try "
+                           "again."),
                         token::TokenStatus::NoSuchToken, out.detail);
                 return fail(Failure::OtherToken,
                     tr("The inserted UKey does not hold the certificates made for order %1. Insert the UKey "
@@ -293,7 +299,8 @@ void ReceiptJob::complete(QString initialPin, QString newPin)
                         return result(session.status(), session.detail());
                     if (changeNeeded) {
                         QString loginPin = chosen;
-                        if (auto changed = session->changePin(std::move(initial), std::move(loginPin)); !changed)
+                        if (auto changed = session->changePin(std::move(initial), std::move(loginPin));
+                            !changed)
                             return result(changed.status(), changed.detail());
                         out.pinChanged = true;
                     }
@@ -311,16 +318,19 @@ void ReceiptJob::complete(QString initialPin, QString newPin)
                     m_pinChanged = m_pinChanged || out.pinChanged;
                     if (out.status != token::TokenStatus::Ok) {
                         QString message = token::tokenStatusMessage(out.status);
-                        if (!m_pinChanged && (out.status == token::TokenStatus::PinIncorrect
+                        if (!m_pinChanged
+                            && (out.status == token::TokenStatus::PinIncorrect
                                 || out.status == token::TokenStatus::PinIncorrectCountLow
                                 || out.status == token::TokenStatus::PinIncorrectFinalTry))
-                            message = tr("The initial PIN is not right: type the PIN from the SMS about order %1. "
-                                         "%2")
+                            message = tr(
+                                "The initial PIN is not right: type the PIN from the SMS about order %1. "
+                                "%2")
                                           .arg(m_orderNo, message);
                         else if (m_pinChanged)
-                            message = tr("Your new PIN is set on the UKey, but the receipt was not proven: %1 "
-                                         "Try again with your new PIN.")
-                                          .arg(message);
+                            message
+                                = tr("Your new PIN is set on the UKey, but the receipt was not proven: %1 "
+                                     "Try again with your new PIN.")
+                                      .arg(message);
                         return fail(Failure::Token, message, out.status, out.detail);
                     }
                     setStep(Step::ProveReceipt);

@@ -27,10 +27,10 @@ namespace certdesk::issuance {
 // certificates up to the CA's root with the SM2 ID 1234567812345678 (pki::verifyCertificateChain).
 //
 // complete(initialPin, newPin): checks the new PIN against the rule (core/domain/PinRules), asks the service
-// for a receipt challenge, changes the user PIN on the token (C_SetPIN: the initial PIN from the SMS, then the
-// applicant's own), signs the challenge with the new signing key where the token's vendor profile can sign
-// SM2 (verified in software by TokenSession::signSm2), and sends the receipt. Without an SM2-signing token
-// (SoftHSM) the receipt carries the token serial only and the service wants the applicant session (SMS
+// for a receipt challenge, changes the user PIN on the token (C_SetPIN: the initial PIN from the SMS, then
+// the applicant's own), signs the challenge with the new signing key where the token's vendor profile can
+// sign SM2 (verified in software by TokenSession::signSm2), and sends the receipt. Without an SM2-signing
+// token (SoftHSM) the receipt carries the token serial only and the service wants the applicant session (SMS
 // sign-in) as the bearer. Then the application is `completed`.
 //
 // Threads: the job lives in the thread that created it (with its ApiClient). Every PKCS#11 call runs on a

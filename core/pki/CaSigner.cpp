@@ -95,15 +95,23 @@ PkiResult<QByteArray> signCrlExternally(X509_CRL* crl, EVP_MD_CTX* placeholder, 
     return der;
 }
 
-PkiResult<QByteArray> signCertificateWith(X509* certificate, const Sm2Signer& signer, QByteArrayView id)
+// The digest context both signing paths start from: the signer's own key, or (a key held elsewhere, e.g. in
+// an HSM) a placeholder key that only sets the algorithm and the SM2 ID; `external` says which.
+PkiResult<Sm2DigestContext> signingContext(const Sm2Signer& signer, QByteArrayView id, bool* external)
 {
     const Sm2Key* key = signer.softwareKey();
-    const bool external = key == nullptr;
-    if (external)
+    *external = key == nullptr;
+    if (*external)
         key = placeholderKey();
     if (key == nullptr)
         return pkiError(PkiStatus::InternalError, QStringLiteral("no SM2 key to sign with"));
-    auto context = sm2SignContext(key->evpPkey(), id);
+    return sm2SignContext(key->evpPkey(), id);
+}
+
+PkiResult<QByteArray> signCertificateWith(X509* certificate, const Sm2Signer& signer, QByteArrayView id)
+{
+    bool external = false;
+    auto context = signingContext(signer, id, &external);
     if (!context)
         return context.error();
     if (external)
@@ -119,13 +127,8 @@ PkiResult<QByteArray> signCertificateWith(X509* certificate, const Sm2Signer& si
 
 PkiResult<QByteArray> signCrlWith(X509_CRL* crl, const Sm2Signer& signer, QByteArrayView id)
 {
-    const Sm2Key* key = signer.softwareKey();
-    const bool external = key == nullptr;
-    if (external)
-        key = placeholderKey();
-    if (key == nullptr)
-        return pkiError(PkiStatus::InternalError, QStringLiteral("no SM2 key to sign with"));
-    auto context = sm2SignContext(key->evpPkey(), id);
+    bool external = false;
+    auto context = signingContext(signer, id, &external);
     if (!context)
         return context.error();
     if (external)
