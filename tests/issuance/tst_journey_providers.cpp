@@ -250,7 +250,7 @@ void TestJourneyProviders::wholeJourneyWithoutSandbox()
     Http http(m_world->serverPort());
     QCOMPARE(http.get(QStringLiteral("health")).json.value(QStringLiteral("sandbox")).toBool(true), false);
 
-    // The CA's existing certificates (see ProviderWorld::addLegacyCertificate: switch to `legacy import`).
+    // The CA's existing certificates, brought in with `certdesk-server legacy import`.
     const QString holder = QStringLiteral("Shenzhen Journey Technology Co");
     const QString uscc = QStringLiteral("91350100M000100Y43");
     const QString serial = m_world->addLegacyCertificate(
