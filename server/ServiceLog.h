@@ -10,7 +10,7 @@ namespace certdesk::server {
 // JSON lines (one object per line: time, level, category, message and, for requests, method, route, status
 // and duration in milliseconds) for a log collector. Request lines name the route template, never the path:
 // ids, invoice numbers and OCSP requests stay out of the log, like bodies, headers, tokens and personal data
-// (docs/architecture.md, "Logs and metrics").
+// (docs/deployment.md, "Logs").
 class ServiceLog
 {
 public:

@@ -14,4 +14,6 @@ replace_once("# certdesk-server configuration (certdesk-server --config FILE)\n"
 replace_once(";key_passphrase_file = /etc/certdesk/secrets/issuing-ca.pass"
     "# Under systemd the passphrase comes by LoadCredential=ca-key-passphrase (the unit reads\n# /etc/certdesk/credentials/ca-key-passphrase, mode 0600, and hands it to the service alone).\nkey_passphrase_file = credential:ca-key-passphrase")
 replace_once("log_format = text" "log_format = json")
+# No made-up address in a CA's certificates: check-config and the start refuse the service until it is set.
+replace_once("\npublic_url = https://certdesk.example-ca.cn" "\n;public_url = https://certdesk.example-ca.cn")
 file(WRITE "${OUT}" "${text}")

@@ -141,6 +141,16 @@ def main():
                 problems["%s: at %s: %s" % (key, location, error.message[:300])].append(where)
 
     print("checked %d responses of %d (operation, status) pairs against %s" % (checked, len(seen), sys.argv[1]))
+    # Which operations no test reached (information: the document may describe more than the tests try).
+    reached = {" ".join(key.split(" ")[:2]) for key in seen}
+    missed = sorted(
+        "%s %s" % (m.upper(), template)
+        for _, template, item in paths
+        for m in METHODS
+        if m in item and "%s %s" % (m.upper(), template) not in reached
+    )
+    if missed and checked:
+        print("not reached by these tests: " + ", ".join(missed))
     if not problems:
         return 0
     for problem, places in sorted(problems.items()):
