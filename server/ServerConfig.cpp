@@ -88,11 +88,13 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
                 const QString directory = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
                 if (name.isEmpty() || name.contains(QLatin1Char('/')))
                     return p.fail(QStringLiteral("\"%1\" is not credential:NAME").arg(value));
-                if (directory.isEmpty())
-                    return p.fail(QStringLiteral("%1 needs CREDENTIALS_DIRECTORY (set by systemd for a unit "
-                                                 "with LoadCredential=%2:FILE)")
-                                      .arg(value, name));
-                *target = QDir(directory).filePath(name);
+                // Outside the unit (an operator's `legacy import --config`), commands that never read this
+                // secret must still run: the path names the problem, and reading it fails with that name.
+                *target = directory.isEmpty()
+                    ? QStringLiteral("%1 (CREDENTIALS_DIRECTORY is not set: systemd sets it for a unit with "
+                                     "LoadCredential=%2:FILE)")
+                          .arg(value, name)
+                    : QDir(directory).filePath(name);
                 return true;
             }
             *target = resolvePath(config.path, value);
