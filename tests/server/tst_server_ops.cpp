@@ -312,7 +312,8 @@ void TestServerOps::checkConfig()
         QByteArray out;
         while (!out.contains("metrics on") && service.waitForReadyRead(30000))
             out += service.readAllStandardOutput();
-        QVERIFY2(out.contains("listening on 127.0.0.1:"), QByteArray(out + service.readAllStandardError()).constData());
+        QVERIFY2(out.contains("listening on 127.0.0.1:"),
+            QByteArray(out + service.readAllStandardError()).constData());
         const int port = out.mid(out.indexOf("listening on 127.0.0.1:") + 23).split('\n').value(0).toInt();
         Http http(port);
         QCOMPARE(http.get(QStringLiteral("health/ready")).status, 200);
