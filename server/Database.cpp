@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QSqlError>
 #include <QStringList>
@@ -358,6 +359,20 @@ bool Database::migrate(QString* error)
             *error = QString::fromStdString(e.what());
         return false;
     }
+}
+
+bool Database::ping() const
+{
+    // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE: a file that is gone is an error, not a new empty
+    // database.
+    sqlite3* handle = nullptr;
+    int rc = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(handle, 2000);
+        rc = sqlite3_exec(handle, "SELECT MAX(version) FROM schema_migrations", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close(handle);
+    return rc == SQLITE_OK;
 }
 
 int Database::schemaVersion()

@@ -56,6 +56,9 @@ public:
     // Applies the pending numbered migrations. false and *error on failure.
     [[nodiscard]] bool migrate(QString* error);
     [[nodiscard]] int schemaVersion();
+    // Whether the database can be reached now, on a connection of its own (GET /api/v1/health/ready): an
+    // open per-thread connection would keep working on a file whose directory was removed or unmounted.
+    [[nodiscard]] bool ping() const;
 
     // This thread's connection, opened on first use. Throws SqlError when it cannot be opened.
     [[nodiscard]] QSqlDatabase connection();

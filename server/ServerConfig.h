@@ -53,6 +53,10 @@ struct ServerConfig
     std::optional<int> bodyTimeoutSeconds;
     std::optional<int> maxConnectionsPerAddress;
     std::optional<qint64> maxApplicationBytes;
+    // GET /metrics on this host:port (--metrics-listen); empty = no metrics.
+    QString metricsListen;
+    // "text" (default) or "json" (--log-format).
+    QString logFormat;
 
     // [ca]: the SM2 root + issuing CA. `directory` holds root-ca.pem and issuing-ca.pem (default
     // <data_dir>/ca/sm2).

@@ -5,6 +5,7 @@
 // ProgrammingJob, shipped. Every outside party is the loopback simulator of tests/support/ProviderWorld.
 #include "IssuanceFixture.h"
 #include "ProviderWorld.h"
+#include "ResponseRecorder.h"
 #include "TestEnvironment.h"
 #include "TokenTestSupport.h"
 
@@ -69,6 +70,8 @@ public:
             reply.status = r->status;
             reply.body = QByteArray::fromStdString(r->body);
             reply.json = QJsonDocument::fromJson(reply.body).object();
+            test::recordResponse(QByteArray(method), QByteArray::fromStdString(p), reply.status,
+                QByteArray::fromStdString(r->get_header_value("Content-Type")), reply.body);
         }
         return reply;
     }
