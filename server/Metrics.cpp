@@ -101,6 +101,8 @@ QByteArray Metrics::render(Database& database)
         std::vector<Row> issuances;
         std::vector<Row> payments;
         qint64 legacyRevocationsPending = 0;
+        qint64 auditHeadSeq = 0;
+        QString auditHeadHash;
     };
     Gauges gauges;
     bool databaseUp = true;
@@ -120,6 +122,12 @@ QByteArray Metrics::render(Database& database)
         gauges.legacyRevocationsPending = scalar(rt.db(),
             QStringLiteral("SELECT COUNT(*) FROM legacy_revocation_queue WHERE webhook_status = 'pending'"))
                                               .toLongLong();
+        QSqlQuery head
+            = run(rt.db(), QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+        if (head.next()) {
+            gauges.auditHeadSeq = head.value(0).toLongLong();
+            gauges.auditHeadHash = head.value(1).toString();
+        }
     } catch (const std::exception&) {
         databaseUp = false;
         databaseError("unreachable");
@@ -194,6 +202,13 @@ QByteArray Metrics::render(Database& database)
     for (const Row& row : gauges.payments)
         out += "certdesk_payments{method=\"" + label(row.labels[0]) + "\",status=\"" + label(row.labels[1])
             + "\"} " + std::to_string(row.count) + '\n';
+    // The newest row of the audit hash chain (docs/api.md, "Audit"): dropping the newest rows leaves a valid
+    // but shorter chain, which `audit verify` cannot see; a monitoring system that keeps this series sees the
+    // sequence go back or the hash change at the same sequence.
+    help(out, "certdesk_audit_head_sequence", "gauge",
+        "Sequence number of the newest audit row; its hash is the label (0 and no hash without rows).");
+    out += "certdesk_audit_head_sequence{hash=\"" + label(gauges.auditHeadHash) + "\"} "
+        + std::to_string(gauges.auditHeadSeq) + '\n';
     return QByteArray::fromStdString(out);
 }
 
