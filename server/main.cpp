@@ -145,6 +145,9 @@ int main(int argc, char* argv[])
     if (config.loginDelaySeconds)
         options.loginDelaySeconds = *config.loginDelaySeconds;
     options.allowOnePersonCounter = config.allowOnePersonCounter;
+    options.agreementFile = config.agreementFile;
+    options.agreementVersion = config.agreementVersion;
+    options.agreementTitle = config.agreementTitle;
     if (config.ocspNextUpdateMinutes)
         options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 

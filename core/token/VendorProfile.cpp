@@ -168,6 +168,17 @@ VendorProfile VendorProfiles::match(
     return generic();
 }
 
+QString VendorProfiles::tokenDisplayName(const TokenInfo& token) const
+{
+    const VendorProfile profile = match(token.modulePath, token.manufacturer);
+    if (profile.name != generic().name && !profile.displayName.isEmpty())
+        return profile.displayName;
+    // PKCS#11 pads manufacturerID and model with blanks (PKCS#11 v2.40 §3.2, CK_TOKEN_INFO).
+    return QStringList({token.manufacturer.trimmed(), token.model.trimmed()})
+        .filter(QRegularExpression(QStringLiteral("\\S")))
+        .join(QLatin1Char(' '));
+}
+
 QStringList VendorProfiles::windowsModules() const
 {
     QStringList names;

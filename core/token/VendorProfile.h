@@ -6,6 +6,7 @@
 // modelled on xipki's vendor.conf: matched by module file name and manufacturerID.
 
 #include "token/TokenStatus.h"
+#include "token/TokenTypes.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -78,6 +79,10 @@ public:
     // matches the token's or the library's manufacturerID; generic() when none does. Not probed yet.
     [[nodiscard]] VendorProfile match(const QString& modulePath, const QString& tokenManufacturer,
         const QString& libraryManufacturer = {}) const;
+
+    // What a clerk calls the token: the matching profile's display name, or the token's own manufacturer and
+    // model when only the catch-all generic profile matches (its name describes a key format, not a product).
+    [[nodiscard]] QString tokenDisplayName(const TokenInfo& token) const;
 
     // Every windows_modules entry, in profile order, without duplicates.
     [[nodiscard]] QStringList windowsModules() const;

@@ -81,8 +81,8 @@ private:
         auto w = std::make_unique<ApplicationWizard>(nullptr, RegionModel::builtin(), api);
         w->resize(1366, 768);
         w->show();
-        find<QAbstractButton>(w.get(), QStringLiteral("kind_") + categoryToApi(category))->click();
-        w->next();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
         find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"))->click();
         find<QCheckBox>(w.get(), QStringLiteral("acknowledgeRevocation"))->click();
         w->next();

@@ -137,7 +137,7 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({500, 866});
+    splitter->setSizes({560, 806});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void builtInProfiles();
     void profileMatch_data();
     void profileMatch();
+    void tokenDisplayName_data();
+    void tokenDisplayName();
     void badProfileFiles_data();
     void badProfileFiles();
     void unprobedProfileCannotSign();
@@ -99,7 +101,7 @@ void TestTokenStatus::builtInProfiles()
     QCOMPARE(names,
         QStringList({QStringLiteral("certdesk-test-sansec"), QStringLiteral("sansec-swpkcs11"),
             QStringLiteral("tass"), QStringLiteral("thales-luna"), QStringLiteral("ibm-ep11"),
-            QStringLiteral("generic-ec")}));
+            QStringLiteral("softhsm2"), QStringLiteral("generic-ec")}));
     const VendorProfile sansec = *profiles.byName(QStringLiteral("sansec-swpkcs11"));
     QCOMPARE(sansec.keyType, quint64(0x80000004));
     QCOMPARE(sansec.keygenMechanism, std::optional<quint64>(0x80008001));
@@ -126,7 +128,7 @@ void TestTokenStatus::profileMatch_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("SoftHSM") << QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")
                              << QStringLiteral("SoftHSM project") << QStringLiteral("SoftHSM")
-                             << QStringLiteral("generic-ec");
+                             << QStringLiteral("softhsm2");
     QTest::newRow("OpenSC") << QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")
                             << QStringLiteral("piv_II") << QStringLiteral("OpenSC Project")
                             << QStringLiteral("generic-ec");
@@ -155,6 +157,40 @@ void TestTokenStatus::profileMatch()
     QFETCH(QString, libraryManufacturer);
     QFETCH(QString, expected);
     QCOMPARE(VendorProfiles::builtIn().match(module, tokenManufacturer, libraryManufacturer).name, expected);
+}
+
+void TestTokenStatus::tokenDisplayName_data()
+{
+    QTest::addColumn<QString>("module");
+    QTest::addColumn<QString>("manufacturer");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("SoftHSM: the profile's name, not the module strings")
+        << QStringLiteral("/usr/lib/softhsm/libsofthsm2.so") << QStringLiteral("SoftHSM project")
+        << QStringLiteral("SoftHSM v2") << QStringLiteral("SoftHSM 2 software token");
+    QTest::newRow("Sansec by manufacturer")
+        << QStringLiteral("C:/Windows/System32/vendor.dll") << QStringLiteral("Sansec Technology     ")
+        << QStringLiteral("SJK1926         ") << QStringLiteral("Sansec / iTrus (swpkcs11)");
+    // Only the catch-all matches: its name is a key format, so the token's own words, unpadded.
+    QTest::newRow("unknown vendor") << QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")
+                                    << QStringLiteral("piv_II      ") << QStringLiteral("PKCS#15 emulated ")
+                                    << QStringLiteral("piv_II PKCS#15 emulated");
+    QTest::newRow("unknown vendor, no model")
+        << QStringLiteral("/opt/x/vendor.so") << QStringLiteral("Acme  ") << QStringLiteral("   ")
+        << QStringLiteral("Acme");
+}
+
+void TestTokenStatus::tokenDisplayName()
+{
+    QFETCH(QString, module);
+    QFETCH(QString, manufacturer);
+    QFETCH(QString, model);
+    QFETCH(QString, expected);
+    TokenInfo token;
+    token.modulePath = module;
+    token.manufacturer = manufacturer;
+    token.model = model;
+    QCOMPARE(VendorProfiles::builtIn().tokenDisplayName(token), expected);
 }
 
 void TestTokenStatus::badProfileFiles_data()
