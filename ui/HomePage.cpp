@@ -1,7 +1,7 @@
 #include "HomePage.h"
-#include "domain/CaContact.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
 #include "kiosk/KioskLook.h"

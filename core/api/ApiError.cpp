@@ -1,4 +1,5 @@
 #include "api/ApiError.h"
+
 #include "domain/CaContact.h"
 
 #include <QCoreApplication>

@@ -1,4 +1,5 @@
 #include "documents/DocumentError.h"
+
 #include "domain/CaContact.h"
 
 #include <QCoreApplication>

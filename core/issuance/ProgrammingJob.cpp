@@ -1,7 +1,7 @@
 #include "issuance/ProgrammingJob.h"
-#include "domain/CaContact.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "issuance/RollbackJournal.h"
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"

@@ -1,7 +1,7 @@
 #include "issuance/ReceiptJob.h"
-#include "domain/CaContact.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/PinRules.h"
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"

@@ -1,4 +1,5 @@
 #include "pki/PkiError.h"
+
 #include "domain/CaContact.h"
 
 #include <QCoreApplication>

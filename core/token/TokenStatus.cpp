@@ -1,4 +1,5 @@
 #include "token/TokenStatus.h"
+
 #include "domain/CaContact.h"
 
 #include <QCoreApplication>

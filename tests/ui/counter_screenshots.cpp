@@ -134,7 +134,7 @@ int main(int argc, char** argv)
         wizard.setWindowTitle(QStringLiteral("CertDesk"));
         wizard.resize(1366, 768);
         wizard.show();
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&wizard] {
                 return wizard.findChild<QAbstractButton*>(QStringLiteral("acknowledgeAgreement"))
                     ->isEnabled();

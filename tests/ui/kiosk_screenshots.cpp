@@ -126,7 +126,7 @@ int main(int argc, char** argv)
     shot(QStringLiteral("home"));
     window.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->click();
     ApplicationWizard* w = window.wizard();
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [w] { return w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->isEnabled(); }, 15000);
     w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->click();
     w->findChild<QCheckBox*>(QStringLiteral("acknowledgeRevocation"))->click();

@@ -107,7 +107,7 @@ int main(int argc, char** argv)
         shot(QStringLiteral("01-home"));
         window.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [w] { return w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->isEnabled(); },
             15000);
         w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->click();

@@ -1,9 +1,9 @@
 #include "applicant/ApplicantCentrePage.h"
-#include "domain/CaContact.h"
 
 #include "applicant/ReceiptPanel.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
 #include "domain/Privacy.h"

@@ -1,4 +1,5 @@
 #include "widgets/OldCertificateStatusLabel.h"
+
 #include "domain/CaContact.h"
 
 #include <QTimeZone>

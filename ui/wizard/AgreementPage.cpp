@@ -215,6 +215,9 @@ void AgreementPage::saveTo(Application& application) const
 
 void AgreementPage::showExtraError(const QString& apiPath, const QString& message)
 {
+    // The version's error shares the agreement's label: it adds to it, the agreement's own path clears it.
+    if (apiPath == QLatin1String("acknowledgements.agreement_version") && message.isEmpty())
+        return;
     QLabel* label = apiPath.startsWith(QLatin1String("acknowledgements.agreement")) ? m_agreementError
                                                                                     : m_revocationError;
     label->setText(message);

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void profileMatch();
     void tokenDisplayName_data();
     void tokenDisplayName();
+    void factoryPinsComeFromTheProfiles();
     void badProfileFiles_data();
     void badProfileFiles();
     void unprobedProfileCannotSign();
@@ -191,6 +192,30 @@ void TestTokenStatus::tokenDisplayName()
     token.manufacturer = manufacturer;
     token.model = model;
     QCOMPARE(VendorProfiles::builtIn().tokenDisplayName(token), expected);
+}
+
+void TestTokenStatus::factoryPinsComeFromTheProfiles()
+{
+    // The shipped file: the common defaults for every profile (SoftHSM tokens in tests use 12345678).
+    TokenInfo softhsm;
+    softhsm.modulePath = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
+    softhsm.manufacturer = QStringLiteral("SoftHSM project");
+    const QStringList pins = VendorProfiles::builtIn().factoryPins(softhsm);
+    for (const char* pin : {"12345678", "123456", "000000", "888888"})
+        QVERIFY2(pins.contains(QLatin1String(pin)), pin);
+    QVERIFY(!pins.contains(QStringLiteral("730419")));
+
+    // A profile's own defaults add to the common ones, for its tokens only.
+    const auto parsed = VendorProfiles::fromJson(R"({"factory_pins": ["123456"], "profiles": [
+        {"name": "acme", "module_patterns": ["libacme*"], "key_type": "0x3", "factory_pins": ["135790"]},
+        {"name": "other", "module_patterns": ["*"], "key_type": "0x3"}]})");
+    QVERIFY(parsed);
+    TokenInfo acme;
+    acme.modulePath = QStringLiteral("/opt/acme/libacme-pkcs11.so");
+    QCOMPARE(parsed->factoryPins(acme), QStringList({QStringLiteral("135790"), QStringLiteral("123456")}));
+    TokenInfo other;
+    other.modulePath = QStringLiteral("/opt/x/libother.so");
+    QCOMPARE(parsed->factoryPins(other), QStringList({QStringLiteral("123456")}));
 }
 
 void TestTokenStatus::badProfileFiles_data()
