@@ -3103,6 +3103,10 @@
             <source>Zoom:</source>
             <translation>显示比例：</translation>
         </message>
+        <message>
+            <source>Shows the form as a whole page, as wide as the window, or at its printed size</source>
+            <translation>按整页、适合窗口宽度或实际打印大小显示申请表</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::LivenessPage</name>

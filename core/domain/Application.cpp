@@ -202,6 +202,9 @@ Application Application::fromApiJson(const QJsonObject& json)
 {
     Application a;
     readForm(json, a);
+    // When the service stored the acknowledgement (docs/api.md: added to the stored form).
+    a.acknowledgements.acknowledgedAt
+        = time(json.value(QStringLiteral("acknowledgements")).toObject(), "acknowledged_at");
     a.id = str(json, "id");
     a.orderNo = str(json, "order_no");
     a.status = statusFromApi(str(json, "status")).value_or(ApplicationStatus::Draft);

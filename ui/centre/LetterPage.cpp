@@ -137,6 +137,8 @@ LetterPage::LetterPage(CentreSession* session, QWidget* parent)
     m_scroll->viewport()->installEventFilter(this);
     m_zoomBox->setObjectName(QStringLiteral("letterZoom"));
     m_zoomBox->setAccessibleName(tr("Zoom of the application form"));
+    m_zoomBox->setAccessibleDescription(
+        tr("Shows the form as a whole page, as wide as the window, or at its printed size"));
     m_zoomBox->addItem(tr("Whole page"), int(Zoom::WholePage));
     m_zoomBox->addItem(tr("Page width"), int(Zoom::PageWidth));
     m_zoomBox->addItem(tr("100%"), int(Zoom::Actual));
