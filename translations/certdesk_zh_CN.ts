@@ -2465,7 +2465,7 @@
         </message>
         <message>
             <source>Uploaded (%1, %2).</source>
-            <translation>已上传（%1,%2）。</translation>
+            <translation>已上传（%1，%2）。</translation>
         </message>
         <message>
             <source>Uploaded</source>
@@ -2672,6 +2672,11 @@
         <message>
             <source>Upload the three documents below; each box says which signature or seal it needs.</source>
             <translation>请上传以下三项资料，各资料框中注明了所需的签字或盖章。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>two sentences</comment>
+            <translation>%1%2</translation>
         </message>
     </context>
     <context>
@@ -3527,7 +3532,7 @@
         </message>
         <message>
             <source>Draft saved at %1</source>
-            <translation>草稿已于 %1 保存</translation>
+            <translation>填写的内容已于 %1 自动保存</translation>
         </message>
         <message>
             <source>The draft could not be saved: check the disk space.</source>

@@ -162,10 +162,12 @@ void DocumentsPage::updateFromApplication()
         = tr("Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled "
              "to A4 and compressed before the upload.")
               .arg(acceptedTypesText(config.acceptedTypes), mb);
-    if (m_session->services().kiosk)
-        limits += QLatin1Char(' ') + tr("On this terminal documents are taken with the scanner.");
-    else
-        limits += QLatin1Char(' ') + tr("You can also drag a file onto its box.");
+    // Two sentences joined as the language joins them (Chinese puts no space after "。").
+    limits
+        = tr("%1 %2", "two sentences")
+              .arg(limits,
+                  m_session->services().kiosk ? tr("On this terminal documents are taken with the scanner.")
+                                              : tr("You can also drag a file onto its box."));
     m_limits->setText(limits);
 
     const bool editable = isEditable(a.status);

@@ -168,7 +168,7 @@ void TestTokenStatus::tokenDisplayName_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("SoftHSM: the profile's name, not the module strings")
         << QStringLiteral("/usr/lib/softhsm/libsofthsm2.so") << QStringLiteral("SoftHSM project")
-        << QStringLiteral("SoftHSM v2") << QStringLiteral("SoftHSM 2 software token");
+        << QStringLiteral("SoftHSM v2") << QStringLiteral("SoftHSM 2");
     QTest::newRow("Sansec by manufacturer")
         << QStringLiteral("C:/Windows/System32/vendor.dll") << QStringLiteral("Sansec Technology     ")
         << QStringLiteral("SJK1926         ") << QStringLiteral("Sansec / iTrus (swpkcs11)");
