@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AgreementDocument.h"
 #include "CertificateServices.h"
 #include "Database.h"
 #include "DocumentStore.h"
@@ -143,6 +144,7 @@ private:
     void ready(Context& ctx);
     void config(Context& ctx);
     void banks(Context& ctx);
+    void agreement(Context& ctx);
     void lookup(Context& ctx);
     void createApplication(Context& ctx);
     void getApplication(Context& ctx);
@@ -302,8 +304,8 @@ private:
     void notify(const QSqlDatabase& db, const QString& appId, const QString& channel, const QString& to,
         const QString& subject, const QString& body) const;
     // An SMS carrying a secret (the initial PIN of a mailed UKey): kept nowhere but the sandbox outbox.
-    // Outside the sandbox this build has no SMS provider to hand it to, so it throws 409 instead of storing
-    // it (ApiReceipt.cpp).
+    // Outside the sandbox it goes to the SMS provider at once, from memory (503 when the provider does not
+    // take it, 409 when no provider is configured), never through the outbox table (ApiReceipt.cpp).
     void sendSecretSms(const QSqlDatabase& db, const QString& appId, const QString& to, QString body) const;
     // The confirmed issuance of an application for the applicant's view (serials, validity, both
     // certificates), or an empty object when there is none (ApiReceipt.cpp).
@@ -320,6 +322,7 @@ private:
     DocumentStore& m_documents;
     const ReferenceData& m_reference;
     ServiceOptions m_options;
+    AgreementDocument m_agreement; // loaded by prepare()
     QString m_dataDir;
     bool m_tls = false;
     RateLimiter m_lookupLimiter;

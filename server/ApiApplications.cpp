@@ -164,6 +164,14 @@ QJsonArray Api::documentsJson(const QSqlDatabase& db, const QString& appId) cons
 QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool staffView) const
 {
     QJsonObject o = app.formJson;
+    // The stored form holds the bank code only; its name comes from the bank list (docs/api.md), so staff
+    // and applicant screens show the branch by name.
+    if (o.contains(QStringLiteral("bank"))) {
+        QJsonObject bank = o.value(QStringLiteral("bank")).toObject();
+        bank.insert(QStringLiteral("bank_name"),
+            m_reference.bankName(bank.value(QStringLiteral("bank_code")).toString().trimmed()));
+        o.insert(QStringLiteral("bank"), bank);
+    }
     QJsonObject ack = o.value(QStringLiteral("acknowledgements")).toObject();
     ack.insert(QStringLiteral("acknowledged_at"), app.acknowledgedAt);
     o.insert(QStringLiteral("acknowledgements"), ack);
@@ -374,6 +382,7 @@ FieldErrors Api::typeErrors(const QJsonObject& body)
     const QJsonObject ack = object("acknowledgements");
     flag(ack, QStringLiteral("acknowledgements."), "agreement");
     flag(ack, QStringLiteral("acknowledgements."), "old_certificate_revocation");
+    text(ack, QStringLiteral("acknowledgements."), "agreement_version", 64);
     const QJsonObject org = object("organization");
     text(org, QStringLiteral("organization."), "name", 200);
     text(org, QStringLiteral("organization."), "credential_number", 64);
@@ -531,6 +540,16 @@ Api::Validated Api::validateBody(const QSqlDatabase& db, const QJsonObject& body
         }
     }
     merge(errors, validators::validateApplication(v.app, RegionModel::builtin(), maxYears, todayInChina()));
+    // The agreement accepted must be the one served now, or the one this application was accepted under
+    // before the CA published a new version (a fix after a rejection need not accept again).
+    const QString agreementVersion = v.app.acknowledgements.agreementVersion;
+    if (!agreementVersion.isEmpty() && !hasField(errors, QStringLiteral("acknowledgements.agreement_version"))
+        && agreementVersion != m_agreement.version
+        && !(application && application->form.acknowledgements.agreementVersion == agreementVersion)) {
+        errors.append({QStringLiteral("acknowledgements.agreement_version"), QStringLiteral("outdated"),
+            QCoreApplication::translate("certdesk::Server",
+                "The service agreement has a new version. Read it and accept it again.")});
+    }
     v.app.serial = canonicalSerial(rawSerial);
 
     // Telecom real-name check: the mobile must be registered to the ID number of the same person.

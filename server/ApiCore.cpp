@@ -45,6 +45,15 @@ void Api::prepare()
     // The providers first: a mistake in their configuration stops the start (exit 2) before anything else.
     m_providers = std::make_unique<providers::Providers>(
         m_options.providers, m_options.sandbox, m_options.publicBaseUrl);
+    m_agreement = AgreementDocument::load(m_options);
+    if (m_agreement.sample && !m_options.sandbox) {
+        const QString notice = QStringLiteral(
+            "agreement: serving the built-in SAMPLE service agreement; set [agreement] file and version");
+        if (m_options.logSink)
+            m_options.logSink(notice);
+        else
+            std::fprintf(stderr, "%s\n", notice.toUtf8().constData());
+    }
     m_sealingKey = secrets::SealingKey::loadOrCreate(m_dataDir + QStringLiteral("/idempotency.key"));
     m_certificates = std::make_unique<CertificateServices>(m_dataDir + QStringLiteral("/ca"));
     QString error;
@@ -74,6 +83,7 @@ void Api::registerRoutes(Router& r)
     r.add("GET", "/api/v1/health/ready", B::None, bind(&Api::ready));
     r.add("GET", "/api/v1/config", B::None, bind(&Api::config));
     r.add("GET", "/api/v1/banks", B::None, bind(&Api::banks));
+    r.add("GET", "/api/v1/agreement", B::None, bind(&Api::agreement));
     r.add("GET", "/api/v1/ca/certificates", B::None, bind(&Api::caCertificates));
     r.add("GET", "/api/v1/ca/crl", B::None, bind(&Api::caCrl));
     r.add("GET", "/api/v1/ca/legacy-crl", B::None, bind(&Api::caLegacyCrl));
@@ -322,6 +332,11 @@ void Api::banks(Context& ctx)
     for (const ReferenceData::Bank& bank : m_reference.searchBanks(ctx.query("q"), limit))
         list.append(QJsonObject {{QStringLiteral("code"), bank.code}, {QStringLiteral("name"), bank.name}});
     ctx.sendJson(200, list);
+}
+
+void Api::agreement(Context& ctx)
+{
+    ctx.sendJson(200, m_agreement.toJson());
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Api: documents, liveness, payments and invoices (the applicant's steps before review).
 #include "Api.h"
+#include "domain/CaContact.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -193,7 +194,9 @@ void Api::startLiveness(Context& ctx)
                 QCoreApplication::translate("certdesk::Server", "The liveness check was already passed."));
         if (m_providers->livenessMode() == providers::Mode::Off)
             errors::conflict(QCoreApplication::translate("certdesk::Server",
-                "This CA has no liveness check configured; ask the CA's counter for help."));
+                "This CA has no liveness check configured; ask the CA's counter for help or call the CA's "
+                "hotline %1.")
+                                 .arg(caHotline()));
         const QString id = secrets::randomHex(16);
         const QDateTime created = QDateTime::currentDateTimeUtc();
         const QDateTime expires = created.addSecs(qint64(m_options.livenessMinutes) * 60);

@@ -35,11 +35,30 @@ void Api::sendSecretSms(const QSqlDatabase& db, const QString& appId, const QStr
 {
     if (!m_options.sandbox) {
         // Storing the text in the outbox table (where notices wait for a provider) would keep the PIN in the
-        // database. Without a provider that takes it straight from memory, refuse.
+        // database: it goes to the SMS provider from memory, now, inside the shipment's transaction, so that
+        // a PIN the provider did not take leaves no shipment behind (the clerk tries again with a new PIN).
+        if (m_providers->smsMode() != providers::Mode::Real) {
+            body.fill(QLatin1Char('\0'));
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "This service has no SMS provider for the initial PIN. Record the shipment without "
+                "initial_pin and give the applicant the PIN another way."));
+        }
+        QString detail;
+        const bool sent = m_providers->sendSms(
+            QStringLiteral("pin-%1-%2").arg(appId, secrets::randomHex(8)), to, body, &detail);
         body.fill(QLatin1Char('\0'));
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "This service has no SMS provider for the initial PIN. Record the shipment without initial_pin "
-            "and give the applicant the PIN another way."));
+        if (!sent) {
+            // The provider's detail never holds the text it was sent; it names what went wrong.
+            ApiError e;
+            e.status = 503;
+            e.code = QStringLiteral("provider_unavailable");
+            e.message = QCoreApplication::translate("certdesk::Server",
+                "The SMS provider did not take the initial PIN, so the shipment was not recorded. Try again "
+                "in a minute.");
+            e.headers.append(std::pair<std::string, std::string>("Retry-After", "60"));
+            throw e;
+        }
+        return;
     }
     notify(db, appId, QStringLiteral("sms"), to, {}, body);
     body.fill(QLatin1Char('\0'));

@@ -48,6 +48,9 @@ void applyConfig(const ServerConfig& config, ServiceOptions* options)
     if (config.loginDelaySeconds)
         options->loginDelaySeconds = *config.loginDelaySeconds;
     options->allowOnePersonCounter = config.allowOnePersonCounter;
+    options->agreementFile = config.agreementFile;
+    options->agreementVersion = config.agreementVersion;
+    options->agreementTitle = config.agreementTitle;
     if (config.ocspNextUpdateMinutes)
         options->ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
     options->publicBaseUrl = config.publicUrl;

@@ -218,6 +218,12 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             {QStringLiteral("login_delay_seconds"), integer(&config.loginDelaySeconds, 0, 60)},
             {QStringLiteral("allow_one_person_counter"), boolean(&config.allowOnePersonCounter)},
         });
+    sections.insert(QStringLiteral("agreement"),
+        {
+            {QStringLiteral("file"), pathValue(&config.agreementFile)},
+            {QStringLiteral("version"), text(&config.agreementVersion)},
+            {QStringLiteral("title"), text(&config.agreementTitle)},
+        });
     sections.insert(QStringLiteral("ocsp"),
         {
             {QStringLiteral("next_update_minutes"), integer(&config.ocspNextUpdateMinutes, 1, 7 * 24 * 60)},
@@ -295,7 +301,7 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             if (!sections.contains(section)) {
                 p.fail(QStringLiteral(
                     "unknown section [%1] (known: [server], [ca], [legacy_ca], [staff], [ocsp], [payment], "
-                    "[wechatpay], [alipay], [liveness], [realname], [sms])")
+                    "[wechatpay], [alipay], [liveness], [realname], [sms], [agreement])")
                            .arg(section));
                 break;
             }

@@ -76,6 +76,11 @@ struct ServerConfig
     std::optional<int> loginDelaySeconds;
     std::optional<bool> allowOnePersonCounter;
 
+    // [agreement]
+    QString agreementFile;
+    QString agreementVersion;
+    QString agreementTitle;
+
     // [ocsp]
     std::optional<int> ocspNextUpdateMinutes;
     QString ocspKeyPassphraseFile;

@@ -69,6 +69,11 @@ struct ServiceOptions
     QString legacyRevocationWebhookSecretFile;
     int legacyRevocationWebhookRetrySeconds = 30;
     QString ocspKeyPassphraseFile;
+    // [agreement]: the CA's service agreement (UTF-8 HTML) with its version label and title; empty file: the
+    // built-in sample, served as such (AgreementDocument).
+    QString agreementFile;
+    QString agreementVersion;
+    QString agreementTitle;
     // OCSP responses: nextUpdate = thisUpdate + this (RFC 6960 §4.2.2.1).
     qint64 ocspValiditySeconds = 3600;
     // Staff session lifetime.

@@ -16,16 +16,16 @@
             <translation>证书服务未能及时响应。请稍候再试。</translation>
         </message>
         <message>
-            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; call the CA's hotline 400-112-3838 or use its online service.</source>
-            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+            <source>The identity of the certificate service could not be verified, so the connection was closed. Do not continue on this network; call the CA's hotline %1 or use its online service.</source>
+            <translation>无法验证证书服务的身份，连接已断开。请勿在当前网络下继续办理，并拨打 CA 服务热线 %1 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service refused the request. Check the information and try again, or call the CA's hotline 400-112-3838 or use its online service.</source>
-            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+            <source>The certificate service refused the request. Check the information and try again, or call the CA's hotline %1 or use its online service.</source>
+            <translation>证书服务拒绝了本次请求。请检查所填信息后重试，或拨打 CA 服务热线 %1 或联系在线客服。</translation>
         </message>
         <message>
-            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or call the CA's hotline 400-112-3838 or use its online service.</source>
-            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+            <source>The certificate service sent an answer that CertDesk does not understand. Update CertDesk or call the CA's hotline %1 or use its online service.</source>
+            <translation>证书服务返回了证书服务台无法识别的内容。请更新证书服务台，或拨打 CA 服务热线 %1 或联系在线客服。</translation>
         </message>
         <message>
             <source>The request was cancelled.</source>
@@ -44,8 +44,8 @@
             <translation>证书服务中没有找到该记录，请核对您输入的号码。</translation>
         </message>
         <message>
-            <source>This certificate cannot be renewed now. See the reason shown, or call the CA's hotline 400-112-3838 or use its online service.</source>
-            <translation>该证书目前不能办理续期，请查看所示原因，或拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+            <source>This certificate cannot be renewed now. See the reason shown, or call the CA's hotline %1 or use its online service.</source>
+            <translation>该证书目前不能办理续期，请查看所示原因，或拨打 CA 服务热线 %1 或联系在线客服。</translation>
         </message>
         <message>
             <source>The application has changed in the meantime and this step is not possible now. Reload the application and try again.</source>
@@ -68,8 +68,8 @@
             <translation>短时间内请求过于频繁，请稍等一分钟后再试。</translation>
         </message>
         <message>
-            <source>The certificate service has a temporary problem. Try again later; if it persists, call the CA's hotline 400-112-3838 or use its online service.</source>
-            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请拨打 CA 服务热线 400-112-3838 或联系在线客服。</translation>
+            <source>The certificate service has a temporary problem. Try again later; if it persists, call the CA's hotline %1 or use its online service.</source>
+            <translation>证书服务暂时出现故障，请稍后再试；如问题持续，请拨打 CA 服务热线 %1 或联系在线客服。</translation>
         </message>
     </context>
     <context>
@@ -606,12 +606,12 @@
             <translation>扫描失败，请检查扫描仪及其连接线后重试。</translation>
         </message>
         <message>
-            <source>The scanner stopped responding and the scan was stopped. Switch the scanner off and on again, then scan again. If this keeps happening, call the hotline 400-112-3838.</source>
-            <translation>扫描仪没有响应，本次扫描已停止。请关闭扫描仪再打开，然后重新扫描；如果反复出现，请拨打服务热线 400-112-3838。</translation>
+            <source>The scanner stopped responding and the scan was stopped. Switch the scanner off and on again, then scan again. If this keeps happening, call the hotline %1.</source>
+            <translation>扫描仪没有响应，本次扫描已停止。请关闭扫描仪再打开，然后重新扫描；如果反复出现，请拨打服务热线 %1。</translation>
         </message>
         <message>
-            <source>The scanner's driver stopped unexpectedly; nothing you entered was lost. Scan again. If this keeps happening, reinstall the scanner's driver or call the hotline 400-112-3838.</source>
-            <translation>扫描仪驱动程序意外退出，您填写的内容没有丢失。请重新扫描；如果反复出现，请重新安装扫描仪驱动程序，或拨打服务热线 400-112-3838。</translation>
+            <source>The scanner's driver stopped unexpectedly; nothing you entered was lost. Scan again. If this keeps happening, reinstall the scanner's driver or call the hotline %1.</source>
+            <translation>扫描仪驱动程序意外退出，您填写的内容没有丢失。请重新扫描；如果反复出现，请重新安装扫描仪驱动程序，或拨打服务热线 %1。</translation>
         </message>
     </context>
     <context>
@@ -720,8 +720,8 @@
             <translation>UKey 制作完成：签名证书和加密证书已写入、校验通过，并已由 CA 确认。</translation>
         </message>
         <message>
-            <source>The certificates or keys sent by the CA did not pass the check: %1 Contact the CA before trying again.</source>
-            <translation>CA 下发的证书或密钥未通过校验：%1 请先联系 CA，再重新制作。</translation>
+            <source>The certificates or keys sent by the CA did not pass the check: %1 Call the CA&apos;s hotline %2 before trying again.</source>
+            <translation>CA 下发的证书或密钥未通过校验：%1 请先拨打 CA 服务热线 %2，再重新制作。</translation>
         </message>
         <message>
             <source>CertDesk cannot save its progress file, so nothing was written to the UKey. Check the free disk space and try again.</source>
@@ -763,8 +763,8 @@
             <translation>不支持此密钥类型或算法。</translation>
         </message>
         <message>
-            <source>An internal cryptography error occurred. Please try again or contact the service desk.</source>
-            <translation>发生内部密码运算错误。请重试，或联系 CA 客服。</translation>
+            <source>An internal cryptography error occurred. Please try again; if it persists, call the CA&apos;s hotline %1.</source>
+            <translation>发生内部密码运算错误。请重试；如问题持续，请拨打 CA 服务热线 %1。</translation>
         </message>
     </context>
     <context>
@@ -1526,8 +1526,8 @@
             <translation>暂时无法连接运营商实名核验服务，本次提交未保存。请稍等一分钟后重新提交。</translation>
         </message>
         <message>
-            <source>This CA has no liveness check configured; ask the CA&apos;s counter for help.</source>
-            <translation>本 CA 尚未开通人脸核验，请联系 CA 服务柜台办理。</translation>
+            <source>This CA has no liveness check configured; ask the CA&apos;s counter for help or call the CA&apos;s hotline %1.</source>
+            <translation>本 CA 尚未开通人脸核验，请到 CA 服务柜台办理，或拨打 CA 服务热线 %1。</translation>
         </message>
         <message>
             <source>This CA does not offer %1; choose another payment method.</source>
@@ -1601,6 +1601,22 @@
             <source>CertDesk: the initial PIN of the new UKey for order %1 is %2. When the UKey arrives, CertDesk asks for it once and then for a PIN of your own. Never tell it to anyone.</source>
             <translation>【证书服务台】订单 %1 的新 UKey 初始 PIN 码为 %2。收到 UKey 后，证书服务台会请您输入一次该 PIN 码，再设置您自己的 PIN 码。请勿告诉任何人。</translation>
         </message>
+        <message>
+            <source>The service agreement has a new version. Read it and accept it again.</source>
+            <translation>服务协议已更新。请阅读新版本后重新确认。</translation>
+        </message>
+        <message>
+            <source>Electronic certification service agreement (sample)</source>
+            <translation>电子认证服务协议（样例）</translation>
+        </message>
+        <message>
+            <source>Electronic certification service agreement</source>
+            <translation>电子认证服务协议</translation>
+        </message>
+        <message>
+            <source>The SMS provider did not take the initial PIN, so the shipment was not recorded. Try again in a minute.</source>
+            <translation>短信服务商未接收初始 PIN 码，寄送未登记。请一分钟后再试。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::Token</name>
@@ -1649,8 +1665,8 @@
             <translation>PIN 码错误。仅剩最后一次机会：再输错一次 UKey 将被锁定。</translation>
         </message>
         <message>
-            <source>The UKey PIN is locked after too many wrong tries. Contact the CA service counter to unlock it.</source>
-            <translation>UKey 的 PIN 码因输错次数过多已被锁定。请联系 CA 服务网点解锁。</translation>
+            <source>The UKey PIN is locked after too many wrong tries. Bring it to a CA service counter to unlock it, or call the CA&apos;s hotline %1.</source>
+            <translation>UKey 的 PIN 码因输错次数过多已被锁定。请携带 UKey 到 CA 服务网点解锁，或拨打 CA 服务热线 %1。</translation>
         </message>
         <message>
             <source>The UKey does not accept this new PIN. Choose a PIN of the length and characters the UKey allows.</source>
@@ -1685,8 +1701,8 @@
             <translation>UKey 存储空间已满。请删除不用的证书或更换 UKey。</translation>
         </message>
         <message>
-            <source>The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry or contact the CA.</source>
-            <translation>UKey 中的密钥与证书不匹配。UKey 中未保留任何内容；请重试或联系 CA。</translation>
+            <source>The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry, or call the CA&apos;s hotline %1.</source>
+            <translation>UKey 中的密钥与证书不匹配。UKey 中未保留任何内容；请重试，或拨打 CA 服务热线 %1。</translation>
         </message>
         <message>
             <source>The UKey produced an invalid signature. The UKey may be faulty or its driver unsupported.</source>
@@ -1958,10 +1974,6 @@
             <translation>电子认证服务协议</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;Electronic certification service agreement&lt;/h3&gt;&lt;p&gt;The applicant confirms that everything filled in and every document submitted is true, and accepts the provisions of the CA's electronic certification service agreement. The applicant bears all consequences and legal liability of any violation.&lt;/p&gt;&lt;p&gt;The CA verifies the applicant's identity (telecom real-name check of the mobile number, online liveness check of the agent or applicant, review of the stamped documents) before issuing the new certificates.&lt;/p&gt;&lt;p&gt;The new SM2 signing and encryption certificates are written to a new UKey, which is mailed to the agent (or applicant) after the CA's review.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;电子认证服务协议&lt;/h3&gt;&lt;p&gt;申请人承诺所填写的内容和提交的证明材料真实，并已认真阅读且同意接受 CA《电子认证服务协议》的各项内容之规定，如有违反，愿意承担由此引起的一切后果及承担相关法律责任。&lt;/p&gt;&lt;p&gt;签发新证书前，CA 将核验申请人身份（手机号码电信实名认证、经办人或申请人在线活体认证、加盖公章资料审核）。&lt;/p&gt;&lt;p&gt;新的 SM2 签名证书和加密证书写入新的 UKey，审核通过后邮寄给经办人（或申请人）。&lt;/p&gt;</translation>
-        </message>
-        <message>
             <source>&lt;b&gt;Note:&lt;/b&gt; after the algorithm upgrade the original certificate is revoked. If bid documents have already been encrypted with it, they can no longer be decrypted. Make sure the certificate to be upgraded has not been used to encrypt any bid documents. If it has, apply for this service only after the bid opening.</source>
             <translation>&lt;b&gt;注：&lt;/b&gt;证书算法升级后，原证书将会注销，如该证书已对标书进行了加密，后续将会造成标书无法解密，请先确定需要升级的证书暂未对标书进行加密。如证书已对标书进行了加密，需在开标后再办理此业务。</translation>
         </message>
@@ -1984,6 +1996,42 @@
         <message>
             <source>Required: upgrade only after bid opening, the old certificate stops working</source>
             <translation>必选：请在开标后再升级，原证书将停止使用</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Sample agreement: this certificate service has not published its own agreement yet. The text below is for training and testing only and has no legal effect.</source>
+            <translation>样例协议：本证书服务尚未发布本机构的服务协议。以下文本仅供培训和测试使用，不具有法律效力。</translation>
+        </message>
+        <message>
+            <source>Fetches the agreement from the certificate service again</source>
+            <translation>重新从证书服务获取服务协议</translation>
+        </message>
+        <message>
+            <source>No certificate service is configured, so the agreement cannot be shown. It is shown here once CertDesk is connected to the CA's service.</source>
+            <translation>未配置证书服务，无法显示服务协议。证书服务台连接到 CA 的服务后，协议将显示在此处。</translation>
+        </message>
+        <message>
+            <source>Fetching the agreement from the certificate service…</source>
+            <translation>正在从证书服务获取服务协议…</translation>
+        </message>
+        <message>
+            <source>The agreement could not be fetched: %1</source>
+            <translation>无法获取服务协议：%1</translation>
+        </message>
+        <message>
+            <source>Agreement version: %1 (sample)</source>
+            <translation>协议版本：%1（样例）</translation>
+        </message>
+        <message>
+            <source>Agreement version: %1</source>
+            <translation>协议版本：%1</translation>
+        </message>
+        <message>
+            <source>The agreement has a new version: read it and accept it again.</source>
+            <translation>服务协议已更新：请阅读新版本后重新确认。</translation>
         </message>
     </context>
     <context>
@@ -2421,7 +2469,7 @@
         </message>
         <message>
             <source>Uploaded (%1, %2).</source>
-            <translation>已上传（%1,%2）。</translation>
+            <translation>已上传（%1，%2）。</translation>
         </message>
         <message>
             <source>Uploaded</source>
@@ -2434,14 +2482,6 @@
         <message>
             <source>Not uploaded</source>
             <translation>未上传</translation>
-        </message>
-        <message>
-            <source>Review comment: %1 A new file has been uploaded; resubmit the application when every point is fixed.</source>
-            <translation>审核意见：%1 已重新上传文件；所有问题修改完成后请重新提交审核。</translation>
-        </message>
-        <message>
-            <source>Review comment: %1 Please upload a corrected file.</source>
-            <translation>审核意见：%1 请重新上传修改后的文件。</translation>
         </message>
         <message>
             <source>Replace file…</source>
@@ -2523,6 +2563,14 @@
             <source>The form to print, stamp and upload here</source>
             <translation>打印、盖章后在此上传的表格</translation>
         </message>
+        <message>
+            <source>Review comment: %1 A new file has been uploaded.</source>
+            <translation>审核意见：%1 已上传新文件。</translation>
+        </message>
+        <message>
+            <source>Review comment: %1</source>
+            <translation>审核意见：%1</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::DocumentViewer</name>
@@ -2598,14 +2646,6 @@
             <translation>下一步：身份认证</translation>
         </message>
         <message>
-            <source>Upload the application form, the business licence scan, the electronic seal collection form and the ID card scan. Note: the application form must carry the organisation's official seal and the agent's handwritten signature; the business licence, the electronic seal collection form and the ID card scan must carry the organisation's official seal.</source>
-            <translation>上传申请表、营业执照扫描件、电子印章采集表和申请人身份证扫描件等资料。注：申请表需加盖单位实体公章和经办人手写签名；营业执照、电子印章采集表、申请人身份证扫描件等需加盖单位实体公章。</translation>
-        </message>
-        <message>
-            <source>Upload the application form, the electronic seal collection form and the applicant's ID card scan. Note: the application form must carry the applicant's handwritten signature.</source>
-            <translation>上传申请表、电子印章采集表和申请人身份证扫描件等资料。注：申请表需申请人本人手写签名。</translation>
-        </message>
-        <message>
             <source>Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled to A4 and compressed before the upload.</source>
             <translation>支持 %1 格式，每个文件不超过 %2 MB。扫描件和照片在上传前会自动摆正、缩放到A4大小并压缩。</translation>
         </message>
@@ -2624,6 +2664,23 @@
         <message>
             <source>Goes on to the identity check once every document is uploaded</source>
             <translation>全部资料上传后进入身份认证</translation>
+        </message>
+        <message>
+            <source>The CA returned the application: upload a new file in each box marked in red, then resubmit the application on the progress page.</source>
+            <translation>CA 已驳回申请：请在每个标红的资料框中重新上传文件，然后在“办理进度”页重新提交申请。</translation>
+        </message>
+        <message>
+            <source>Upload the four documents below; each box says which seal and signature it needs.</source>
+            <translation>请上传以下四项资料，各资料框中注明了所需的盖章和签字。</translation>
+        </message>
+        <message>
+            <source>Upload the three documents below; each box says which signature or seal it needs.</source>
+            <translation>请上传以下三项资料，各资料框中注明了所需的签字或盖章。</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>two sentences</comment>
+            <translation>%1%2</translation>
         </message>
     </context>
     <context>
@@ -2661,10 +2718,6 @@
     </context>
     <context>
         <name>certdesk::ui::HomePage</name>
-        <message>
-            <source>Questions? Call the hotline 400-112-3838, or use the online service: on www.szca.com click &quot;Online service&quot; at the top right, or in the WeChat official account SZCA6688 choose &quot;Contact us&quot; → &quot;Online service&quot;.</source>
-            <translation>有疑问请拨打服务热线 400-112-3838，或使用在线客服：登录深圳CA官网 www.szca.com，点击右上角的【在线客服】；或关注深圳CA公众号 SZCA6688 →【联系我们】→【在线客服】发起咨询。</translation>
-        </message>
         <message>
             <source>My applications (sign in with mobile number)</source>
             <translation>个人中心（手机号码登录）</translation>
@@ -2954,25 +3007,6 @@
         </message>
     </context>
     <context>
-        <name>certdesk::ui::KindPage</name>
-        <message>
-            <source>Choose the certificate to renew and upgrade</source>
-            <translation>选择续期和算法升级的证书类型</translation>
-        </message>
-        <message>
-            <source>Bidding certificates: renewal together with the upgrade from RSA to the SM2 algorithm.</source>
-            <translation>招投标类证书：续期并由 RSA 升级为 SM2 算法。</translation>
-        </message>
-        <message>
-            <source>Filled in by the organisation's agent: organisation, agent, bank account, mailing address.</source>
-            <translation>由单位经办人填写：单位、经办人、金融认证信息、邮寄信息。</translation>
-        </message>
-        <message>
-            <source>Filled in by the holder: applicant, mailing address.</source>
-            <translation>由持证人本人填写：申请人、邮寄信息。</translation>
-        </message>
-    </context>
-    <context>
         <name>certdesk::ui::LetterPage</name>
         <message>
             <source>Print preview…</source>
@@ -3040,19 +3074,47 @@
         </message>
         <message>
             <source>Shows the application form as it will be printed</source>
-            <translation>按打印效果预览申请书</translation>
+            <translation>按打印效果预览申请表</translation>
         </message>
         <message>
             <source>Prints the application form to be stamped and signed</source>
-            <translation>打印申请书，以便盖章和签字</translation>
+            <translation>打印申请表，以便盖章和签字</translation>
         </message>
         <message>
             <source>Saves the application form as a PDF file</source>
-            <translation>将申请书保存为 PDF 文件</translation>
+            <translation>将申请表保存为 PDF 文件</translation>
         </message>
         <message>
             <source>The electronic seal collection form, pre-filled</source>
             <translation>已预填的电子印章采集表</translation>
+        </message>
+        <message>
+            <source>Zoom of the application form</source>
+            <translation>申请表显示比例</translation>
+        </message>
+        <message>
+            <source>Whole page</source>
+            <translation>整页</translation>
+        </message>
+        <message>
+            <source>Page width</source>
+            <translation>适合宽度</translation>
+        </message>
+        <message>
+            <source>100%</source>
+            <translation>100%</translation>
+        </message>
+        <message>
+            <source>150%</source>
+            <translation>150%</translation>
+        </message>
+        <message>
+            <source>Zoom:</source>
+            <translation>显示比例：</translation>
+        </message>
+        <message>
+            <source>Shows the form as a whole page, as wide as the window, or at its printed size</source>
+            <translation>按整页、适合窗口宽度或实际打印大小显示申请表</translation>
         </message>
     </context>
     <context>
@@ -3209,16 +3271,12 @@
             <translation>未找到该序列号的证书，请核对后重试。</translation>
         </message>
         <message>
-            <source>The certificate kind was set to %1, as recorded for this certificate.</source>
-            <translation>已按该证书的登记信息将证书类型设为%1。</translation>
+            <source>Certificate kind: %1 (as the CA recorded it for this certificate)</source>
+            <translation>证书类型：%1（以 CA 对该证书的登记为准）</translation>
         </message>
         <message>
             <source>Holder</source>
             <translation>持有者</translation>
-        </message>
-        <message>
-            <source>Certificate kind</source>
-            <translation>证书类型</translation>
         </message>
         <message>
             <source>Algorithm</source>
@@ -3271,8 +3329,8 @@
             <translation>用原 UKey 签名</translation>
         </message>
         <message>
-            <source>Insert your current UKey and read the certificate from it, or enter its serial number.</source>
-            <translation>请插入现有的 UKey 并从中读取证书，或输入证书序列号。</translation>
+            <source>Insert your current UKey and read the certificate from it, or enter its serial number. The certificate&apos;s kind (institution or natural person) is taken from the CA&apos;s records.</source>
+            <translation>请插入现有的 UKey 并从中读取证书，或输入证书序列号。证书类型（机构或自然人）以 CA 的登记为准。</translation>
         </message>
         <message>
             <source>Read the certificate from the old UKey</source>
@@ -3478,7 +3536,7 @@
         </message>
         <message>
             <source>Draft saved at %1</source>
-            <translation>草稿已于 %1 保存</translation>
+            <translation>填写的内容已于 %1 自动保存</translation>
         </message>
         <message>
             <source>The draft could not be saved: check the disk space.</source>
@@ -3613,8 +3671,8 @@
             <translation>原证书 %1：无法查询状态（%2）。</translation>
         </message>
         <message>
-            <source>Old certificate %1: the CA&apos;s status answer failed the signature checks, so it is not shown. Contact the CA.</source>
-            <translation>原证书 %1：CA 返回的状态应答未通过签名校验，因此不予显示。请联系 CA。</translation>
+            <source>Old certificate %1: the CA&apos;s status answer failed the signature checks, so it is not shown. Call the CA&apos;s hotline %2.</source>
+            <translation>原证书 %1：CA 返回的状态应答未通过签名校验，因此不予显示。请拨打 CA 服务热线 %2。</translation>
         </message>
         <message>
             <source>Old certificate %1: still valid (not revoked), according to the CA&apos;s OCSP responder.</source>
@@ -3982,6 +4040,14 @@
         <message>
             <source>The transfer for order %1 was confirmed; the application is now in review.</source>
             <translation>订单 %1 的转账已确认，申请已进入审核。</translation>
+        </message>
+        <message>
+            <source>Paying account name</source>
+            <translation>付款账户名称</translation>
+        </message>
+        <message>
+            <source>Paying account</source>
+            <translation>付款账号</translation>
         </message>
     </context>
     <context>
@@ -4868,10 +4934,6 @@
             <translation>添加 PKCS#11 模块</translation>
         </message>
         <message>
-            <source>%1 — %2 %3, serial %4</source>
-            <translation>%1 — %2 %3，序列号 %4</translation>
-        </message>
-        <message>
             <source>Empty slot or uninitialized UKey (%1)</source>
             <translation>空插槽或未初始化的 UKey（%1）</translation>
         </message>
@@ -4890,6 +4952,10 @@
         <message>
             <source>No usable UKey found: insert the new UKey.</source>
             <translation>未找到可用的 UKey：请插入新的 UKey。</translation>
+        </message>
+        <message>
+            <source>%1 — %2, serial %3</source>
+            <translation>%1 — %2，序列号 %3</translation>
         </message>
     </context>
     <context>
@@ -5028,9 +5094,9 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Too many codes were asked for. Try again in %n minute(s), or call the hotline 400-112-3838.</source>
+            <source>Too many codes were asked for. Try again in %n minute(s), or call the hotline %1.</source>
             <translation>
-                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打服务热线 400-112-3838。</numerusform>
+                <numerusform>获取验证码次数过多。请%n分钟后再试，或拨打服务热线 %1。</numerusform>
             </translation>
         </message>
         <message>
@@ -5054,8 +5120,8 @@
             <translation>登录已过期，请重新登录。</translation>
         </message>
         <message>
-            <source>There is no application with this mobile number. If you applied with another number, sign out and sign in with that one; for help call the hotline 400-112-3838.</source>
-            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打服务热线 400-112-3838。</translation>
+            <source>There is no application with this mobile number. If you applied with another number, sign out and sign in with that one; for help call the hotline %1.</source>
+            <translation>没有使用该手机号码的申请。如果申请时填写的是其他号码，请退出后用该号码登录；如需帮助，请拨打服务热线 %1。</translation>
         </message>
         <message>
             <source>Select an application and press Open.</source>
@@ -5159,8 +5225,8 @@
             <translation>订单 %1 的 UKey 尚未寄出。</translation>
         </message>
         <message>
-            <source>The certificates on this UKey do not check out against the CA (signature, SM2 ID or key). Do not use it; call the CA&apos;s hotline 400-112-3838.</source>
-            <translation>此 UKey 中的证书未通过 CA 校验（签名、SM2 用户标识或密钥不符）。请勿使用，并拨打 CA 服务热线 400-112-3838。</translation>
+            <source>The certificates on this UKey do not check out against the CA (signature, SM2 ID or key). Do not use it; call the CA&apos;s hotline %1.</source>
+            <translation>此 UKey 中的证书未通过 CA 校验（签名、SM2 用户标识或密钥不符）。请勿使用，并拨打 CA 服务热线 %1。</translation>
         </message>
         <message>
             <source>No UKey with certificates was found. Insert the UKey from the parcel and try again.</source>
@@ -5288,6 +5354,13 @@
         <message>
             <source>New PIN</source>
             <translation>新 PIN 码</translation>
+        </message>
+    </context>
+    <context>
+        <name>certdesk::CaContact</name>
+        <message>
+            <source>Questions? Call the hotline %1, or use the online service: on %2 click "Online service" at the top right, or in the WeChat official account %3 choose "Contact us" → "Online service".</source>
+            <translation>有疑问请拨打服务热线 %1，或使用在线客服：登录深圳CA官网 %2，点击右上角的【在线客服】；或关注深圳CA公众号 %3 →【联系我们】→【在线客服】发起咨询。</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "HelpDialog.h"
 
+#include "domain/CaContact.h"
+
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -14,11 +16,18 @@ QString HelpDialog::helpHtml()
     // The translation catalogue names the help file for its language, so help follows the UI language.
     const QString file = QCoreApplication::translate("certdesk::ui::HelpDialog", "help_en.html");
     QFile f(QStringLiteral(":/certdesk/help/") + file);
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString html;
+    if (f.open(QIODevice::ReadOnly)) {
+        html = QString::fromUtf8(f.readAll());
+    } else {
         QFile fallback(QStringLiteral(":/certdesk/help/help_en.html"));
-        return fallback.open(QIODevice::ReadOnly) ? QString::fromUtf8(fallback.readAll()) : QString();
+        if (fallback.open(QIODevice::ReadOnly))
+            html = QString::fromUtf8(fallback.readAll());
     }
-    return QString::fromUtf8(f.readAll());
+    // The contact channels come from the one place that holds them (domain/CaContact).
+    return html.replace(QLatin1String("{hotline}"), caHotline())
+        .replace(QLatin1String("{website}"), caWebsite())
+        .replace(QLatin1String("{wechat}"), caWeChatAccount());
 }
 
 HelpDialog::HelpDialog(QWidget* parent, const QString& anchor)

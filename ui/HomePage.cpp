@@ -1,6 +1,7 @@
 #include "HomePage.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
 #include "kiosk/KioskLook.h"
@@ -36,11 +37,8 @@ HomePage::HomePage(DraftStore* drafts, QWidget* parent)
                         "identity check by WeChat → pay online → CA review → the new UKey is mailed"),
             this);
     steps->setWordWrap(true);
-    // The CA's contact channels (reference data "contact"), where a first-time user looks first.
-    auto* contact = new QLabel(tr("Questions? Call the hotline 400-112-3838, or use the online service: on "
-                                  "www.szca.com click \"Online service\" at the top right, or in the WeChat "
-                                  "official account SZCA6688 choose \"Contact us\" → \"Online service\"."),
-        this);
+    // The CA's contact channels, where a first-time user looks first.
+    auto* contact = new QLabel(caContactText(), this);
     contact->setObjectName(QStringLiteral("homeContact"));
     contact->setWordWrap(true);
     contact->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -247,14 +247,9 @@ void MainWindow::openWizard()
             s.serverUrl = m_mode.serverUrl;
             s.draftId = m_wizard->draftId();
             s.submittedAt = QDateTime::currentDateTimeUtc();
-            // A submission made with the applicant token (个人中心) is not recorded: the token ends with the
-            // session, and a shared PC keeps nothing of it.
-            if (m_store && m_store->isOpen() && (m_applicantToken.isEmpty() || token != m_applicantToken)) {
-                SubmissionStore submissions(*m_store);
-                if (const auto earlier = submissions.find(id); earlier && earlier->submittedAt.isValid())
-                    s.submittedAt
-                        = earlier->submittedAt; // a change after a rejection is not a new submission
-                (void)submissions.record(s);
+            if (m_store && m_store->isOpen()
+                && SubmissionStore(*m_store).recordSubmission(s, m_applicantToken)
+                    != SubmissionStore::Recorded::NotKept) {
                 AuditJournal journal(*m_store);
                 (void)journal.append(m_mode.counter ? QStringLiteral("counter") : QStringLiteral("applicant"),
                     QStringLiteral("application.submitted"), orderNo);

@@ -189,6 +189,11 @@ ApiReply<QList<Bank>>* ApiClient::banks(const QString& keyword, int limit)
         std::move(spec), [](const detail::RawResponse& r) { return parseBanks(r.body); });
 }
 
+ApiReply<AgreementText>* ApiClient::agreement()
+{
+    return sendJson<AgreementText>(request("agreement", "GET", QStringLiteral("/agreement")), parseAgreement);
+}
+
 ApiReply<CaCertificates>* ApiClient::caCertificates()
 {
     detail::RequestSpec spec = request("caCertificates", "GET", QStringLiteral("/ca/certificates"));

@@ -65,6 +65,8 @@ public:
     // Banks whose name matches `keyword` (type 工商 to find 中国工商银行); at most `limit` (0: service
     // default).
     ApiReply<QList<Bank>>* banks(const QString& keyword, int limit = 20);
+    // GET /agreement: the service agreement to show before the applicant accepts it.
+    ApiReply<AgreementText>* agreement();
     ApiReply<CaCertificates>* caCertificates();
     // The SM2 issuing CA's CRL (the SM2 certificates it revoked).
     ApiReply<BinaryContent>* crl();

@@ -1,5 +1,7 @@
 #include "api/ApiError.h"
 
+#include "domain/CaContact.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,15 +34,18 @@ QString ApiError::kindMessage(Kind kind)
     case Kind::Tls:
         return QCoreApplication::translate("certdesk::ApiError",
             "The identity of the certificate service could not be verified, so the connection was closed. "
-            "Do not continue on this network; call the CA's hotline 400-112-3838 or use its online service.");
+            "Do not continue on this network; call the CA's hotline %1 or use its online service.")
+            .arg(caHotline());
     case Kind::Http:
         return QCoreApplication::translate("certdesk::ApiError",
             "The certificate service refused the request. Check the information and try again, or call the "
-            "CA's hotline 400-112-3838 or use its online service.");
+            "CA's hotline %1 or use its online service.")
+            .arg(caHotline());
     case Kind::Parse:
         return QCoreApplication::translate("certdesk::ApiError",
             "The certificate service sent an answer that CertDesk does not understand. Update CertDesk or "
-            "call the CA's hotline 400-112-3838 or use its online service.");
+            "call the CA's hotline %1 or use its online service.")
+            .arg(caHotline());
     case Kind::Cancelled:
         return QCoreApplication::translate("certdesk::ApiError", "The request was cancelled.");
     }
@@ -63,7 +68,8 @@ QString ApiError::userMessage() const
     if (code == QLatin1String("not_renewable"))
         return QCoreApplication::translate("certdesk::ApiError",
             "This certificate cannot be renewed now. See the reason shown, or call the CA's hotline "
-            "400-112-3838 or use its online service.");
+            "%1 or use its online service.")
+            .arg(caHotline());
     if (httpStatus == 409)
         return QCoreApplication::translate("certdesk::ApiError",
             "The application has changed in the meantime and this step is not possible now. Reload the "
@@ -88,7 +94,8 @@ QString ApiError::userMessage() const
     if (httpStatus >= 500)
         return QCoreApplication::translate("certdesk::ApiError",
             "The certificate service has a temporary problem. Try again later; if it persists, call the CA's "
-            "hotline 400-112-3838 or use its online service.");
+            "hotline %1 or use its online service.")
+            .arg(caHotline());
     return kindMessage(kind);
 }
 

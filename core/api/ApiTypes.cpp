@@ -536,6 +536,22 @@ ApiResult<ServiceConfig> parseServiceConfig(const QJsonObject& json)
     return config;
 }
 
+ApiResult<AgreementText> parseAgreement(const QJsonObject& json)
+{
+    Reader r(json);
+    AgreementText agreement;
+    agreement.version = r.string("version");
+    agreement.title = r.string("title", false);
+    agreement.html = r.string("html");
+    agreement.sha256 = r.string("sha256", false);
+    agreement.sample = r.boolean("sample", false);
+    if (!r.ok())
+        return r.error();
+    if (agreement.version.isEmpty() || agreement.html.trimmed().isEmpty())
+        return parseError(QStringLiteral("agreement without a version or a text"));
+    return agreement;
+}
+
 ApiResult<QList<Bank>> parseBanks(const QByteArray& body)
 {
     return parseList<Bank>(body, {"banks", "items"}, [](const QJsonObject& json) -> ApiResult<Bank> {

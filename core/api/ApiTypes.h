@@ -141,6 +141,18 @@ struct ServiceConfig
     friend bool operator==(const ServiceConfig&, const ServiceConfig&) = default;
 };
 
+// GET /agreement: the service agreement as the CA publishes it; `sample` when the service serves its built-in
+// sample text (to be marked as such).
+struct AgreementText
+{
+    QString version;
+    QString title;
+    QString html;
+    QString sha256;
+    bool sample = false;
+    friend bool operator==(const AgreementText&, const AgreementText&) = default;
+};
+
 // GET /banks
 struct Bank
 {
@@ -329,6 +341,7 @@ struct LegacyCertificate
 [[nodiscard]] ApiResult<Invoice> parseInvoice(const QJsonObject& json);
 [[nodiscard]] ApiResult<ServiceConfig> parseServiceConfig(const QJsonObject& json);
 [[nodiscard]] ApiResult<QList<Bank>> parseBanks(const QByteArray& body);
+[[nodiscard]] ApiResult<AgreementText> parseAgreement(const QJsonObject& json);
 // Splits a PEM bundle into DER certificates; a Parse error when there is none or a block is not base64.
 [[nodiscard]] ApiResult<CaCertificates> parseCaCertificates(const QByteArray& pem);
 [[nodiscard]] ApiResult<StaffSession> parseStaffSession(const QJsonObject& json);

@@ -1,5 +1,7 @@
 #include "documents/DocumentError.h"
 
+#include "domain/CaContact.h"
+
 #include <QCoreApplication>
 
 namespace certdesk::documents {
@@ -89,12 +91,14 @@ QString documentStatusMessage(DocumentStatus status, qint64 limitBytes)
     case DocumentStatus::ScannerNotResponding:
         return QCoreApplication::translate("certdesk::Documents",
             "The scanner stopped responding and the scan was stopped. Switch the scanner off and on again, "
-            "then scan again. If this keeps happening, call the hotline 400-112-3838.");
+            "then scan again. If this keeps happening, call the hotline %1.")
+            .arg(caHotline());
     case DocumentStatus::ScannerDriverCrashed:
         return QCoreApplication::translate("certdesk::Documents",
             "The scanner's driver stopped unexpectedly; nothing you entered was lost. Scan again. If this "
             "keeps "
-            "happening, reinstall the scanner's driver or call the hotline 400-112-3838.");
+            "happening, reinstall the scanner's driver or call the hotline %1.")
+            .arg(caHotline());
     case DocumentStatus::ScanFailed:
         return QCoreApplication::translate(
             "certdesk::Documents", "The scan failed. Check the scanner and its cable, then try again.");

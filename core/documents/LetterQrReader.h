@@ -11,7 +11,7 @@
 namespace certdesk::documents {
 
 // Reads the QR codes of a scanned or photographed document with ZXing (zxing-cpp), so that the stamped
-// 申请书 / 电子印章采集表 that comes back can be matched to the application it was printed for (its QR code
+// 申请表 / 电子印章采集表 that comes back can be matched to the application it was printed for (its QR code
 // carries a print::LetterPayload).
 //
 // Runs anywhere (no GUI thread needed; QImage and ZXing only) and is reentrant. It tries the picture as it is

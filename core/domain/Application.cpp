@@ -75,9 +75,11 @@ void writeForm(const Application& a, QJsonObject& body, bool everything)
     body.insert(QStringLiteral("serial"), a.serial);
     body.insert(QStringLiteral("category"), categoryToApi(a.category));
     body.insert(QStringLiteral("years"), a.years);
-    body.insert(QStringLiteral("acknowledgements"),
-        QJsonObject {{QStringLiteral("agreement"), a.acknowledgements.agreement},
-            {QStringLiteral("old_certificate_revocation"), a.acknowledgements.oldCertificateRevocation}});
+    QJsonObject ack {{QStringLiteral("agreement"), a.acknowledgements.agreement},
+        {QStringLiteral("old_certificate_revocation"), a.acknowledgements.oldCertificateRevocation}};
+    if (!a.acknowledgements.agreementVersion.isEmpty())
+        ack.insert(QStringLiteral("agreement_version"), a.acknowledgements.agreementVersion);
+    body.insert(QStringLiteral("acknowledgements"), ack);
     const bool institution = isInstitution(a.category);
     if (institution || everything) {
         body.insert(QStringLiteral("organization"), organizationToJson(a.organization));
@@ -111,6 +113,7 @@ void readForm(const QJsonObject& json, Application& a)
     a.acknowledgements.agreement = ack.value(QStringLiteral("agreement")).toBool(false);
     a.acknowledgements.oldCertificateRevocation
         = ack.value(QStringLiteral("old_certificate_revocation")).toBool(false);
+    a.acknowledgements.agreementVersion = str(ack, "agreement_version");
     const QJsonObject org = json.value(QStringLiteral("organization")).toObject();
     a.organization = {str(org, "name"), str(org, "credential_number"), str(org, "address")};
     a.agent = personFromJson(json.value(QStringLiteral("agent")).toObject());
@@ -199,6 +202,9 @@ Application Application::fromApiJson(const QJsonObject& json)
 {
     Application a;
     readForm(json, a);
+    // When the service stored the acknowledgement (docs/api.md: added to the stored form).
+    a.acknowledgements.acknowledgedAt
+        = time(json.value(QStringLiteral("acknowledgements")).toObject(), "acknowledged_at");
     a.id = str(json, "id");
     a.orderNo = str(json, "order_no");
     a.status = statusFromApi(str(json, "status")).value_or(ApplicationStatus::Draft);

@@ -71,6 +71,9 @@ struct Acknowledgements
     bool agreement = false; // 服务协议
     bool oldCertificateRevocation = false; // 原证书将注销, 标书无法解密
     QDateTime acknowledgedAt; // when both were ticked (UTC), stored with the application
+    // The version of the agreement text that was shown and accepted (GET /agreement); empty when the client
+    // did not say.
+    QString agreementVersion;
     friend bool operator==(const Acknowledgements&, const Acknowledgements&) = default;
 };
 

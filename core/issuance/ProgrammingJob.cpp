@@ -1,6 +1,7 @@
 #include "issuance/ProgrammingJob.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "issuance/RollbackJournal.h"
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"
@@ -886,9 +887,9 @@ void ProgrammingJob::fail(Failure kind, const QString& message, TokenStatus stat
     QString text = message;
     if (kind == Failure::Certificates)
         text = QCoreApplication::translate("certdesk::Issuance",
-            "The certificates or keys sent by the CA did not pass the check: %1 Contact the CA before trying "
-            "again.")
-                   .arg(message);
+            "The certificates or keys sent by the CA did not pass the check: %1 Call the CA's hotline %2 "
+            "before trying again.")
+                   .arg(message, caHotline());
     if (kind == Failure::Local)
         text = QCoreApplication::translate("certdesk::Issuance",
             "CertDesk cannot save its progress file, so nothing was written to the UKey. Check the free "

@@ -1,6 +1,7 @@
 #include "issuance/ReceiptJob.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/PinRules.h"
 #include "pki/CertificateChain.h"
 #include "pki/CertificateInfo.h"
@@ -218,7 +219,8 @@ void ReceiptJob::searchTokens(const QList<QByteArray>& chain)
                 return fail(Failure::Chain,
                     tr("The certificates on this UKey do not check out against the CA (signature, SM2 ID or "
                        "key). "
-                       "Do not use it; call the CA's hotline 400-112-3838."),
+                       "Do not use it; call the CA's hotline %1.")
+                        .arg(caHotline()),
                     token::TokenStatus::Ok, out.detail);
             if (!out.found) {
                 if (out.tokensWithCertificates == 0)

@@ -1,5 +1,7 @@
 #include "pki/PkiError.h"
 
+#include "domain/CaContact.h"
+
 #include <QCoreApplication>
 
 #include <openssl/err.h>
@@ -29,7 +31,9 @@ QString pkiStatusMessage(PkiStatus status)
         break;
     }
     return QCoreApplication::translate("certdesk::Pki",
-        "An internal cryptography error occurred. Please try again or contact the service desk.");
+        "An internal cryptography error occurred. Please try again; if it persists, call the CA's hotline "
+        "%1.")
+        .arg(caHotline());
 }
 
 PkiError pkiError(PkiStatus status, const QString& what)

@@ -13,7 +13,7 @@ namespace certdesk::print {
 // Format (a URI, ASCII only; every value percent-encoded as a URL query value):
 //     certdesk:application?id=<application id>&order=<order no>&doc=<document kind>
 // e.g. "certdesk:application?id=6f1c...&order=168002G110386213&doc=application_form". `doc` is the API name
-// of the document kind ("application_form" for the 授权委托书 / 申请书, "e_seal_form" for the
+// of the document kind ("application_form" for the 申请表, "e_seal_form" for the
 // 电子印章采集表). Readers ignore unknown query items, so later versions may add some; the scheme and the
 // path never change.
 struct LetterPayload

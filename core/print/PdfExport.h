@@ -18,7 +18,7 @@ namespace certdesk::print {
 // To a device: opened for writing if it is not open yet; not closed.
 [[nodiscard]] PrintResult renderPdf(const PrintedForm& form, QIODevice* device);
 
-// The authorization letter (授权委托书 / 申请书, by category) of `application`.
+// The authorization letter (申请表, by category) of `application`.
 [[nodiscard]] PrintResult renderLetterPdf(
     const Application& application, const QString& path, const FormOptions& options = {});
 [[nodiscard]] PrintResult renderLetterPdf(

@@ -39,7 +39,7 @@ public:
     PrintedForm(const PrintedForm&) = delete;
     PrintedForm& operator=(const PrintedForm&) = delete;
 
-    // Translated title (证书算法升级授权委托书, 证书算法升级申请书, 电子印章采集表): PDF title, print job
+    // Translated title (证书算法升级申请表, 电子印章采集表): PDF title, print job
     // name.
     [[nodiscard]] virtual QString title() const = 0;
     // NotSubmitted when the application has no id or order number (the form must carry both).

@@ -31,6 +31,16 @@ SubmissionStore::SubmissionStore(LocalStore& store)
     : m_store(store)
 { }
 
+SubmissionStore::Recorded SubmissionStore::recordSubmission(
+    Submission submission, const QString& applicantSessionToken)
+{
+    if (!applicantSessionToken.isEmpty() && submission.accessToken == applicantSessionToken)
+        return Recorded::NotKept;
+    if (const auto earlier = find(submission.applicationId); earlier && earlier->submittedAt.isValid())
+        submission.submittedAt = earlier->submittedAt;
+    return record(submission) ? Recorded::Yes : Recorded::Failed;
+}
+
 bool SubmissionStore::record(const Submission& s)
 {
     QSqlQuery q(m_store.database());

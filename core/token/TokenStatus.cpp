@@ -1,5 +1,7 @@
 #include "token/TokenStatus.h"
 
+#include "domain/CaContact.h"
+
 #include <QCoreApplication>
 
 #include <p11-kit/pkcs11.h>
@@ -46,8 +48,9 @@ QString tokenStatusMessage(TokenStatus status)
             "certdesk::Token", "The PIN is wrong. One try is left: one more wrong PIN locks the UKey.");
     case TokenStatus::PinLocked:
         return QCoreApplication::translate("certdesk::Token",
-            "The UKey PIN is locked after too many wrong tries. Contact the CA service counter to unlock "
-            "it.");
+            "The UKey PIN is locked after too many wrong tries. Bring it to a CA service counter to unlock "
+            "it, or call the CA's hotline %1.")
+            .arg(caHotline());
     case TokenStatus::PinInvalid:
         return QCoreApplication::translate("certdesk::Token",
             "The UKey does not accept this new PIN. Choose a PIN of the length and characters the UKey "
@@ -73,8 +76,9 @@ QString tokenStatusMessage(TokenStatus status)
             "certdesk::Token", "The UKey is full. Remove unused certificates or use another UKey.");
     case TokenStatus::KeyMismatch:
         return QCoreApplication::translate("certdesk::Token",
-            "The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry or "
-            "contact the CA.");
+            "The key on the UKey does not match the certificate. Nothing was kept on the UKey; retry, or "
+            "call the CA's hotline %1.")
+            .arg(caHotline());
     case TokenStatus::BadSignature:
         return QCoreApplication::translate("certdesk::Token",
             "The UKey produced an invalid signature. The UKey may be faulty or its driver unsupported.");

@@ -81,6 +81,7 @@ TokenResult<VendorProfiles> VendorProfiles::fromJson(QByteArrayView json)
         return tokenError(TokenStatus::InternalError,
             QStringLiteral("vendor profiles: not a JSON object: ") + parseError.errorString());
     VendorProfiles result;
+    const QStringList commonPins = stringList(document.object().value(QLatin1String("factory_pins")));
     const QJsonArray entries = document.object().value(QLatin1String("profiles")).toArray();
     for (const QJsonValue& entryValue : entries) {
         const QJsonObject entry = entryValue.toObject();
@@ -123,6 +124,10 @@ TokenResult<VendorProfiles> VendorProfiles::fromJson(QByteArrayView json)
         else
             return tokenError(TokenStatus::InternalError, where + QStringLiteral("bad signature_encoding"));
         profile.canSignSm2 = entry.value(QLatin1String("can_sign_sm2")).toBool(false);
+        profile.factoryPins = stringList(entry.value(QLatin1String("factory_pins")));
+        for (const QString& pin : commonPins)
+            if (!profile.factoryPins.contains(pin))
+                profile.factoryPins.append(pin);
         if (profile.canSignSm2 && !profile.signMechanism)
             return tokenError(
                 TokenStatus::InternalError, where + QStringLiteral("can_sign_sm2 without sign_mechanism"));
@@ -166,6 +171,22 @@ VendorProfile VendorProfiles::match(
             || profile.matchesManufacturer(libraryManufacturer))
             return profile;
     return generic();
+}
+
+QString VendorProfiles::tokenDisplayName(const TokenInfo& token) const
+{
+    const VendorProfile profile = match(token.modulePath, token.manufacturer);
+    if (profile.name != generic().name && !profile.displayName.isEmpty())
+        return profile.displayName;
+    // PKCS#11 pads manufacturerID and model with blanks (PKCS#11 v2.40 §3.2, CK_TOKEN_INFO).
+    return QStringList({token.manufacturer.trimmed(), token.model.trimmed()})
+        .filter(QRegularExpression(QStringLiteral("\\S")))
+        .join(QLatin1Char(' '));
+}
+
+QStringList VendorProfiles::factoryPins(const TokenInfo& token) const
+{
+    return match(token.modulePath, token.manufacturer).factoryPins;
 }
 
 QStringList VendorProfiles::windowsModules() const

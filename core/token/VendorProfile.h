@@ -6,6 +6,7 @@
 // modelled on xipki's vendor.conf: matched by module file name and manufacturerID.
 
 #include "token/TokenStatus.h"
+#include "token/TokenTypes.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -42,6 +43,8 @@ struct VendorProfile
     Sm2SignInput signInput = Sm2SignInput::MessageWithZ;
     SignatureEncoding signatureEncoding = SignatureEncoding::Raw;
     bool canSignSm2 = false; // as declared in the profile file
+    // User PINs these UKeys leave the factory with: the file's common list plus the profile's own.
+    QStringList factoryPins;
 
     // Filled by probing a token's C_GetMechanismList (TokenSession::profile()); false until probed.
     bool keygenListed = false;
@@ -78,6 +81,13 @@ public:
     // matches the token's or the library's manufacturerID; generic() when none does. Not probed yet.
     [[nodiscard]] VendorProfile match(const QString& modulePath, const QString& tokenManufacturer,
         const QString& libraryManufacturer = {}) const;
+
+    // What a clerk calls the token: the matching profile's display name, or the token's own manufacturer and
+    // model when only the catch-all generic profile matches (its name describes a key format, not a product).
+    [[nodiscard]] QString tokenDisplayName(const TokenInfo& token) const;
+
+    // The factory default user PINs of the token's profile (VendorProfile::factoryPins).
+    [[nodiscard]] QStringList factoryPins(const TokenInfo& token) const;
 
     // Every windows_modules entry, in profile order, without duplicates.
     [[nodiscard]] QStringList windowsModules() const;

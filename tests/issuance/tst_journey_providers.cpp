@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -323,11 +324,31 @@ void TestJourneyProviders::wholeJourneyWithoutSandbox()
     const Reply counterSession = http.post(QStringLiteral("staff/sessions"),
         {{QStringLiteral("username"), QStringLiteral("counter")},
             {QStringLiteral("password"), QString::fromLatin1(ProviderWorld::CounterPassword)}});
+    // The mailed UKey's initial PIN goes to the SMS provider straight from memory: the simulator gets it,
+    // and no file of the service (database, WAL, logs) holds it.
+    const QString initialPin = QStringLiteral("730419");
     const Reply shipped = http.post(QStringLiteral("staff/applications/%1/shipment").arg(id),
         {{QStringLiteral("carrier"), QStringLiteral("SF Express")},
-            {QStringLiteral("tracking_no"), QStringLiteral("SF1234567890")}},
+            {QStringLiteral("tracking_no"), QStringLiteral("SF1234567890")},
+            {QStringLiteral("initial_pin"), initialPin}},
         counterSession.json.value(QStringLiteral("token")).toString());
     QVERIFY2(shipped.status == 200, shipped.body.constData());
+    {
+        httplib::Client c("127.0.0.1", m_world->simulatorPort());
+        const auto r = c.Post("/_sim/sms", "{}", "application/json");
+        QVERIFY(r && r->status == 200);
+        const QByteArray sms = QByteArray::fromStdString(r->body);
+        QVERIFY2(sms.contains(initialPin.toLatin1()), sms.constData());
+    }
+    QDirIterator files(m_world->dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        QFile f(files.next());
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
+        QVERIFY2(!f.readAll().contains(initialPin.toLatin1()), qPrintable(f.fileName()));
+        ++read;
+    }
+    QVERIFY(read > 0);
     QCOMPARE(
         http.get(QStringLiteral("applications/") + id, token).json.value(QStringLiteral("status")).toString(),
         QStringLiteral("shipped"));

@@ -5,7 +5,9 @@
 
 #include "pki/LegacyRsaCa.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void health();
     void config();
     void banks();
+    void agreementSampleAndAcceptedVersion();
+    void agreementConfiguredByTheCa();
     void lookupFound();
     void lookupErrors();
     void lookupWindowEdges_data();
@@ -125,6 +129,102 @@ void TestServerApi::banks()
         nanshan = nanshan || v.toObject().value(QStringLiteral("name")).toString() == branch;
     QVERIFY(nanshan);
     QCOMPARE(m_http->get(QStringLiteral("banks?q=%E5%B7%A5%E5%95%86&limit=-1")).status, 400);
+}
+
+void TestServerApi::agreementSampleAndAcceptedVersion()
+{
+    // Without [agreement] the service serves its built-in sample, marked as one in the answer and in the
+    // text.
+    const Reply r = m_http->get(QStringLiteral("agreement"));
+    QCOMPARE(r.status, 200);
+    const QJsonObject doc = r.json();
+    QCOMPARE(doc.value(QStringLiteral("version")).toString(), QStringLiteral("sample-2026-1"));
+    QCOMPARE(doc.value(QStringLiteral("sample")).toBool(), true);
+    const QString html = doc.value(QStringLiteral("html")).toString();
+    QVERIFY(html.startsWith(QStringLiteral("<p style=\"color:#b71c1c\"><b>样例文本")));
+    for (const char* article : {"第一条", "第四条", "第八条"})
+        QVERIFY2(html.contains(QString::fromUtf8(article)), article);
+    QCOMPARE(doc.value(QStringLiteral("sha256")).toString(),
+        QString::fromLatin1(QCryptographicHash::hash(html.toUtf8(), QCryptographicHash::Sha256).toHex()));
+
+    // The version accepted is stored with the acknowledgement and comes back with it.
+    QJsonObject body = institutionBody(m_institution.serial, m_institution.holder,
+        m_institution.credentialNumber, QStringLiteral("institution"), 1);
+    QJsonObject ack = body.value(QStringLiteral("acknowledgements")).toObject();
+    ack.insert(QStringLiteral("agreement_version"), QStringLiteral("2025-old"));
+    body.insert(QStringLiteral("acknowledgements"), ack);
+    const Reply outdated = m_http->post(QStringLiteral("applications"), body);
+    QCOMPARE(outdated.status, 422);
+    bool named = false;
+    for (const QJsonValue& f :
+        outdated.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("fields")).toArray()) {
+        named = named
+            || (f.toObject().value(QStringLiteral("field")).toString()
+                    == QLatin1String("acknowledgements.agreement_version")
+                && f.toObject().value(QStringLiteral("code")).toString() == QLatin1String("outdated"));
+    }
+    QVERIFY2(named, outdated.body.constData());
+
+    ack.insert(QStringLiteral("agreement_version"), QStringLiteral("sample-2026-1"));
+    body.insert(QStringLiteral("acknowledgements"), ack);
+    const Reply created = m_http->post(QStringLiteral("applications"), body);
+    QCOMPARE(created.status, 201);
+    const Reply got
+        = m_http->get(QStringLiteral("applications/") + created.json().value(QStringLiteral("id")).toString(),
+            created.json().value(QStringLiteral("access_token")).toString());
+    QCOMPARE(got.status, 200);
+    const QJsonObject stored = got.json().value(QStringLiteral("acknowledgements")).toObject();
+    QCOMPARE(stored.value(QStringLiteral("agreement_version")).toString(), QStringLiteral("sample-2026-1"));
+    QVERIFY(!stored.value(QStringLiteral("acknowledged_at")).toString().isEmpty());
+    // The bank comes back by name as well as by code.
+    QCOMPARE(
+        got.json().value(QStringLiteral("bank")).toObject().value(QStringLiteral("bank_name")).toString(),
+        QString::fromUtf8(QByteArray::fromPercentEncoding(
+            "%E4%B8%AD%E5%9B%BD%E5%B7%A5%E5%95%86%E9%93%B6%E8%A1%8C%E8%82%A1%E4%BB%BD%E6%9C%89%E9%99%90%E5%"
+            "85%AC"
+            "%E5%8F%B8%E6%B7%B1%E5%9C%B3%E5%8D%97%E5%B1%B1%E6%94%AF%E8%A1%8C")));
+}
+
+void TestServerApi::agreementConfiguredByTheCa()
+{
+    QTemporaryDir dir;
+    const QString text = QStringLiteral("<h3>Agreement of the test CA</h3><p>Version two.</p>");
+    QFile file(dir.filePath(QStringLiteral("agreement.html")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text.toUtf8());
+    file.close();
+    const auto writeConfig = [&dir](const QString& body) {
+        QFile config(dir.filePath(QStringLiteral("server.conf")));
+        if (!config.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return QString();
+        config.write(body.toUtf8());
+        return config.fileName();
+    };
+    ServerProcess server;
+    QVERIFY2(server.start(dir.filePath(QStringLiteral("data")),
+                 {QStringLiteral("--config"),
+                     writeConfig(QStringLiteral("[agreement]\nfile = agreement.html\nversion = 2026-02\n"))}),
+        qPrintable(server.lastError()));
+    Http http(server.port());
+    const Reply r = http.get(QStringLiteral("agreement"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().value(QStringLiteral("version")).toString(), QStringLiteral("2026-02"));
+    QCOMPARE(r.json().value(QStringLiteral("html")).toString(), text);
+    QCOMPARE(r.json().value(QStringLiteral("sample")).toBool(), false);
+    QCOMPARE(server.terminate(), 0);
+
+    // A file without its version, or one that cannot be read, stops the start.
+    for (const QString& config : {QStringLiteral("[agreement]\nfile = agreement.html\n"),
+             QStringLiteral("[agreement]\nfile = missing.html\nversion = 1\n")}) {
+        QProcess bad;
+        bad.start(QStringLiteral(CERTDESK_SERVER_BINARY),
+            {QStringLiteral("--sandbox"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")),
+                QStringLiteral("--config"), writeConfig(config)});
+        QVERIFY(bad.waitForFinished(30000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY2(bad.readAllStandardError().contains("[agreement]"), qPrintable(config));
+    }
 }
 
 void TestServerApi::lookupFound()

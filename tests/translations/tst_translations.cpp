@@ -157,6 +157,29 @@ private Q_SLOTS:
                 QStringLiteral("%1 untranslated:\n").arg(missing.size()) + lines.join(QLatin1Char('\n'))));
     }
 
+    void messagesSendingToTheCaNameTheHotline()
+    {
+        // A message that sends the person to the CA gives the way to reach it (the hotline,
+        // domain/CaContact), never just "contact the CA".
+        static const QRegularExpression toTheCa(
+            QStringLiteral("联系\\s*CA|CA\\s*(客服|服务柜台|服务网点)|联系客服"));
+        QFile f(QStringLiteral(TS_ZH_CN));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&f);
+        QStringList bad;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement()
+                || (xml.name() != QLatin1String("translation") && xml.name() != QLatin1String("numerusform")))
+                continue;
+            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            if (toTheCa.match(text).hasMatch() && !text.contains(QStringLiteral("热线")))
+                bad << text;
+        }
+        QVERIFY(!xml.hasError());
+        QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QLatin1Char('\n'))));
+    }
+
     void noChineseStringLiteralsInSources()
     {
         // A string literal containing CJK ideographs; // comments are removed first (they may name the

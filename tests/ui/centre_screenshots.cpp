@@ -154,7 +154,7 @@ int main(int argc, char** argv)
     (void)await(s.reviewer->reject(inst.id,
         {{QStringLiteral("field:agent.mobile"), QStringLiteral("经办人手机号码无法接通,请核实后修改。")},
             {QStringLiteral("document:business_license"),
-                QStringLiteral("营业执照扫描件公章不清晰,请重新扫描上传。")}}));
+                QStringLiteral("营业执照扫描件公章不清晰，请重新扫描上传。")}}));
     centre->refresh();
     waitFor([&] { return centre->session()->application().status == ApplicationStatus::Rejected; });
     shooter.shoot(centre.get(), QStringLiteral("status-rejected"));

@@ -1,6 +1,6 @@
-// Renders the counter desk in zh_CN at the counter's 1366×768 into an output folder (docs/screenshots/),
-// against the real certdesk-server in sandbox mode and a SoftHSM2 token in a temporary folder. A tool, not a
-// test:
+// Renders the counter desk in zh_CN at the counter's 1366×768 and at 1920×1080 into an output folder
+// (docs/screenshots/), against the real certdesk-server in sandbox mode and a SoftHSM2 token in a temporary
+// folder. A tool, not a test:
 //   counter_screenshots <output dir>
 #include "CounterFixture.h"
 #include "ScreenshotApp.h"
@@ -58,9 +58,13 @@ void save(const QImage& image, const QString& path)
 
 void shoot(QWidget* w, const QString& dir, const QString& name)
 {
-    w->resize(1366, 768);
-    QTest::qWait(150); // layouts and polished style sheets settle
-    save(w->grab().toImage(), QStringLiteral("%1/counter-%2-1366x768.png").arg(dir, name));
+    // The counter's 1366×768 first, then a 1920×1080 desk; the counter's own size stays for what follows.
+    for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        w->resize(size);
+        QTest::qWait(150); // layouts and polished style sheets settle
+        save(w->grab().toImage(),
+            QStringLiteral("%1/counter-%2-%3x%4.png").arg(dir, name).arg(size.width()).arg(size.height()));
+    }
 }
 
 } // namespace
@@ -130,8 +134,12 @@ int main(int argc, char** argv)
         wizard.setWindowTitle(QStringLiteral("CertDesk"));
         wizard.resize(1366, 768);
         wizard.show();
-        wizard.findChild<QAbstractButton*>(QStringLiteral("kind_institution"))->click();
-        wizard.next();
+        (void)QTest::qWaitFor(
+            [&wizard] {
+                return wizard.findChild<QAbstractButton*>(QStringLiteral("acknowledgeAgreement"))
+                    ->isEnabled();
+            },
+            15000);
         wizard.findChild<QAbstractButton*>(QStringLiteral("acknowledgeAgreement"))->click();
         wizard.findChild<QAbstractButton*>(QStringLiteral("acknowledgeRevocation"))->click();
         wizard.next();
@@ -182,7 +190,7 @@ int main(int argc, char** argv)
     review->reasons()->addReason(
         QStringLiteral("field:agent.mobile"), QStringLiteral("经办人手机号码无法接通,请核实后修改。"));
     review->reasons()->addReason(QStringLiteral("document:business_license"),
-        QStringLiteral("营业执照扫描件公章不清晰,请重新扫描上传。"));
+        QStringLiteral("营业执照扫描件公章不清晰，请重新扫描上传。"));
     shoot(&desk, out, QStringLiteral("review-documents"));
     notifier.answer = true;
     review->approve();

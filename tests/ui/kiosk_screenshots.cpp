@@ -126,11 +126,11 @@ int main(int argc, char** argv)
     shot(QStringLiteral("home"));
     window.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->click();
     ApplicationWizard* w = window.wizard();
-    w->findChild<QAbstractButton*>(QStringLiteral("kind_institution"))->click();
-    shot(QStringLiteral("kind"));
-    w->next();
+    (void)QTest::qWaitFor(
+        [w] { return w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->isEnabled(); }, 15000);
     w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->click();
     w->findChild<QCheckBox*>(QStringLiteral("acknowledgeRevocation"))->click();
+    shot(QStringLiteral("agreement"));
     w->next();
     type(w, "edit_serial", serial);
     w->findChild<QPushButton*>(QStringLiteral("lookupButton"))->click();

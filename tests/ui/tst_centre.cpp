@@ -21,11 +21,13 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTimeZone>
@@ -156,6 +158,33 @@ private Q_SLOTS:
         QFile::remove(m_files.saveAnswer);
         find<QPushButton>(m_centre.get(), QStringLiteral("documentTemplate_e_seal_form"))->click();
         QVERIFY(QFile::exists(m_files.saveAnswer));
+    }
+
+    void letterPreviewZooms()
+    {
+        // At 1366×768 the whole sheet is too small to read: the form opens as wide as the pane, and the zoom
+        // gives the printed size or larger, scrolling.
+        m_centre->showPage(ApplicationCentre::LetterTab);
+        ui::LetterPage* letter = m_centre->letterPage();
+        auto* scroll = find<QScrollArea>(m_centre.get(), QStringLiteral("letterPreviewScroll"));
+        QCOMPARE(letter->zoom(), ui::LetterPage::Zoom::PageWidth);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            letter->previewSize().width() > scroll->viewport()->width() * 9 / 10, Timeout);
+        QVERIFY(letter->previewSize().height() > scroll->viewport()->height());
+        letter->setZoom(ui::LetterPage::Zoom::WholePage);
+        QTRY_VERIFY_WITH_TIMEOUT(letter->previewSize().height() <= scroll->viewport()->height(), Timeout);
+        const int whole = letter->previewSize().height();
+        letter->setZoom(ui::LetterPage::Zoom::Large);
+        const double a4 = 210.0 / 25.4 * letter->logicalDpiX(); // A4's width at the printed size
+        QCOMPARE(letter->previewSize().width(), int(a4 * 1.5));
+        QVERIFY(letter->previewSize().height() > whole * 2);
+        // The zoom box drives the same setting.
+        auto* box = find<QComboBox>(m_centre.get(), QStringLiteral("letterZoom"));
+        QCOMPARE(box->currentData().toInt(), int(ui::LetterPage::Zoom::Large));
+        box->setCurrentIndex(box->findData(int(ui::LetterPage::Zoom::Actual)));
+        Q_EMIT box->activated(box->currentIndex());
+        QCOMPARE(letter->previewSize().width(), int(a4));
+        letter->setZoom(ui::LetterPage::Zoom::PageWidth);
     }
 
     void badFilesAreRefusedAndNothingIsUploaded_data()

@@ -20,6 +20,7 @@
 #include "counter/ShipmentPage.h"
 #include "counter/StaffLoginPage.h"
 #include "counter/TokenPicker.h"
+#include "domain/Privacy.h"
 #include "domain/RegionModel.h"
 #include "print/MailingLabel.h"
 #include "storage/LocalStore.h"
@@ -468,6 +469,14 @@ private Q_SLOTS:
                 item = list->topLevelItem(i);
         }
         QVERIFY(item);
+        // The paying account as the form names it, the number masked as everywhere else: the clerk matches
+        // it against the statement.
+        const BankAccount& bank = app.application.bank;
+        QVERIFY(!bank.accountNumber.isEmpty());
+        QCOMPARE(item->text(2), bank.accountName);
+        QCOMPARE(item->text(3), maskAccount(bank.accountNumber));
+        QVERIFY(item->text(3).endsWith(bank.accountNumber.right(4)));
+        QVERIFY(!item->text(3).contains(bank.accountNumber.left(6)));
         list->setCurrentItem(item);
         m_notifier.answer = false; // the clerk looks at the statement first and says no
         find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();

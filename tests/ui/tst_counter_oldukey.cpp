@@ -75,14 +75,17 @@ private:
     api::LegacyCertificate m_person;
     Application m_submitted; // the institution application as submitted, with its (now used) proof
 
-    // A wizard on the lookup page for `category`, reading tokens from SoftHSM with the fake PIN prompt.
-    std::unique_ptr<ApplicationWizard> wizardAtLookup(CertificateCategory category, api::ApiClient* api)
+    // A wizard on the lookup page (the lookup decides the kind), reading tokens from SoftHSM with the fake
+    // PIN prompt.
+    std::unique_ptr<ApplicationWizard> wizardAtLookup(api::ApiClient* api)
     {
         auto w = std::make_unique<ApplicationWizard>(nullptr, RegionModel::builtin(), api);
         w->resize(1366, 768);
         w->show();
-        find<QAbstractButton>(w.get(), QStringLiteral("kind_") + categoryToApi(category))->click();
-        w->next();
+        // The agreement can be accepted once the service's text is on show.
+        auto* accept = find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"));
+        if (!QTest::qWaitFor([accept] { return accept->isEnabled(); }, 15000))
+            qWarning("the agreement's text did not arrive");
         find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"))->click();
         find<QCheckBox>(w.get(), QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
@@ -180,7 +183,7 @@ private Q_SLOTS:
     void institutionProofMakesTheApplicationHolderVerified()
     {
         auto api = m_server.makeClient();
-        auto w = wizardAtLookup(CertificateCategory::Institution, api.get());
+        auto w = wizardAtLookup(api.get());
         QCOMPARE(w->currentId(), int(ApplicationWizard::LookupPage));
         const ListedObjects before = oldTokenObjects(InstitutionLabel);
         m_pins.pins = {UserPin};
@@ -234,7 +237,7 @@ private Q_SLOTS:
     void wrongPinIsShownAndNotRetried()
     {
         auto api = m_server.makeClient();
-        auto w = wizardAtLookup(CertificateCategory::NaturalPerson, api.get());
+        auto w = wizardAtLookup(api.get());
         m_pins.pins = {QStringLiteral("00000000")};
         readAndChoose(*w, m_person.serial);
         auto* sign = find<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
@@ -265,7 +268,7 @@ private Q_SLOTS:
     void cancelledPinLeavesTheSerialWithoutProof()
     {
         auto api = m_server.makeClient();
-        auto w = wizardAtLookup(CertificateCategory::NaturalPerson, api.get());
+        auto w = wizardAtLookup(api.get());
         readAndChoose(*w, m_person.serial); // no PIN queued: the person cancels the dialog
         auto* sign = find<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
         QTRY_VERIFY_WITH_TIMEOUT(sign->isVisible(), Timeout);
@@ -316,7 +319,7 @@ private Q_SLOTS:
     void nothingFoundIsSaid()
     {
         auto api = m_server.makeClient();
-        auto w = wizardAtLookup(CertificateCategory::Institution, api.get());
+        auto w = wizardAtLookup(api.get());
         lookupPage(*w)->setTokenSource(std::make_shared<EmptySource>());
         find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!lookupPage(*w)->tokenStatusText().isEmpty()

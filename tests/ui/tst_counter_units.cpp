@@ -203,6 +203,19 @@ private Q_SLOTS:
         const auto mobile = std::find_if(rows.cbegin(), rows.cend(),
             [](const auto& r) { return r.target == QLatin1String("field:agent.mobile"); });
         QCOMPARE(mobile->value, QStringLiteral("13800138000"));
+        // The branch by its name (the code only when the service gave no name).
+        Application named = institution;
+        named.bank.bankCode = QStringLiteral("102584000022");
+        named.bank.bankName = QStringLiteral("中国工商银行股份有限公司深圳南山支行");
+        const auto bankRow = [](const Application& a) {
+            const auto rows = ui::applicationFieldRows(a, RegionModel::builtin());
+            return std::find_if(rows.cbegin(), rows.cend(), [](const auto& r) {
+                return r.target == QLatin1String("field:bank.bank_code");
+            })->value;
+        };
+        QCOMPARE(bankRow(named), named.bank.bankName);
+        named.bank.bankName.clear();
+        QCOMPARE(bankRow(named), QStringLiteral("102584000022"));
 
         const Application person = submitted(CertificateCategory::NaturalPerson);
         const auto personTargets = ui::rejectionTargets(person, RegionModel::builtin());

@@ -29,6 +29,7 @@
 #include <QRadioButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include "TypeText.h"
 
@@ -246,9 +247,19 @@ private Q_SLOTS:
         ApplicationWizard* w = window.wizard();
         QVERIFY(w);
 
-        find<QAbstractButton>(w, QStringLiteral("kind_institution"))->click();
-        w->next();
-        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        // The agreement is the service's versioned text (the sandbox's sample, marked as one); it can be
+        // accepted once it is on show.
+        QCOMPARE(w->currentId(), int(ApplicationWizard::AgreementPage));
+        auto* accept = find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"));
+        QTRY_VERIFY_WITH_TIMEOUT(accept->isEnabled(), 15000);
+        QVERIFY(find<QLabel>(w, QStringLiteral("agreementSampleNotice"))->isVisibleTo(w));
+        QVERIFY(find<QLabel>(w, QStringLiteral("agreementVersion"))
+                    ->text()
+                    .contains(QStringLiteral("sample-2026-1")));
+        QVERIFY(find<QTextBrowser>(w, QStringLiteral("agreementText"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("第四条")));
+        accept->click();
         find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
         // Training mode offers the sandbox's seeded certificates (six of them, renewable or not).
@@ -350,6 +361,10 @@ private Q_SLOTS:
         QCOMPARE(fetched.value().bank.bankCode, w->application().bank.bankCode);
         QCOMPARE(fetched.value().years, 2);
         QCOMPARE(fetched.value().invoice, InvoiceKind::Electronic);
+        // The accepted agreement's version is stored with the acknowledgement, and the bank by its name.
+        QCOMPARE(fetched.value().acknowledgements.agreementVersion, QStringLiteral("sample-2026-1"));
+        QVERIFY(fetched.value().acknowledgements.acknowledgedAt.isValid());
+        QCOMPARE(fetched.value().bank.bankName, first.data().toString());
 
         // On in the application centre the submission opened, as the agent (the person the form names).
         centreToInReview(
@@ -369,9 +384,10 @@ private Q_SLOTS:
         window.show();
         find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
-        // The person picks the wrong kind; the lookup corrects it from the certificate's record.
-        find<QAbstractButton>(w, QStringLiteral("kind_institution"))->click();
-        w->next();
+        // Nobody is asked the kind: the lookup takes it from the certificate's record and says so.
+        QCOMPARE(w->currentId(), int(ApplicationWizard::AgreementPage));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
         find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
         find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
@@ -379,6 +395,10 @@ private Q_SLOTS:
         find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
         QCOMPARE(w->application().category, CertificateCategory::NaturalPerson);
+        const QString result = find<QLabel>(w, QStringLiteral("lookupResult"))->text();
+        QVERIFY2(result.contains(QStringLiteral("Certificate kind: %1")
+                                     .arg(categoryDisplayName(CertificateCategory::NaturalPerson))),
+            qPrintable(result));
         w->next();
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::ApplicantPage));

@@ -210,8 +210,8 @@ private Q_SLOTS:
         find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
         QVERIFY(w);
-        find<QAbstractButton>(w, QStringLiteral("kind_institution"))->click();
-        w->next();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
         find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
         find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();

@@ -14,6 +14,7 @@
 #include <QRadioButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 #include "Fixtures.h"
 #include "TypeText.h"
@@ -74,14 +75,15 @@ private:
     }
 
 private Q_SLOTS:
-    void kindAgreementAndSerial()
+    void agreementAndSerial()
     {
         ApplicationWizard w(nullptr, RegionModel::builtin(), nullptr);
         w.show();
-        find<QRadioButton>(&w, "kind_natural_person")->click();
-        QCOMPARE(w.application().category, CertificateCategory::NaturalPerson);
-        w.next();
+        // No kind is asked first: the lookup decides it.
         QCOMPARE(w.currentId(), int(ApplicationWizard::AgreementPage));
+        QVERIFY(find<QTextBrowser>(&w, "agreementText")
+                    ->toPlainText()
+                    .contains(QStringLiteral("No certificate service")));
         QVERIFY(!nextEnabled(w)); // nothing acknowledged yet
         find<QCheckBox>(&w, "acknowledgeAgreement")->click();
         QVERIFY(!nextEnabled(w)); // the revocation warning must be acknowledged too

@@ -107,8 +107,9 @@ int main(int argc, char** argv)
         shot(QStringLiteral("01-home"));
         window.findChild<QPushButton*>(QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
-        shot(QStringLiteral("02-kind"));
-        w->next();
+        (void)QTest::qWaitFor(
+            [w] { return w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->isEnabled(); },
+            15000);
         w->findChild<QCheckBox*>(QStringLiteral("acknowledgeAgreement"))->click();
         w->findChild<QCheckBox*>(QStringLiteral("acknowledgeRevocation"))->click();
         shot(QStringLiteral("03-agreement"));

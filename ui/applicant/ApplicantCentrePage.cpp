@@ -3,6 +3,7 @@
 #include "applicant/ReceiptPanel.h"
 
 #include "api/ApiClient.h"
+#include "domain/CaContact.h"
 #include "domain/Category.h"
 #include "domain/Checklist.h"
 #include "domain/Privacy.h"
@@ -278,8 +279,9 @@ void ApplicantCentrePage::sendCode()
                     startCountdown(seconds);
                     setMessage(
                         tr("Too many codes were asked for. Try again in %n minute(s), or call the hotline "
-                           "400-112-3838.",
-                            nullptr, (seconds + 59) / 60),
+                           "%1.",
+                            nullptr, (seconds + 59) / 60)
+                            .arg(caHotline()),
                         true);
                 }
                 return;
@@ -365,7 +367,8 @@ void ApplicantCentrePage::showApplications(const QList<api::ApplicationSummary>&
         m_list->setCurrentItem(m_list->topLevelItem(0));
     m_listMessage->setText(list.isEmpty()
             ? tr("There is no application with this mobile number. If you applied with another number, sign "
-                 "out and sign in with that one; for help call the hotline 400-112-3838.")
+                 "out and sign in with that one; for help call the hotline %1.")
+                  .arg(caHotline())
             : tr("Select an application and press Open."));
     updateButtons();
 }

@@ -300,11 +300,11 @@ void DocumentSlot::refreshDisplay()
         }
     }
     if (!m_rejectionText.isEmpty()) {
+        // The reviewer's words already say what to fix; the red frame and the upload buttons say how. Only
+        // whether a new file is in is added (the page says once when to resubmit).
         m_rejection->setText(m_uploadedHere
-                ? tr("Review comment: %1 A new file has been uploaded; resubmit the application when every "
-                     "point is fixed.")
-                      .arg(m_rejectionText)
-                : tr("Review comment: %1 Please upload a corrected file.").arg(m_rejectionText));
+                ? tr("Review comment: %1 A new file has been uploaded.").arg(m_rejectionText)
+                : tr("Review comment: %1").arg(m_rejectionText));
         m_rejection->setVisible(true);
     } else {
         m_rejection->clear();

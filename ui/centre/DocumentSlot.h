@@ -43,7 +43,7 @@ public:
     [[nodiscard]] bool isBusy() const { return m_phase != Phase::Idle; }
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] QString statusText() const;
-    // The result of the QR code check of a form CertDesk printed (申请书 / 授权委托书, 电子印章采集表):
+    // The result of the QR code check of a form CertDesk printed (申请表, 电子印章采集表):
     // checked, or could not be read. Empty for other documents and before an upload.
     [[nodiscard]] QString letterCheckText() const;
 

@@ -134,23 +134,27 @@ void DocumentsPage::rebuild()
     m_built = true;
     m_builtFor = category;
 
-    const bool institution = isInstitution(category);
-    // The guide's step 6 and its notes.
-    m_intro->setText(institution
-            ? tr("Upload the application form, the business licence scan, the electronic seal collection "
-                 "form and "
-                 "the ID card scan. Note: the application form must carry the organisation's official seal "
-                 "and the "
-                 "agent's handwritten signature; the business licence, the electronic seal collection form "
-                 "and the "
-                 "ID card scan must carry the organisation's official seal.")
-            : tr("Upload the application form, the electronic seal collection form and the applicant's ID "
-                 "card "
-                 "scan. Note: the application form must carry the applicant's handwritten signature."));
+    updateIntro();
+}
+
+void DocumentsPage::updateIntro()
+{
+    // The guide's step 6; each box below says its own seal and signature rule (the guide's notes), so the
+    // page does not repeat them. After a rejection it says once what to do with the red boxes.
+    const Application& a = m_session->application();
+    if (a.status == ApplicationStatus::Rejected) {
+        m_intro->setText(tr("The CA returned the application: upload a new file in each box marked in red, "
+                            "then resubmit the application on the progress page."));
+        return;
+    }
+    m_intro->setText(isInstitution(m_builtFor)
+            ? tr("Upload the four documents below; each box says which seal and signature it needs.")
+            : tr("Upload the three documents below; each box says which signature or seal it needs."));
 }
 
 void DocumentsPage::updateFromApplication()
 {
+    updateIntro();
     const Application& a = m_session->application();
     const api::ServiceConfig& config = m_session->config();
     const QString mb = QLocale().toString(double(config.maxDocumentBytes) / (1024.0 * 1024.0), 'g', 3);
@@ -158,10 +162,12 @@ void DocumentsPage::updateFromApplication()
         = tr("Accepted formats: %1; at most %2 MB per file. Scans and photos are straightened, scaled "
              "to A4 and compressed before the upload.")
               .arg(acceptedTypesText(config.acceptedTypes), mb);
-    if (m_session->services().kiosk)
-        limits += QLatin1Char(' ') + tr("On this terminal documents are taken with the scanner.");
-    else
-        limits += QLatin1Char(' ') + tr("You can also drag a file onto its box.");
+    // Two sentences joined as the language joins them (Chinese puts no space after "。").
+    limits
+        = tr("%1 %2", "two sentences")
+              .arg(limits,
+                  m_session->services().kiosk ? tr("On this terminal documents are taken with the scanner.")
+                                              : tr("You can also drag a file onto its box."));
     m_limits->setText(limits);
 
     const bool editable = isEditable(a.status);

@@ -38,6 +38,7 @@ Q_SIGNALS:
 private:
     void rebuild();
     void updateFromApplication();
+    void updateIntro();
     void loadStoredDocuments();
 
     CentreSession* m_session;

@@ -4,11 +4,15 @@
 #include "print/LetterLayout.h"
 #include "print/PdfExport.h"
 
+#include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace certdesk::ui {
@@ -78,6 +82,8 @@ LetterPage::LetterPage(CentreSession* session, QWidget* parent)
     , m_session(session)
     , m_intro(new QLabel(this))
     , m_preview(new FormPreview(session, this))
+    , m_scroll(new QScrollArea(this))
+    , m_zoomBox(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_previewButton(new QPushButton(tr("Print preview…"), this))
     , m_printButton(new QPushButton(tr("Print application form…"), this))
@@ -124,8 +130,34 @@ LetterPage::LetterPage(CentreSession* session, QWidget* parent)
     buttons->setContentsMargins(0, 0, 0, 0);
     buttonBox->setMaximumWidth(380);
 
+    m_scroll->setObjectName(QStringLiteral("letterPreviewScroll"));
+    m_scroll->setWidget(m_preview);
+    m_scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->viewport()->installEventFilter(this);
+    m_zoomBox->setObjectName(QStringLiteral("letterZoom"));
+    m_zoomBox->setAccessibleName(tr("Zoom of the application form"));
+    m_zoomBox->setAccessibleDescription(
+        tr("Shows the form as a whole page, as wide as the window, or at its printed size"));
+    m_zoomBox->addItem(tr("Whole page"), int(Zoom::WholePage));
+    m_zoomBox->addItem(tr("Page width"), int(Zoom::PageWidth));
+    m_zoomBox->addItem(tr("100%"), int(Zoom::Actual));
+    m_zoomBox->addItem(tr("150%"), int(Zoom::Large));
+    m_zoomBox->setCurrentIndex(m_zoomBox->findData(int(m_zoom)));
+    connect(m_zoomBox, &QComboBox::activated, this,
+        [this](int index) { setZoom(Zoom(m_zoomBox->itemData(index).toInt())); });
+    auto* zoomRow = new QHBoxLayout;
+    auto* zoomLabel = new QLabel(tr("Zoom:"), this);
+    zoomLabel->setBuddy(m_zoomBox);
+    zoomRow->addStretch();
+    zoomRow->addWidget(zoomLabel);
+    zoomRow->addWidget(m_zoomBox);
+    auto* previewColumn = new QVBoxLayout;
+    previewColumn->addLayout(zoomRow);
+    previewColumn->addWidget(m_scroll, 1);
+
     auto* body = new QHBoxLayout;
-    body->addWidget(m_preview, 1);
+    body->addLayout(previewColumn, 1);
     body->addWidget(buttonBox);
 
     auto* layout = new QVBoxLayout(this);
@@ -144,6 +176,45 @@ LetterPage::LetterPage(CentreSession* session, QWidget* parent)
 QString LetterPage::statusText() const
 {
     return m_status->text();
+}
+
+void LetterPage::setZoom(Zoom zoom)
+{
+    m_zoom = zoom;
+    m_zoomBox->setCurrentIndex(m_zoomBox->findData(int(zoom)));
+    layoutPreview();
+}
+
+QSize LetterPage::previewSize() const
+{
+    return m_preview->size();
+}
+
+bool LetterPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        layoutPreview();
+    return QWidget::eventFilter(watched, event);
+}
+
+void LetterPage::layoutPreview()
+{
+    const QSize viewport = m_scroll->viewport()->size();
+    int width = 0;
+    if (m_zoom == Zoom::WholePage) {
+        // The whole sheet in the pane: as wide as the pane or as the pane's height allows, whichever is less.
+        // (A resizable scroll area would give the sheet its height-for-width, taller than the pane.)
+        width = qMin(viewport.width(), int(viewport.height() / A4Ratio));
+    } else if (m_zoom == Zoom::PageWidth) {
+        // Room for the vertical scroll bar that the taller sheet brings.
+        width = viewport.width() - m_scroll->verticalScrollBar()->sizeHint().width();
+    } else {
+        // A4 is 210 mm wide; at the screen's logical resolution that is the printed size.
+        const double factor = m_zoom == Zoom::Large ? 1.5 : 1.0;
+        width = int(210.0 / 25.4 * logicalDpiX() * factor);
+    }
+    width = qMax(width, m_preview->minimumWidth());
+    m_preview->resize(width, m_preview->heightForWidth(width));
 }
 
 void LetterPage::updateFromApplication()

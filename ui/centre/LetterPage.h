@@ -5,6 +5,9 @@
 class QLabel;
 class QPushButton;
 
+class QComboBox;
+class QScrollArea;
+
 namespace certdesk::ui {
 
 class CentreSession;
@@ -26,7 +29,7 @@ private:
     CentreSession* m_session;
 };
 
-// 打印申请书 (guide step 5): the authorization letter (授权委托书 / 申请书) filled from the application, with
+// 打印申请书 (guide step 5): the authorization letter (申请表) filled from the application, with
 // print preview, print and save as PDF, and the 电子印章采集表 template (模板下载). Printing and file
 // choosing go through the session's PrintService and FileChooser; in kiosk mode nothing is saved to files.
 class LetterPage : public QWidget
@@ -36,6 +39,23 @@ public:
     explicit LetterPage(CentreSession* session, QWidget* parent = nullptr);
 
     [[nodiscard]] QString statusText() const;
+
+    // How large the on-screen form is: the whole sheet in the window, the sheet as wide as the window
+    // (scrolling down), or at 100 % / 150 % of its printed size. Page width by default: on a 1366×768 screen
+    // the whole sheet is too small to read.
+    enum class Zoom
+    {
+        WholePage,
+        PageWidth,
+        Actual,
+        Large
+    };
+    void setZoom(Zoom zoom);
+    [[nodiscard]] Zoom zoom() const { return m_zoom; }
+    [[nodiscard]] QSize previewSize() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 public Q_SLOTS:
     void previewLetter();
@@ -50,10 +70,14 @@ Q_SIGNALS:
 private:
     void updateFromApplication();
     void setStatus(const QString& text, bool error);
+    void layoutPreview();
 
     CentreSession* m_session;
     QLabel* m_intro;
     FormPreview* m_preview;
+    QScrollArea* m_scroll;
+    QComboBox* m_zoomBox;
+    Zoom m_zoom = Zoom::PageWidth;
     QLabel* m_status;
     QPushButton* m_previewButton;
     QPushButton* m_printButton;

@@ -31,9 +31,9 @@ QList<ApplicationFieldRow> applicationFieldRows(const Application& a, const Regi
         add(QStringLiteral("organization.address"), a.organization.address);
         person(QStringLiteral("agent"), a.agent);
         add(QStringLiteral("bank.account_name"), a.bank.accountName);
-        add(QStringLiteral("bank.bank_code"),
-            a.bank.bankName.isEmpty() ? a.bank.bankCode
-                                      : QStringLiteral("%1 (%2)").arg(a.bank.bankName, a.bank.bankCode));
+        // Clerks compare the branch with the stamped papers, which name it: the code only when the service
+        // no longer lists it.
+        add(QStringLiteral("bank.bank_code"), a.bank.bankName.isEmpty() ? a.bank.bankCode : a.bank.bankName);
         add(QStringLiteral("bank.account_number"), a.bank.accountNumber);
     } else {
         person(QStringLiteral("applicant"), a.applicant);

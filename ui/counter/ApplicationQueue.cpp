@@ -33,8 +33,11 @@ ApplicationQueue::ApplicationQueue(
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Every column as wide as its longest entry, so a long organisation name or the time is never cut off;
+    // the list scrolls sideways when the pane is narrower than that.
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
     // A queue of one status need not say it on every row.
     m_tree->setColumnHidden(3, m_statuses.size() == 1);
     m_refresh->setObjectName(objectBase + QStringLiteral("RefreshButton"));
@@ -146,6 +149,7 @@ void ApplicationQueue::fill(QList<api::ApplicationSummary> items)
             {s.orderNo, s.holder, categoryDisplayName(s.category), statusDisplayName(s.status),
                 s.updatedAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, s.id);
+        item->setToolTip(1, s.holder);
         if (s.id == keep)
             again = item;
     }

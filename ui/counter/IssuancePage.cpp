@@ -9,6 +9,7 @@
 #include "domain/PinRules.h"
 #include "token/ModuleLoader.h"
 #include "token/TokenSession.h"
+#include "token/VendorProfile.h"
 #include "widgets/PinPrompt.h"
 #include "widgets/RunAsync.h"
 
@@ -48,16 +49,6 @@ void wipe(QString& secret)
 }
 
 } // namespace
-
-const QStringList& IssuancePage::defaultPins()
-{
-    // Factory defaults of common UKey vendors (and of test tokens); not secrets, but what nobody should keep.
-    static const QStringList pins {QStringLiteral("12345678"), QStringLiteral("123456"),
-        QStringLiteral("1234"), QStringLiteral("00000000"), QStringLiteral("000000"),
-        QStringLiteral("11111111"), QStringLiteral("111111"), QStringLiteral("88888888"),
-        QStringLiteral("888888")};
-    return pins;
-}
 
 IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     : QWidget(parent)
@@ -137,7 +128,7 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({500, 866});
+    splitter->setSizes({560, 806});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -296,7 +287,9 @@ void IssuancePage::program()
     } else {
         setResult(tr("Type the PIN of the new UKey on the reader's PIN pad."), {});
     }
-    m_defaultPin = int(defaultPins().indexOf(pin));
+    // The vendor profile knows which PINs such UKeys leave the factory with.
+    m_factoryPins = token::VendorProfiles::builtIn().factoryPins(*fresh);
+    m_defaultPin = int(m_factoryPins.indexOf(pin));
     m_token = *fresh;
     m_orderNo = application->orderNo;
     m_applicationId = application->id;
@@ -444,7 +437,7 @@ void IssuancePage::offerPinChange()
         Q_EMIT pinChangeFinished(false);
         return;
     }
-    QString oldPin = oldKnown ? defaultPins().at(m_defaultPin) : std::move(change->oldPin);
+    QString oldPin = oldKnown ? m_factoryPins.at(m_defaultPin) : std::move(change->oldPin);
     QString newPin = std::move(change->newPin);
     m_pinChange->setText(tr("Changing the PIN…"));
     m_pinChange->setStyleSheet({});

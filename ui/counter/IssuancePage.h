@@ -38,10 +38,6 @@ public:
     [[nodiscard]] QListWidget* steps() const { return m_steps; }
     [[nodiscard]] QCheckBox* mailCheck() const { return m_mail; }
 
-    // PINs well known as vendors' factory defaults: a UKey programmed with one of them is offered a PIN
-    // change.
-    [[nodiscard]] static const QStringList& defaultPins();
-
 public Q_SLOTS:
     void refresh();
     // Programs the selected UKey for the selected application (the Program button).
@@ -88,7 +84,10 @@ private:
     issuance::ProgrammingJob::Step m_currentStep = issuance::ProgrammingJob::Step::Connect;
     QString m_orderNo;
     token::TokenInfo m_token;
-    int m_defaultPin = -1; // index into defaultPins() of the PIN typed, -1 when it was not a default
+    // The programmed UKey's factory default PINs (its vendor profile), and the index of the PIN typed among
+    // them (-1 when it was none): such a UKey is offered a PIN change.
+    QStringList m_factoryPins;
+    int m_defaultPin = -1;
     QString m_applicationId;
     QString m_programmingPin; // kept only while a UKey to be mailed is programmed; wiped after the change
 };

@@ -4,6 +4,7 @@
 #include "centre/CentreServices.h"
 #include "counter/CounterSession.h"
 #include "domain/Fees.h"
+#include "domain/Privacy.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -29,12 +30,14 @@ PaymentsPage::PaymentsPage(CounterSession* session, QWidget* parent)
     setObjectName(QStringLiteral("paymentsPage"));
     m_tree->setObjectName(QStringLiteral("pendingPayments"));
     m_tree->setAccessibleName(tr("Corporate transfers waiting for confirmation"));
-    m_tree->setColumnCount(4);
-    m_tree->setHeaderLabels({tr("Order No."), tr("Payer"), tr("Amount"), tr("Transfer announced until")});
+    m_tree->setColumnCount(6);
+    m_tree->setHeaderLabels({tr("Order No."), tr("Payer"), tr("Paying account name"), tr("Paying account"),
+        tr("Amount"), tr("Transfer announced until")});
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setTextElideMode(Qt::ElideNone);
     m_refresh->setObjectName(QStringLiteral("paymentsRefreshButton"));
     m_refresh->setAccessibleName(tr("Refresh the list"));
     m_confirm->setObjectName(QStringLiteral("confirmPaymentButton"));
@@ -109,7 +112,9 @@ void PaymentsPage::refresh()
                                 for (const api::PaymentRecord& p : r->payments) {
                                     if (p.method == api::PaymentMethod::CorporateTransfer
                                         && p.status == api::PaymentStatus::Pending)
-                                        collected->append({summary.id, summary.orderNo, summary.holder, p});
+                                        collected->append({summary.id, summary.orderNo, summary.holder,
+                                            r->application.bank.accountName,
+                                            r->application.bank.accountNumber, p});
                                 }
                             }
                             if (--*left > 0 || generation != m_generation)
@@ -130,7 +135,8 @@ void PaymentsPage::fill()
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row& row = m_rows.at(i);
         auto* item = new QTreeWidgetItem(m_tree,
-            {row.orderNo, row.holder, tr("¥%1").arg(formatYuan(row.payment.amountFen)),
+            {row.orderNo, row.holder, row.accountName, maskAccount(row.accountNumber),
+                tr("¥%1").arg(formatYuan(row.payment.amountFen)),
                 row.payment.expiresAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, i);
     }

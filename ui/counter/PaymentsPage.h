@@ -24,6 +24,9 @@ public:
         QString applicationId;
         QString orderNo;
         QString holder;
+        // The paying account as the form gives it (基本户): clerks match it against the CA's statement.
+        QString accountName;
+        QString accountNumber;
         api::PaymentRecord payment;
     };
 

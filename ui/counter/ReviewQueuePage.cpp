@@ -102,7 +102,7 @@ ReviewQueuePage::ReviewQueuePage(CounterSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({470, 896});
+    splitter->setSizes({560, 806});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_result);

@@ -93,7 +93,7 @@ ShipmentPage::ShipmentPage(CounterSession* session, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({500, 866});
+    splitter->setSizes({560, 806});
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_result);

@@ -4,6 +4,7 @@
 #include "counter/CounterSession.h"
 #include "token/ModuleLoader.h"
 #include "token/TokenWatcher.h"
+#include "token/VendorProfile.h"
 #include "wizard/TokenCertificateSource.h"
 
 #include <QFileInfo>
@@ -168,7 +169,9 @@ void TokenPicker::rebuild()
     QListWidgetItem* again = nullptr;
     for (int i = 0; i < m_tokens.size(); ++i) {
         const token::TokenInfo& t = m_tokens.at(i);
-        QString text = tr("%1 — %2 %3, serial %4").arg(t.label, t.manufacturer, t.model, t.serialNumber);
+        QString text
+            = tr("%1 — %2, serial %3")
+                  .arg(t.label, token::VendorProfiles::builtIn().tokenDisplayName(t), t.serialNumber);
         auto* item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, i);
         if (!t.initialized) {

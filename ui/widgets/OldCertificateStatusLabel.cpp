@@ -1,5 +1,7 @@
 #include "widgets/OldCertificateStatusLabel.h"
 
+#include "domain/CaContact.h"
+
 #include <QTimeZone>
 
 namespace certdesk::ui {
@@ -53,8 +55,8 @@ void OldCertificateStatusLabel::show(const issuance::OldCertificateStatus& statu
     case Outcome::InvalidResponse:
         text = tr(
             "Old certificate %1: the CA's status answer failed the signature checks, so it is not shown. "
-            "Contact the CA.")
-                   .arg(m_serial);
+            "Call the CA's hotline %2.")
+                   .arg(m_serial, caHotline());
         break;
     case Outcome::Checked:
         switch (status.status) {

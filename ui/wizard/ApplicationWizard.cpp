@@ -14,7 +14,6 @@
 
 #include "wizard/ApplicationPage.h"
 
-#include "wizard/KindPage.h"
 #include "wizard/LookupPage.h"
 #include "wizard/MailingPage.h"
 #include "wizard/OrganizationPage.h"
@@ -33,7 +32,6 @@ ApplicationWizard::ApplicationWizard(
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage, true);
     setOption(QWizard::HaveHelpButton, false);
-    setPage(KindPage, new certdesk::ui::KindPage(this));
     setPage(AgreementPage, new certdesk::ui::AgreementPage(this));
     setPage(LookupPage, new certdesk::ui::LookupPage(this));
     setPage(YearsPage, new certdesk::ui::YearsPage(this));
@@ -46,7 +44,9 @@ ApplicationWizard::ApplicationWizard(
     setPage(ReviewPage, review);
     connect(review, &ReviewPage::realNameHelpRequested, this,
         [this] { Q_EMIT helpRequested(QStringLiteral("realname")); });
-    setStartId(KindPage);
+    // No kind is asked up front: the old certificate's lookup decides it (LookupPage shows it), so a person
+    // who picked the wrong kind is never silently corrected.
+    setStartId(AgreementPage);
     setButtonText(QWizard::NextButton, tr("Next"));
     setButtonText(QWizard::BackButton, tr("Back"));
     setButtonText(QWizard::FinishButton, tr("Finish"));
@@ -68,6 +68,9 @@ void ApplicationWizard::resumeDraft(const QString& draftId, const Application& a
 {
     m_draftId = draftId;
     m_application = application;
+    // Drafts saved by earlier versions may stop at the retired kind page: it came just before the agreement.
+    if (step == KindPage)
+        step = AgreementPage;
     restart();
     // Walk forward through the pages the person had completed so Back works as before.
     while (currentId() != step && currentId() != -1 && nextId() != -1) {

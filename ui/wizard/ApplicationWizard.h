@@ -29,7 +29,7 @@ class ApplicationWizard : public QWizard
 public:
     enum PageId
     {
-        KindPage,
+        KindPage, // retired (the lookup decides the kind); kept so that saved drafts' step numbers hold
         AgreementPage,
         LookupPage,
         YearsPage,

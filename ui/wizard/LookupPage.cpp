@@ -52,7 +52,8 @@ LookupPage::LookupPage(QWidget* parent)
 {
     setObjectName(QStringLiteral("lookupPage"));
     setTitle(tr("Certificate to renew"));
-    setSubTitle(tr("Insert your current UKey and read the certificate from it, or enter its serial number."));
+    setSubTitle(tr("Insert your current UKey and read the certificate from it, or enter its serial number. "
+                   "The certificate's kind (institution or natural person) is taken from the CA's records."));
     m_serial->setNote(tr("The serial number is shown in the certificate details (hexadecimal, e.g. "
                          "5F:3A:0C:…); colons and spaces may be kept."));
     m_lookup->setObjectName(QStringLiteral("lookupButton"));
@@ -266,7 +267,6 @@ void LookupPage::lookup()
             OldCertificateInfo info = r.value();
             if (info.serial.isEmpty())
                 info.serial = serial;
-            const bool kindChanged = app.category != info.category;
             // A proof belongs to one certificate: another serial makes it worthless.
             if (app.proof) {
                 const auto proven = pki::CertificateInfo::parse(app.proof->certificate);
@@ -283,13 +283,6 @@ void LookupPage::lookup()
                 pki::prefillFromOldCertificate(app, m_chosen->info);
             w->applicationEdited();
             showResult(app);
-            if (kindChanged) {
-                m_result->setText(m_result->text()
-                    + QStringLiteral("<p>%1</p>")
-                          .arg(tr("The certificate kind was set to %1, as recorded for this certificate.")
-                                   .arg(categoryDisplayName(info.category))
-                                   .toHtmlEscaped()));
-            }
             announceAlert(m_result);
             Q_EMIT completeChanged();
             if (fromToken && info.renewable && !info.challenge.isEmpty())
@@ -509,13 +502,18 @@ void LookupPage::showResult(const Application& application)
     }
     const OldCertificateInfo& c = *application.oldCertificate;
     const QTimeZone shanghai("Asia/Shanghai");
-    QString html = QStringLiteral("<table cellspacing='6'>");
+    // The kind decides the rest of the form (organisation and agent, or the applicant): said first, and where
+    // it comes from, since nobody chose it on an earlier page.
+    QString html = QStringLiteral("<p><b>%1</b></p>")
+                       .arg(tr("Certificate kind: %1 (as the CA recorded it for this certificate)")
+                                .arg(categoryDisplayName(c.category))
+                                .toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing='6'>");
     const auto row = [&html](const QString& label, const QString& value) {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
     };
     row(tr("Holder"), c.holderMasked);
-    row(tr("Certificate kind"), categoryDisplayName(c.category));
     row(tr("Algorithm"), c.algorithm);
     row(tr("Valid until"), c.notAfter.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     row(tr("Fee per year"), tr("¥%1").arg(formatYuan(c.feePerYearFen)));

@@ -11,7 +11,7 @@ namespace certdesk::ui {
 class FormField;
 
 // 邮寄信息: province / city / county cascade from the GB/T 2260 region model, and the street address where
-// the new UKey and the invoice are mailed.
+// the new UKey is mailed (the invoice is electronic only, 电子发票, sent by SMS and e-mail).
 class MailingPage : public ApplicationPage
 {
     Q_OBJECT

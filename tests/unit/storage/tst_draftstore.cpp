@@ -144,6 +144,29 @@ private Q_SLOTS:
         QVERIFY(!subs.find(QStringLiteral("nope")));
         QCOMPARE(subs.removeAll(), 1);
     }
+
+    void submissionRule()
+    {
+        QTemporaryDir dir;
+        LocalStore store(dir.filePath(QStringLiteral("r.sqlite")));
+        SubmissionStore subs(store);
+        const QDateTime first(QDate(2026, 3, 1), QTime(2, 0), QTimeZone::utc());
+        Submission s {QStringLiteral("app-9"), QStringLiteral("CD20260301000009"),
+            QStringLiteral("app-token"), CertificateCategory::Institution,
+            QStringLiteral("http://127.0.0.1:1"), QStringLiteral("d9"), first};
+        // Submitted in 个人中心 with the session's token: nothing stays on this PC.
+        QCOMPARE(subs.recordSubmission(s, QStringLiteral("app-token")), SubmissionStore::Recorded::NotKept);
+        QVERIFY(!subs.find(s.applicationId));
+        // From the form on this PC (another session's token, or none): recorded.
+        QCOMPARE(subs.recordSubmission(s, QStringLiteral("someone-else")), SubmissionStore::Recorded::Yes);
+        QCOMPARE(subs.find(s.applicationId)->submittedAt, first);
+        // Fixed after a rejection and sent again: still the first submission's time, the rest replaced.
+        s.submittedAt = first.addDays(3);
+        s.accessToken = QStringLiteral("app-token-2");
+        QCOMPARE(subs.recordSubmission(s, {}), SubmissionStore::Recorded::Yes);
+        QCOMPARE(subs.find(s.applicationId)->submittedAt, first);
+        QCOMPARE(subs.find(s.applicationId)->accessToken, QStringLiteral("app-token-2"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDraftStore)

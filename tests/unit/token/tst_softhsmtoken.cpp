@@ -143,7 +143,7 @@ void TestSoftHsmToken::discoversTokensByLabel()
     // SoftHSM stores SM2 keys as CKK_EC and has no SM2 mechanism: the generic profile, store only.
     auto session = m_module.openSession(*found);
     QVERIFY(session);
-    QCOMPARE(session->profile().name, QStringLiteral("generic-ec"));
+    QCOMPARE(session->profile().name, QStringLiteral("softhsm2"));
     QVERIFY(!session->profile().canSignOnToken());
     QVERIFY(!session->profile().canGenerateOnToken());
     auto pin = session->pinInfo();

@@ -29,6 +29,9 @@ private Q_SLOTS:
     void builtInProfiles();
     void profileMatch_data();
     void profileMatch();
+    void tokenDisplayName_data();
+    void tokenDisplayName();
+    void factoryPinsComeFromTheProfiles();
     void badProfileFiles_data();
     void badProfileFiles();
     void unprobedProfileCannotSign();
@@ -99,7 +102,7 @@ void TestTokenStatus::builtInProfiles()
     QCOMPARE(names,
         QStringList({QStringLiteral("certdesk-test-sansec"), QStringLiteral("sansec-swpkcs11"),
             QStringLiteral("tass"), QStringLiteral("thales-luna"), QStringLiteral("ibm-ep11"),
-            QStringLiteral("generic-ec")}));
+            QStringLiteral("softhsm2"), QStringLiteral("generic-ec")}));
     const VendorProfile sansec = *profiles.byName(QStringLiteral("sansec-swpkcs11"));
     QCOMPARE(sansec.keyType, quint64(0x80000004));
     QCOMPARE(sansec.keygenMechanism, std::optional<quint64>(0x80008001));
@@ -126,7 +129,7 @@ void TestTokenStatus::profileMatch_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("SoftHSM") << QStringLiteral("/usr/lib/softhsm/libsofthsm2.so")
                              << QStringLiteral("SoftHSM project") << QStringLiteral("SoftHSM")
-                             << QStringLiteral("generic-ec");
+                             << QStringLiteral("softhsm2");
     QTest::newRow("OpenSC") << QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")
                             << QStringLiteral("piv_II") << QStringLiteral("OpenSC Project")
                             << QStringLiteral("generic-ec");
@@ -155,6 +158,64 @@ void TestTokenStatus::profileMatch()
     QFETCH(QString, libraryManufacturer);
     QFETCH(QString, expected);
     QCOMPARE(VendorProfiles::builtIn().match(module, tokenManufacturer, libraryManufacturer).name, expected);
+}
+
+void TestTokenStatus::tokenDisplayName_data()
+{
+    QTest::addColumn<QString>("module");
+    QTest::addColumn<QString>("manufacturer");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("SoftHSM: the profile's name, not the module strings")
+        << QStringLiteral("/usr/lib/softhsm/libsofthsm2.so") << QStringLiteral("SoftHSM project")
+        << QStringLiteral("SoftHSM v2") << QStringLiteral("SoftHSM 2");
+    QTest::newRow("Sansec by manufacturer")
+        << QStringLiteral("C:/Windows/System32/vendor.dll") << QStringLiteral("Sansec Technology     ")
+        << QStringLiteral("SJK1926         ") << QStringLiteral("Sansec / iTrus (swpkcs11)");
+    // Only the catch-all matches: its name is a key format, so the token's own words, unpadded.
+    QTest::newRow("unknown vendor") << QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")
+                                    << QStringLiteral("piv_II      ") << QStringLiteral("PKCS#15 emulated ")
+                                    << QStringLiteral("piv_II PKCS#15 emulated");
+    QTest::newRow("unknown vendor, no model")
+        << QStringLiteral("/opt/x/vendor.so") << QStringLiteral("Acme  ") << QStringLiteral("   ")
+        << QStringLiteral("Acme");
+}
+
+void TestTokenStatus::tokenDisplayName()
+{
+    QFETCH(QString, module);
+    QFETCH(QString, manufacturer);
+    QFETCH(QString, model);
+    QFETCH(QString, expected);
+    TokenInfo token;
+    token.modulePath = module;
+    token.manufacturer = manufacturer;
+    token.model = model;
+    QCOMPARE(VendorProfiles::builtIn().tokenDisplayName(token), expected);
+}
+
+void TestTokenStatus::factoryPinsComeFromTheProfiles()
+{
+    // The shipped file: the common defaults for every profile (SoftHSM tokens in tests use 12345678).
+    TokenInfo softhsm;
+    softhsm.modulePath = QStringLiteral("/usr/lib/softhsm/libsofthsm2.so");
+    softhsm.manufacturer = QStringLiteral("SoftHSM project");
+    const QStringList pins = VendorProfiles::builtIn().factoryPins(softhsm);
+    for (const char* pin : {"12345678", "123456", "000000", "888888"})
+        QVERIFY2(pins.contains(QLatin1String(pin)), pin);
+    QVERIFY(!pins.contains(QStringLiteral("730419")));
+
+    // A profile's own defaults add to the common ones, for its tokens only.
+    const auto parsed = VendorProfiles::fromJson(R"({"factory_pins": ["123456"], "profiles": [
+        {"name": "acme", "module_patterns": ["libacme*"], "key_type": "0x3", "factory_pins": ["135790"]},
+        {"name": "other", "module_patterns": ["*"], "key_type": "0x3"}]})");
+    QVERIFY(parsed);
+    TokenInfo acme;
+    acme.modulePath = QStringLiteral("/opt/acme/libacme-pkcs11.so");
+    QCOMPARE(parsed->factoryPins(acme), QStringList({QStringLiteral("135790"), QStringLiteral("123456")}));
+    TokenInfo other;
+    other.modulePath = QStringLiteral("/opt/x/libother.so");
+    QCOMPARE(parsed->factoryPins(other), QStringList({QStringLiteral("123456")}));
 }
 
 void TestTokenStatus::badProfileFiles_data()
