@@ -53,6 +53,11 @@ struct ServerConfig
     std::optional<int> bodyTimeoutSeconds;
     std::optional<int> maxConnectionsPerAddress;
     std::optional<qint64> maxApplicationBytes;
+    // The database (`--database`): empty = SQLite in the data directory, or postgresql://user@host:port/db.
+    // Its password from database_password_file (else libpq's PGPASSWORD or ~/.pgpass), never from the URL.
+    QString database;
+    QString databasePasswordFile;
+    std::optional<int> databaseConnections;
 
     // [ca]: the SM2 root + issuing CA. `directory` holds root-ca.pem and issuing-ca.pem (default
     // <data_dir>/ca/sm2).

@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QUrl>
 
 #include <algorithm>
@@ -55,6 +56,11 @@ int main(int argc, char* argv[])
         QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
         QStringLiteral("Data directory (database, documents, CA)."), QStringLiteral("dir"));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("sqlite (the default: certdesk.db in the data directory) or "
+                       "postgresql://user@host:port/dbname (password: PGPASSWORD or [server] "
+                       "database_password_file, never the URL)."),
+        QStringLiteral("url"));
     const QCommandLineOption sandbox(
         QStringLiteral("sandbox"), QStringLiteral("Enable the sandbox pages, seeded demo data and outbox."));
     const QCommandLineOption tlsCert(
@@ -101,8 +107,9 @@ int main(int argc, char* argv[])
         QStringLiteral("time"));
     const QCommandLineOption format(QStringLiteral("format"),
         QStringLiteral("legacy revocations: csv (default) or jsonl."), QStringLiteral("format"));
-    parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
-        quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format});
+    parser.addOptions(
+        {listen, dataDir, database, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
+            quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format});
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate | staff add NAME | "
                        "staff passwd NAME | staff disable NAME | staff list | legacy import FILE... | "
@@ -130,8 +137,27 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    QString databaseError;
+    auto location = certdesk::server::DatabaseLocation::parse(
+        setting(database, config.database), dataDirectory, &databaseError);
+    if (!location) {
+        fail(databaseError);
+        return 2;
+    }
+    if (!config.databasePasswordFile.isEmpty()) {
+        QFile file(config.databasePasswordFile);
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(QStringLiteral("cannot read database_password_file %1").arg(config.databasePasswordFile));
+            return 2;
+        }
+        location->password = QString::fromUtf8(file.readAll()).trimmed();
+    }
+
     certdesk::server::ServiceOptions options;
     options.sandbox = parser.isSet(sandbox);
+    options.database = *location;
+    if (config.databaseConnections)
+        options.databaseConnections = *config.databaseConnections;
     options.caDirectory = config.caDirectory;
     options.caKey = config.caKey;
     options.legacyCertificate = config.legacyCertificate;
@@ -151,17 +177,18 @@ int main(int argc, char* argv[])
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         if (positional.front() == QLatin1String("audit"))
-            return certdesk::server::audit::runAuditCommand(positional.mid(1), dataDirectory);
+            return certdesk::server::audit::runAuditCommand(positional.mid(1), *location);
         if (positional.front() == QLatin1String("legacy")) {
             certdesk::server::LegacyCommandOptions command;
             command.dataDir = dataDirectory;
+            command.database = *location;
             command.categoriesFile = parser.value(categories);
             command.since = parser.value(since);
             command.format = parser.value(format);
             return certdesk::server::runLegacyCommand(positional.mid(1), options, command);
         }
         if (positional.front() == QLatin1String("staff"))
-            return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory,
+            return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory, *location,
                 parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
             fail(QStringLiteral(
@@ -185,8 +212,9 @@ int main(int argc, char* argv[])
         while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
             password.chop(1);
         QString error;
-        const bool ok = certdesk::server::Service::setStaffAccount(dataDirectory, parser.value(addStaff),
-            password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+        const bool ok
+            = certdesk::server::Service::setStaffAccount(dataDirectory, *location, parser.value(addStaff),
+                password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
         std::fill(std::begin(line), std::end(line), '\0');
         if (!ok) {
             fail(error);
