@@ -214,6 +214,17 @@ void markSuspect(const QSqlDatabase& db)
     throw SqlError(what, error, isPostgresDriver(db));
 }
 
+// A statement without parameters, sent as it is: QPSQL prepares every prepared statement with PREPARE, which
+// PostgreSQL refuses for SET and other utility statements.
+void execute(const QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        fail(db,
+            "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString(),
+            query.lastError());
+}
+
 } // namespace
 
 std::unique_ptr<PooledConnection> Database::Pool::openConnection()
@@ -251,19 +262,22 @@ std::unique_ptr<PooledConnection> Database::Pool::openConnection()
             postgres ? SqlError::Kind::Unavailable : SqlError(std::string(), error).kind());
     }
     connection->db = db;
+    db = QSqlDatabase();
     try {
         if (postgres) {
             // Times are stored as RFC 3339 text and compared as text; nothing depends on the session's zone,
             // but a fixed one keeps anything an operator runs by hand (now(), to_char) the same everywhere.
-            run(db, QStringLiteral("SET TIME ZONE 'UTC'"));
+            execute(connection->db, QStringLiteral("SET TIME ZONE 'UTC'"));
+            // Notices ("relation … already exists, skipping") are no news to the operator.
+            execute(connection->db, QStringLiteral("SET client_min_messages TO WARNING"));
         } else {
             // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (fsync) before the
             // response that acknowledges it is sent. These PRAGMAs are the only SQLite-specific statements
             // and live here only.
-            run(db, QStringLiteral("PRAGMA journal_mode=WAL"));
-            run(db, QStringLiteral("PRAGMA synchronous=FULL"));
-            run(db, QStringLiteral("PRAGMA foreign_keys=ON"));
-            run(db, QStringLiteral("PRAGMA cache_size=-1024"));
+            execute(connection->db, QStringLiteral("PRAGMA journal_mode=WAL"));
+            execute(connection->db, QStringLiteral("PRAGMA synchronous=FULL"));
+            execute(connection->db, QStringLiteral("PRAGMA foreign_keys=ON"));
+            execute(connection->db, QStringLiteral("PRAGMA cache_size=-1024"));
         }
     } catch (...) {
         close(std::move(connection));
@@ -643,7 +657,7 @@ bool Database::migrate(QString* error)
             turn.emplace(*this, QStringLiteral("certdesk-server migrations"));
         {
             WriteTransaction tx(*this);
-            run(tx.db(),
+            execute(tx.db(),
                 forEngine(
                     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY "
                                    "KEY, applied_at VARCHAR(32) NOT NULL)"),
@@ -655,7 +669,7 @@ bool Database::migrate(QString* error)
         for (int version = current + 1; version <= int(list.size()); ++version) {
             WriteTransaction step(*this);
             for (const QString& sql : list[size_t(version - 1)])
-                run(step.db(), forEngine(sql, postgres));
+                execute(step.db(), forEngine(sql, postgres));
             run(step.db(),
                 QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                 {version, nowText()});
@@ -742,7 +756,7 @@ WriteTransaction::WriteTransaction(Database& database, Isolation isolation)
         fail(db, "BEGIN failed: " + db.lastError().text().toStdString(), db.lastError());
     if (postgres && isolation == Isolation::Serializable) {
         try {
-            run(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
+            execute(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
         } catch (...) {
             QSqlDatabase(db).rollback();
             throw;
@@ -779,7 +793,7 @@ ReadTransaction::ReadTransaction(Database& database)
     // PostgreSQL's default READ COMMITTED takes a new snapshot per statement; one snapshot for all of them.
     if (m_active && isPostgresDriver(db)) {
         try {
-            run(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+            execute(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
         } catch (...) {
             db.rollback();
             throw;
@@ -824,9 +838,11 @@ void retryOnConflict(const std::function<void()>& work, int attempts)
             if (e.kind() != SqlError::Kind::Conflict || attempt >= attempts)
                 throw;
         }
-        // Both losers of a race retrying in step would meet again: a random pause that grows with each try.
-        std::this_thread::sleep_for(
-            std::chrono::milliseconds(1 + QRandomGenerator::global()->bounded(5 * attempt * attempt)));
+        // Losers retrying in step would meet again: a random pause whose range doubles with each try, up to
+        // 200 ms (small tables are read by sequential scans, whose predicate locks cover the whole table, so
+        // under load many transactions collide; PostgreSQL documentation, "Serializable Isolation Level").
+        const int range = attempt >= 8 ? 200 : std::min(200, 2 << attempt);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1 + QRandomGenerator::global()->bounded(range)));
     }
 }
 

@@ -222,6 +222,6 @@ private:
 // Runs `work` and, when it throws SqlError::Kind::Conflict (only PostgreSQL does), runs it again after a
 // short randomised pause, up to `attempts` times in all; the last conflict is rethrown. `work` must be safe
 // to repeat (its transaction was rolled back).
-void retryOnConflict(const std::function<void()>& work, int attempts = 8);
+void retryOnConflict(const std::function<void()>& work, int attempts = 20);
 
 } // namespace certdesk::server
