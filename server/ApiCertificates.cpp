@@ -56,6 +56,14 @@ void Api::sendCrl(Context& ctx, const QString& source, CrlCache& cache,
     const std::lock_guard lock(cache.mutex);
     const QDateTime at = QDateTime::currentDateTimeUtc();
     if (cache.der.isEmpty() || key != cache.key || cache.madeAt.secsTo(at) > 3600) {
+        // cRLNumber strictly increases per CA (RFC 5280 §5.2.3), also when several instances share the CA
+        // directory: they take turns (a lock on the database) and each continues from the number in the
+        // crlnumber file.
+        const NamedLock turn(m_db, QStringLiteral("crl:") + source);
+        if (!m_certificates->reloadCrlNumber(source == QLatin1String("legacy")
+                    ? CertificateServices::OcspIssuer::Legacy
+                    : CertificateServices::OcspIssuer::Sm2))
+            throw std::runtime_error("the CRL number file is unreadable");
         const auto der = make(revoked);
         if (!der)
             throw std::runtime_error("CRL signing failed");

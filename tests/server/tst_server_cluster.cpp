@@ -567,6 +567,27 @@ void TestServerCluster::databaseHoldsEachStepOnce()
     QVERIFY(audit.waitForFinished(60000));
     QVERIFY2(audit.exitCode() == 0, audit.readAll().constData());
 
+    // Each instance makes its own CRL of the SM2 issuing CA, and the cRLNumber goes on rising across them
+    // (RFC 5280 §5.2.3): they share the number through the CA directory and take turns.
+    const auto crlNumber = [](int port) {
+        Http http(port);
+        const Reply crl = http.get(QStringLiteral("ca/crl"));
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("crl"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                QStringLiteral("-noout"), QStringLiteral("-crlnumber")});
+        openssl.waitForStarted();
+        openssl.write(crl.body);
+        openssl.closeWriteChannel();
+        openssl.waitForFinished(30000);
+        // "crlNumber=0x0A"
+        const QByteArray out = openssl.readAllStandardOutput().trimmed();
+        return out.mid(out.indexOf('=') + 1).toLongLong(nullptr, 16);
+    };
+    const qint64 fromA = crlNumber(m_a.port());
+    const qint64 fromB = crlNumber(m_b.port());
+    QVERIFY2(fromA > 0 && fromB > fromA, qPrintable(QStringLiteral("%1 %2").arg(fromA).arg(fromB)));
+
     // Both instances stop cleanly; each served its share (HAProxy's round robin), the restarted one too.
     QCOMPARE(m_a.terminate(), 0);
     QCOMPARE(m_b.terminate(), 0);
