@@ -69,7 +69,7 @@ host=$base
 port=5432
 user=certdesk
 password=$password
-bindir=$(dirname "$initdb")
+bindir=$(dirname "$(readlink -f "$initdb")")
 EOF
     echo "PostgreSQL test cluster at $base (socket), state in $state/pg.env"
     ;;
