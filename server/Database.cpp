@@ -155,6 +155,9 @@ struct PooledConnection
     // A statement failed: before the connection goes back to the pool it is checked (a PostgreSQL server that
     // restarted leaves a dead connection that must be replaced, not lent again).
     bool suspect = false;
+    // A Write- or ReadTransaction is open on it (a ReadTransaction nested in one joins it: PostgreSQL would
+    // refuse to set the isolation level of a transaction already under way).
+    bool inTransaction = false;
 };
 
 struct Database::Pool
@@ -752,6 +755,8 @@ WriteTransaction::WriteTransaction(Database& database, Isolation isolation)
     const bool postgres = isPostgresDriver(db);
     if (!postgres)
         m_lock = std::unique_lock(database.writeMutex());
+    if (m_lease.pooled().inTransaction)
+        throw SqlError("a write transaction inside another transaction on the same connection");
     if (!QSqlDatabase(db).transaction())
         fail(db, "BEGIN failed: " + db.lastError().text().toStdString(), db.lastError());
     if (postgres && isolation == Isolation::Serializable) {
@@ -762,17 +767,20 @@ WriteTransaction::WriteTransaction(Database& database, Isolation isolation)
             throw;
         }
     }
+    m_lease.pooled().inTransaction = true;
 }
 
 WriteTransaction::~WriteTransaction()
 {
     if (!m_done)
         QSqlDatabase(m_lease.db()).rollback();
+    m_lease.pooled().inTransaction = false;
 }
 
 void WriteTransaction::commit()
 {
     m_done = true;
+    m_lease.pooled().inTransaction = false;
     QSqlDatabase db = m_lease.db();
     if (!db.commit()) {
         const QSqlError error = db.lastError();
@@ -789,6 +797,8 @@ ReadTransaction::ReadTransaction(Database& database)
     : m_lease(database)
 {
     QSqlDatabase db = m_lease.db();
+    if (m_lease.pooled().inTransaction)
+        return;
     m_active = db.transaction();
     // PostgreSQL's default READ COMMITTED takes a new snapshot per statement; one snapshot for all of them.
     if (m_active && isPostgresDriver(db)) {
@@ -799,12 +809,15 @@ ReadTransaction::ReadTransaction(Database& database)
             throw;
         }
     }
+    m_lease.pooled().inTransaction = m_active;
 }
 
 ReadTransaction::~ReadTransaction()
 {
-    if (m_active)
-        QSqlDatabase(m_lease.db()).commit();
+    if (!m_active)
+        return;
+    QSqlDatabase(m_lease.db()).commit();
+    m_lease.pooled().inTransaction = false;
 }
 
 NamedLock::NamedLock(Database& database, const QString& name)
@@ -842,7 +855,8 @@ void retryOnConflict(const std::function<void()>& work, int attempts)
         // 200 ms (small tables are read by sequential scans, whose predicate locks cover the whole table, so
         // under load many transactions collide; PostgreSQL documentation, "Serializable Isolation Level").
         const int range = attempt >= 8 ? 200 : std::min(200, 2 << attempt);
-        std::this_thread::sleep_for(std::chrono::milliseconds(1 + QRandomGenerator::global()->bounded(range)));
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(1 + QRandomGenerator::global()->bounded(range)));
     }
 }
 

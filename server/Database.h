@@ -110,6 +110,7 @@ public:
     ConnectionLease& operator=(const ConnectionLease&) = delete;
 
     [[nodiscard]] const QSqlDatabase& db() const;
+    [[nodiscard]] PooledConnection& pooled() const { return *m_slot; }
     // So that `f(m_db.connection())` passes the connection for the duration of the call.
     // NOLINTNEXTLINE(google-explicit-constructor)
     operator const QSqlDatabase&() const { return db(); }

@@ -58,12 +58,13 @@ QString bearer(const QString& token)
     return QStringLiteral("Bearer ") + token;
 }
 
-// Requests served by an instance, from its request log lines ("<time> <method> <path> <status> <ms>ms").
+// Requests served by an instance, from its request log lines ("<time> <method> <path> <status> <ms>ms"),
+// leaving out HAProxy's health checks.
 int requestLines(const QByteArray& log)
 {
     int count = 0;
     for (const QByteArray& line : log.split('\n')) {
-        if (line.contains(" /api/v1/") || line.contains(" /sandbox/"))
+        if ((line.contains(" /api/v1/") || line.contains(" /sandbox/")) && !line.contains(" /api/v1/health "))
             ++count;
     }
     return count;

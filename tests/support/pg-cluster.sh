@@ -8,7 +8,8 @@
 # root may enter, and initdb refuses to run as root): as root it is owned by and run as `nobody`. It listens on
 # a Unix socket in that directory only (no TCP port to collide with), and asks for a password (SCRAM): the
 # service gets it from PGPASSWORD, as a deployment would. fsync is off: these clusters hold test data, and
-# the tests kill the service, never the database.
+# the tests kill the service, never the database (CERTDESK_PG_DURABLE=1 keeps PostgreSQL's defaults, for
+# benchmarks).
 # Exit code 77 (ctest's SKIP_RETURN_CODE) when PostgreSQL is not installed.
 set -euo pipefail
 
@@ -58,10 +59,13 @@ start)
     as_owner "$initdb" -D "$base/data" -U certdesk --pwfile="$base/pwfile" --auth=scram-sha-256 -E UTF8 \
         --locale=C.UTF-8 >"$base/initdb.log" 2>&1 || { cat "$base/initdb.log" >&2; exit 1; }
     rm -f "$base/pwfile"
+    settings="-c listen_addresses='' -c unix_socket_directories='$base' -c port=5432 -c max_connections=200"
+    if [ "${CERTDESK_PG_DURABLE:-0}" = 0 ]; then
+        settings="$settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
     # -w: pg_ctl returns once the server accepts connections.
-    as_owner "$pg_ctl" -D "$base/data" -l "$base/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$base' -c port=5432 -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-        start >/dev/null || { cat "$base/server.log" >&2; exit 1; }
+    as_owner "$pg_ctl" -D "$base/data" -l "$base/server.log" -w -t 60 -o "$settings" start >/dev/null \
+        || { cat "$base/server.log" >&2; exit 1; }
     umask 077
     cat >"$state/pg.env" <<EOF
 base=$base
