@@ -25,7 +25,15 @@ CERTDESK_PACKAGES=(
   librime-dev librime1 rime-data-luna-pinyin rime-prelude rime-essay
   # kiosk screenshots on a bare X server (import -window root)
   imagemagick
+  # docs/openapi.yaml: every recorded response validated with JSON Schema 2020-12 (tests/openapi)
+  python3-jsonschema python3-yaml
+  # the client package's menu entry and AppStream metadata (installer/check-client-entry.sh)
+  desktop-file-utils appstream
 )
+
+# scripts/package and scripts/package-test: CPack's dependency scan (dpkg-shlibdeps), the system user,
+# systemd-analyze (PID 1 need not be systemd).
+CERTDESK_PACKAGING_PACKAGES=(dpkg-dev adduser systemd curl)
 
 # Needed as commands rather than as Debian packages: a node from elsewhere (NodeSource's nodejs bundles npm
 # and conflicts with Debian's npm package) is fine. command:Debian package.
@@ -38,7 +46,10 @@ CERTDESK_COMMANDS=(
 certdesk_install_deps() {
   local missing=()
   local p
-  for p in "${CERTDESK_PACKAGES[@]}"; do
+  local wanted=("${CERTDESK_PACKAGES[@]}")
+  # certdesk_install_deps packaging: the packaging tools as well.
+  [ "${1:-}" = packaging ] && wanted+=("${CERTDESK_PACKAGING_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
   done
   for p in "${CERTDESK_COMMANDS[@]}"; do

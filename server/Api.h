@@ -140,6 +140,7 @@ private:
 
     // ---- handlers ----
     void health(Context& ctx);
+    void ready(Context& ctx);
     void config(Context& ctx);
     void banks(Context& ctx);
     void lookup(Context& ctx);

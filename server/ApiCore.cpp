@@ -71,6 +71,7 @@ void Api::registerRoutes(Router& r)
         return [this, handler](Context& ctx) { (this->*handler)(ctx); };
     };
     r.add("GET", "/api/v1/health", B::None, bind(&Api::health));
+    r.add("GET", "/api/v1/health/ready", B::None, bind(&Api::ready));
     r.add("GET", "/api/v1/config", B::None, bind(&Api::config));
     r.add("GET", "/api/v1/banks", B::None, bind(&Api::banks));
     r.add("GET", "/api/v1/ca/certificates", B::None, bind(&Api::caCertificates));
@@ -272,6 +273,24 @@ void Api::health(Context& ctx)
     ctx.sendJson(200,
         QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("api_version"), 1},
             {QStringLiteral("sandbox"), m_options.sandbox}});
+}
+
+void Api::ready(Context& ctx)
+{
+    // Readiness for a load balancer or an orchestrator: this instance can serve only while its database
+    // answers (liveness, GET /health, says only that the process runs).
+    if (!m_db.ping()) {
+        ApiError e;
+        e.status = 503;
+        e.code = QStringLiteral("not_ready");
+        e.message = QCoreApplication::translate("certdesk::Server",
+            "The service cannot reach its database; try again later or use another counter service.");
+        e.headers.append({std::string("Retry-After"), std::string("5")});
+        throw e;
+    }
+    ctx.sendJson(200,
+        QJsonObject {{QStringLiteral("status"), QStringLiteral("ready")},
+            {QStringLiteral("database"), QStringLiteral("ok")}});
 }
 
 void Api::config(Context& ctx)

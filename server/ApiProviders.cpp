@@ -537,7 +537,12 @@ void Api::providerLoop()
             }
         } catch (const std::exception& e) {
             // The database was busy or closing, or a reply was an error: the next round tries again.
-            std::fprintf(stderr, "provider background work: %s\n", e.what());
+            const QString line
+                = QStringLiteral("provider background work: %1").arg(QString::fromUtf8(e.what()));
+            if (m_options.logSink)
+                m_options.logSink(line);
+            else
+                std::fprintf(stderr, "%s\n", line.toUtf8().constData());
         }
         lock.lock();
     }

@@ -136,6 +136,20 @@ std::optional<DatabaseLocation> DatabaseLocation::parse(
     return location;
 }
 
+bool DatabaseLocation::readPasswordFile(const QString& file, QString* error)
+{
+    if (file.isEmpty())
+        return true;
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read database_password_file %1").arg(file);
+        return false;
+    }
+    password = QString::fromUtf8(in.readAll()).trimmed();
+    return true;
+}
+
 QString DatabaseLocation::display() const
 {
     if (engine == Engine::Sqlite)
@@ -684,6 +698,46 @@ bool Database::migrate(QString* error)
             *error = QString::fromStdString(e.what());
         return false;
     }
+}
+
+bool Database::ping() const
+{
+    const DatabaseLocation& location = m_pool->location;
+    if (!location.isPostgres()) {
+        // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE: a file that is gone is an error, not a new empty
+        // database.
+        sqlite3* handle = nullptr;
+        int rc = sqlite3_open_v2(
+            QFile::encodeName(location.sqlitePath).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr);
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(handle, 2000);
+            rc = sqlite3_exec(
+                handle, "SELECT MAX(version) FROM schema_migrations", nullptr, nullptr, nullptr);
+        }
+        sqlite3_close(handle);
+        return rc == SQLITE_OK;
+    }
+    // PostgreSQL: a connection of its own, made now (the pooled ones may all be lent, or outlive a server
+    // that is gone until their next statement), given 2 seconds.
+    const QString name = m_pool->prefix + QStringLiteral("-ping-") + QString::number(m_pool->counter++);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.name);
+        if (!location.password.isEmpty())
+            db.setPassword(location.password);
+        db.setConnectOptions(location.connectOptions + QStringLiteral(";connect_timeout=2"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            ok = query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 int Database::schemaVersion()

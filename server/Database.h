@@ -81,6 +81,9 @@ public:
     // at once take turns (an advisory lock), so each migration runs once.
     [[nodiscard]] bool migrate(QString* error);
     [[nodiscard]] int schemaVersion();
+    // Whether the database can be reached now, on a connection of its own (GET /api/v1/health/ready): an
+    // open per-thread connection would keep working on a file whose directory was removed or unmounted.
+    [[nodiscard]] bool ping() const;
 
     // A connection for this thread until the lease ends (see ConnectionLease). Throws SqlError when none can
     // be opened.

@@ -32,6 +32,9 @@ struct DatabaseLocation
     [[nodiscard]] static std::optional<DatabaseLocation> parse(
         const QString& url, const QString& dataDir, QString* error);
     [[nodiscard]] bool isPostgres() const { return engine == Engine::Postgres; }
+    // Takes the password from `file` ([server] database_password_file; surrounding white space dropped).
+    // false and *error when it cannot be read. An empty `file` changes nothing.
+    [[nodiscard]] bool readPasswordFile(const QString& file, QString* error);
     // For messages and logs: the URL without any secret.
     [[nodiscard]] QString display() const;
 };

@@ -88,6 +88,9 @@ public:
     { }
 
     void setDeadline(Clock::time_point deadline) { m_deadline = deadline; }
+    // Whether the current request's head was read whole (the service saw the request).
+    void setHeadReceived(bool received) { m_headReceived = received; }
+    [[nodiscard]] bool headReceived() const { return m_headReceived; }
     [[nodiscard]] Clock::time_point deadline() const { return m_deadline; }
     // Bytes already received and not yet handed to httplib (a pipelined next request).
     [[nodiscard]] bool hasBuffered() const { return m_offset < m_size || (m_ssl && SSL_pending(m_ssl) > 0); }
@@ -208,6 +211,7 @@ private:
     Clock::duration m_readTimeout;
     Clock::duration m_writeTimeout;
     Clock::time_point m_deadline = Clock::time_point::max();
+    bool m_headReceived = false;
     char m_buffer[4096] = {};
     size_t m_offset = 0;
     size_t m_size = 0;
@@ -303,8 +307,10 @@ bool GuardedServer::enableTls(const QString& certificateFile, const QString& key
 void GuardedServer::headReceived()
 {
 #ifndef _WIN32
-    if (t_stream)
+    if (t_stream) {
+        t_stream->setHeadReceived(true);
         t_stream->setDeadline(Clock::now() + t_bodyTimeout);
+    }
 #endif
 }
 
@@ -381,14 +387,18 @@ bool GuardedServer::process_and_close_socket(socket_t sock)
             if (!ready)
                 break;
             stream.setDeadline(deadline);
+            stream.setHeadReceived(false);
             t_stream = &stream;
             bool connectionClosed = false;
             const bool closeConnection = count == 1;
             const bool served = process_request(stream, closeConnection, connectionClosed, {});
             t_stream = nullptr;
-            // Past its deadline httplib may still have answered (400 for a head it could not finish): the
-            // connection ends all the same, or a client trickling lines would get one 400 after another.
-            if (!served || connectionClosed || closeConnection || Clock::now() >= stream.deadline())
+            // A request whose head httplib could not read whole (it answers 400 or 414 without routing it: a
+            // head cut off by its deadline or by a read timeout, a line that is no request line) ends the
+            // connection. Kept alive, a client trickling header lines would have each later line read as a
+            // new request line and answered 400, one after another, and hold the worker for ever.
+            if (!served || connectionClosed || closeConnection || !stream.headReceived()
+                || Clock::now() >= stream.deadline())
                 break;
             --count;
             first = false;

@@ -350,7 +350,7 @@ std::vector<std::string> splitPath(const std::string& path)
 
 void Router::add(const char* method, const char* pattern, Body body, Handler handler)
 {
-    m_routes.push_back(Route {method, splitPath(pattern), body, std::move(handler)});
+    m_routes.push_back(Route {method, pattern, splitPath(pattern), body, std::move(handler)});
 }
 
 const Router::Route* Router::match(

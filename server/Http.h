@@ -139,6 +139,9 @@ public:
     struct Route
     {
         std::string method;
+        // The route as registered ("/api/v1/applications/{}"): the label of its metrics and log lines, which
+        // never carry ids.
+        std::string pattern;
         std::vector<std::string> segments;
         Body body = Body::None;
         Handler handler;

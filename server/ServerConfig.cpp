@@ -77,8 +77,26 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             return true;
         };
     };
-    const auto pathValue = [&config](QString* target) {
-        return [&config, target](const QString& value) {
+    // "credential:NAME" is the file NAME in $CREDENTIALS_DIRECTORY, where systemd puts what the unit's
+    // LoadCredential= names (systemd.exec(5), "Credentials"): secrets reach the service without a copy
+    // readable by its user outside the running unit.
+    const auto pathValue = [&config, &p](QString* target) {
+        return [&config, &p, target](const QString& value) {
+            static const QLatin1String prefix("credential:");
+            if (value.startsWith(prefix)) {
+                const QString name = value.mid(prefix.size());
+                const QString directory = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+                if (name.isEmpty() || name.contains(QLatin1Char('/')))
+                    return p.fail(QStringLiteral("\"%1\" is not credential:NAME").arg(value));
+                // Outside the unit (an operator's `legacy import --config`), commands that never read this
+                // secret must still run: the path names the problem, and reading it fails with that name.
+                *target = directory.isEmpty()
+                    ? QStringLiteral("%1 (CREDENTIALS_DIRECTORY is not set: systemd sets it for a unit with "
+                                     "LoadCredential=%2:FILE)")
+                          .arg(value, name)
+                    : QDir(directory).filePath(name);
+                return true;
+            }
             *target = resolvePath(config.path, value);
             return true;
         };
@@ -162,6 +180,24 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             {QStringLiteral("database"), text(&config.database)},
             {QStringLiteral("database_password_file"), pathValue(&config.databasePasswordFile)},
             {QStringLiteral("database_connections"), integer(&config.databaseConnections, 1, 1000)},
+            {QStringLiteral("metrics_listen"),
+                [&p, &config](const QString& value) {
+                    const int colon = int(value.lastIndexOf(QLatin1Char(':')));
+                    bool ok = false;
+                    const int port = colon > 0 ? value.mid(colon + 1).toInt(&ok) : -1;
+                    if (!ok || port < 0 || port > 65535)
+                        return p.fail(QStringLiteral("\"%1\" is not host:port").arg(value));
+                    config.metricsListen = value;
+                    return true;
+                }},
+            {QStringLiteral("log_format"),
+                [&p, &config](const QString& value) {
+                    if (value != QLatin1String("text") && value != QLatin1String("json"))
+                        return p.fail(
+                            QStringLiteral("log_format must be text or json, not \"%1\"").arg(value));
+                    config.logFormat = value;
+                    return true;
+                }},
         });
     QHash<QString, Setter> ca = keySource(&config.caKey, false);
     ca.insert(QStringLiteral("directory"), pathValue(&config.caDirectory));

@@ -58,6 +58,10 @@ struct ServerConfig
     QString database;
     QString databasePasswordFile;
     std::optional<int> databaseConnections;
+    // GET /metrics on this host:port (--metrics-listen); empty = no metrics.
+    QString metricsListen;
+    // "text" (default) or "json" (--log-format).
+    QString logFormat;
 
     // [ca]: the SM2 root + issuing CA. `directory` holds root-ca.pem and issuing-ca.pem (default
     // <data_dir>/ca/sm2).

@@ -6,9 +6,11 @@
 #include "DocumentStore.h"
 #include "GuardedServer.h"
 #include "Http.h"
+#include "Metrics.h"
 #include "ReferenceData.h"
 #include "RevocationWebhook.h"
 #include "Secrets.h"
+#include "ServiceLog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -39,6 +41,16 @@ constexpr qint64 kDiscardCap = Api::kDiscardCap;
 const QString SandboxMarkFile = QStringLiteral("SANDBOX");
 
 thread_local std::chrono::steady_clock::time_point t_requestStart;
+// The route the request on this thread matched (nullptr: none yet, or none matched): the label of its metrics
+// and log line.
+thread_local const Router::Route* t_route = nullptr;
+// Whether the request on this thread was counted in the metrics already.
+thread_local bool t_counted = false;
+
+std::string routeLabel()
+{
+    return t_route ? t_route->pattern : std::string("unmatched");
+}
 
 // The first of the data directory, its entries and the documents directory that group or others may use, as
 // an operator's message; empty when all are the owner's alone. (Individual documents are not walked: inside a
@@ -112,16 +124,16 @@ struct Service::Private
     int port = -1;
     // The listening socket as httplib created it (seen in its socket-options callback), to raise its backlog.
     int listenSocket = -1;
+    Metrics metrics;
+    std::unique_ptr<ServiceLog> logger;
+    // GET /metrics, on its own address (options.metricsHost/metricsPort).
+    std::unique_ptr<httplib::Server> metricsHttp;
+    std::thread metricsListener;
+    int metricsPort = -1;
 
-    void log(const QString& line) const
+    void log(const QString& line, const char* level = "info", const char* category = "service") const
     {
-        if (options.logSink) {
-            options.logSink(line);
-            return;
-        }
-        const QByteArray bytes = line.toUtf8() + '\n';
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-        std::fflush(stderr);
+        logger->write(level, category, line);
     }
 
     // Reads and drops what is left of the body, up to kDiscardCap, so that the client gets to read the
@@ -188,6 +200,7 @@ struct Service::Private
         try {
             try {
                 const Router::Route* route = router.match(req.method, req.path, &ctx.params);
+                t_route = route;
                 if (!route)
                     errors::notFound();
                 if (route->body == Router::Body::Json && reader)
@@ -207,9 +220,16 @@ struct Service::Private
         } catch (const ApiError& e) {
             ctx.sendError(e);
         } catch (const SqlError& e) {
+            metrics.databaseError(e.kind() == SqlError::Kind::StorageFull ? "storage_full"
+                    : e.kind() == SqlError::Kind::Busy                    ? "busy"
+                    : e.kind() == SqlError::Kind::Conflict                ? "conflict"
+                    : e.kind() == SqlError::Kind::Unavailable             ? "unavailable"
+                                                                          : "other");
+            // The route template, not the path: the log never names an application.
             log(QStringLiteral("database error on %1 %2: %3")
-                    .arg(QString::fromStdString(req.method), QString::fromStdString(req.path),
-                        QString::fromUtf8(e.what())));
+                    .arg(QString::fromStdString(req.method), QString::fromStdString(routeLabel()),
+                        QString::fromUtf8(e.what())),
+                "error", "database");
             // The transaction was rolled back: say what the client can do about it.
             try {
                 if (e.kind() == SqlError::Kind::StorageFull)
@@ -224,8 +244,9 @@ struct Service::Private
             }
         } catch (const std::exception& e) {
             log(QStringLiteral("internal error on %1 %2: %3")
-                    .arg(QString::fromStdString(req.method), QString::fromStdString(req.path),
-                        QString::fromUtf8(e.what())));
+                    .arg(QString::fromStdString(req.method), QString::fromStdString(routeLabel()),
+                        QString::fromUtf8(e.what())),
+                "error");
             try {
                 errors::internal();
             } catch (const ApiError& internal) {
@@ -233,6 +254,18 @@ struct Service::Private
             }
         }
         discard(ctx);
+        // Counted before httplib writes the response (its logger runs only after that): a client that
+        // scrapes /metrics right after an answer finds the answer counted.
+        countRequest(req.method, res.status);
+    }
+
+    void countRequest(const std::string& method, int status)
+    {
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - t_requestStart)
+                            .count();
+        metrics.observeRequest(method, routeLabel(), status, double(us) / 1e6);
+        t_counted = true;
     }
 
     void install()
@@ -257,6 +290,8 @@ struct Service::Private
 #endif
         s.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
             t_requestStart = std::chrono::steady_clock::now();
+            t_route = nullptr;
+            t_counted = false;
             GuardedServer::headReceived();
             // An upload without a valid token is refused here, before the client sends a byte of its body.
             {
@@ -300,6 +335,8 @@ struct Service::Private
         });
         s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
             t_requestStart = std::chrono::steady_clock::now();
+            t_route = nullptr;
+            t_counted = false;
             GuardedServer::headReceived();
             return httplib::Server::HandlerResponse::Unhandled;
         });
@@ -335,7 +372,8 @@ struct Service::Private
         s.set_exception_handler(
             [this](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
                 log(QStringLiteral("internal error on %1 %2")
-                        .arg(QString::fromStdString(req.method), QString::fromStdString(req.path)));
+                        .arg(QString::fromStdString(req.method), QString::fromStdString(routeLabel())),
+                    "error");
                 Context ctx(req, res, nullptr);
                 ApiError e;
                 e.status = 500;
@@ -344,19 +382,48 @@ struct Service::Private
                     "The service had an internal error; nothing was changed. Try again later.");
                 ctx.sendError(e);
             });
-        if (!options.quiet) {
-            s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-                // Method, path (ids only: no query string, no body, no headers) and outcome.
-                const auto ms = std::chrono::duration_cast<std::chrono::microseconds>(
-                    std::chrono::steady_clock::now() - t_requestStart)
-                                    .count();
-                log(QStringLiteral("%1 %2 %3 %4 %5ms")
-                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                            QString::fromStdString(req.method), QString::fromStdString(req.path))
-                        .arg(res.status)
-                        .arg(double(ms) / 1000.0, 0, 'f', 1));
-            });
+        s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                std::chrono::steady_clock::now() - t_requestStart)
+                                .count();
+            const std::string route = routeLabel();
+            // Answers that did not reach handle() (a malformed request, an early 413 or 401 before the body).
+            if (!t_counted)
+                metrics.observeRequest(req.method, route, res.status, double(us) / 1e6);
+            // Method, path (ids only: no query string, no body, no headers) and outcome.
+            if (!options.quiet)
+                logger->request(QString::fromStdString(req.method), QString::fromStdString(req.path),
+                    QString::fromStdString(route), res.status, double(us) / 1000.0);
+        });
+    }
+
+    // The metrics listener: GET /metrics and nothing else, a small pool (scrapes are rare).
+    bool startMetrics(QString* error)
+    {
+        metricsHttp = std::make_unique<httplib::Server>();
+        metricsHttp->new_task_queue = [] { return new httplib::ThreadPool(2); };
+        metricsHttp->Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+            const QByteArray text = metrics.render(*database);
+            res.set_content(
+                text.constData(), size_t(text.size()), "text/plain; version=0.0.4; charset=utf-8");
+        });
+        const std::string host = options.metricsHost.toStdString();
+        if (options.metricsPort == 0) {
+            metricsPort = metricsHttp->bind_to_any_port(host);
+        } else if (metricsHttp->bind_to_port(host, options.metricsPort)) {
+            metricsPort = options.metricsPort;
         }
+        if (metricsPort <= 0) {
+            *error = QStringLiteral("cannot listen on %1:%2 for metrics")
+                         .arg(options.metricsHost)
+                         .arg(options.metricsPort);
+            return false;
+        }
+        httplib::Server* server = metricsHttp.get();
+        metricsListener = std::thread([server] { server->listen_after_bind(); });
+        for (int i = 0; i < 2000 && !server->is_running(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return true;
     }
 };
 
@@ -388,6 +455,13 @@ int Service::start(
 #endif
     auto p = std::make_unique<Private>();
     p->options = options;
+    p->logger = std::make_unique<ServiceLog>(
+        options.jsonLogs ? ServiceLog::Format::Json : ServiceLog::Format::Text, options.logSink);
+    {
+        // What Api and its background work report goes through the same log (JSON when asked).
+        const ServiceLog* logger = p->logger.get();
+        p->options.logSink = [logger](const QString& line) { logger->write("info", "service", line); };
+    }
     p->dataDir = QDir(dataDir).absolutePath();
     const bool existed = QDir(p->dataDir).exists();
     if (!QDir().mkpath(p->dataDir))
@@ -449,7 +523,8 @@ int Service::start(
             return fail(message);
         p->reference = std::make_unique<ReferenceData>();
         const bool tls = !options.tlsCertificateFile.isEmpty() && !options.tlsKeyFile.isEmpty();
-        p->api = std::make_unique<Api>(*p->database, *p->documents, *p->reference, options, p->dataDir, tls);
+        p->api
+            = std::make_unique<Api>(*p->database, *p->documents, *p->reference, p->options, p->dataDir, tls);
         p->api->prepare();
         // Personal data, documents and keys live here: outside the sandbox a directory or file that other
         // users may read or enter is refused (the sandbox holds made-up data and is left alone).
@@ -472,7 +547,7 @@ int Service::start(
             settings.firstRetrySeconds = options.legacyRevocationWebhookRetrySeconds;
             Private* raw = p.get();
             p->revocationWebhook = std::make_unique<RevocationWebhook>(
-                *p->database, settings, [raw](const QString& line) { raw->log(line); });
+                *p->database, settings, [raw](const QString& line) { raw->log(line, "info", "webhook"); });
             RevocationWebhook* webhook = p->revocationWebhook.get();
             p->api->setRevocationQueued([webhook] { webhook->wake(); });
             if (p->api->holdsLegacyCaKey())
@@ -511,6 +586,11 @@ int Service::start(
         if (p->listenSocket >= 0)
             ::listen(p->listenSocket, SOMAXCONN);
 #endif
+        if (options.metricsPort >= 0) {
+            QString message;
+            if (!p->startMetrics(&message))
+                return fail(message);
+        }
     } catch (const ConfigurationError& e) {
         fail(QString::fromUtf8(e.what()));
         return kConfigurationError;
@@ -535,6 +615,10 @@ void Service::stop()
     }
     if (!p)
         return;
+    if (p->metricsHttp)
+        p->metricsHttp->stop();
+    if (p->metricsListener.joinable())
+        p->metricsListener.join();
     if (p->http)
         p->http->stop();
     if (p->listener.joinable())
@@ -610,6 +694,12 @@ int Service::port() const
 {
     const std::lock_guard guard(m_mutex);
     return d ? d->port : -1;
+}
+
+int Service::metricsPort() const
+{
+    const std::lock_guard guard(m_mutex);
+    return d ? d->metricsPort : -1;
 }
 
 } // namespace certdesk::server

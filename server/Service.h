@@ -42,6 +42,8 @@ public:
     [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const DatabaseLocation& location,
         const QString& username, const QString& password, const QStringList& roles, QString* error = nullptr);
     [[nodiscard]] int port() const;
+    // The port of GET /metrics (ServiceOptions::metricsPort), -1 when there is none.
+    [[nodiscard]] int metricsPort() const;
 
 private:
     struct Private;

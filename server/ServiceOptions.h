@@ -98,6 +98,12 @@ struct ServiceOptions
     // Empty function = standard error. Set `quiet` to drop them.
     std::function<void(const QString& line)> logSink;
     bool quiet = false;
+    // Log lines as JSON objects, one per line (ServiceLog), instead of text.
+    bool jsonLogs = false;
+    // GET /metrics (Prometheus text format) on this address only, never on the API's: metrics are for the
+    // operator's network, not for applicants. metricsPort -1 = no metrics listener; 0 = a free port.
+    QString metricsHost;
+    int metricsPort = -1;
 };
 
 } // namespace certdesk::server

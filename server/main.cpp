@@ -1,6 +1,7 @@
 // certdesk-server: the reference CA counter service (../shared/API.md) on cpp-httplib.
 #include "Audit.h"
 #include "CaCommands.h"
+#include "CheckConfig.h"
 #include "LegacyCommands.h"
 #include "ServerConfig.h"
 #include "Service.h"
@@ -107,15 +108,28 @@ int main(int argc, char* argv[])
         QStringLiteral("time"));
     const QCommandLineOption format(QStringLiteral("format"),
         QStringLiteral("legacy revocations: csv (default) or jsonl."), QStringLiteral("format"));
-    parser.addOptions(
-        {listen, dataDir, database, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
-            quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format});
+    const QCommandLineOption metricsListen(QStringLiteral("metrics-listen"),
+        QStringLiteral("Serve GET /metrics (Prometheus text format) on this address only (port 0 = any free "
+                       "port); no metrics without it."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+        QStringLiteral("text (default) or json: one JSON object per line (time, level, category, message; "
+                       "requests add method, route, status, duration in ms)."),
+        QStringLiteral("format"));
+    parser.addOptions({listen, dataDir, database, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads,
+        publicUrl, quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format,
+        metricsListen, logFormat});
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate | staff add NAME | "
                        "staff passwd NAME | staff disable NAME | staff list | legacy import FILE... | "
-                       "legacy revocations."),
+                       "legacy revocations | check-config."),
         QStringLiteral("[ca init|staff ...]"));
     parser.process(app);
+
+    // check-config reads the file itself: a file that does not parse is a problem it reports (exit 1).
+    if (parser.positionalArguments().value(0) == QLatin1String("check-config"))
+        return certdesk::server::runCheckConfig(
+            parser.value(configFile), parser.positionalArguments().mid(1));
 
     // The config file gives defaults; the command line overrides them.
     certdesk::server::ServerConfig config;
@@ -144,35 +158,15 @@ int main(int argc, char* argv[])
         fail(databaseError);
         return 2;
     }
-    if (!config.databasePasswordFile.isEmpty()) {
-        QFile file(config.databasePasswordFile);
-        if (!file.open(QIODevice::ReadOnly)) {
-            fail(QStringLiteral("cannot read database_password_file %1").arg(config.databasePasswordFile));
-            return 2;
-        }
-        location->password = QString::fromUtf8(file.readAll()).trimmed();
+    if (!location->readPasswordFile(config.databasePasswordFile, &databaseError)) {
+        fail(databaseError);
+        return 2;
     }
 
     certdesk::server::ServiceOptions options;
+    certdesk::server::applyConfig(config, &options);
     options.sandbox = parser.isSet(sandbox);
     options.database = *location;
-    if (config.databaseConnections)
-        options.databaseConnections = *config.databaseConnections;
-    options.caDirectory = config.caDirectory;
-    options.caKey = config.caKey;
-    options.legacyCertificate = config.legacyCertificate;
-    options.legacyKey = config.legacyKey;
-    options.legacyRevocationWebhook = config.legacyRevocationWebhook;
-    options.legacyRevocationWebhookSecretFile = config.legacyRevocationWebhookSecretFile;
-    if (config.legacyRevocationWebhookRetrySeconds)
-        options.legacyRevocationWebhookRetrySeconds = *config.legacyRevocationWebhookRetrySeconds;
-    options.ocspKeyPassphraseFile = config.ocspKeyPassphraseFile;
-    options.providers = config.providers;
-    if (config.loginDelaySeconds)
-        options.loginDelaySeconds = *config.loginDelaySeconds;
-    options.allowOnePersonCounter = config.allowOnePersonCounter;
-    if (config.ocspNextUpdateMinutes)
-        options.ocspValiditySeconds = qint64(*config.ocspNextUpdateMinutes) * 60;
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
@@ -191,8 +185,8 @@ int main(int argc, char* argv[])
             return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory, *location,
                 parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
-            fail(QStringLiteral(
-                "unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit, legacy)")
+            fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit, "
+                                "legacy, check-config)")
                      .arg(positional.front()));
             return 2;
         }
@@ -224,19 +218,33 @@ int main(int argc, char* argv[])
     }
     const QString address
         = setting(listen, config.listen.isEmpty() ? listen.defaultValues().constFirst() : config.listen);
-    const int colon = int(address.lastIndexOf(QLatin1Char(':')));
-    bool portOk = false;
-    const int port = colon > 0 ? address.mid(colon + 1).toInt(&portOk) : -1;
-    QString host = colon > 0 ? address.left(colon) : QString();
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    if (!portOk || port < 0 || port > 65535 || host.isEmpty()) {
+    QString host;
+    int port = -1;
+    if (!certdesk::server::parseListenAddress(address, &host, &port)) {
         fail(QStringLiteral("--listen takes host:port, e.g. 127.0.0.1:0"));
         return 2;
     }
+    if (parser.isSet(metricsListen)
+        && !certdesk::server::parseListenAddress(
+            parser.value(metricsListen), &options.metricsHost, &options.metricsPort)) {
+        fail(QStringLiteral("--metrics-listen takes host:port, e.g. 127.0.0.1:9464"));
+        return 2;
+    }
+    if (!config.metricsListen.isEmpty() && options.metricsPort < 0) {
+        fail(QStringLiteral("metrics_listen in [server] takes host:port"));
+        return 2;
+    }
+    if (parser.isSet(logFormat)) {
+        const QString value = parser.value(logFormat);
+        if (value != QLatin1String("text") && value != QLatin1String("json")) {
+            fail(QStringLiteral("--log-format takes text or json"));
+            return 2;
+        }
+        options.jsonLogs = value == QLatin1String("json");
+    }
 
-    options.tlsCertificateFile = setting(tlsCert, config.tlsCertificate);
-    options.tlsKeyFile = setting(tlsKey, config.tlsKey);
+    options.tlsCertificateFile = setting(tlsCert, options.tlsCertificateFile);
+    options.tlsKeyFile = setting(tlsKey, options.tlsKeyFile);
     if (options.tlsCertificateFile.isEmpty() != options.tlsKeyFile.isEmpty()) {
         fail(QStringLiteral("--tls-cert and --tls-key go together"));
         return 2;
@@ -252,21 +260,10 @@ int main(int argc, char* argv[])
         }
         return value;
     };
-    options.lookupRateLimit
-        = int(number(rateLimit, config.lookupRateLimit.value_or(options.lookupRateLimit), 0));
-    options.maxDocumentBytes
-        = number(maxDocument, config.maxDocumentBytes.value_or(options.maxDocumentBytes), 1);
-    options.threads = int(number(threads, config.threads.value_or(options.threads), 2));
-    options.applicationRateLimit = config.applicationRateLimit;
-    if (config.trustedProxies)
-        options.trustedProxies = *config.trustedProxies;
-    options.headerTimeoutSeconds = config.headerTimeoutSeconds.value_or(options.headerTimeoutSeconds);
-    options.bodyTimeoutSeconds = config.bodyTimeoutSeconds.value_or(options.bodyTimeoutSeconds);
-    options.maxConnectionsPerAddress
-        = config.maxConnectionsPerAddress.value_or(options.maxConnectionsPerAddress);
-    if (config.maxApplicationBytes)
-        options.maxApplicationBytes = *config.maxApplicationBytes;
-    options.publicBaseUrl = setting(publicUrl, config.publicUrl);
+    options.lookupRateLimit = int(number(rateLimit, options.lookupRateLimit, 0));
+    options.maxDocumentBytes = number(maxDocument, options.maxDocumentBytes, 1);
+    options.threads = int(number(threads, options.threads, 2));
+    options.publicBaseUrl = setting(publicUrl, options.publicBaseUrl);
     // Issued certificates carry <public-url>/api/v1/ca/crl and <public-url>/ocsp for good: a guess from a
     // request's Host header is fine for a sandbox on loopback, never for certificates relying parties check.
     if (!options.sandbox && options.publicBaseUrl.isEmpty()) {
@@ -297,6 +294,12 @@ int main(int argc, char* argv[])
     const QString shownHost
         = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     std::printf("listening on %s:%d\n", shownHost.toUtf8().constData(), actual);
+    if (service.metricsPort() > 0) {
+        const QString shownMetricsHost = options.metricsHost.contains(QLatin1Char(':'))
+            ? QLatin1Char('[') + options.metricsHost + QLatin1Char(']')
+            : options.metricsHost;
+        std::printf("metrics on %s:%d\n", shownMetricsHost.toUtf8().constData(), service.metricsPort());
+    }
     std::fflush(stdout);
 
     int received = 0;

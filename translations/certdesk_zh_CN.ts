@@ -1074,6 +1074,10 @@
             </translation>
         </message>
         <message>
+            <source>The service cannot reach its database; try again later or use another counter service.</source>
+            <translation>服务无法连接其数据库，请稍后重试，或改用其他服务点。</translation>
+        </message>
+        <message>
             <source>The request body is not valid JSON (at byte %1).</source>
             <translation>请求内容不是有效的 JSON（第 %1 字节处）。</translation>
         </message>

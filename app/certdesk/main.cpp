@@ -42,6 +42,9 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CertDesk"));
+    // The menu entry installer/certdesk.desktop: on Wayland the compositor takes the window's icon and name
+    // from it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("certdesk"));
     QApplication::setOrganizationName(QStringLiteral("CertDesk"));
     QApplication::setApplicationVersion(QStringLiteral(CERTDESK_VERSION));
 

@@ -5,6 +5,7 @@
 // and without a CSR) -> envelopes opened with the transport key -> confirmation -> old serial on the CRL ->
 // shipment
 // -> handover. Certificates are checked with the OpenSSL command line as a bidding platform would.
+#include "ResponseRecorder.h"
 #include "ServerProcess.h"
 #include "TestEnvironment.h"
 #include "api/ApiClient.h"
@@ -189,7 +190,9 @@ private:
         ApiClientOptions options;
         options.baseUrl = m_server.baseUrl();
         options.transferTimeout = 60s;
-        return std::make_unique<ApiClient>(options);
+        auto client = std::make_unique<ApiClient>(options);
+        certdesk::test::recordReplies(client.get());
+        return client;
     }
 
     QString writeFile(const QString& name, const QByteArray& bytes)

@@ -1,6 +1,7 @@
 // A page scanned as CertDesk scans (ProcessScanSource: SANE in certdesk-scan-helper, its virtual "test"
 // backend: real libsane, real frames, no hardware) is normalised and uploaded to the real certdesk-server,
 // which accepts it; the service then lists it.
+#include "ResponseRecorder.h"
 #include "SaneTestScanners.h"
 #include "ServerProcess.h"
 #include "api/ApiClient.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
         api::ApiClientOptions options;
         options.baseUrl = m_server.baseUrl();
         api::ApiClient client(options);
+        certdesk::test::recordReplies(&client);
 
         const auto minted
             = await(client.sandboxMintLegacy(CertificateCategory::NaturalPerson, QStringLiteral("李四"),

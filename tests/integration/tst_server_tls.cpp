@@ -1,5 +1,6 @@
 // certdesk-server over HTTPS (--tls-cert/--tls-key) with the client pinned to the service's CA: the pinned
 // client talks to it; a client pinned to another CA refuses the connection (kind Tls) after one attempt.
+#include "ResponseRecorder.h"
 #include "ServerProcess.h"
 #include "api/ApiClient.h"
 
@@ -48,6 +49,7 @@ private:
         options.baseUrl = httpsUrl();
         options.pinnedCaCertificates = QSslCertificate::fromPath(pinnedCa);
         api::ApiClient client(options);
+        certdesk::test::recordReplies(&client);
         auto* reply = client.health();
         reply->waitForFinished();
         auto result = reply->result();

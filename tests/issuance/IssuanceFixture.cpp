@@ -1,5 +1,7 @@
 #include "IssuanceFixture.h"
 
+#include "ResponseRecorder.h"
+
 #include "pki/CertificateInfo.h"
 #include "pki/Pem.h"
 
@@ -165,7 +167,9 @@ std::unique_ptr<ApiClient> IssuanceFixture::makeClient() const
     // Quick retries: a test that kills the service should not wait for the full backoff.
     options.retry.initialDelay = std::chrono::milliseconds(50);
     options.retry.maxDelay = std::chrono::milliseconds(200);
-    return std::make_unique<ApiClient>(options);
+    auto client = std::make_unique<ApiClient>(options);
+    certdesk::test::recordReplies(client.get());
+    return client;
 }
 
 bool IssuanceFixture::signInCounter(ApiClient& client)

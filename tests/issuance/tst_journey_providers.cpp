@@ -5,6 +5,7 @@
 // ProgrammingJob, shipped. Every outside party is the loopback simulator of tests/support/ProviderWorld.
 #include "IssuanceFixture.h"
 #include "ProviderWorld.h"
+#include "ResponseRecorder.h"
 #include "TestEnvironment.h"
 #include "TokenTestSupport.h"
 
@@ -69,6 +70,8 @@ public:
             reply.status = r->status;
             reply.body = QByteArray::fromStdString(r->body);
             reply.json = QJsonDocument::fromJson(reply.body).object();
+            test::recordResponse(QByteArray(method), QByteArray::fromStdString(p), reply.status,
+                QByteArray::fromStdString(r->get_header_value("Content-Type")), reply.body);
         }
         return reply;
     }
@@ -250,7 +253,7 @@ void TestJourneyProviders::wholeJourneyWithoutSandbox()
     Http http(m_world->serverPort());
     QCOMPARE(http.get(QStringLiteral("health")).json.value(QStringLiteral("sandbox")).toBool(true), false);
 
-    // The CA's existing certificates (see ProviderWorld::addLegacyCertificate: switch to `legacy import`).
+    // The CA's existing certificates, brought in with `certdesk-server legacy import`.
     const QString holder = QStringLiteral("Shenzhen Journey Technology Co");
     const QString uscc = QStringLiteral("91350100M000100Y43");
     const QString serial = m_world->addLegacyCertificate(

@@ -1,5 +1,7 @@
 #include "ServerHarness.h"
 
+#include "ResponseRecorder.h"
+
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -157,6 +159,7 @@ bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, 
         out += m_process->readAllStandardOutput();
     }
     const QByteArray line = out.left(out.indexOf('\n')).trimmed();
+    m_pendingOutput = out.mid(out.indexOf('\n') + 1);
     const QByteArray prefix = "listening on 127.0.0.1:";
     if (!line.startsWith(prefix)) {
         m_error = QString::fromUtf8(m_process->readAllStandardError());
@@ -194,6 +197,23 @@ qint64 ServerProcess::rssKiB() const
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+QByteArray ServerProcess::outputLine(int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (m_process && !m_pendingOutput.contains('\n') && timer.elapsed() < timeoutMs) {
+        if (!m_process->waitForReadyRead(500) && m_process->state() == QProcess::NotRunning)
+            break;
+        m_pendingOutput += m_process->readAllStandardOutput();
+    }
+    const qsizetype end = m_pendingOutput.indexOf('\n');
+    if (end < 0)
+        return {};
+    const QByteArray line = m_pendingOutput.left(end).trimmed();
+    m_pendingOutput.remove(0, end + 1);
+    return line;
 }
 
 QByteArray ServerProcess::standardError() const
@@ -253,7 +273,7 @@ httplib::Headers Http::headers(const QString& token) const
     return h;
 }
 
-Reply Http::convert(const httplib::Result& result)
+Reply Http::convert(const char* method, const std::string& path, const httplib::Result& result)
 {
     Reply reply;
     if (!result)
@@ -261,6 +281,8 @@ Reply Http::convert(const httplib::Result& result)
     reply.status = result->status;
     reply.body = QByteArray::fromStdString(result->body);
     reply.headers = result->headers;
+    certdesk::test::recordResponse(QByteArray(method), QByteArray::fromStdString(path), reply.status,
+        reply.header("Content-Type").toLatin1(), reply.body);
     return reply;
 }
 
@@ -278,7 +300,7 @@ httplib::Client client(int port)
 Reply Http::get(const QString& path, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Get(url(path), headers(token)));
+    return convert("GET", url(path), c.Get(url(path), headers(token)));
 }
 
 Reply Http::post(
@@ -288,48 +310,53 @@ Reply Http::post(
     httplib::Headers h = headers(token);
     if (!idempotencyKey.isEmpty())
         h.emplace("Idempotency-Key", idempotencyKey.toStdString());
-    return convert(c.Post(
-        url(path), h, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
+    return convert("POST", url(path),
+        c.Post(url(path), h, QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+            "application/json"));
 }
 
 Reply Http::postRaw(
     const QString& path, const QByteArray& body, const QString& contentType, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Post(url(path), headers(token), body.toStdString(), contentType.toStdString()));
+    return convert(
+        "POST", url(path), c.Post(url(path), headers(token), body.toStdString(), contentType.toStdString()));
 }
 
 Reply Http::put(const QString& path, const QJsonObject& body, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Put(url(path), headers(token),
-        QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), "application/json"));
+    return convert("PUT", url(path),
+        c.Put(url(path), headers(token), QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
+            "application/json"));
 }
 
 Reply Http::del(const QString& path, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Delete(url(path), headers(token)));
+    return convert("DELETE", url(path), c.Delete(url(path), headers(token)));
 }
 
 Reply Http::putBytes(
     const QString& path, const QByteArray& bytes, const QString& contentType, const QString& token)
 {
     auto c = client(m_port);
-    return convert(c.Put(url(path), headers(token), bytes.toStdString(), contentType.toStdString()));
+    return convert(
+        "PUT", url(path), c.Put(url(path), headers(token), bytes.toStdString(), contentType.toStdString()));
 }
 
 Reply Http::putStream(const QString& path, qint64 size, const QString& contentType, const QString& token)
 {
     auto c = client(m_port);
     const std::string chunk(64 * 1024, '\0');
-    return convert(c.Put(
-        url(path), headers(token), size_t(size),
-        [&chunk](size_t offset, size_t length, httplib::DataSink& sink) {
-            Q_UNUSED(offset);
-            return sink.write(chunk.data(), std::min(length, chunk.size()));
-        },
-        contentType.toStdString()));
+    return convert("PUT", url(path),
+        c.Put(
+            url(path), headers(token), size_t(size),
+            [&chunk](size_t offset, size_t length, httplib::DataSink& sink) {
+                Q_UNUSED(offset);
+                return sink.write(chunk.data(), std::min(length, chunk.size()));
+            },
+            contentType.toStdString()));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

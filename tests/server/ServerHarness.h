@@ -70,10 +70,14 @@ public:
     [[nodiscard]] qint64 rssKiB() const;
     [[nodiscard]] QString lastError() const { return m_error; }
     [[nodiscard]] QByteArray standardError() const;
+    // The next line the server prints on standard output after "listening on ..." (such as "metrics on
+    // HOST:PORT"), waiting up to `timeoutMs`; empty when none came.
+    [[nodiscard]] QByteArray outputLine(int timeoutMs = 10000);
 
 private:
     std::unique_ptr<QProcess> m_process;
     std::optional<QProcessEnvironment> m_environment;
+    QByteArray m_pendingOutput;
     int m_port = 0;
     QString m_error;
 };
@@ -115,7 +119,9 @@ public:
 private:
     [[nodiscard]] std::string url(const QString& path) const;
     [[nodiscard]] httplib::Headers headers(const QString& token) const;
-    [[nodiscard]] static Reply convert(const httplib::Result& result);
+    // The reply, recorded for the OpenAPI check (ResponseRecorder) when the environment asks for it.
+    [[nodiscard]] static Reply convert(
+        const char* method, const std::string& path, const httplib::Result& result);
     int m_port;
 };
 

@@ -226,6 +226,14 @@ bool ProviderWorld::start(const QString& extraConfig)
             != 0)
         return fail(QStringLiteral("staff add: %1").arg(output));
 
+    // --- the CA's old RSA CA, as its old system made it: only its certificate is configured ---
+    if (!openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+            path(QStringLiteral("legacy-ca.key")), QStringLiteral("-out"),
+            path(QStringLiteral("legacy-ca.pem")), QStringLiteral("-subj"),
+            QStringLiteral("/CN=Legacy RSA CA"), QStringLiteral("-days"), QStringLiteral("3650")}))
+        return false;
+
     // --- the configuration: every secret is a file named here ---
     const QString config = QStringLiteral("[server]\n"
                                           "public_url = %1\n"
@@ -265,11 +273,14 @@ bool ProviderWorld::start(const QString& extraConfig)
                                           "provider = http\n"
                                           "base_url = %3\n"
                                           "client_id = certdesk-test\n"
-                                          "secret_file = %9\n")
+                                          "secret_file = %9\n"
+                                          "[legacy_ca]\n"
+                                          "certificate = %10\n")
                                .arg(QString::fromLatin1(PublicUrl), path(QStringLiteral("ca.pass")), sim,
                                    path(QStringLiteral("merchant.key")), path(QStringLiteral("platform.pem")),
                                    path(QStringLiteral("apiv3.key")), path(QStringLiteral("alipay-app.key")),
-                                   path(QStringLiteral("alipay.pub")), path(QStringLiteral("shim.secret")))
+                                   path(QStringLiteral("alipay.pub")), path(QStringLiteral("shim.secret")),
+                                   path(QStringLiteral("legacy-ca.pem")))
         + extraConfig;
     if (!writeFile(path(QStringLiteral("certdesk.conf")), config.toUtf8(), true))
         return fail(QStringLiteral("cannot write the config"));
@@ -334,15 +345,8 @@ QJsonObject ProviderWorld::simulator(const QString& name, const QJsonObject& bod
 QString ProviderWorld::addLegacyCertificate(const QString& category, const QString& holder,
     const QString& credentialNumber, const QDateTime& notAfter)
 {
-    // An RSA CA and a certificate it issued, as the CA's old system made them.
-    const QString caKey = path(QStringLiteral("legacy-ca.key"));
-    const QString caCert = path(QStringLiteral("legacy-ca.pem"));
-    if (!QFile::exists(caCert)
-        && !openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), caKey,
-            QStringLiteral("-out"), caCert, QStringLiteral("-subj"), QStringLiteral("/CN=Legacy RSA CA"),
-            QStringLiteral("-days"), QStringLiteral("3650")}))
-        return {};
+    // A certificate the legacy CA issued, named as its old system named them (core/pki/Subject.h): an
+    // institution O and serialNumber = its credit code, a person CN and serialNumber = the ID number.
     const int n = m_legacySeed++;
     const QString key = path(QStringLiteral("legacy-%1.key").arg(n));
     const QString csr = path(QStringLiteral("legacy-%1.csr").arg(n));
@@ -351,68 +355,38 @@ QString ProviderWorld::addLegacyCertificate(const QString& category, const QStri
                                .arg(QString::number(QDateTime::currentMSecsSinceEpoch(), 16).toUpper())
                                .left(20)
         + QString::number(n);
-    // Whole days from now (OpenSSL 3.0's x509 -req has no -not_after); the row says what the certificate
-    // says.
+    const QString subject = category == QLatin1String("natural_person")
+        ? QStringLiteral("/CN=%1/serialNumber=%2").arg(holder, credentialNumber)
+        : QStringLiteral("/CN=%1/O=%1/serialNumber=%2").arg(holder, credentialNumber);
+    // Whole days from now (OpenSSL 3.0's x509 -req has no -not_after).
     const qint64 days = qMax<qint64>(1, QDateTime::currentDateTimeUtc().daysTo(notAfter));
     if (!openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
             QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-            QStringLiteral("-out"), csr, QStringLiteral("-subj"), QStringLiteral("/CN=%1").arg(holder)})
+            QStringLiteral("-out"), csr, QStringLiteral("-utf8"), QStringLiteral("-subj"), subject})
         || !openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), csr,
-            QStringLiteral("-CA"), caCert, QStringLiteral("-CAkey"), caKey, QStringLiteral("-set_serial"),
+            QStringLiteral("-CA"), path(QStringLiteral("legacy-ca.pem")), QStringLiteral("-CAkey"),
+            path(QStringLiteral("legacy-ca.key")), QStringLiteral("-set_serial"),
             QStringLiteral("0x") + serial, QStringLiteral("-days"), QString::number(days),
             QStringLiteral("-outform"), QStringLiteral("DER"), QStringLiteral("-out"), cert}))
         return {};
-    QProcess dates;
-    dates.start(QStringLiteral("openssl"),
-        {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"),
-            cert, QStringLiteral("-noout"), QStringLiteral("-enddate"), QStringLiteral("-startdate")});
-    dates.waitForFinished(30000);
-    const auto field = [](const QString& text, const QString& name) {
-        for (const QString& line : text.split(QLatin1Char('\n'))) {
-            if (line.startsWith(name))
-                return QDateTime::fromString(
-                    line.mid(name.size()).simplified().remove(QStringLiteral(" GMT")),
-                    QStringLiteral("MMM d HH:mm:ss yyyy"))
-                    .toUTC();
-        }
-        return QDateTime();
-    };
-    const QString text = QString::fromLatin1(dates.readAllStandardOutput());
-    QDateTime start = field(text, QStringLiteral("notBefore="));
-    QDateTime end = field(text, QStringLiteral("notAfter="));
-    start.setTimeZone(QTimeZone::utc());
-    end.setTimeZone(QTimeZone::utc());
-    if (!end.isValid()) {
-        fail(QStringLiteral("cannot read the legacy certificate dates: %1").arg(text));
+    // Into the store the way the CA's operator does it: `legacy import`, the category from a CSV mapping
+    // (the three institution kinds look the same in a certificate).
+    const QString categories = path(QStringLiteral("legacy-%1.csv").arg(n));
+    if (!writeFile(
+            categories, QStringLiteral("serial,category\n%1,%2\n").arg(serial, category).toUtf8(), false)) {
+        fail(QStringLiteral("cannot write %1").arg(categories));
         return {};
     }
-    // The row `legacy import` writes (SWITCH HERE): serial, category, holder, credential number, validity,
-    // DER.
-    const QString connection = QStringLiteral("legacy-%1").arg(n);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(QDir(dataDir()).filePath(QStringLiteral("certdesk.db")));
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(QStringLiteral(
-                "INSERT INTO legacy_certificates (serial, category, holder, credential_number, algorithm, "
-                "not_before, "
-                "not_after, certificate, seeded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)"));
-            for (const QVariant& v : QVariantList {serial, category, holder, credentialNumber,
-                     QStringLiteral("RSA-2048"), start.toString(Qt::ISODate), end.toString(Qt::ISODate),
-                     QString::fromLatin1(readFile(cert).toBase64()),
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODate)})
-                q.addBindValue(v);
-            ok = q.exec();
-            if (!ok)
-                m_error = q.lastError().text();
-        }
-        db.close();
+    QString output;
+    const int code = runServerCommand(
+        {QStringLiteral("legacy"), QStringLiteral("import"), QStringLiteral("--config"),
+            path(QStringLiteral("certdesk.conf")), QStringLiteral("--categories"), categories, cert},
+        {}, &output);
+    if (code != 0 || !output.contains(QStringLiteral("added 1, already present 0, refused 0"))) {
+        fail(QStringLiteral("legacy import (exit %1): %2").arg(code).arg(output));
+        return {};
     }
-    QSqlDatabase::removeDatabase(connection);
-    return ok ? serial : QString();
+    return serial;
 }
 
 QStringList ProviderWorld::auditRows(const QString& action) const

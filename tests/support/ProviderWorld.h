@@ -50,11 +50,10 @@ public:
     // POST /_sim/<path> to the simulator; the answer's JSON object (status in *status).
     QJsonObject simulator(const QString& path, const QJsonObject& body = {}, int* status = nullptr) const;
 
-    // The applicant's lookup needs a legacy certificate in the service's store. `certdesk-server legacy
-    // import` is not on main yet: until it is, the certificate (a real RSA certificate made here with the
-    // openssl command line) is written into the legacy_certificates table the way the import will store it.
-    // SWITCH HERE to `certdesk-server legacy import FILE` once it exists. Returns the serial (upper-case
-    // hex).
+    // The applicant's lookup needs a legacy certificate in the service's store: a real RSA certificate made
+    // here with the openssl command line by the legacy CA that start() configures (its certificate only, as a
+    // CA whose key stays in its old system), brought in with `certdesk-server legacy import`. Returns the
+    // serial (upper-case hex), or empty with error().
     [[nodiscard]] QString addLegacyCertificate(const QString& category, const QString& holder,
         const QString& credentialNumber, const QDateTime& notAfter);
 
