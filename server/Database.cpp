@@ -48,8 +48,10 @@ SqlError::SqlError(const std::string& what, const QSqlError& error, bool postgre
             m_kind = Kind::StorageFull;
         else if (native == QLatin1String("55P03") || native == QLatin1String("53300"))
             m_kind = Kind::Busy;
+        // No SQLSTATE at all: libpq's own failure, i.e. the connection (a server that went away answers
+        // nothing: "server closed the connection unexpectedly", then "no connection to the server").
         else if (native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P"))
-            || (native.isEmpty() && error.type() == QSqlError::ConnectionError))
+            || native.isEmpty())
             m_kind = Kind::Unavailable;
         return;
     }
