@@ -272,9 +272,13 @@ VerifiedNotification Alipay::verify(const IncomingNotification& n, const QDateTi
         return result;
     }
     const QString status = params.value(QStringLiteral("trade_status"));
-    result.verdict = status == QLatin1String("TRADE_SUCCESS") || status == QLatin1String("TRADE_FINISHED")
-        ? VerifiedNotification::Verdict::Paid
-        : VerifiedNotification::Verdict::NotPaid;
+    const bool paid = status == QLatin1String("TRADE_SUCCESS") || status == QLatin1String("TRADE_FINISHED");
+    // A "paid" whose total_amount is not a plain yuan amount (yuanToFen) is malformed, however well signed.
+    if (paid && result.amountFen <= 0) {
+        result.reason = QStringLiteral("malformed");
+        return result;
+    }
+    result.verdict = paid ? VerifiedNotification::Verdict::Paid : VerifiedNotification::Verdict::NotPaid;
     return result;
 }
 

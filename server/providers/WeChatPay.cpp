@@ -10,6 +10,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <cmath>
+
 namespace certdesk::server::providers {
 
 namespace {
@@ -160,9 +162,12 @@ TradeState WeChatPay::tradeFrom(const QJsonObject& transaction) const
     state.outTradeNo = transaction.value(QStringLiteral("out_trade_no")).toString();
     state.transactionId = transaction.value(QStringLiteral("transaction_id")).toString();
     const QJsonObject amount = transaction.value(QStringLiteral("amount")).toObject();
-    state.amountFen = amount.contains(QStringLiteral("total"))
-        ? Fen(amount.value(QStringLiteral("total")).toDouble(-1))
-        : -1;
+    // An amount is a whole number of fen (the spec's `total` is an integer): anything else — a fraction, a
+    // string, a number beyond 2^53 — is no amount, rather than one truncated or converted out of range.
+    const QJsonValue total = amount.value(QStringLiteral("total"));
+    const double fen = total.toDouble(-1);
+    state.amountFen
+        = total.isDouble() && fen >= 0 && fen <= 9007199254740992.0 && std::floor(fen) == fen ? Fen(fen) : -1;
     const QString tradeState = transaction.value(QStringLiteral("trade_state")).toString();
     if (transaction.value(QStringLiteral("mchid")).toString() != m_config.mchid
         || transaction.value(QStringLiteral("appid")).toString() != m_config.appid) {
@@ -240,6 +245,11 @@ VerifiedNotification WeChatPay::verify(const IncomingNotification& n, const QDat
     const bool success
         = body.value(QStringLiteral("event_type")).toString() == QLatin1String("TRANSACTION.SUCCESS")
         && trade.state == TradeState::State::Paid;
+    // A "paid" that names no order or no positive amount is malformed, however well signed.
+    if (success && (result.outTradeNo.isEmpty() || result.amountFen <= 0)) {
+        result.reason = QStringLiteral("malformed");
+        return result;
+    }
     result.verdict = success ? VerifiedNotification::Verdict::Paid : VerifiedNotification::Verdict::NotPaid;
     return result;
 }
