@@ -30,7 +30,8 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# Starts certdesk-server with the given arguments; prints its port.
+# Starts certdesk-server with the given arguments; its port in $started_port. (Not through $(...): the
+# process must be remembered by this shell, not by a subshell, to be stopped.)
 start_instance() {
   local out="$work/instance-${#pids[@]}"
   "$server" --listen 127.0.0.1:0 --sandbox --quiet --lookup-rate-limit 0 --config "$work/server.conf" "$@" \
@@ -41,7 +42,7 @@ start_instance() {
     kill -0 "${pids[-1]}" 2>/dev/null || { cat "$out.stderr" >&2; exit 1; }
     sleep 0.1
   done
-  sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$out.stdout"
+  started_port=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$out.stdout")
 }
 
 stop_all() {
@@ -50,7 +51,7 @@ stop_all() {
   haproxy_pid=""
 }
 
-# HAProxy on a free port in front of the given instance ports; prints its port.
+# HAProxy on a free port in front of the given instance ports; its port in $started_port.
 start_haproxy() {
   local port
   port=$(free_port)
@@ -68,7 +69,7 @@ start_haproxy() {
     curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break
     sleep 0.1
   done
-  echo "$port"
+  started_port=$port
 }
 
 # Runs bench_server.sh against a URL; prints "reads p99 issuances".
@@ -99,10 +100,11 @@ stop_all
 
 declare -A result
 # SQLite, one instance, straight and behind HAProxy.
-port=$(start_instance --data-dir "$work/sqlite")
+start_instance --data-dir "$work/sqlite"
+port=$started_port
 result[sqlite1]=$(measure "SQLite, one instance" "http://127.0.0.1:$port")
-proxy=$(start_haproxy "$port")
-result[sqlite1h]=$(measure "SQLite, one instance behind HAProxy" "http://127.0.0.1:$proxy")
+start_haproxy "$port"
+result[sqlite1h]=$(measure "SQLite, one instance behind HAProxy" "http://127.0.0.1:$started_port")
 stop_all
 
 # PostgreSQL on this machine, fsync on (a benchmark of the real thing, not of the tests' throwaway cluster).
@@ -111,13 +113,15 @@ CERTDESK_PG_DURABLE=1 bash "$root/tests/support/pg-cluster.sh" start "$work/pg" 
 . "$work/pg/pg.env"
 export PGPASSWORD="$password"
 "$bindir/psql" -h "$host" -U "$user" -d postgres -qc "CREATE DATABASE bench1" -c "CREATE DATABASE bench2"
-port=$(start_instance --data-dir "$work/pg1" --database "postgresql://$user@localhost/bench1?host=$host")
-result[pg1]=$(measure "PostgreSQL, one instance" "http://127.0.0.1:$port")
+start_instance --data-dir "$work/pg1" --database "postgresql://$user@localhost/bench1?host=$host"
+result[pg1]=$(measure "PostgreSQL, one instance" "http://127.0.0.1:$started_port")
 stop_all
-a=$(start_instance --data-dir "$work/pg2" --database "postgresql://$user@localhost/bench2?host=$host")
-b=$(start_instance --data-dir "$work/pg2" --database "postgresql://$user@localhost/bench2?host=$host")
-proxy=$(start_haproxy "$a" "$b")
-result[pg2h]=$(measure "PostgreSQL, two instances behind HAProxy" "http://127.0.0.1:$proxy")
+start_instance --data-dir "$work/pg2" --database "postgresql://$user@localhost/bench2?host=$host"
+a=$started_port
+start_instance --data-dir "$work/pg2" --database "postgresql://$user@localhost/bench2?host=$host"
+b=$started_port
+start_haproxy "$a" "$b"
+result[pg2h]=$(measure "PostgreSQL, two instances behind HAProxy" "http://127.0.0.1:$started_port")
 stop_all
 
 echo
