@@ -6,11 +6,13 @@ CERTDESK_PACKAGES=(
   cmake ninja-build ccache g++ pkg-config
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
-  libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
+  libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
   # crypto, tokens, server
   libssl-dev openssl libp11-dev libp11-kit-dev libqrcodegencpp-dev libcpp-httplib-dev libsqlite3-dev
   # server benchmark (scripts/bench server)
   wrk curl jq
+  # several service instances on PostgreSQL behind HAProxy (tests/server/tst_server_cluster, the *_pg suites)
+  postgresql haproxy
   # tests: tokens, documents, QR, display
   softhsm2 opensc poppler-utils zbar-tools xvfb xauth
   # scanning (SANE; the tests use its virtual "test" backend)

@@ -680,11 +680,19 @@ void Api::createApplication(Context& ctx)
                 QCoreApplication::translate(
                     "certdesk::Server", "This challenge was already used; look the certificate up again."));
     }
+    // The day's order numbers come from a counter row updated in this transaction: the database serialises
+    // instances that create applications at once (the row lock), and the UNIQUE order_no stands behind it.
+    // A day's counter starts from the applications already numbered that day (a store from before the
+    // counter).
+    const QString counter = QStringLiteral("order:") + day;
+    run(tx.db(),
+        QStringLiteral(
+            "INSERT INTO counters (name, value) SELECT CAST(? AS VARCHAR(100)), COUNT(*) FROM applications "
+            "WHERE order_no LIKE ? ON CONFLICT (name) DO NOTHING"),
+        {counter, QString(QStringLiteral("CD") + day + QLatin1Char('%'))});
+    run(tx.db(), QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = ?"), {counter});
     const int sequence
-        = scalar(tx.db(), QStringLiteral("SELECT COUNT(*) FROM applications WHERE order_no LIKE ?"),
-              {QString(QStringLiteral("CD") + day + QLatin1Char('%'))})
-              .toInt()
-        + 1;
+        = scalar(tx.db(), QStringLiteral("SELECT value FROM counters WHERE name = ?"), {counter}).toInt();
     const QString orderNo
         = QStringLiteral("CD") + day + QStringLiteral("%1").arg(sequence, 6, 10, QLatin1Char('0'));
     run(tx.db(),

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 namespace certdesk::server {
@@ -15,6 +16,9 @@ namespace {
 // RFC 5280 §5.3.1 CRLReason superseded: the old certificate (and an unconfirmed pair issued again) is
 // replaced.
 constexpr int kReasonSuperseded = 4;
+// How long an issuance in progress keeps others of the same application out (a claim of an instance that died
+// in the middle of one lapses then): far longer than the crypto takes, even on an HSM.
+constexpr qint64 kIssuanceClaimSeconds = 120;
 
 QString b64(const QByteArray& bytes)
 {
@@ -52,6 +56,14 @@ void Api::sendCrl(Context& ctx, const QString& source, CrlCache& cache,
     const std::lock_guard lock(cache.mutex);
     const QDateTime at = QDateTime::currentDateTimeUtc();
     if (cache.der.isEmpty() || key != cache.key || cache.madeAt.secsTo(at) > 3600) {
+        // cRLNumber strictly increases per CA (RFC 5280 §5.2.3), also when several instances share the CA
+        // directory: they take turns (a lock on the database) and each continues from the number in the
+        // crlnumber file.
+        const NamedLock turn(m_db, QStringLiteral("crl:") + source);
+        if (!m_certificates->reloadCrlNumber(source == QLatin1String("legacy")
+                    ? CertificateServices::OcspIssuer::Legacy
+                    : CertificateServices::OcspIssuer::Sm2))
+            throw std::runtime_error("the CRL number file is unreadable");
         const auto der = make(revoked);
         if (!der)
             throw std::runtime_error("CRL signing failed");
@@ -165,7 +177,43 @@ void Api::issue(Context& ctx)
     const QString base = baseUrl(ctx);
     request.crlUrl = base + QStringLiteral("/api/v1/ca/crl");
     request.ocspUrl = base + QStringLiteral("/ocsp");
-    // The crypto runs before the write lock is taken: issuances of different applications run in parallel.
+    // One issuance of an application at a time, on every instance: the claim is a conditional UPDATE of the
+    // application's row, which the database serialises (the second of two at the same moment finds the claim
+    // and gets 409). A claim left by an instance that died mid-issuance lapses after kIssuanceClaimSeconds.
+    // Issuing again later, before confirmation, still revokes the unconfirmed pair (../shared/API.md).
+    const QString claim = now();
+    {
+        // READ COMMITTED on PostgreSQL: the second UPDATE waits for the first's row lock and then evaluates
+        // its WHERE against the committed claim, so it affects no row and the answer is 409 at once.
+        WriteTransaction tx(m_db, WriteTransaction::Isolation::ReadCommitted);
+        const QSqlQuery claimed = run(tx.db(),
+            QStringLiteral("UPDATE applications SET issuing_since = ? WHERE id = ? AND status = ? AND "
+                           "(issuing_since IS NULL OR issuing_since < ?)"),
+            {claim, app.id, statusToApi(ApplicationStatus::Approved),
+                iso(QDateTime::currentDateTimeUtc().addSecs(-kIssuanceClaimSeconds))});
+        if (claimed.numRowsAffected() != 1)
+            errors::conflict(QCoreApplication::translate("certdesk::Server",
+                "These certificates are being issued at another counter right now; wait for that to "
+                "finish."));
+        tx.commit();
+    }
+    // Released whatever happens below (a refused CSR, a conflict, the reply); only this claim, not a later
+    // one.
+    const auto releaseClaim = qScopeGuard([this, &app, &claim] {
+        try {
+            retryOnConflict([&] {
+                WriteTransaction tx(m_db);
+                run(tx.db(),
+                    QStringLiteral(
+                        "UPDATE applications SET issuing_since = NULL WHERE id = ? AND issuing_since = ?"),
+                    {app.id, claim});
+                tx.commit();
+            });
+        } catch (const std::exception&) {
+            // The claim lapses by itself.
+        }
+    });
+    // The crypto runs outside any transaction: issuances of different applications run in parallel.
     const CertificateServices::IssueResult issued = m_certificates->issue(request);
     switch (issued.error) {
     case CertificateServices::IssueError::None:

@@ -410,7 +410,8 @@ bool Api::replay(Context& ctx)
     ctx.idempotencyKey = key;
     ctx.idempotencyScope = QString::fromStdString(ctx.request.method + ' ' + ctx.request.path);
     ctx.requestHash = canonicalBodyHash(ctx.body);
-    QSqlQuery q = run(m_db.connection(),
+    const ConnectionLease lease = m_db.connection();
+    QSqlQuery q = run(lease,
         QStringLiteral(
             "SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND idem_key = ?"),
         {ctx.idempotencyScope, key});
@@ -463,7 +464,7 @@ void Api::commitAndSend(WriteTransaction& tx, Context& ctx, int status, const QJ
 void Api::seedSandbox()
 {
     const QJsonObject seed = m_reference.sandboxSeed();
-    const QSqlDatabase db = m_db.connection();
+    const ConnectionLease db = m_db.connection();
     for (const QJsonValue& v : seed.value(QStringLiteral("staff")).toArray()) {
         const QJsonObject staff = v.toObject();
         const QString username = staff.value(QStringLiteral("username")).toString();

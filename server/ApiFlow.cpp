@@ -121,42 +121,55 @@ void Api::putDocument(Context& ctx)
             QCoreApplication::translate("certdesk::Server",
                 "The file is damaged or incomplete and cannot be opened; upload it again."));
     }
-    WriteTransaction tx(m_db);
-    const AppRow current = requireApp(tx.db(), app.id);
-    if (!isEditable(current.status))
-        errors::conflict(QCoreApplication::translate("certdesk::Server",
-            "Documents can be uploaded only while the application is a draft or after it was rejected."));
+    // The file and the row that refers to it are made under the file's lock, the lock under which a replaced
+    // file is checked and deleted (below): on every instance, a concurrent upload of the same bytes cannot
+    // lose its file. The transaction is run again after a conflict (the upload itself is on disk already).
     const QString kindText = documentKindToApi(*kind);
-    // Again under the write lock: two uploads of other kinds at once must not pass the cap together.
-    if (scalar(tx.db(),
-            QStringLiteral(
-                "SELECT COALESCE(SUM(size), 0) FROM documents WHERE application_id = ? AND kind <> ?"),
-            {app.id, kindText})
-                .toLongLong()
-            + upload->size()
-        > m_options.maxApplicationBytes)
-        errors::applicationStorageFull(m_options.maxApplicationBytes);
-    // Stored and referred to under the same lock under which a replaced file is deleted (below).
-    if (!m_documents.store(*upload))
-        errors::storageFull();
-    const QString at = now();
-    const QString replaced = scalar(tx.db(),
-        QStringLiteral("SELECT sha256 FROM documents WHERE application_id = ? AND kind = ?"),
-        {app.id, kindText})
-                                 .toString();
-    run(tx.db(), QStringLiteral("DELETE FROM documents WHERE application_id = ? AND kind = ?"),
-        {app.id, kindText});
-    run(tx.db(),
-        QStringLiteral(
-            "INSERT INTO documents (application_id, kind, sha256, size, content_type, uploaded_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)"),
-        {app.id, kindText, upload->sha256(), upload->size(), declared, at});
-    run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
-    // A replaced document's file goes once no application refers to it (files are shared by content hash).
-    // The rejection snapshot keeps only the hash, to see whether a document changed.
-    tx.commit();
+    QString at;
+    QString replaced;
+    {
+        const NamedLock fileLock(m_db, QStringLiteral("document:") + upload->sha256());
+        retryOnConflict([&] {
+            WriteTransaction tx(m_db);
+            const AppRow current = requireApp(tx.db(), app.id);
+            if (!isEditable(current.status))
+                errors::conflict(QCoreApplication::translate("certdesk::Server",
+                    "Documents can be uploaded only while the application is a draft or after it was "
+                    "rejected."));
+            // Again under the write lock: two uploads of other kinds at once must not pass the cap together.
+            if (scalar(tx.db(),
+                    QStringLiteral("SELECT COALESCE(SUM(size), 0) FROM documents WHERE application_id = ? "
+                                   "AND kind <> ?"),
+                    {app.id, kindText})
+                        .toLongLong()
+                    + upload->size()
+                > m_options.maxApplicationBytes)
+                errors::applicationStorageFull(m_options.maxApplicationBytes);
+            // Stored and referred to under the same lock under which a replaced file is deleted (below).
+            if (!m_documents.store(*upload))
+                errors::storageFull();
+            at = now();
+            replaced = scalar(tx.db(),
+                QStringLiteral("SELECT sha256 FROM documents WHERE application_id = ? AND kind = ?"),
+                {app.id, kindText})
+                           .toString();
+            run(tx.db(), QStringLiteral("DELETE FROM documents WHERE application_id = ? AND kind = ?"),
+                {app.id, kindText});
+            run(tx.db(),
+                QStringLiteral(
+                    "INSERT INTO documents (application_id, kind, sha256, size, content_type, uploaded_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)"),
+                {app.id, kindText, upload->sha256(), upload->size(), declared, at});
+            run(tx.db(), QStringLiteral("UPDATE applications SET updated_at = ? WHERE id = ?"), {at, app.id});
+            // A replaced document's file goes once no application refers to it (files are shared by content
+            // hash). The rejection snapshot keeps only the hash, to see whether a document changed.
+            tx.commit();
+        });
+    }
     if (!replaced.isEmpty() && replaced != upload->sha256()) {
-        // Checked and deleted under the write lock, under which uploads store their file and its row.
+        // Checked and deleted under the file's lock (and on SQLite the write lock), under which uploads store
+        // their file and its row.
+        const NamedLock fileLock(m_db, QStringLiteral("document:") + replaced);
         WriteTransaction cleanup(m_db);
         if (!scalar(cleanup.db(), QStringLiteral("SELECT sha256 FROM documents WHERE sha256 = ?"), {replaced})
                  .isValid())

@@ -18,6 +18,10 @@ namespace certdesk::server {
 
 namespace {
 
+// How long an SMS leased for sending stays with the instance sending it (the provider answers within its
+// timeout, seconds; an instance that dies meanwhile leaves it to the others after this).
+constexpr qint64 kSmsLeaseSeconds = 300;
+
 QString auditActor(const QString& provider)
 {
     return QStringLiteral("provider ") + provider;
@@ -593,6 +597,19 @@ void Api::sendQueuedSms()
                 {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt()});
     }
     for (const Message& m : due) {
+        // Leased to this instance before it is sent: every instance on the database runs this loop, and an
+        // SMS must go once. The lease is a conditional UPDATE the database serialises; the loser leaves it.
+        {
+            const QString at = now();
+            WriteTransaction lease(m_db, WriteTransaction::Isolation::ReadCommitted);
+            const QSqlQuery leased = run(lease.db(),
+                QStringLiteral("UPDATE outbox SET next_attempt_at = ? WHERE seq = ? AND sent_at IS NULL AND "
+                               "(next_attempt_at IS NULL OR next_attempt_at <= ?)"),
+                {iso(QDateTime::currentDateTimeUtc().addSecs(kSmsLeaseSeconds)), m.seq, at});
+            if (leased.numRowsAffected() != 1)
+                continue;
+            lease.commit();
+        }
         QString detail;
         const bool sent = m_providers->sendSms(QStringLiteral("outbox-%1").arg(m.seq), m.to, m.text, &detail);
         WriteTransaction tx(m_db);

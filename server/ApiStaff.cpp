@@ -32,7 +32,8 @@ Api::StaffPrincipal Api::requireStaff(const Context& ctx, const QString& role) c
     const QString token = ctx.bearerToken();
     if (token.isEmpty())
         errors::unauthorized(QCoreApplication::translate("certdesk::Server", "Staff sign-in required."));
-    StatementLease q = runCached(m_db.connection(),
+    const ConnectionLease lease = m_db.connection();
+    StatementLease q = runCached(lease,
         QStringLiteral("SELECT username, roles, expires_at FROM staff_sessions WHERE token_hash = ?"),
         {secrets::tokenHash(token)});
     if (!q.next() || parseTime(q.value(2).toString()) < QDateTime::currentDateTimeUtc())
@@ -100,24 +101,29 @@ void Api::staffLogin(Context& ctx)
             errors::rateLimited(int(std::min<qint64>(wait, kLockoutSeconds)));
         }
     }
-    QSqlQuery q = run(m_db.connection(),
-        QStringLiteral("SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ? "
-                       "AND disabled = 0"),
-        {username});
     secrets::PasswordHash stored;
     QString roles;
-    const bool known = q.next();
-    if (known) {
-        stored = {q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()};
-        roles = q.value(3).toString();
-    } else {
+    bool known = false;
+    {
+        // Read and let go before the slow password hash: the connection goes back to the pool meanwhile, and
+        // an unfinished SELECT would keep a read snapshot open through it (a write committed meanwhile by
+        // another thread would then fail the writes below with SQLITE_BUSY_SNAPSHOT, "database is locked").
+        const ConnectionLease lease = m_db.connection();
+        QSqlQuery q = run(lease,
+            QStringLiteral(
+                "SELECT password_hash, salt, iterations, roles FROM staff_users WHERE username = ? "
+                "AND disabled = 0"),
+            {username});
+        known = q.next();
+        if (known) {
+            stored = {q.value(0).toString(), q.value(1).toString(), q.value(2).toInt()};
+            roles = q.value(3).toString();
+        }
+    }
+    if (!known) {
         // Same work for unknown names, so timing does not tell which user names exist.
         stored = {QString(64, QLatin1Char('0')), QString(32, QLatin1Char('0')), secrets::kPasswordIterations};
     }
-    // An unfinished SELECT keeps this connection's read snapshot open through the slow password hash; a write
-    // committed meanwhile by another thread (the provider sender) would then fail the writes below with
-    // SQLITE_BUSY_SNAPSHOT ("database is locked").
-    q.finish();
     const bool ok = secrets::verifyPassword(password, stored) && known;
     if (!ok) {
         WriteTransaction tx(m_db);

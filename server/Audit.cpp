@@ -87,7 +87,7 @@ Verification verify(const QSqlDatabase& db)
     return result;
 }
 
-int runAuditCommand(const QStringList& arguments, const QString& dataDir)
+int runAuditCommand(const QStringList& arguments, const DatabaseLocation& location)
 {
     const auto print = [](FILE* stream, const QString& text) {
         const QByteArray bytes = text.toUtf8() + '\n';
@@ -98,13 +98,12 @@ int runAuditCommand(const QStringList& arguments, const QString& dataDir)
         print(stderr, QStringLiteral("certdesk-server: audit verify | audit list"));
         return 2;
     }
-    const QString path = QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db"));
-    if (!QFile::exists(path)) {
-        print(stderr, QStringLiteral("certdesk-server: there is no database in %1").arg(dataDir));
+    if (!location.isPostgres() && !QFile::exists(location.sqlitePath)) {
+        print(stderr, QStringLiteral("certdesk-server: there is no database at %1").arg(location.sqlitePath));
         return 2;
     }
     try {
-        Database database(path);
+        Database database(location);
         QString message;
         if (!database.migrate(&message)) {
             print(stderr, QStringLiteral("certdesk-server: database: %1").arg(message));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatabaseLocation.h"
+
 // The audit trail: staff actions, sign-in refusals, issuance and revocation in an append-only table where
 // each row carries the SHA-256 of the row before it (a hash chain), so that editing or deleting a row breaks
 // the chain (`certdesk-server audit verify`). Dropping the newest rows leaves a shorter, valid chain: the
@@ -31,7 +33,7 @@ struct Verification
 [[nodiscard]] Verification verify(const QSqlDatabase& db);
 
 // `certdesk-server audit verify` (exit 0 intact, 1 a broken chain: each problem on standard error) and
-// `audit list` (one line per row) on the database in `dataDir`; 2 for usage errors.
-[[nodiscard]] int runAuditCommand(const QStringList& arguments, const QString& dataDir);
+// `audit list` (one line per row) on the service's database; 2 for usage errors.
+[[nodiscard]] int runAuditCommand(const QStringList& arguments, const DatabaseLocation& database);
 
 } // namespace certdesk::server::audit

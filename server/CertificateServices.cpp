@@ -91,6 +91,9 @@ struct CertificateServices::State
     std::optional<pki::LegacyRsaCa> legacy;
     QList<pki::OcspAuthority> ocsp;
     QList<OcspIssuer> ocspIssuers;
+    // Where each CA's crlnumber file is (empty: not kept).
+    QString sm2CrlDir;
+    QString legacyCrlDir;
 };
 
 CertificateServices::CertificateServices(const QString& directory)
@@ -159,12 +162,14 @@ bool CertificateServices::initSandbox(QString* error, QStringList* notices)
     if (!ca)
         return fail(QStringLiteral("SM2 CA: ") + ca.detail());
     m_state->ca = std::move(ca).value();
+    m_state->sm2CrlDir = sm2Dir;
     if (!QDir().mkpath(legacyDir))
         return fail(QStringLiteral("cannot create %1").arg(legacyDir));
     auto legacy = pki::LegacyRsaCa::loadOrCreate(legacyDir);
     if (!legacy)
         return fail(QStringLiteral("legacy RSA CA: ") + legacy.detail());
     m_state->legacy = std::move(legacy).value();
+    m_state->legacyCrlDir = legacyDir;
     return initOcsp(pki::SecureBytes(), sm2Dir, legacyDir, error);
 }
 
@@ -209,6 +214,7 @@ bool CertificateServices::init(
     if (auto persisted = ca->persistCrlNumberIn(caDir); !persisted)
         refuse(QStringLiteral("SM2 CA in %1: %2").arg(caDir, persisted.detail()));
     m_state->ca = std::move(ca).value();
+    m_state->sm2CrlDir = caDir;
 
     const QString legacyDir = QDir(m_dir).filePath(QStringLiteral("legacy-rsa"));
     if (!options.legacyCertificate.isEmpty()) {
@@ -256,6 +262,7 @@ bool CertificateServices::init(
             refuse(QStringLiteral("cannot create %1").arg(legacyDir));
         if (auto persisted = m_state->legacy->persistCrlNumberIn(legacyDir); !persisted)
             refuse(QStringLiteral("legacy RSA CA in %1: %2").arg(legacyDir, persisted.detail()));
+        m_state->legacyCrlDir = legacyDir;
     }
 
     // The OCSP signers' keys: their own passphrase, else the issuing key file's.
@@ -427,6 +434,15 @@ std::optional<QByteArray> makeCrl(const Ca& ca, const QList<CertificateServices:
 }
 
 } // namespace
+
+bool CertificateServices::reloadCrlNumber(OcspIssuer which) const
+{
+    if (which == OcspIssuer::Sm2)
+        return !m_state->ca || m_state->sm2CrlDir.isEmpty()
+            || static_cast<bool>(m_state->ca->persistCrlNumberIn(m_state->sm2CrlDir));
+    return !m_state->legacy || m_state->legacyCrlDir.isEmpty()
+        || static_cast<bool>(m_state->legacy->persistCrlNumberIn(m_state->legacyCrlDir));
+}
 
 std::optional<QByteArray> CertificateServices::crl(const QList<Revoked>& revoked) const
 {

@@ -84,6 +84,10 @@ public:
         Sm2,
         Legacy,
     };
+    // Reads the CA's last cRLNumber from its crlnumber file again: instances sharing the CA directory take
+    // turns making CRLs (Api::sendCrl holds a database-wide lock), each continuing from the last one's
+    // number. false when the file is unreadable.
+    [[nodiscard]] bool reloadCrlNumber(OcspIssuer which) const;
     [[nodiscard]] QList<pki::OcspAuthority> ocspAuthorities() const;
     [[nodiscard]] QList<OcspIssuer> ocspIssuers() const;
 

@@ -68,6 +68,8 @@ void applyConfig(const ServerConfig& config, ServiceOptions* options)
         = config.maxConnectionsPerAddress.value_or(options->maxConnectionsPerAddress);
     if (config.maxApplicationBytes)
         options->maxApplicationBytes = *config.maxApplicationBytes;
+    if (config.databaseConnections)
+        options->databaseConnections = *config.databaseConnections;
     options->jsonLogs = config.logFormat == QLatin1String("json");
     if (!config.metricsListen.isEmpty()) {
         QString host;
@@ -209,8 +211,20 @@ int runCheckConfig(const QString& configFile, const QStringList& arguments)
         dataDirUsable = true;
         return {};
     });
-    if (dataDirUsable) {
-        const QString dbPath = QDir(dataDir).filePath(QStringLiteral("certdesk.db"));
+    QString databaseProblem;
+    auto location = DatabaseLocation::parse(config.database, dataDir, &databaseProblem);
+    if (location && !location->readPasswordFile(config.databasePasswordFile, &databaseProblem))
+        location.reset();
+    if (!location) {
+        checks.run(QStringLiteral("[server] database"), [&]() -> QString { return databaseProblem; });
+    } else if (location->isPostgres()) {
+        checks.run(QStringLiteral("database %1").arg(location->display()), [&]() -> QString {
+            return Database(*location).ping()
+                ? QString()
+                : QStringLiteral("cannot be reached, or holds no schema yet (the first start creates it)");
+        });
+    } else if (dataDirUsable) {
+        const QString dbPath = location->sqlitePath;
         if (QFileInfo::exists(dbPath)) {
             checks.run(QStringLiteral("database %1").arg(dbPath), [&]() -> QString {
                 return Database(dbPath).ping() ? QString() : QStringLiteral("cannot be opened or read");

@@ -1,33 +1,67 @@
 #include "Database.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
-#include <QHash>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QStringList>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
+#include <QtEndian>
 
 #include <sqlite3.h>
 
 #include <atomic>
-#include <list>
+#include <chrono>
+#include <condition_variable>
 #include <map>
-#include <set>
+#include <thread>
 #include <utility>
 #include <vector>
 
 namespace certdesk::server {
 
-SqlError::SqlError(const std::string& what, const QSqlError& error)
+namespace {
+
+bool isPostgresDriver(const QSqlDatabase& db)
+{
+    return db.driverName() == QLatin1String("QPSQL");
+}
+
+} // namespace
+
+SqlError::SqlError(const std::string& what, const QSqlError& error, bool postgres)
     : std::runtime_error(what)
 {
+    const QString native = error.nativeErrorCode();
+    if (postgres) {
+        // SQLSTATE (PostgreSQL documentation, Appendix A "PostgreSQL Error Codes").
+        if (native == QLatin1String("40001") || native == QLatin1String("40P01")
+            || native == QLatin1String("23505"))
+            m_kind = Kind::Conflict;
+        else if (native == QLatin1String("53100"))
+            m_kind = Kind::StorageFull;
+        else if (native == QLatin1String("55P03") || native == QLatin1String("53300"))
+            m_kind = Kind::Busy;
+        // No SQLSTATE at all: libpq's own failure, i.e. the connection (a server that went away answers
+        // nothing: "server closed the connection unexpectedly", then "no connection to the server").
+        else if (native.startsWith(QLatin1String("08")) || native.startsWith(QLatin1String("57P"))
+            || native.isEmpty())
+            m_kind = Kind::Unavailable;
+        return;
+    }
     // Extended result codes carry the primary code in their low byte (https://sqlite.org/rescode.html).
     // QSQLITE reports no code for a failed BEGIN or COMMIT, only SQLite's message: match that then.
     bool numeric = false;
-    const int native = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    const int code = native.toInt(&numeric) & 0xff;
     const QString text = error.databaseText();
-    const auto is = [&](int code) {
-        return numeric ? native == code : text.contains(QString::fromUtf8(sqlite3_errstr(code)));
+    const auto is = [&](int primary) {
+        return numeric ? code == primary : text.contains(QString::fromUtf8(sqlite3_errstr(primary)));
     };
     if (is(SQLITE_FULL) || is(SQLITE_IOERR))
         m_kind = Kind::StorageFull;
@@ -35,53 +69,380 @@ SqlError::SqlError(const std::string& what, const QSqlError& error)
         m_kind = Kind::Busy;
 }
 
-// Connections opened for one Database, by name. Shared with the per-thread holders so that a thread ending
-// after the Database is gone (or a Database destroyed while threads still hold names) stays safe.
-struct Database::Registry
+// ---------------------------------------------------------------------------------------------------------------
+// location
+
+std::optional<DatabaseLocation> DatabaseLocation::parse(
+    const QString& url, const QString& dataDir, QString* error)
 {
-    std::mutex mutex;
-    std::set<QString> names;
+    const auto fail = [error](const QString& message) -> std::optional<DatabaseLocation> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    DatabaseLocation location;
+    const QString text = url.trimmed();
+    if (text.isEmpty() || text == QLatin1String("sqlite")) {
+        location.sqlitePath = QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db"));
+        return location;
+    }
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        const QString path = text.mid(7);
+        if (path.isEmpty())
+            return fail(QStringLiteral("--database sqlite:PATH needs a path"));
+        location.sqlitePath = QDir(dataDir).absoluteFilePath(path);
+        return location;
+    }
+    const QUrl parsed(text, QUrl::StrictMode);
+    if (!parsed.isValid()
+        || (parsed.scheme() != QLatin1String("postgresql") && parsed.scheme() != QLatin1String("postgres")))
+        return fail(
+            QStringLiteral("--database takes sqlite (the default) or postgresql://user@host:port/dbname, "
+                           "not \"%1\"")
+                .arg(parsed.isValid() ? parsed.toDisplayString(QUrl::RemovePassword) : QStringLiteral("?")));
+    // A password in the URL would be on the command line (ps, /proc/PID/cmdline, shell history).
+    if (!parsed.password().isEmpty())
+        return fail(
+            QStringLiteral("--database must not carry a password: set PGPASSWORD or name a file in [server] "
+                           "database_password_file"));
+    location.engine = Engine::Postgres;
+    location.host = parsed.host();
+    location.port = parsed.port(5432);
+    location.user = parsed.userName();
+    location.name = parsed.path().mid(1);
+    QStringList options {QStringLiteral("application_name=certdesk-server")};
+    const QUrlQuery query(parsed);
+    for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("host")) {
+            location.host = value;
+        } else if (key == QLatin1String("password")) {
+            return fail(
+                QStringLiteral("--database must not carry a password: set PGPASSWORD or name a file in "
+                               "[server] database_password_file"));
+        } else if (key == QLatin1String("sslmode") || key == QLatin1String("sslrootcert")
+            || key == QLatin1String("sslcert") || key == QLatin1String("sslkey")
+            || key == QLatin1String("connect_timeout") || key == QLatin1String("target_session_attrs")) {
+            options.append(key + QLatin1Char('=') + value);
+        } else {
+            return fail(
+                QStringLiteral("--database: unknown parameter \"%1\" (known: host, sslmode, sslrootcert, "
+                               "sslcert, sslkey, connect_timeout, target_session_attrs)")
+                    .arg(key));
+        }
+    }
+    if (location.name.isEmpty() || location.name.contains(QLatin1Char('/')))
+        return fail(QStringLiteral("--database postgresql://user@host:port/dbname needs the database name"));
+    if (location.host.isEmpty())
+        location.host = QStringLiteral("localhost");
+    location.connectOptions = options.join(QLatin1Char(';'));
+    return location;
+}
+
+bool DatabaseLocation::readPasswordFile(const QString& file, QString* error)
+{
+    if (file.isEmpty())
+        return true;
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read database_password_file %1").arg(file);
+        return false;
+    }
+    password = QString::fromUtf8(in.readAll()).trimmed();
+    return true;
+}
+
+QString DatabaseLocation::display() const
+{
+    if (engine == Engine::Sqlite)
+        return QStringLiteral("sqlite:") + sqlitePath;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// the pool
+
+// One connection of the pool, with its prepared statements. Used by one thread at a time (the lease holder).
+struct PooledConnection
+{
+    QString name;
+    QSqlDatabase db;
+    std::map<QString, std::unique_ptr<QSqlQuery>> statements;
+    // A statement failed: before the connection goes back to the pool it is checked (a PostgreSQL server that
+    // restarted leaves a dead connection that must be replaced, not lent again).
+    bool suspect = false;
+    // A Write- or ReadTransaction is open on it (a ReadTransaction nested in one joins it: PostgreSQL would
+    // refuse to set the isolation level of a transaction already under way).
+    bool inTransaction = false;
+};
+
+struct Database::Pool
+{
+    DatabaseLocation location;
+    int max = kDefaultConnections;
     QString prefix;
+    std::mutex mutex;
+    std::condition_variable available;
+    std::vector<std::unique_ptr<PooledConnection>> idle;
+    int open = 0; // idle + lent
     std::atomic<int> counter {0};
     bool closed = false;
+
+    std::unique_ptr<PooledConnection> openConnection();
+    static void close(std::unique_ptr<PooledConnection> connection);
 };
 
 namespace {
 
-// The connections this thread opened, closed when the thread ends.
-struct ThreadConnections
+// The leases this thread holds, innermost last: a nested lease of the same pool reuses the connection.
+struct ActiveLease
 {
-    struct Entry
-    {
-        std::weak_ptr<Database::Registry> registry;
-        Database::Registry* key = nullptr;
-        QString name;
-        QSqlDatabase db;
-        std::map<QString, std::unique_ptr<QSqlQuery>> statements;
-    };
-    std::list<Entry> entries;
+    Database::Pool* pool = nullptr;
+    PooledConnection* connection = nullptr;
+    int depth = 0;
+};
+thread_local std::vector<ActiveLease> t_leases;
 
-    ~ThreadConnections()
+ActiveLease* activeLeaseOf(const Database::Pool* pool)
+{
+    for (ActiveLease& lease : t_leases) {
+        if (lease.pool == pool)
+            return &lease;
+    }
+    return nullptr;
+}
+
+PooledConnection* activeConnectionNamed(const QString& name)
+{
+    for (ActiveLease& lease : t_leases) {
+        if (lease.connection->name == name)
+            return lease.connection;
+    }
+    return nullptr;
+}
+
+void markSuspect(const QSqlDatabase& db)
+{
+    if (PooledConnection* connection = activeConnectionNamed(db.connectionName()))
+        connection->suspect = true;
+}
+
+[[noreturn]] void fail(const QSqlDatabase& db, const std::string& what, const QSqlError& error)
+{
+    markSuspect(db);
+    throw SqlError(what, error, isPostgresDriver(db));
+}
+
+// A statement without parameters, sent as it is: QPSQL prepares every prepared statement with PREPARE, which
+// PostgreSQL refuses for SET and other utility statements.
+void execute(const QSqlDatabase& db, const QString& sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        fail(db,
+            "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString(),
+            query.lastError());
+}
+
+} // namespace
+
+std::unique_ptr<PooledConnection> Database::Pool::openConnection()
+{
+    auto connection = std::make_unique<PooledConnection>();
+    connection->name = prefix + QLatin1Char('-') + QString::number(counter++);
+    const bool postgres = location.isPostgres();
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection->name);
+    if (!db.isValid()) {
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection->name);
+        throw SqlError(postgres ? "the Qt PostgreSQL driver QPSQL is not installed (Debian: libqt6sql6-psql)"
+                                : "the Qt SQLite driver QSQLITE is not installed (Debian: libqt6sql6-sqlite)",
+            SqlError::Kind::Unavailable);
+    }
+    if (postgres) {
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.name);
+        if (!location.password.isEmpty())
+            db.setPassword(location.password);
+        db.setConnectOptions(location.connectOptions);
+    } else {
+        db.setDatabaseName(location.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open()) {
+        const QSqlError error = db.lastError();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connection->name);
+        throw SqlError(
+            "cannot open database " + location.display().toStdString() + ": " + error.text().toStdString(),
+            postgres ? SqlError::Kind::Unavailable : SqlError(std::string(), error).kind());
+    }
+    connection->db = db;
+    db = QSqlDatabase();
+    try {
+        if (postgres) {
+            // Times are stored as RFC 3339 text and compared as text; nothing depends on the session's zone,
+            // but a fixed one keeps anything an operator runs by hand (now(), to_char) the same everywhere.
+            execute(connection->db, QStringLiteral("SET TIME ZONE 'UTC'"));
+            // Notices ("relation … already exists, skipping") are no news to the operator.
+            execute(connection->db, QStringLiteral("SET client_min_messages TO WARNING"));
+        } else {
+            // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (fsync) before the
+            // response that acknowledges it is sent. These PRAGMAs are the only SQLite-specific statements
+            // and live here only.
+            execute(connection->db, QStringLiteral("PRAGMA journal_mode=WAL"));
+            execute(connection->db, QStringLiteral("PRAGMA synchronous=FULL"));
+            execute(connection->db, QStringLiteral("PRAGMA foreign_keys=ON"));
+            execute(connection->db, QStringLiteral("PRAGMA cache_size=-1024"));
+        }
+    } catch (...) {
+        close(std::move(connection));
+        throw;
+    }
+    return connection;
+}
+
+void Database::Pool::close(std::unique_ptr<PooledConnection> connection)
+{
+    if (!connection)
+        return;
+    const QString name = connection->name;
+    connection->statements.clear();
+    connection->db.close();
+    connection->db = QSqlDatabase();
+    connection.reset();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Database::Database(const QString& path, int maxConnections)
+    : Database(
+        [&path] {
+            DatabaseLocation location;
+            location.sqlitePath = path;
+            return location;
+        }(),
+        maxConnections)
+{ }
+
+Database::Database(DatabaseLocation location, int maxConnections)
+    : m_pool(std::make_shared<Pool>())
+{
+    m_pool->location = std::move(location);
+    m_pool->max = std::max(1, maxConnections);
+    m_pool->prefix = QStringLiteral("certdesk-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // SQLite's memory statistics take a process-wide mutex on every allocation, which the worker threads then
+    // fight over; the service does not use them. Only possible before SQLite initialises (else SQLITE_MISUSE,
+    // which is harmless).
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+Database::~Database()
+{
+    std::vector<std::unique_ptr<PooledConnection>> idle;
     {
-        for (Entry& entry : entries) {
-            const std::shared_ptr<Database::Registry> registry = entry.registry.lock();
-            entry.statements.clear();
-            entry.db.close();
-            entry.db = QSqlDatabase();
-            if (!registry)
-                continue;
-            const std::lock_guard lock(registry->mutex);
-            if (registry->names.erase(entry.name) > 0)
-                QSqlDatabase::removeDatabase(entry.name);
+        const std::lock_guard lock(m_pool->mutex);
+        m_pool->closed = true;
+        idle.swap(m_pool->idle);
+        m_pool->open -= int(idle.size());
+    }
+    for (auto& connection : idle)
+        Pool::close(std::move(connection));
+}
+
+const DatabaseLocation& Database::location() const
+{
+    return m_pool->location;
+}
+
+ConnectionLease Database::connection()
+{
+    return ConnectionLease(*this);
+}
+
+ConnectionLease::ConnectionLease(Database& database)
+    : m_pool(database.m_pool)
+{
+    if (ActiveLease* active = activeLeaseOf(m_pool.get())) {
+        ++active->depth;
+        m_slot = active->connection;
+        return;
+    }
+    Database::Pool& pool = *m_pool;
+    std::unique_ptr<PooledConnection> connection;
+    {
+        std::unique_lock lock(pool.mutex);
+        pool.available.wait(lock, [&pool] { return !pool.idle.empty() || pool.open < pool.max; });
+        if (!pool.idle.empty()) {
+            connection = std::move(pool.idle.back());
+            pool.idle.pop_back();
+        } else {
+            ++pool.open;
         }
     }
-};
+    if (!connection) {
+        try {
+            connection = pool.openConnection();
+        } catch (...) {
+            {
+                const std::lock_guard lock(pool.mutex);
+                --pool.open;
+            }
+            pool.available.notify_one();
+            throw;
+        }
+    }
+    m_slot = connection.release();
+    t_leases.push_back({m_pool.get(), m_slot, 1});
+}
 
-thread_local ThreadConnections t_connections;
+ConnectionLease::~ConnectionLease()
+{
+    ActiveLease* active = activeLeaseOf(m_pool.get());
+    if (!active || --active->depth > 0)
+        return;
+    std::unique_ptr<PooledConnection> connection(active->connection);
+    t_leases.erase(t_leases.begin() + (active - t_leases.data()));
+    if (connection->suspect) {
+        connection->suspect = false;
+        // A connection the server dropped answers nothing; a live one answers this at once.
+        QSqlQuery probe(connection->db);
+        if (!connection->db.isOpen() || !probe.exec(QStringLiteral("SELECT 1"))) {
+            probe = QSqlQuery();
+            Database::Pool::close(std::move(connection));
+        }
+    }
+    Database::Pool& pool = *m_pool;
+    {
+        const std::lock_guard lock(pool.mutex);
+        if (connection && !pool.closed) {
+            pool.idle.push_back(std::move(connection));
+        } else {
+            --pool.open;
+        }
+    }
+    if (connection)
+        Database::Pool::close(std::move(connection));
+    pool.available.notify_one();
+}
+
+const QSqlDatabase& ConnectionLease::db() const
+{
+    return m_slot->db;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// migrations
+
+namespace {
 
 // Numbered migrations: each entry is applied once, in order, inside one transaction, and recorded in
 // schema_migrations. Never edit an applied migration; append a new one. Types are portable (VARCHAR, TEXT,
-// INTEGER, BIGINT); binary values are stored as base64 text so the schema works unchanged on PostgreSQL.
+// INTEGER, BIGINT) and mapped for PostgreSQL by forEngine(); binary values are stored as base64 text, so no
+// BLOB/BYTEA difference arises.
 const std::vector<QStringList>& migrations()
 {
     static const std::vector<QStringList> list = {
@@ -257,6 +618,20 @@ const std::vector<QStringList>& migrations()
                 "CREATE TABLE realname_checks (scope VARCHAR(100) NOT NULL, pair_hash VARCHAR(64) NOT NULL, "
                 "checked_at VARCHAR(32) NOT NULL, PRIMARY KEY (scope, pair_hash))"),
         },
+        // 10: several instances on one database (docs/deployment.md). Counters taken inside the transaction
+        // that
+        // uses them (order numbers per day), facts about the store (whether it is a sandbox's), the claim of
+        // an
+        // issuance in progress (a second issuance of the same application at the same moment is refused, not
+        // run beside it), and the database's word that no certificate serial is issued twice.
+        {
+            QStringLiteral("CREATE TABLE counters (name VARCHAR(100) PRIMARY KEY, value BIGINT NOT NULL)"),
+            QStringLiteral("CREATE TABLE store_settings (name VARCHAR(64) PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE applications ADD COLUMN issuing_since VARCHAR(32)"),
+            QStringLiteral("CREATE UNIQUE INDEX issuances_signing_serial ON issuances (signing_serial)"),
+            QStringLiteral(
+                "CREATE UNIQUE INDEX issuances_encryption_serial ON issuances (encryption_serial)"),
+        },
     };
     return list;
 }
@@ -266,80 +641,46 @@ QString nowText()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
+// The migrations are written in the types both engines share; on PostgreSQL two need mapping to keep
+// SQLite's meaning: INTEGER is 64-bit in SQLite (32-bit in PostgreSQL), and SQLite ignores a VARCHAR length,
+// which the service never relied on (it checks lengths itself) but PostgreSQL would enforce.
+QString forEngine(QString sql, bool postgres)
+{
+    if (!postgres)
+        return sql;
+    static const QRegularExpression varchar(QStringLiteral("\\bVARCHAR\\(\\d+\\)"));
+    static const QRegularExpression integer(QStringLiteral("\\bINTEGER\\b"));
+    sql.replace(varchar, QStringLiteral("TEXT"));
+    sql.replace(integer, QStringLiteral("BIGINT"));
+    return sql;
+}
+
+// The 64-bit key of a PostgreSQL advisory lock named `name` (the first 8 bytes of its SHA-256).
+qint64 advisoryKey(const QString& name)
+{
+    const QByteArray digest = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    return qFromBigEndian<qint64>(digest.constData());
+}
+
 } // namespace
-
-Database::Database(const QString& path)
-    : m_path(path)
-    , m_registry(std::make_shared<Registry>())
-{
-    m_registry->prefix
-        = QStringLiteral("certdesk-server-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-Database::~Database()
-{
-    // Drop this thread's handles first (the destructor normally runs on the thread that started the service).
-    auto& entries = t_connections.entries;
-    for (auto it = entries.begin(); it != entries.end();) {
-        if (it->key == m_registry.get()) {
-            it->statements.clear();
-            it->db.close();
-            it->db = QSqlDatabase();
-            it = entries.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    const std::lock_guard lock(m_registry->mutex);
-    m_registry->closed = true;
-    for (const QString& name : m_registry->names)
-        QSqlDatabase::removeDatabase(name);
-    m_registry->names.clear();
-}
-
-QSqlDatabase Database::connection()
-{
-    // SQLite's memory statistics take a process-wide mutex on every allocation, which the worker threads then
-    // fight over; the service does not use them. Only possible before SQLite initialises (else SQLITE_MISUSE,
-    // which is harmless).
-    static std::once_flag once;
-    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
-    for (const auto& entry : t_connections.entries) {
-        if (entry.key == m_registry.get())
-            return entry.db;
-    }
-    const QString name = m_registry->prefix + QLatin1Char('-') + QString::number(m_registry->counter++);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open()) {
-        const QString text = db.lastError().text();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(name);
-        throw SqlError("cannot open database: " + text.toStdString(), db.lastError());
-    }
-    // WAL: readers never block the writer. synchronous=FULL: a commit is on disk (fsync) before the response
-    // that acknowledges it is sent. These PRAGMAs are the only SQLite-specific statements and live here only.
-    run(db, QStringLiteral("PRAGMA journal_mode=WAL"));
-    run(db, QStringLiteral("PRAGMA synchronous=FULL"));
-    run(db, QStringLiteral("PRAGMA foreign_keys=ON"));
-    run(db, QStringLiteral("PRAGMA cache_size=-1024"));
-    {
-        const std::lock_guard lock(m_registry->mutex);
-        m_registry->names.insert(name);
-    }
-    t_connections.entries.push_back({m_registry, m_registry.get(), name, db});
-    return db;
-}
 
 bool Database::migrate(QString* error)
 {
     try {
+        // One lease for the whole run: on PostgreSQL the advisory lock belongs to this connection, and every
+        // instance that starts at the same moment waits here until the first has migrated.
+        const ConnectionLease lease(*this);
+        const bool postgres = isPostgres();
+        std::optional<NamedLock> turn;
+        if (postgres)
+            turn.emplace(*this, QStringLiteral("certdesk-server migrations"));
         {
             WriteTransaction tx(*this);
-            run(tx.db(),
-                QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                               "applied_at VARCHAR(32) NOT NULL)"));
+            execute(tx.db(),
+                forEngine(
+                    QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY "
+                                   "KEY, applied_at VARCHAR(32) NOT NULL)"),
+                    postgres));
             tx.commit();
         }
         const int current = schemaVersion();
@@ -347,7 +688,7 @@ bool Database::migrate(QString* error)
         for (int version = current + 1; version <= int(list.size()); ++version) {
             WriteTransaction step(*this);
             for (const QString& sql : list[size_t(version - 1)])
-                run(step.db(), sql);
+                execute(step.db(), forEngine(sql, postgres));
             run(step.db(),
                 QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                 {version, nowText()});
@@ -363,21 +704,48 @@ bool Database::migrate(QString* error)
 
 bool Database::ping() const
 {
-    // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE: a file that is gone is an error, not a new empty
-    // database.
-    sqlite3* handle = nullptr;
-    int rc = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr);
-    if (rc == SQLITE_OK) {
-        sqlite3_busy_timeout(handle, 2000);
-        rc = sqlite3_exec(handle, "SELECT MAX(version) FROM schema_migrations", nullptr, nullptr, nullptr);
+    const DatabaseLocation& location = m_pool->location;
+    if (!location.isPostgres()) {
+        // SQLITE_OPEN_READWRITE without SQLITE_OPEN_CREATE: a file that is gone is an error, not a new empty
+        // database.
+        sqlite3* handle = nullptr;
+        int rc = sqlite3_open_v2(
+            QFile::encodeName(location.sqlitePath).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr);
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(handle, 2000);
+            rc = sqlite3_exec(
+                handle, "SELECT MAX(version) FROM schema_migrations", nullptr, nullptr, nullptr);
+        }
+        sqlite3_close(handle);
+        return rc == SQLITE_OK;
     }
-    sqlite3_close(handle);
-    return rc == SQLITE_OK;
+    // PostgreSQL: a connection of its own, made now (the pooled ones may all be lent, or outlive a server
+    // that is gone until their next statement), given 2 seconds.
+    const QString name = m_pool->prefix + QStringLiteral("-ping-") + QString::number(m_pool->counter++);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(location.host);
+        db.setPort(location.port);
+        db.setUserName(location.user);
+        db.setDatabaseName(location.name);
+        if (!location.password.isEmpty())
+            db.setPassword(location.password);
+        db.setConnectOptions(location.connectOptions + QStringLiteral(";connect_timeout=2"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            ok = query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
 }
 
 int Database::schemaVersion()
 {
-    const QVariant v = scalar(connection(), QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    const ConnectionLease lease(*this);
+    const QVariant v = scalar(lease, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
     return v.isNull() ? 0 : v.toInt();
 }
 
@@ -386,13 +754,14 @@ QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& bi
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
-        throw SqlError("prepare failed: " + query.lastError().text().toStdString()
+        fail(db,
+            "prepare failed: " + query.lastError().text().toStdString()
                 + " in: " + sql.left(60).toStdString(),
             query.lastError());
     for (const QVariant& value : binds)
         query.addBindValue(value);
     if (!query.exec())
-        throw SqlError(
+        fail(db,
             "exec failed: " + query.lastError().text().toStdString() + " in: " + sql.left(60).toStdString(),
             query.lastError());
     return query;
@@ -400,31 +769,31 @@ QSqlQuery run(const QSqlDatabase& db, const QString& sql, const QVariantList& bi
 
 StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
 {
-    const QString name = db.connectionName();
-    for (auto& entry : t_connections.entries) {
-        if (entry.name != name)
-            continue;
-        auto it = entry.statements.find(sql);
-        if (it == entry.statements.end()) {
-            auto query = std::make_unique<QSqlQuery>(db);
-            query->setForwardOnly(true);
-            if (!query->prepare(sql))
-                throw SqlError("prepare failed: " + query->lastError().text().toStdString()
-                        + " in: " + sql.left(60).toStdString(),
-                    query->lastError());
-            it = entry.statements.emplace(sql, std::move(query)).first;
-        }
-        QSqlQuery& query = *it->second;
-        query.finish();
-        for (int i = 0; i < int(binds.size()); ++i)
-            query.bindValue(i, binds[i]);
-        if (!query.exec())
-            throw SqlError("exec failed: " + query.lastError().text().toStdString()
+    PooledConnection* connection = activeConnectionNamed(db.connectionName());
+    if (!connection)
+        throw SqlError("runCached on a connection this thread has not leased");
+    auto it = connection->statements.find(sql);
+    if (it == connection->statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            fail(db,
+                "prepare failed: " + query->lastError().text().toStdString()
                     + " in: " + sql.left(60).toStdString(),
-                query.lastError());
-        return StatementLease(query);
+                query->lastError());
+        it = connection->statements.emplace(sql, std::move(query)).first;
     }
-    throw SqlError("runCached on a connection of another thread");
+    QSqlQuery& query = *it->second;
+    query.finish();
+    for (int i = 0; i < int(binds.size()); ++i)
+        query.bindValue(i, binds[i]);
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        // A statement prepared on a connection that then failed may be gone on the server: prepare afresh.
+        connection->statements.erase(it);
+        fail(db, "exec failed: " + error.text().toStdString() + " in: " + sql.left(60).toStdString(), error);
+    }
+    return StatementLease(query);
 }
 
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)
@@ -435,42 +804,116 @@ QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& 
     return query.value(0);
 }
 
-WriteTransaction::WriteTransaction(Database& database)
-    : m_lock(database.writeMutex())
-    , m_db(database.connection())
+WriteTransaction::WriteTransaction(Database& database, Isolation isolation)
+    : m_lease(database)
 {
-    if (!m_db.transaction())
-        throw SqlError("BEGIN failed: " + m_db.lastError().text().toStdString(), m_db.lastError());
+    const QSqlDatabase& db = m_lease.db();
+    const bool postgres = isPostgresDriver(db);
+    if (!postgres)
+        m_lock = std::unique_lock(database.writeMutex());
+    if (m_lease.pooled().inTransaction)
+        throw SqlError("a write transaction inside another transaction on the same connection");
+    if (!QSqlDatabase(db).transaction())
+        fail(db, "BEGIN failed: " + db.lastError().text().toStdString(), db.lastError());
+    if (postgres && isolation == Isolation::Serializable) {
+        try {
+            execute(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE"));
+        } catch (...) {
+            QSqlDatabase(db).rollback();
+            throw;
+        }
+    }
+    m_lease.pooled().inTransaction = true;
 }
 
 WriteTransaction::~WriteTransaction()
 {
     if (!m_done)
-        m_db.rollback();
+        QSqlDatabase(m_lease.db()).rollback();
+    m_lease.pooled().inTransaction = false;
 }
 
 void WriteTransaction::commit()
 {
     m_done = true;
-    if (!m_db.commit()) {
-        const QSqlError error = m_db.lastError();
-        m_db.rollback();
-        m_lock.unlock();
-        throw SqlError("COMMIT failed: " + error.text().toStdString(), error);
+    m_lease.pooled().inTransaction = false;
+    QSqlDatabase db = m_lease.db();
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        if (m_lock.owns_lock())
+            m_lock.unlock();
+        fail(db, "COMMIT failed: " + error.text().toStdString(), error);
     }
-    m_lock.unlock();
+    if (m_lock.owns_lock())
+        m_lock.unlock();
 }
 
 ReadTransaction::ReadTransaction(Database& database)
-    : m_db(database.connection())
+    : m_lease(database)
 {
-    m_active = m_db.transaction();
+    QSqlDatabase db = m_lease.db();
+    if (m_lease.pooled().inTransaction)
+        return;
+    m_active = db.transaction();
+    // PostgreSQL's default READ COMMITTED takes a new snapshot per statement; one snapshot for all of them.
+    if (m_active && isPostgresDriver(db)) {
+        try {
+            execute(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+        } catch (...) {
+            db.rollback();
+            throw;
+        }
+    }
+    m_lease.pooled().inTransaction = m_active;
 }
 
 ReadTransaction::~ReadTransaction()
 {
-    if (m_active)
-        m_db.commit();
+    if (!m_active)
+        return;
+    QSqlDatabase(m_lease.db()).commit();
+    m_lease.pooled().inTransaction = false;
+}
+
+NamedLock::NamedLock(Database& database, const QString& name)
+{
+    if (!database.isPostgres())
+        return;
+    m_lease.emplace(database);
+    m_key = advisoryKey(name);
+    run(m_lease->db(), QStringLiteral("SELECT pg_advisory_lock(?)"), {m_key});
+}
+
+NamedLock::~NamedLock()
+{
+    if (!m_lease)
+        return;
+    try {
+        run(m_lease->db(), QStringLiteral("SELECT pg_advisory_unlock(?)"), {m_key});
+    } catch (const SqlError&) {
+        // The connection is marked suspect and, if dead, closed: the server releases a session's locks when
+        // the session ends.
+    }
+}
+
+void retryOnConflict(const std::function<void()>& work, int attempts)
+{
+    for (int attempt = 1;; ++attempt) {
+        try {
+            work();
+            return;
+        } catch (const SqlError& e) {
+            if (e.kind() != SqlError::Kind::Conflict || attempt >= attempts)
+                throw;
+        }
+        // Losers retrying in step would meet again: a random pause whose range doubles with each try, up to
+        // 200 ms (small tables are read by sequential scans, whose predicate locks cover the whole table, so
+        // under load many transactions collide; PostgreSQL documentation, "Serializable Isolation Level").
+        const int range = attempt >= 8 ? 200 : std::min(200, 2 << attempt);
+        std::this_thread::sleep_for(
+            std::chrono::milliseconds(1 + QRandomGenerator::global()->bounded(range)));
+    }
 }
 
 } // namespace certdesk::server

@@ -1,13 +1,17 @@
 #pragma once
 
+#include "DatabaseLocation.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -17,22 +21,28 @@ namespace certdesk::server {
 class SqlError : public std::runtime_error
 {
 public:
-    // What the dispatcher tells the client: a full disk (SQLITE_FULL, SQLITE_IOERR on a write) and a
-    // database another process keeps locked past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED) are
-    // conditions the client can wait out; everything else is an internal error.
+    // What the dispatcher tells the client: a full disk (SQLITE_FULL, SQLITE_IOERR on a write; PostgreSQL's
+    // disk_full) and a database another process keeps locked past the busy timeout (SQLITE_BUSY,
+    // SQLITE_LOCKED) or that cannot be reached are conditions the client can wait out. Conflict is a
+    // PostgreSQL transaction that lost a race with another transaction (serialization_failure,
+    // deadlock_detected, unique_violation under SERIALIZABLE): run again from the start, it sees the winner's
+    // rows. Everything else is an internal error.
     enum class Kind
     {
         Other,
         StorageFull,
-        Busy
+        Busy,
+        Conflict,
+        Unavailable,
     };
 
     explicit SqlError(const std::string& what, Kind kind = Kind::Other)
         : std::runtime_error(what)
         , m_kind(kind)
     { }
-    // The kind from SQLite's primary result code, as QSQLITE reports it in nativeErrorCode().
-    SqlError(const std::string& what, const QSqlError& error);
+    // The kind from the driver's native code: SQLite's primary result code (QSQLITE) or, when `postgres`,
+    // the SQLSTATE (QPSQL).
+    SqlError(const std::string& what, const QSqlError& error, bool postgres = false);
 
     [[nodiscard]] Kind kind() const { return m_kind; }
 
@@ -40,36 +50,77 @@ private:
     Kind m_kind = Kind::Other;
 };
 
-// The service's SQLite database (WAL) with one QSqlDatabase connection per thread: Qt Sql connections must
-// not cross threads, so each worker thread opens its own on first use and closes it when the thread ends.
-// Writes are serialised in-process by writeMutex() (one writer at a time is what SQLite allows anyway; taking
-// the mutex for the whole read-check-write transaction also rules out SQLITE_BUSY_SNAPSHOT). The SQL is kept
-// portable (no SQLite-only syntax in statements) so a later issue can point the same code at PostgreSQL.
+// The service's database with a bounded pool of connections (Qt Sql connections must not be used by two
+// threads at once; a thread borrows one for the span of a ConnectionLease and gives it back). A pool, not a
+// connection per worker thread: 64 workers on two instances would exceed PostgreSQL's max_connections=100,
+// and on SQLite every connection holds its file descriptors (docs/reliability.md).
+//
+// Writes: on SQLite they are serialised in-process by writeMutex() (one writer at a time is what SQLite
+// allows anyway; taking the mutex for the whole read-check-write transaction also rules out
+// SQLITE_BUSY_SNAPSHOT). On PostgreSQL several instances write at once, so every write transaction runs
+// SERIALIZABLE: the database lets the transactions commit only in an order equivalent to one after the other,
+// and the loser gets SqlError::Kind::Conflict, after which the whole request is run again (Service's
+// dispatcher, retryOnConflict()). The SQL is portable; the migrations' types are mapped per engine
+// (migrations()).
 class Database
 {
 public:
-    explicit Database(const QString& path);
+    // SQLite at `path`.
+    explicit Database(const QString& path, int maxConnections = kDefaultConnections);
+    explicit Database(DatabaseLocation location, int maxConnections = kDefaultConnections);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    // Applies the pending numbered migrations. false and *error on failure.
+    static constexpr int kDefaultConnections = 8;
+
+    [[nodiscard]] const DatabaseLocation& location() const;
+    [[nodiscard]] bool isPostgres() const { return location().isPostgres(); }
+
+    // Applies the pending numbered migrations. false and *error on failure. On PostgreSQL instances starting
+    // at once take turns (an advisory lock), so each migration runs once.
     [[nodiscard]] bool migrate(QString* error);
     [[nodiscard]] int schemaVersion();
     // Whether the database can be reached now, on a connection of its own (GET /api/v1/health/ready): an
     // open per-thread connection would keep working on a file whose directory was removed or unmounted.
     [[nodiscard]] bool ping() const;
 
-    // This thread's connection, opened on first use. Throws SqlError when it cannot be opened.
-    [[nodiscard]] QSqlDatabase connection();
+    // A connection for this thread until the lease ends (see ConnectionLease). Throws SqlError when none can
+    // be opened.
+    [[nodiscard]] class ConnectionLease connection();
     [[nodiscard]] std::mutex& writeMutex() { return m_writeMutex; }
 
-    struct Registry;
+    struct Pool;
 
 private:
-    QString m_path;
-    std::shared_ptr<Registry> m_registry;
+    friend class ConnectionLease;
+    std::shared_ptr<Pool> m_pool;
     std::mutex m_writeMutex;
+};
+
+struct PooledConnection;
+
+// A pooled connection lent to this thread. Leases nest: a thread that already holds one of a database gets
+// the same connection again (so a helper called inside a transaction sees that transaction), and only the
+// outermost lease gives it back. Waits while all connections are lent. Never keep the QSqlDatabase beyond the
+// lease: pass `lease.db()` (or the lease itself) down, do not copy it into a variable that outlives it.
+class ConnectionLease
+{
+public:
+    explicit ConnectionLease(Database& database);
+    ~ConnectionLease();
+    ConnectionLease(const ConnectionLease&) = delete;
+    ConnectionLease& operator=(const ConnectionLease&) = delete;
+
+    [[nodiscard]] const QSqlDatabase& db() const;
+    [[nodiscard]] PooledConnection& pooled() const { return *m_slot; }
+    // So that `f(m_db.connection())` passes the connection for the duration of the call.
+    // NOLINTNEXTLINE(google-explicit-constructor)
+    operator const QSqlDatabase&() const { return db(); }
+
+private:
+    std::shared_ptr<Database::Pool> m_pool;
+    PooledConnection* m_slot = nullptr;
 };
 
 // Runs one statement with positional `?` parameters. Throws SqlError on failure.
@@ -102,35 +153,44 @@ private:
     QSqlQuery* m_query;
 };
 
-// As run(), for the hot statements: the statement is prepared once per thread and connection and reused
-// (SQLite parsing costs more than running these small queries). Do not run the same SQL again while iterating
-// its result. The reference stays valid until the thread's connection closes. Throws SqlError for a
-// connection that is not this thread's.
+// As run(), for the hot statements: the statement is prepared once per pooled connection and reused (parsing
+// costs more than running these small queries). Do not run the same SQL again while iterating its result.
+// Throws SqlError for a connection this thread does not hold a lease on.
 [[nodiscard]] StatementLease runCached(
     const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
 // First column of the first row, or an invalid QVariant when there is no row.
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
 
-// A write transaction: holds the write mutex, BEGIN on construction, ROLLBACK unless commit() was called.
+// A write transaction: a lease, on SQLite the write mutex (taken after the lease, so that a thread waiting
+// for a connection never holds the mutex), BEGIN on construction (SERIALIZABLE on PostgreSQL), ROLLBACK
+// unless commit() was called.
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(Database& database);
+    // PostgreSQL's isolation level. ReadCommitted only for a transaction whose statements are each safe on
+    // their own (a single conditional UPDATE that claims a row: the row lock serialises it).
+    enum class Isolation
+    {
+        Serializable,
+        ReadCommitted,
+    };
+    explicit WriteTransaction(Database& database, Isolation isolation = Isolation::Serializable);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
-    [[nodiscard]] const QSqlDatabase& db() const { return m_db; }
+    [[nodiscard]] const QSqlDatabase& db() const { return m_lease.db(); }
     // COMMIT; throws SqlError when it fails (then nothing of the transaction is stored).
     void commit();
 
 private:
+    ConnectionLease m_lease;
     std::unique_lock<std::mutex> m_lock;
-    QSqlDatabase m_db;
     bool m_done = false;
 };
 
-// A read transaction: one consistent snapshot for several SELECTs (WAL readers never block the writer).
+// A read transaction: one consistent snapshot for several SELECTs (WAL readers never block the writer; on
+// PostgreSQL REPEATABLE READ, READ ONLY).
 class ReadTransaction
 {
 public:
@@ -138,11 +198,34 @@ public:
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
     ReadTransaction& operator=(const ReadTransaction&) = delete;
-    [[nodiscard]] const QSqlDatabase& db() const { return m_db; }
+    [[nodiscard]] const QSqlDatabase& db() const { return m_lease.db(); }
 
 private:
-    QSqlDatabase m_db;
+    ConnectionLease m_lease;
     bool m_active = false;
 };
+
+// Serialises work outside the database that goes with rows in it across every instance on the database (a
+// stored document file and the rows that refer to it): a PostgreSQL session advisory lock on a 64-bit hash of
+// `name`, held until the object ends, taken before any transaction of this thread begins (so the snapshot of
+// that transaction sees what the previous holder committed). On SQLite, whose single process holds the data
+// directory's lock file, the write mutex already does this and NamedLock does nothing.
+class NamedLock
+{
+public:
+    NamedLock(Database& database, const QString& name);
+    ~NamedLock();
+    NamedLock(const NamedLock&) = delete;
+    NamedLock& operator=(const NamedLock&) = delete;
+
+private:
+    std::optional<ConnectionLease> m_lease;
+    qint64 m_key = 0;
+};
+
+// Runs `work` and, when it throws SqlError::Kind::Conflict (only PostgreSQL does), runs it again after a
+// short randomised pause, up to `attempts` times in all; the last conflict is rethrown. `work` must be safe
+// to repeat (its transaction was rolled back).
+void retryOnConflict(const std::function<void()>& work, int attempts = 20);
 
 } // namespace certdesk::server

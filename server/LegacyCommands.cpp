@@ -162,7 +162,7 @@ int importCertificates(
     const QHash<QString, CertificateCategory> categories = readCategories(command.categoriesFile);
     if (!QDir().mkpath(command.dataDir))
         throw std::runtime_error("cannot create the data directory");
-    Database database(QDir(command.dataDir).absoluteFilePath(QStringLiteral("certdesk.db")));
+    Database database(command.database);
     QString message;
     if (!database.migrate(&message))
         throw std::runtime_error(message.toStdString());
@@ -269,9 +269,9 @@ int exportRevocations(const QStringList& rest, const LegacyCommandOptions& comma
                                   .arg(command.since)};
         since = iso(at);
     }
-    if (!QFileInfo::exists(QDir(command.dataDir).filePath(QStringLiteral("certdesk.db"))))
+    if (!command.database.isPostgres() && !QFileInfo::exists(command.database.sqlitePath))
         throw UsageError {QStringLiteral("%1 holds no service database").arg(command.dataDir)};
-    Database database(QDir(command.dataDir).absoluteFilePath(QStringLiteral("certdesk.db")));
+    Database database(command.database);
     QString message;
     if (!database.migrate(&message))
         throw std::runtime_error(message.toStdString());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatabaseLocation.h"
+
 // `certdesk-server legacy import FILE…` and `certdesk-server legacy revocations`: the CA's existing RSA
 // certificates brought into the service (../shared/API.md, "Operations"), and the revocations of old
 // certificates the service could not publish itself (it does not hold the legacy CA's key) exported for the
@@ -15,6 +17,7 @@ namespace certdesk::server {
 struct LegacyCommandOptions
 {
     QString dataDir;
+    DatabaseLocation database;
     QString categoriesFile; // --categories FILE.csv (import)
     QString since; // --since RFC 3339 (revocations)
     QString format; // --format csv|jsonl (revocations), empty = csv

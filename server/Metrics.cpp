@@ -162,8 +162,8 @@ QByteArray Metrics::render(Database& database)
         }
         help(out, "certdesk_database_errors_total", "counter",
             "Database statements or connections that failed, by kind (storage_full, busy, other, "
-            "unreachable).");
-        for (const char* kind : {"busy", "other", "storage_full", "unreachable"})
+            "unreachable; on PostgreSQL conflict, unavailable).");
+        for (const char* kind : {"busy", "conflict", "other", "storage_full", "unavailable", "unreachable"})
             out += "certdesk_database_errors_total{kind=\"" + std::string(kind) + "\"} "
                 + std::to_string(m_databaseErrors[kind]) + '\n';
     }

@@ -116,6 +116,11 @@ void RevocationWebhook::runLoop()
         }
         try {
             wait = deliverDue();
+        } catch (const SqlError& e) {
+            // Another instance leased the same row at the same moment (PostgreSQL): look again soon.
+            if (e.kind() != SqlError::Kind::Conflict)
+                m_log(QStringLiteral("legacy revocation webhook: %1").arg(QString::fromUtf8(e.what())));
+            wait = e.kind() == SqlError::Kind::Conflict ? 1 : kIdleSeconds;
         } catch (const std::exception& e) {
             m_log(QStringLiteral("legacy revocation webhook: %1").arg(QString::fromUtf8(e.what())));
             wait = kIdleSeconds;

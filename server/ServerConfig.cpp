@@ -177,6 +177,9 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
                 integer(&config.maxConnectionsPerAddress, 1, 100000)},
             {QStringLiteral("max_application_bytes"),
                 integer(&config.maxApplicationBytes, 1, qint64(1) << 40)},
+            {QStringLiteral("database"), text(&config.database)},
+            {QStringLiteral("database_password_file"), pathValue(&config.databasePasswordFile)},
+            {QStringLiteral("database_connections"), integer(&config.databaseConnections, 1, 1000)},
             {QStringLiteral("metrics_listen"),
                 [&p, &config](const QString& value) {
                     const int colon = int(value.lastIndexOf(QLatin1Char(':')));

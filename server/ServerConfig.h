@@ -53,6 +53,11 @@ struct ServerConfig
     std::optional<int> bodyTimeoutSeconds;
     std::optional<int> maxConnectionsPerAddress;
     std::optional<qint64> maxApplicationBytes;
+    // The database (`--database`): empty = SQLite in the data directory, or postgresql://user@host:port/db.
+    // Its password from database_password_file (else libpq's PGPASSWORD or ~/.pgpass), never from the URL.
+    QString database;
+    QString databasePasswordFile;
+    std::optional<int> databaseConnections;
     // GET /metrics on this host:port (--metrics-listen); empty = no metrics.
     QString metricsListen;
     // "text" (default) or "json" (--log-format).

@@ -80,6 +80,32 @@ QString openToOthers(const QString& dataDir)
 #endif
 }
 
+// A store is a sandbox's or a service's for ever (../shared/API.md, "Operations"): the SANDBOX file marks a
+// data directory, and the database records it too, since a PostgreSQL database is not in the directory. A
+// start of the other kind is refused (exit code 2), so sandbox seeds never enter a service's database.
+void checkStoreKind(Database& database, bool sandbox)
+{
+    WriteTransaction tx(database);
+    const QVariant recorded = scalar(tx.db(),
+        QStringLiteral("SELECT value FROM store_settings WHERE name = ?"), {QStringLiteral("sandbox")});
+    if (!recorded.isValid()) {
+        run(tx.db(), QStringLiteral("INSERT INTO store_settings (name, value) VALUES (?, ?)"),
+            {QStringLiteral("sandbox"), sandbox ? QStringLiteral("true") : QStringLiteral("false")});
+        tx.commit();
+        return;
+    }
+    const bool wasSandbox = recorded.toString() == QLatin1String("true");
+    if (wasSandbox == sandbox)
+        return;
+    throw ConfigurationError((wasSandbox
+            ? QStringLiteral("the database %1 is a sandbox's (it was started with --sandbox): start it with "
+                             "--sandbox, or give the service a database of its own")
+            : QStringLiteral(
+                "the database %1 holds a service's data: the sandbox needs a database of its own"))
+                                 .arg(database.location().display())
+                                 .toStdString());
+}
+
 } // namespace
 
 struct Service::Private
@@ -179,7 +205,13 @@ struct Service::Private
                     errors::notFound();
                 if (route->body == Router::Body::Json && reader)
                     readBody(ctx, Api::kMaxJsonBytes);
-                route->handler(ctx);
+                // On PostgreSQL a transaction that lost a race with another instance's (or thread's) is
+                // rolled back whole: run the request again, it then sees the winner's rows. Only while the
+                // body is still at hand (a streamed upload retries its own transaction, putDocument).
+                if (route->body == Router::Body::Stream)
+                    route->handler(ctx);
+                else
+                    retryOnConflict([&] { route->handler(ctx); });
             } catch (const Api::ReplayNeeded&) {
                 // A concurrent request with the same Idempotency-Key committed first: answer as it did.
                 if (!api->replay(ctx))
@@ -190,6 +222,8 @@ struct Service::Private
         } catch (const SqlError& e) {
             metrics.databaseError(e.kind() == SqlError::Kind::StorageFull ? "storage_full"
                     : e.kind() == SqlError::Kind::Busy                    ? "busy"
+                    : e.kind() == SqlError::Kind::Conflict                ? "conflict"
+                    : e.kind() == SqlError::Kind::Unavailable             ? "unavailable"
                                                                           : "other");
             // The route template, not the path: the log never names an application.
             log(QStringLiteral("database error on %1 %2: %3")
@@ -200,8 +234,10 @@ struct Service::Private
             try {
                 if (e.kind() == SqlError::Kind::StorageFull)
                     errors::storageFull();
-                if (e.kind() == SqlError::Kind::Busy)
+                if (e.kind() == SqlError::Kind::Busy || e.kind() == SqlError::Kind::Conflict)
                     errors::busy(5);
+                if (e.kind() == SqlError::Kind::Unavailable)
+                    errors::busy(15);
                 errors::internal();
             } catch (const ApiError& mapped) {
                 ctx.sendError(mapped);
@@ -433,10 +469,18 @@ int Service::start(
     if (!existed)
         QFile::setPermissions(
             p->dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    p->lock = std::make_unique<QLockFile>(p->dataDir + QStringLiteral("/certdesk-server.lock"));
-    p->lock->setStaleLockTime(0);
-    if (!p->lock->tryLock(0))
-        return fail(QStringLiteral("the data dir %1 is in use by another service").arg(p->dataDir));
+    DatabaseLocation location;
+    location.sqlitePath = p->dataDir + QStringLiteral("/certdesk.db");
+    if (options.database)
+        location = *options.database;
+    // On SQLite one process owns the data directory. On PostgreSQL the instances share it (documents, CA
+    // material, the sealing key; docs/deployment.md) and the database serialises them.
+    if (!location.isPostgres()) {
+        p->lock = std::make_unique<QLockFile>(p->dataDir + QStringLiteral("/certdesk-server.lock"));
+        p->lock->setStaleLockTime(0);
+        if (!p->lock->tryLock(0))
+            return fail(QStringLiteral("the data dir %1 is in use by another service").arg(p->dataDir));
+    }
     // A sandbox directory holds seeded staff accounts with published passwords, training CAs with plain keys
     // and made-up applicants: it stays a sandbox for ever, and the service's own directory never receives
     // sandbox seeds (../shared/API.md, "Operations"). The mark is written when the sandbox makes the
@@ -466,10 +510,14 @@ int Service::start(
             return fail(QStringLiteral("cannot write %1").arg(mark.fileName()));
     }
     try {
-        p->database = std::make_unique<Database>(p->dataDir + QStringLiteral("/certdesk.db"));
+        p->database = std::make_unique<Database>(location, options.databaseConnections);
         QString message;
         if (!p->database->migrate(&message))
             return fail(QStringLiteral("database: %1").arg(message));
+        // Instances starting at once on one database take turns through the rest of the start: creating the
+        // sandbox CA in the shared directory and seeding happen once.
+        const NamedLock startup(*p->database, QStringLiteral("certdesk-server start"));
+        checkStoreKind(*p->database, options.sandbox);
         p->documents = std::make_unique<DocumentStore>(p->dataDir + QStringLiteral("/documents"));
         if (!p->documents->init(&message))
             return fail(message);
@@ -580,11 +628,20 @@ void Service::stop()
     p->api.reset();
     p->documents.reset();
     p->database.reset();
-    p->lock->unlock();
+    if (p->lock)
+        p->lock->unlock();
 }
 
 bool Service::setStaffAccount(const QString& dataDir, const QString& username, const QString& password,
     const QStringList& roles, QString* error)
+{
+    DatabaseLocation location;
+    location.sqlitePath = QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db"));
+    return setStaffAccount(dataDir, location, username, password, roles, error);
+}
+
+bool Service::setStaffAccount(const QString& dataDir, const DatabaseLocation& location,
+    const QString& username, const QString& password, const QStringList& roles, QString* error)
 {
     const auto fail = [error](const QString& message) {
         if (error)
@@ -605,7 +662,7 @@ bool Service::setStaffAccount(const QString& dataDir, const QString& username, c
     if (!QDir().mkpath(dataDir))
         return fail(QStringLiteral("cannot create the data dir"));
     try {
-        Database database(QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db")));
+        Database database(location);
         QString message;
         if (!database.migrate(&message))
             return fail(message);

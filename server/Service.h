@@ -38,6 +38,9 @@ public:
     // the sandbox's seeded accounts. The password is stored with PBKDF2. false and *error on failure.
     [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const QString& username,
         const QString& password, const QStringList& roles, QString* error = nullptr);
+    // The same on the database at `location` (`dataDir` is created for an SQLite database in it).
+    [[nodiscard]] static bool setStaffAccount(const QString& dataDir, const DatabaseLocation& location,
+        const QString& username, const QString& password, const QStringList& roles, QString* error = nullptr);
     [[nodiscard]] int port() const;
     // The port of GET /metrics (ServiceOptions::metricsPort), -1 when there is none.
     [[nodiscard]] int metricsPort() const;

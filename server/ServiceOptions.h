@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DatabaseLocation.h"
 #include "ServerConfig.h"
 
 #include <QString>
@@ -49,6 +50,12 @@ struct ServiceOptions
     // Worker threads. A keep-alive connection holds a thread while open, so this bounds concurrent
     // connections.
     int threads = 64;
+    // The database: unset = SQLite in the data directory. On PostgreSQL several instances share the database
+    // and the data directory (documents, CA material, the sealing key: docs/deployment.md).
+    std::optional<DatabaseLocation> database;
+    // Connections in the pool (each worker borrows one per transaction): bounded so that instances x pool
+    // stays under PostgreSQL's max_connections, and SQLite's open files stay few.
+    int databaseConnections = 8;
     // HTTPS when both are set (PEM files).
     QString tlsCertificateFile;
     QString tlsKeyFile;

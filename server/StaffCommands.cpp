@@ -78,7 +78,8 @@ bool exists(Database& database, const QString& username)
 
 } // namespace
 
-int runStaffCommand(const QStringList& arguments, const QString& dataDir, const QStringList& roles)
+int runStaffCommand(const QStringList& arguments, const QString& dataDir, const DatabaseLocation& location,
+    const QStringList& roles)
 {
     static const QStringList knownRoles {QStringLiteral("reviewer"), QStringLiteral("counter")};
     try {
@@ -104,7 +105,7 @@ int runStaffCommand(const QStringList& arguments, const QString& dataDir, const 
         }
         if (!QDir().mkpath(dataDir))
             return print(stderr, QStringLiteral("certdesk-server: cannot create %1").arg(dataDir)), 1;
-        Database database(QDir(dataDir).absoluteFilePath(QStringLiteral("certdesk.db")));
+        Database database(location);
         QString message;
         if (!database.migrate(&message))
             return print(stderr, QStringLiteral("certdesk-server: database: %1").arg(message)), 1;

@@ -11,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QUrl>
 
 #include <algorithm>
@@ -56,6 +57,11 @@ int main(int argc, char* argv[])
         QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
         QStringLiteral("Data directory (database, documents, CA)."), QStringLiteral("dir"));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("sqlite (the default: certdesk.db in the data directory) or "
+                       "postgresql://user@host:port/dbname (password: PGPASSWORD or [server] "
+                       "database_password_file, never the URL)."),
+        QStringLiteral("url"));
     const QCommandLineOption sandbox(
         QStringLiteral("sandbox"), QStringLiteral("Enable the sandbox pages, seeded demo data and outbox."));
     const QCommandLineOption tlsCert(
@@ -110,8 +116,8 @@ int main(int argc, char* argv[])
         QStringLiteral("text (default) or json: one JSON object per line (time, level, category, message; "
                        "requests add method, route, status, duration in ms)."),
         QStringLiteral("format"));
-    parser.addOptions({listen, dataDir, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads, publicUrl,
-        quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format,
+    parser.addOptions({listen, dataDir, database, sandbox, tlsCert, tlsKey, rateLimit, maxDocument, threads,
+        publicUrl, quiet, addStaff, roles, configFile, rootKey, rootPassphraseFile, categories, since, format,
         metricsListen, logFormat});
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("Nothing to run the service, or: ca init | ca new-intermediate | staff add NAME | "
@@ -145,24 +151,38 @@ int main(int argc, char* argv[])
         return 2;
     }
 
+    QString databaseError;
+    auto location = certdesk::server::DatabaseLocation::parse(
+        setting(database, config.database), dataDirectory, &databaseError);
+    if (!location) {
+        fail(databaseError);
+        return 2;
+    }
+    if (!location->readPasswordFile(config.databasePasswordFile, &databaseError)) {
+        fail(databaseError);
+        return 2;
+    }
+
     certdesk::server::ServiceOptions options;
     certdesk::server::applyConfig(config, &options);
     options.sandbox = parser.isSet(sandbox);
+    options.database = *location;
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
         if (positional.front() == QLatin1String("audit"))
-            return certdesk::server::audit::runAuditCommand(positional.mid(1), dataDirectory);
+            return certdesk::server::audit::runAuditCommand(positional.mid(1), *location);
         if (positional.front() == QLatin1String("legacy")) {
             certdesk::server::LegacyCommandOptions command;
             command.dataDir = dataDirectory;
+            command.database = *location;
             command.categoriesFile = parser.value(categories);
             command.since = parser.value(since);
             command.format = parser.value(format);
             return certdesk::server::runLegacyCommand(positional.mid(1), options, command);
         }
         if (positional.front() == QLatin1String("staff"))
-            return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory,
+            return certdesk::server::runStaffCommand(positional.mid(1), dataDirectory, *location,
                 parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts));
         if (positional.front() != QLatin1String("ca")) {
             fail(QStringLiteral("unknown command \"%1\" (known: ca init, ca new-intermediate, staff, audit, "
@@ -186,8 +206,9 @@ int main(int argc, char* argv[])
         while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
             password.chop(1);
         QString error;
-        const bool ok = certdesk::server::Service::setStaffAccount(dataDirectory, parser.value(addStaff),
-            password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
+        const bool ok
+            = certdesk::server::Service::setStaffAccount(dataDirectory, *location, parser.value(addStaff),
+                password, parser.value(roles).split(QLatin1Char(','), Qt::SkipEmptyParts), &error);
         std::fill(std::begin(line), std::end(line), '\0');
         if (!ok) {
             fail(error);

@@ -1224,6 +1224,10 @@
             <translation>本服务未持有原 RSA 证书签发 CA 的私钥，不发布其证书吊销列表。</translation>
         </message>
         <message>
+            <source>These certificates are being issued at another counter right now; wait for that to finish.</source>
+            <translation>另一个柜台正在签发这份申请的证书，请等其完成。</translation>
+        </message>
+        <message>
             <source>Only the latest unconfirmed issuance of an approved application can be confirmed.</source>
             <translation>只能确认审核通过申请的最新一次未确认签发。</translation>
         </message>

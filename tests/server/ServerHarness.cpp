@@ -3,13 +3,18 @@
 #include "ResponseRecorder.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtEndian>
 
+#include <atomic>
 #include <csignal>
 
 #ifndef CERTDESK_SERVER_BINARY
@@ -24,11 +29,113 @@ ServerProcess::~ServerProcess()
         kill();
 }
 
+std::optional<PostgresCluster> PostgresCluster::fromEnvironment()
+{
+    const QString path = qEnvironmentVariable("CERTDESK_TEST_POSTGRES");
+    if (path.isEmpty())
+        return std::nullopt;
+    return fromFile(path);
+}
+
+std::optional<PostgresCluster> PostgresCluster::fromFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    PostgresCluster cluster;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const qsizetype equals = line.indexOf('=');
+        if (equals <= 0)
+            continue;
+        const QByteArray key = line.left(equals);
+        const QString value = QString::fromUtf8(line.mid(equals + 1)).trimmed();
+        if (key == "host")
+            cluster.host = value;
+        else if (key == "port")
+            cluster.port = value.toInt();
+        else if (key == "user")
+            cluster.user = value;
+        else if (key == "password")
+            cluster.password = value;
+        else if (key == "bindir")
+            cluster.bindir = value;
+    }
+    if (cluster.host.isEmpty() || cluster.user.isEmpty())
+        return std::nullopt;
+    return cluster;
+}
+
+QSqlDatabase PostgresCluster::open(const QString& name, QString* error) const
+{
+    static std::atomic<int> counter {0};
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        QStringLiteral("QPSQL"), QStringLiteral("certdesk-test-pg-%1").arg(counter++));
+    db.setHostName(host);
+    db.setPort(port);
+    db.setUserName(user);
+    db.setPassword(password);
+    db.setDatabaseName(name);
+    if (!db.open() && error)
+        *error = db.lastError().text();
+    return db;
+}
+
+bool PostgresCluster::ensureDatabase(const QString& name, QString* error) const
+{
+    QString connection;
+    bool ok = false;
+    {
+        QSqlDatabase db = open(QStringLiteral("postgres"), error);
+        connection = db.connectionName();
+        if (db.isOpen()) {
+            QSqlQuery exists(db);
+            exists.prepare(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = ?"));
+            exists.addBindValue(name);
+            ok = exists.exec();
+            if (ok && !exists.next()) {
+                QSqlQuery create(db);
+                ok = create.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(name));
+                if (!ok && error)
+                    *error = create.lastError().text();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+QString PostgresCluster::url(const QString& name) const
+{
+    return QStringLiteral("postgresql://%1@localhost:%2/%3?host=%4").arg(user).arg(port).arg(name, host);
+}
+
+QStringList ServerProcess::databaseArguments(const QString& dataDir, QProcessEnvironment* environment)
+{
+    const auto cluster = PostgresCluster::fromEnvironment();
+    if (!cluster)
+        return {};
+    // One database per data dir, named after it.
+    const QString name = QStringLiteral("t_")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(QDir(dataDir).absolutePath().toUtf8(), QCryptographicHash::Sha256)
+                .toHex()
+                .left(20));
+    QString error;
+    if (!cluster->ensureDatabase(name, &error))
+        qWarning("cannot create the test database %s: %s", qPrintable(name), qPrintable(error));
+    environment->insert(QStringLiteral("PGPASSWORD"), cluster->password);
+    return {QStringLiteral("--database"), cluster->url(name)};
+}
+
 bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, bool sandbox)
 {
     m_process = std::make_unique<QProcess>();
     QStringList args {
         QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dataDir};
+    QProcessEnvironment environment = m_environment.value_or(QProcessEnvironment::systemEnvironment());
+    if (!extraArgs.contains(QStringLiteral("--database")))
+        args.append(databaseArguments(dataDir, &environment));
+    m_process->setProcessEnvironment(environment);
     if (sandbox)
         args.append(QStringLiteral("--sandbox"));
     // Outside the sandbox the service needs the URL it is reached under (the CRL and OCSP URLs of issued
@@ -64,7 +171,8 @@ bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, 
 
 void ServerProcess::kill()
 {
-    if (!m_process)
+    // processId() is 0 once the process has ended, and kill(0, …) would signal this whole process group.
+    if (!m_process || m_process->state() == QProcess::NotRunning || m_process->processId() <= 0)
         return;
     ::kill(pid_t(m_process->processId()), SIGKILL);
     m_process->waitForFinished(10000);

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -11,10 +12,35 @@
 #include <httplib.h>
 
 #include <memory>
+#include <optional>
 
 namespace certdesk::servertest {
 
-// The real certdesk-server binary as a child process on 127.0.0.1 with a free port.
+// A PostgreSQL cluster started for the tests by tests/support/pg-cluster.sh (its pg.env file named by the
+// environment variable CERTDESK_TEST_POSTGRES): where it listens and how to sign in.
+struct PostgresCluster
+{
+    QString host; // the directory of its Unix socket
+    int port = 5432;
+    QString user;
+    QString password;
+    QString bindir; // psql, pg_dump, pg_restore
+
+    // From CERTDESK_TEST_POSTGRES; nullopt when it is not set (the tests then run on SQLite).
+    [[nodiscard]] static std::optional<PostgresCluster> fromEnvironment();
+    // Reads a pg.env file written by pg-cluster.sh.
+    [[nodiscard]] static std::optional<PostgresCluster> fromFile(const QString& path);
+    // Creates database `name` unless it exists. false and *error on failure.
+    [[nodiscard]] bool ensureDatabase(const QString& name, QString* error) const;
+    // The --database URL of database `name` (no password: the service gets PGPASSWORD).
+    [[nodiscard]] QString url(const QString& name) const;
+    // A connection to database `name` for checks, under a fresh connection name (remove it after use).
+    [[nodiscard]] QSqlDatabase open(const QString& name, QString* error) const;
+};
+
+// The real certdesk-server binary as a child process on 127.0.0.1 with a free port. When
+// CERTDESK_TEST_POSTGRES is set (and `extraArgs` name no --database), it runs on a database of that cluster
+// made for the data dir, so a restart on the same data dir finds the same database.
 class ServerProcess
 {
 public:
@@ -27,6 +53,12 @@ public:
     // for its "listening on 127.0.0.1:PORT" line. false when it did not come up (its stderr is in
     // lastError()).
     [[nodiscard]] bool start(const QString& dataDir, const QStringList& extraArgs = {}, bool sandbox = true);
+    // For a command run on the same store as a server on `dataDir` (staff add, --set-staff): --database and
+    // the password in `environment` when the tests run on PostgreSQL, else nothing. Creates the database.
+    [[nodiscard]] static QStringList databaseArguments(
+        const QString& dataDir, QProcessEnvironment* environment);
+    // Extra environment for the next start() (e.g. PGPASSWORD).
+    void setEnvironment(const QProcessEnvironment& environment) { m_environment = environment; }
     // SIGKILL, as a crash or power cut would: nothing gets to clean up.
     void kill();
     // SIGTERM and wait; the exit code.
@@ -44,6 +76,7 @@ public:
 
 private:
     std::unique_ptr<QProcess> m_process;
+    std::optional<QProcessEnvironment> m_environment;
     QByteArray m_pendingOutput;
     int m_port = 0;
     QString m_error;

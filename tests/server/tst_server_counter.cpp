@@ -71,10 +71,12 @@ bool TestServerCounter::addStaff(const QString& data, const QString& user, const
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CERTDESK_STAFF_PASSWORD"), user + QStringLiteral("-password"));
+    const QStringList database = ServerProcess::databaseArguments(data, &env);
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(CERTDESK_SERVER_BINARY),
-        {QStringLiteral("staff"), QStringLiteral("add"), user, QStringLiteral("--roles"), roles,
-            QStringLiteral("--data-dir"), data});
+        QStringList {QStringLiteral("staff"), QStringLiteral("add"), user, QStringLiteral("--roles"), roles,
+            QStringLiteral("--data-dir"), data}
+            + database);
     return process.waitForFinished(30000) && process.exitCode() == 0;
 }
 
