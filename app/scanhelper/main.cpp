@@ -1,17 +1,22 @@
 // certdesk-scan-helper: runs the scanner drivers (SANE backends) for ProcessScanSource, in a process of their
 // own, so that a driver that hangs or crashes takes only this process with it. It serves one request and
-// exits; the protocol is in core/documents/ScanHelperProtocol.h.
+// exits; the protocol is in core/documents/ScanHelperProtocol.h. ProcessScanSource starts it ahead of the
+// request it will serve, so everything that does not depend on the request (loading, sane_init) happens
+// before the request arrives.
 //
 // This file is the SANE side of scanning and therefore POSIX (file descriptors, _exit): a Windows scanner
 // source (WIA) is a ScanSource of its own.
 #include "documents/SaneScanSource.h"
 #include "documents/ScanHelperProtocol.h"
+#include "documents/SharedScanPage.h"
 
 #include <QByteArray>
 
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <thread>
 
@@ -25,6 +30,10 @@ namespace {
 // How long closing the device may take once the answer is out (or once the caller has gone) before this
 // process ends itself: a driver stuck in sane_cancel must not leave the helper behind.
 constexpr std::chrono::milliseconds closeGrace {1500};
+
+// The longest the helper writes into the shared page without telling the caller: the caller's stall timer
+// must see a scanner that cannot say its page's height (no progress) keep reading.
+constexpr std::chrono::milliseconds reportInterval {250};
 
 int g_protocolFd = -1;
 
@@ -48,24 +57,43 @@ void send(const QByteArray& bytes)
     send(bytes.constData(), bytes.size());
 }
 
-// Reads one line from stdin (without its newline); false at end of input.
-bool readLine(QByteArray* line)
+// The request and later commands on stdin, read a buffer at a time (not a byte per read(2)).
+class LineReader
 {
-    line->clear();
-    char c = 0;
-    while (true) {
-        const ssize_t n = ::read(STDIN_FILENO, &c, 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return !line->isEmpty();
-        if (c == '\n')
-            return true;
-        if (line->size() > 1024 * 1024)
-            return false;
-        line->append(c);
+public:
+    // Reads one line (without its newline); false at end of input.
+    bool readLine(QByteArray* line)
+    {
+        line->clear();
+        while (true) {
+            if (m_begin == m_end) {
+                const ssize_t n = ::read(STDIN_FILENO, m_buffer, sizeof m_buffer);
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
+                    return !line->isEmpty();
+                m_begin = 0;
+                m_end = size_t(n);
+            }
+            const char* start = m_buffer + m_begin;
+            const auto* newline = static_cast<const char*>(std::memchr(start, '\n', m_end - m_begin));
+            const size_t length = newline ? size_t(newline - start) : m_end - m_begin;
+            if (line->size() + qsizetype(length) > 1024 * 1024)
+                return false;
+            line->append(start, qsizetype(length));
+            m_begin += length;
+            if (newline) {
+                ++m_begin;
+                return true;
+            }
+        }
     }
-}
+
+private:
+    char m_buffer[4096];
+    size_t m_begin = 0;
+    size_t m_end = 0;
+};
 
 // Ends the process after `grace` whatever the driver is doing.
 void armWatchdog(std::chrono::milliseconds grace)
@@ -78,25 +106,40 @@ void armWatchdog(std::chrono::milliseconds grace)
 
 } // namespace
 
-int main()
+int main(int argc, char** argv)
 {
     // Standard output is the protocol. Drivers that print (some do, to stdout) write to stderr instead.
     g_protocolFd = ::dup(STDOUT_FILENO);
     if (g_protocolFd < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
         return 2;
 #ifdef F_SETPIPE_SZ
-    // A page is megabytes: a 1 MiB pipe (Linux, pipe(7); best effort) moves it in a few hand-overs to the
-    // caller instead of a hundred 64 KiB ones, which on a busy machine each wait for a time slice.
+    // Without a shared page, a page is megabytes through the pipe: a 1 MiB pipe (Linux, pipe(7); best effort)
+    // moves it in a few hand-overs to the caller instead of a hundred 64 KiB ones, which on a busy machine
+    // each wait for a time slice.
     (void)::fcntl(g_protocolFd, F_SETPIPE_SZ, 1024 * 1024);
 #endif
 
+    std::unique_ptr<SharedScanPage> page;
+    if (argc == 3 && QLatin1StringView(argv[1]) == scanhelper::pageOption) {
+        page = SharedScanPage::open(QString::fromLocal8Bit(argv[2]), maxScanBytes);
+        if (!page)
+            return 2;
+    }
+
+    // Ready before the request: SANE's dll backend reads its configuration here and loads a driver only when
+    // a device is opened or listed, so a scanner plugged in after this point is still found.
+    auto* source = new SaneScanSource; // deleted below under the watchdog, never by a static destructor
+    source->setDeferredClose(true);
+    send(scanhelper::readyMessage());
+
+    static LineReader input; // the cancel thread reads on where the request ended
     QByteArray line;
-    if (!readLine(&line))
-        return 2;
+    if (!input.readLine(&line))
+        ::_exit(2); // the caller dropped this helper unused
     const std::optional<scanhelper::Request> request = scanhelper::parseRequest(line);
     if (!request) {
         send(scanhelper::errorMessage({DocumentStatus::ScanFailed, QStringLiteral("bad request")}));
-        return 2;
+        ::_exit(2);
     }
 
     // The caller writes "cancel", or goes away (end of input): both stop the scan; going away also means
@@ -104,7 +147,7 @@ int main()
     static std::atomic_bool cancel {false};
     std::thread([] {
         QByteArray command;
-        while (readLine(&command)) {
+        while (input.readLine(&command)) {
             if (command.trimmed() == QByteArrayView(scanhelper::cancelLine))
                 cancel = true;
         }
@@ -112,30 +155,55 @@ int main()
         armWatchdog(closeGrace);
     }).detach();
 
-    auto* source = new SaneScanSource; // deleted below under the watchdog, never by a static destructor
-    source->setDeferredClose(true);
     if (request->kind == scanhelper::Request::Kind::Devices) {
         const DocumentResult<QList<ScanDevice>> devices = source->devices();
         send(devices ? scanhelper::devicesMessage(devices.value())
                      : scanhelper::errorMessage(devices.error()));
     } else {
+        // The page goes out as the driver reads it: into the shared page, reported in batches (on each new
+        // percent, before the next frame and the end, and at least every `reportInterval` so that a scanner
+        // that cannot say its height does not look stalled), or else through the pipe.
+        qint64 unreported = 0;
+        auto lastReport = std::chrono::steady_clock::now();
+        auto report = [&unreported, &lastReport] {
+            if (unreported > 0)
+                send(scanhelper::sharedMessage(qsizetype(std::exchange(unreported, 0))));
+            lastReport = std::chrono::steady_clock::now();
+        };
         int last = -1;
-        // The page goes out as the driver reads it: nothing of it is kept here.
         SaneScanSource::FrameSink sink;
-        sink.frame = [](const ScanFrame& frame) { send(scanhelper::frameMessage(frame)); };
-        sink.data = [](const char* data, qsizetype size) {
-            send(scanhelper::dataHeader(size));
-            send(data, size);
+        sink.frame = [&report](const ScanFrame& frame) {
+            report();
+            send(scanhelper::frameMessage(frame));
+        };
+        sink.data = [&page, &unreported, &lastReport, &report](const char* data, qsizetype size) {
+            if (!page) {
+                send(scanhelper::dataHeader(size));
+                send(data, size);
+                return;
+            }
+            if (!page->append(data, size)) {
+                // Cannot happen: the page holds maxScanBytes, the most SaneScanSource reads.
+                report();
+                send(scanhelper::errorMessage(
+                    {DocumentStatus::ScanFailed, QStringLiteral("page larger than the shared page")}));
+                ::_exit(2);
+            }
+            unreported += size;
+            if (std::chrono::steady_clock::now() - lastReport >= reportInterval)
+                report();
         };
         const DocumentResult<int> dotsPerMetre = source->scanFrames(
             request->options, &cancel,
-            [&last](int percent) {
+            [&last, &report](int percent) {
                 if (percent != last) {
                     last = percent;
+                    report();
                     send(scanhelper::progressMessage(percent));
                 }
             },
             sink);
+        report();
         send(dotsPerMetre ? scanhelper::endMessage(dotsPerMetre.value())
                           : scanhelper::errorMessage(dotsPerMetre.error()));
     }

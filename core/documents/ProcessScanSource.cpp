@@ -1,8 +1,10 @@
 #include "documents/ProcessScanSource.h"
 
 #include "documents/ScanHelperProtocol.h"
+#include "documents/SharedScanPage.h"
 #include "domain/SiblingExecutable.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
@@ -34,6 +36,18 @@ struct ProcessScanSource::Outcome
 {
     std::optional<scanhelper::MessageReader::Final> final;
     DocumentError error;
+};
+
+// A helper process with what belongs to it: the page it shares with this process (none where the platform has
+// no SharedScanPage), and for one started ahead, the environment it was started with, its age and whether it
+// has said it is ready.
+struct ProcessScanSource::Helper
+{
+    QProcess* process = nullptr;
+    std::unique_ptr<SharedScanPage> page;
+    QStringList environment;
+    QElapsedTimer age;
+    bool ready = false;
 };
 
 // What one request's caller and the I/O thread share: progress on its way to the caller, then the outcome.
@@ -77,13 +91,16 @@ struct ProcessScanSource::Exchange
 class ProcessScanSource::Run final : public QObject
 {
 public:
-    Run(QProcess* child, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
+    Run(Helper helper, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
         : QObject(parent)
-        , m_child(child)
+        , m_child(helper.process)
+        , m_page(std::move(helper.page))
         , m_exchange(std::move(exchange))
         , m_timeouts(timeouts)
     {
         m_child->setParent(this);
+        if (m_page)
+            m_reader.setSharedPage(m_page->bytes());
         // Precise: a coarse timer may fire 5 % early, and "nothing for 90 s" means at least 90 s.
         for (QTimer* timer : {&m_stall, &m_grace, &m_start}) {
             timer->setSingleShot(true);
@@ -234,6 +251,8 @@ private:
     }
 
     QProcess* m_child;
+    // After m_child: the page is unmapped after the process is gone. The reader reads from it.
+    std::unique_ptr<SharedScanPage> m_page;
     std::shared_ptr<Exchange> m_exchange;
     Timeouts m_timeouts;
     scanhelper::MessageReader m_reader;
@@ -244,17 +263,25 @@ private:
 };
 
 // Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
-// of the next request so that its start-up (loading the libraries) is not waited for.
+// of the next request so that its start-up (loading the libraries, sane_init) is not waited for. A spare
+// older than Timeouts::spareLifetime is replaced by a new one (the old one serves until the new one is
+// ready), so that a spare never holds a SANE configuration much older than that.
 class ProcessScanSource::Host final : public QObject
 {
 public:
     Host(QString executable, const Timeouts& timeouts)
         : m_executable(std::move(executable))
         , m_timeouts(timeouts)
-    { }
+    {
+        // A child, so that it moves to the I/O thread with this host.
+        m_renew = new QTimer(this);
+        m_renew->setSingleShot(true);
+        connect(m_renew, &QTimer::timeout, this, [this] { startSpare(); });
+    }
 
     ~Host() override
     {
+        m_stopped = true;
         const QList<QProcess*> children = findChildren<QProcess*>();
         for (QProcess* child : children) {
             if (child->state() != QProcess::NotRunning) {
@@ -275,10 +302,10 @@ public:
             exchange->finish(Outcome {{}, {DocumentStatus::Cancelled, {}}});
             return;
         }
-        QProcess* child = takeSpare();
-        if (!child)
-            child = startHelper();
-        auto* run = new Run(child, exchange, m_timeouts, this);
+        std::optional<Helper> helper = takeSpare();
+        if (!helper)
+            helper = startHelper();
+        auto* run = new Run(std::move(*helper), exchange, m_timeouts, this);
         m_runs.insert(exchange.get(), run);
         connect(run, &QObject::destroyed, this, [this, key = exchange.get()] { m_runs.remove(key); });
         run->begin(request);
@@ -302,64 +329,138 @@ public:
     void stop()
     {
         m_stopped = true;
+        m_renew->stop();
         for (Run* run : std::as_const(m_runs)) {
             if (run)
                 run->abort();
         }
-        dropSpare();
+        drop(m_spare);
+        drop(m_nextSpare);
+    }
+
+    // A spare helper, started unless there is one (ready or on its way).
+    void startSpare()
+    {
+        if (m_stopped || m_nextSpare)
+            return;
+        m_renew->stop();
+        m_nextSpare = startHelper();
+        QProcess* process = m_nextSpare->process;
+        // Until a request takes it, the spare may say one thing: that it is ready. Anything else (a crash at
+        // start, a protocol error) and it is no spare.
+        connect(process, &QProcess::readyReadStandardOutput, this, [this, process] { spareSpoke(process); });
+        connect(process, &QProcess::finished, this, [this, process] {
+            if (std::optional<Helper>* slot = spareSlot(process))
+                drop(*slot);
+        });
     }
 
 private:
-    QProcess* startHelper()
+    std::optional<Helper>* spareSlot(QProcess* process)
     {
-        auto* child = new QProcess(this);
-        child->setProgram(m_executable);
-        child->start();
-        return child;
-    }
-
-    void startSpare()
-    {
-        dropSpare();
-        m_spare = startHelper();
-        m_spareEnvironment = QProcess::systemEnvironment();
-    }
-
-    // The spare, when it is still waiting and was started with this environment (a changed SANE_CONFIG_DIR
-    // or driver setting must reach the helper that scans); nullptr otherwise.
-    QProcess* takeSpare()
-    {
-        QProcess* spare = std::exchange(m_spare, nullptr);
-        if (!spare)
-            return nullptr;
-        if (spare->state() == QProcess::Running && spare->bytesAvailable() == 0
-            && m_spareEnvironment == QProcess::systemEnvironment()) {
-            spare->disconnect(this);
-            return spare;
+        for (std::optional<Helper>* slot : {&m_spare, &m_nextSpare}) {
+            if (*slot && (*slot)->process == process)
+                return slot;
         }
-        m_spare = spare;
-        dropSpare();
         return nullptr;
     }
 
-    void dropSpare()
+    void spareSpoke(QProcess* process)
     {
-        QProcess* spare = std::exchange(m_spare, nullptr);
-        if (!spare)
+        std::optional<Helper>* slot = spareSlot(process);
+        if (!slot)
             return;
-        // Closing its input ends a waiting helper at once; kill() covers one that does not.
-        spare->closeWriteChannel();
-        spare->kill();
-        connect(spare, &QProcess::finished, spare, &QObject::deleteLater);
-        if (spare->state() == QProcess::NotRunning)
-            spare->deleteLater();
+        Helper& helper = **slot;
+        if (!helper.ready) {
+            if (!process->canReadLine())
+                return; // the rest of the line is on its way
+            if (process->readLine() != scanhelper::readyMessage()) {
+                drop(*slot);
+                return;
+            }
+            helper.ready = true;
+        }
+        if (process->bytesAvailable() > 0) {
+            drop(*slot);
+            return;
+        }
+        if (slot == &m_nextSpare)
+            promote();
+    }
+
+    Helper startHelper()
+    {
+        Helper helper;
+        helper.process = new QProcess(this);
+        helper.process->setProgram(m_executable);
+        helper.page = SharedScanPage::create(maxScanBytes);
+        if (helper.page) {
+            helper.process->setArguments({scanhelper::pageOption, helper.page->name()});
+            helper.process->setChildProcessModifier([page = helper.page.get()] { page->inheritInChild(); });
+        }
+        helper.environment = QProcess::systemEnvironment();
+        helper.age.start();
+        helper.process->start();
+        return helper;
+    }
+
+    // The new spare is ready: it takes the place of the one before, and is renewed in its turn.
+    void promote()
+    {
+        drop(m_spare);
+        m_spare = std::move(m_nextSpare);
+        m_nextSpare.reset();
+        m_renew->start(std::max<qint64>(0, m_timeouts.spareLifetime.count() - m_spare->age.elapsed()));
+    }
+
+    // The spare for a request: a ready one, else the one that is starting; nullptr when neither is running or
+    // was started with this environment (a changed SANE_CONFIG_DIR or driver setting must reach the helper
+    // that scans).
+    std::optional<Helper> takeSpare()
+    {
+        const QStringList environment = QProcess::systemEnvironment();
+        for (std::optional<Helper>* slot : {&m_spare, &m_nextSpare}) {
+            std::optional<Helper>& spare = *slot;
+            if (!spare)
+                continue;
+            if (spare->process->state() == QProcess::NotRunning || spare->environment != environment) {
+                drop(spare);
+                continue;
+            }
+            spare->process->disconnect(this);
+            std::optional<Helper> taken = std::move(spare);
+            spare.reset();
+            if (slot == &m_spare)
+                m_renew->stop();
+            return taken;
+        }
+        return std::nullopt;
+    }
+
+    void drop(std::optional<Helper>& slot)
+    {
+        if (!slot)
+            return;
+        QProcess* process = slot->process;
+        process->disconnect(this);
+        // Closing its input ends a waiting helper at once; kill() covers one that does not. Its page is
+        // unmapped here; the helper's own mapping keeps the memory until it has gone.
+        process->closeWriteChannel();
+        process->kill();
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        if (process->state() == QProcess::NotRunning)
+            process->deleteLater();
+        if (&slot == &m_spare)
+            m_renew->stop();
+        slot.reset();
     }
 
     QString m_executable;
     Timeouts m_timeouts;
     QHash<Exchange*, QPointer<Run>> m_runs;
-    QProcess* m_spare = nullptr;
-    QStringList m_spareEnvironment;
+    std::optional<Helper> m_spare; // ready (it said so)
+    std::optional<Helper> m_nextSpare; // started, not yet ready
+    QTimer* m_renew; // when m_spare is to be replaced
     bool m_stopped = false;
 };
 
@@ -389,6 +490,14 @@ void ProcessScanSource::shutdown()
     const std::lock_guard lock(m_threadMutex);
     if (m_host)
         QMetaObject::invokeMethod(m_host, [host = m_host] { host->stop(); });
+}
+
+void ProcessScanSource::prepare()
+{
+    if (m_shutdown || m_executable.isEmpty() || !QFileInfo::exists(m_executable))
+        return;
+    Host* host = this->host();
+    QMetaObject::invokeMethod(host, [host] { host->startSpare(); });
 }
 
 ProcessScanSource::Host* ProcessScanSource::host()

@@ -132,6 +132,11 @@ std::optional<Request> parseRequest(const QByteArray& text)
     return request;
 }
 
+QByteArray readyMessage()
+{
+    return line({{QStringLiteral("ready"), true}});
+}
+
 QByteArray progressMessage(int percent)
 {
     return line({{QStringLiteral("progress"), percent}});
@@ -166,6 +171,11 @@ QByteArray frameMessage(const ScanFrame& frame)
 QByteArray dataHeader(qsizetype size)
 {
     return line({{QStringLiteral("data"), qint64(size)}});
+}
+
+QByteArray sharedMessage(qsizetype size)
+{
+    return line({{QStringLiteral("shared"), qint64(size)}});
 }
 
 QByteArray endMessage(int dotsPerMetre)
@@ -243,6 +253,8 @@ void MessageReader::parseLine(const QByteArray& text)
         return;
     }
     const QJsonObject o = document.object();
+    if (o.contains(QStringLiteral("ready")))
+        return; // for the caller's helper pool; a request's reader has nothing to do with it
     if (o.contains(QStringLiteral("progress"))) {
         const QJsonValue p = o.value(QStringLiteral("progress"));
         if (!p.isDouble()) {
@@ -301,18 +313,37 @@ void MessageReader::parseLine(const QByteArray& text)
         }
         m_frames.append(frame);
         m_planes.append(QByteArray());
-        if (expected > 0)
-            m_planes.last().reserve(qsizetype(expected));
+        m_sharedSizes.append(0);
         return;
     }
     if (o.contains(QStringLiteral("data"))) {
         const qint64 size = o.value(QStringLiteral("data")).toInteger(-1);
-        if (m_frames.isEmpty() || size <= 0 || size > maxDataBytes || m_received + size > maxScanBytes) {
+        if (m_frames.isEmpty() || size <= 0 || size > maxDataBytes || m_received + size > maxScanBytes
+            || m_sharedSizes.last() > 0) {
             fail(QStringLiteral("bad data header"));
             return;
         }
+        const ScanFrame& frame = m_frames.last();
+        QByteArray& plane = m_planes.last();
+        // The frame's size is known from its header (checked against maxScanBytes there): one allocation.
+        if (plane.capacity() == 0 && frame.lines > 0)
+            plane.reserve(qsizetype(frame.lines) * frame.bytesPerLine);
         m_received += size;
         m_dataRemaining = size;
+        return;
+    }
+    if (o.contains(QStringLiteral("shared"))) {
+        // Bytes the helper wrote into the shared page, right after the ones it reported before. A frame's
+        // bytes come all through the pipe or all through the page.
+        const qint64 size = o.value(QStringLiteral("shared")).toInteger(-1);
+        if (m_frames.isEmpty() || size <= 0 || size > m_sharedPage.size() - m_sharedEnd
+            || m_received + size > maxScanBytes || !m_planes.last().isEmpty()) {
+            fail(QStringLiteral("bad shared page header"));
+            return;
+        }
+        m_received += size;
+        m_sharedEnd += size;
+        m_sharedSizes.last() += size;
         return;
     }
     if (o.contains(QStringLiteral("end"))) {
@@ -322,6 +353,14 @@ void MessageReader::parseLine(const QByteArray& text)
         }
         const int dotsPerMetre
             = o.value(QStringLiteral("end")).toObject().value(QStringLiteral("dpm")).toInt();
+        // Frames in the shared page are read where they are: assembleScan copies them into the image.
+        qint64 offset = 0;
+        for (qsizetype i = 0; i < m_frames.size(); ++i) {
+            if (const qint64 size = m_sharedSizes.at(i); size > 0) {
+                m_planes[i] = QByteArray::fromRawData(m_sharedPage.data() + offset, qsizetype(size));
+                offset += size;
+            }
+        }
         DocumentResult<QImage> image = assembleScan(m_frames, m_planes, std::clamp(dotsPerMetre, 0, 1000000));
         m_planes.clear();
         m_final.emplace();
@@ -339,6 +378,7 @@ void MessageReader::fail(const QString& why)
     m_protocolError = why;
     m_buffer.clear();
     m_planes.clear();
+    m_sharedSizes.clear();
 }
 
 } // namespace certdesk::documents::scanhelper

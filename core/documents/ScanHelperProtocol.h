@@ -16,6 +16,10 @@ namespace certdesk::documents {
 // The pipe protocol between ProcessScanSource (the caller) and certdesk-scan-helper (the child that loads the
 // scanner drivers). One helper process serves one request:
 //
+//   command line:              `certdesk-scan-helper [--page NAME]`: NAME is a SharedScanPage the caller
+//                              made for this helper's page; without it the page crosses the pipe.
+//   helper -> caller (stdout): {"ready": true} once the helper is set to serve (SANE initialised), before it
+//                              reads the request: a helper started ahead of time says it can take one.
 //   caller -> helper (stdin):  one JSON line, the request: {"request": "devices"} or
 //                              {"request": "scan", "options": {...}}; later the line "cancel", or end of file
 //                              (the caller is gone: the helper cancels and exits).
@@ -23,9 +27,11 @@ namespace certdesk::documents {
 //                              message, {"devices": [...]} or {"error": {"status", "detail"}}, or the page
 //                              as the driver reads it: for each frame (ScanFrames.h) {"frame": {"kind",
 //                              "depth", "pixels_per_line", "bytes_per_line", "lines", "last"}} and its bytes
-//                              in pieces, each {"data": n} followed by n raw bytes; then {"end": {"dpm"}},
-//                              the final message, after which the caller builds the image (assembleScan).
-//                              The page streams while the scanner reads it: the helper holds no copy.
+//                              in pieces, each either {"data": n} followed by n raw bytes, or (with a shared
+//                              page) {"shared": n}: the next n bytes of the frame are in the shared page,
+//                              right after those reported before; then {"end": {"dpm"}}, the final message,
+//                              after which the caller builds the image (assembleScan). The page streams while
+//                              the scanner reads it: the helper keeps no copy of its own.
 //
 // The helper keeps its stdout for the protocol only (driver chatter goes to stderr). Everything here is plain
 // data, shared by both sides and unit-tested on its own, so that a truncated or garbled stream from a dying
@@ -33,6 +39,8 @@ namespace certdesk::documents {
 namespace scanhelper {
 
 inline constexpr QLatin1StringView cancelLine("cancel");
+// The helper's option that names its shared page.
+inline constexpr QLatin1StringView pageOption("--page");
 
 // A machine name for each status ("ScannerJammed"), and back; unknown names give std::nullopt.
 [[nodiscard]] QString statusName(DocumentStatus status);
@@ -55,13 +63,16 @@ struct Request
 // Parses one request line; std::nullopt when it is not a request.
 [[nodiscard]] std::optional<Request> parseRequest(const QByteArray& line);
 
-// Messages from the helper. An image message is its header line followed by the pixel bytes.
+// Messages from the helper.
+[[nodiscard]] QByteArray readyMessage();
 [[nodiscard]] QByteArray progressMessage(int percent);
 [[nodiscard]] QByteArray devicesMessage(const QList<ScanDevice>& devices);
 [[nodiscard]] QByteArray errorMessage(const DocumentError& error);
 [[nodiscard]] QByteArray frameMessage(const ScanFrame& frame);
 // The line before `size` raw bytes of the current frame.
 [[nodiscard]] QByteArray dataHeader(qsizetype size);
+// The next `size` bytes of the current frame are in the shared page.
+[[nodiscard]] QByteArray sharedMessage(qsizetype size);
 [[nodiscard]] QByteArray endMessage(int dotsPerMetre);
 // A whole page as one frame, with its data and end: Format_Mono (bit 1 black), Grayscale8, Grayscale16 or
 // RGB888. For a sender that has the page at hand.
@@ -72,6 +83,10 @@ struct Request
 class MessageReader
 {
 public:
+    // The shared page's bytes (SharedScanPage::bytes()), for {"shared"} messages; they must stay valid while
+    // this reader is fed. Without a page such messages break the protocol.
+    void setSharedPage(QByteArrayView page) { m_sharedPage = page; }
+
     void feed(const QByteArray& bytes);
     void feed(const char* data, qsizetype size);
 
@@ -99,11 +114,15 @@ private:
     QList<int> m_progress;
     std::optional<Final> m_final;
     QString m_protocolError;
-    // The page so far: its frames, their bytes, all bytes announced, and the bytes still due of a piece.
+    // The page so far: its frames, their bytes from the pipe and their bytes in the shared page, all bytes
+    // announced, and the bytes still due of a piece from the pipe.
     QList<ScanFrame> m_frames;
     QList<QByteArray> m_planes;
+    QList<qint64> m_sharedSizes;
     qint64 m_received = 0;
     qint64 m_dataRemaining = 0;
+    QByteArrayView m_sharedPage;
+    qint64 m_sharedEnd = 0;
 };
 
 } // namespace scanhelper

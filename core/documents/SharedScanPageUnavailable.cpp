@@ -1,0 +1,43 @@
+// SharedScanPage where there is no implementation yet (Windows: a file mapping would do; the scan helper is
+// not built there today): no shared page, so ProcessScanSource sends the page through the helper's pipe.
+#include "documents/SharedScanPage.h"
+
+namespace certdesk::documents {
+
+SharedScanPage::SharedScanPage(int handle, void* mapping, qint64 capacity, bool writable)
+    : m_handle(handle)
+    , m_mapping(mapping)
+    , m_capacity(capacity)
+    , m_writable(writable)
+{ }
+
+SharedScanPage::~SharedScanPage() = default;
+
+std::unique_ptr<SharedScanPage> SharedScanPage::create(qint64)
+{
+    return nullptr;
+}
+
+std::unique_ptr<SharedScanPage> SharedScanPage::open(const QString&, qint64)
+{
+    return nullptr;
+}
+
+QString SharedScanPage::name() const
+{
+    return {};
+}
+
+void SharedScanPage::inheritInChild() const noexcept { }
+
+QByteArrayView SharedScanPage::bytes() const
+{
+    return {};
+}
+
+bool SharedScanPage::append(const char*, qsizetype)
+{
+    return false;
+}
+
+} // namespace certdesk::documents
