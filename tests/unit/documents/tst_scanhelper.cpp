@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void initTestCase();
     void listsEveryDriversDevices();
     void spareHelperFollowsTheEnvironment();
+    void spareHelperIsRenewed();
     void driverFaults_data();
     void driverFaults();
     void cancelWhileTheDriverHangs();
@@ -114,6 +116,46 @@ void TestScanHelper::spareHelperFollowsTheEnvironment()
     QVERIFY2(!after.contains(QStringLiteral("test:0")), qPrintable(after.join(QLatin1Char(' '))));
     QVERIFY2(after.contains(QStringLiteral("cdfault:hang-read")), qPrintable(after.join(QLatin1Char(' '))));
     QVERIFY(names().contains(QStringLiteral("test:0")));
+}
+
+void TestScanHelper::spareHelperIsRenewed()
+{
+    // A spare helper reads SANE's driver list (dll.conf) when it starts, before any request. One that waited
+    // longer than spareLifetime is replaced, so a driver installed meanwhile (here: the fault backend added
+    // to dll.conf, the environment unchanged) is found by the next request.
+    QTemporaryDir config;
+    QFile dll(config.filePath(QStringLiteral("dll.conf")));
+    QVERIFY(dll.open(QIODevice::WriteOnly) && dll.write("test\n") == 5);
+    dll.close();
+    const QByteArray previous = qgetenv("SANE_CONFIG_DIR");
+    qputenv("SANE_CONFIG_DIR", config.path().toLocal8Bit());
+    const auto restore = qScopeGuard([&previous] { qputenv("SANE_CONFIG_DIR", previous); });
+
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.spareLifetime = 300ms;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    source.prepare();
+    const QString helper = QStringLiteral("certdesk-scan-helper");
+    QTRY_COMPARE_WITH_TIMEOUT(test::childProcesses(helper).size(), 1, 10000);
+    QVERIFY(QFile::remove(dll.fileName()));
+    QVERIFY(dll.open(QIODevice::WriteOnly) && dll.write("test\ncdfault\n") == 13);
+    dll.close();
+    // Every helper that may have read the old list goes, and a ready one started since takes its place
+    // (the old spare is dropped only once its successor is ready).
+    const QList<qint64> before = test::childProcesses(helper);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QList<qint64> now = test::childProcesses(helper, false);
+            return now.size() == 1 && !before.contains(now.first());
+        }(),
+        10000);
+
+    const DocumentResult<QList<ScanDevice>> devices = source.devices();
+    QVERIFY2(devices.ok(), qPrintable(devices.error().detail));
+    QStringList names;
+    for (const ScanDevice& d : devices.value())
+        names << d.name;
+    QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
 }
 
 void TestScanHelper::driverFaults_data()
