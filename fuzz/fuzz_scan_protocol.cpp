@@ -3,7 +3,7 @@
 // parseRequest on its stdin lines.
 #include "FuzzSupport.h"
 
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {

@@ -4,7 +4,7 @@
 #include "FuzzSupport.h"
 
 #include "api/ApiTypes.h"
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 #include "domain/Application.h"
 #include "pki/CertificateAuthority.h"
 #include "pki/Csr.h"
@@ -227,9 +227,8 @@ int main(int argc, char** argv)
     const QByteArray piped = documents::scanhelper::imageMessage(scan);
     write(QStringLiteral("corpus/scan_protocol/image-shared"),
         prefixed('\207',
-            documents::scanhelper::readyMessage() + piped.left(piped.indexOf('\n') + 1)
-                + documents::scanhelper::sharedMessage(100) + documents::scanhelper::sharedMessage(44)
-                + documents::scanhelper::endMessage(7874)));
+            piped.left(piped.indexOf('\n') + 1) + documents::scanhelper::sharedMessage(100)
+                + documents::scanhelper::sharedMessage(44) + documents::scanhelper::endMessage(7874)));
     write(QStringLiteral("corpus/scan_protocol/devices"),
         prefixed('\100',
             documents::scanhelper::devicesMessage({{QStringLiteral("test:0"), QStringLiteral("Noname"),

@@ -1,12 +1,12 @@
 // certdesk-scan-helper: runs the scanner drivers (SANE backends) for ProcessScanSource, in a process of their
 // own, so that a driver that hangs or crashes takes only this process with it. It serves one request and
 // exits; the protocol is in core/documents/ScanHelperProtocol.h. ProcessScanSource starts it ahead of the
-// request it will serve, so everything that does not depend on the request (loading, sane_init) happens
-// before the request arrives.
+// request it will serve, so that loading it is not waited for; it links Qt Core but not Qt Gui (fewer
+// libraries to load).
 //
 // This file is the SANE side of scanning and therefore POSIX (file descriptors, _exit): a Windows scanner
 // source (WIA) is a ScanSource of its own.
-#include "documents/SaneScanSource.h"
+#include "documents/SaneScanner.h"
 #include "documents/ScanHelperProtocol.h"
 #include "documents/SharedScanPage.h"
 
@@ -126,12 +126,6 @@ int main(int argc, char** argv)
             return 2;
     }
 
-    // Ready before the request: SANE's dll backend reads its configuration here and loads a driver only when
-    // a device is opened or listed, so a scanner plugged in after this point is still found.
-    auto* source = new SaneScanSource; // deleted below under the watchdog, never by a static destructor
-    source->setDeferredClose(true);
-    send(scanhelper::readyMessage());
-
     static LineReader input; // the cancel thread reads on where the request ended
     QByteArray line;
     if (!input.readLine(&line))
@@ -155,8 +149,12 @@ int main(int argc, char** argv)
         armWatchdog(closeGrace);
     }).detach();
 
+    // SANE starts after the request: its dll backend reads the driver list (dll.conf) in sane_init, so that
+    // a helper started ahead of its request still finds a driver installed meanwhile.
+    auto* scanner = new SaneScanner; // deleted below under the watchdog, never by a static destructor
+    scanner->setDeferredClose(true);
     if (request->kind == scanhelper::Request::Kind::Devices) {
-        const DocumentResult<QList<ScanDevice>> devices = source->devices();
+        const DocumentResult<QList<ScanDevice>> devices = scanner->devices();
         send(devices ? scanhelper::devicesMessage(devices.value())
                      : scanhelper::errorMessage(devices.error()));
     } else {
@@ -171,7 +169,7 @@ int main(int argc, char** argv)
             lastReport = std::chrono::steady_clock::now();
         };
         int last = -1;
-        SaneScanSource::FrameSink sink;
+        SaneScanner::FrameSink sink;
         sink.frame = [&report](const ScanFrame& frame) {
             report();
             send(scanhelper::frameMessage(frame));
@@ -183,7 +181,7 @@ int main(int argc, char** argv)
                 return;
             }
             if (!page->append(data, size)) {
-                // Cannot happen: the page holds maxScanBytes, the most SaneScanSource reads.
+                // Cannot happen: the page holds maxScanBytes, the most SaneScanner reads.
                 report();
                 send(scanhelper::errorMessage(
                     {DocumentStatus::ScanFailed, QStringLiteral("page larger than the shared page")}));
@@ -193,7 +191,7 @@ int main(int argc, char** argv)
             if (std::chrono::steady_clock::now() - lastReport >= reportInterval)
                 report();
         };
-        const DocumentResult<int> dotsPerMetre = source->scanFrames(
+        const DocumentResult<int> dotsPerMetre = scanner->scanFrames(
             request->options, &cancel,
             [&last, &report](int percent) {
                 if (percent != last) {
@@ -210,6 +208,6 @@ int main(int argc, char** argv)
 
     // The answer is out. Close the device (sane_cancel, sane_close, sane_exit) within the grace period.
     armWatchdog(closeGrace);
-    delete source;
+    delete scanner;
     ::_exit(0);
 }

@@ -1,10 +1,9 @@
 #include "documents/ProcessScanSource.h"
 
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 #include "documents/SharedScanPage.h"
 #include "domain/SiblingExecutable.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
@@ -39,15 +38,12 @@ struct ProcessScanSource::Outcome
 };
 
 // A helper process with what belongs to it: the page it shares with this process (none where the platform has
-// no SharedScanPage), and for one started ahead, the environment it was started with, its age and whether it
-// has said it is ready.
+// no SharedScanPage) and the environment it was started with.
 struct ProcessScanSource::Helper
 {
     QProcess* process = nullptr;
     std::unique_ptr<SharedScanPage> page;
     QStringList environment;
-    QElapsedTimer age;
-    bool ready = false;
 };
 
 // What one request's caller and the I/O thread share: progress on its way to the caller, then the outcome.
@@ -263,25 +259,20 @@ private:
 };
 
 // Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
-// of the next request so that its start-up (loading the libraries, sane_init) is not waited for. A spare
-// older than Timeouts::spareLifetime is replaced by a new one (the old one serves until the new one is
-// ready), so that a spare never holds a SANE configuration much older than that.
+// of the next request so that its start-up (loading the libraries) is not waited for. The spare does nothing
+// else before its request: SANE reads its driver list (dll.conf) in sane_init, and a backend probes for its
+// scanners when it is first used, so a helper that did either early would miss a driver installed or a
+// scanner plugged in since. (sane_init alone costs SANE's dll backend tens of microseconds: nothing to win.)
 class ProcessScanSource::Host final : public QObject
 {
 public:
     Host(QString executable, const Timeouts& timeouts)
         : m_executable(std::move(executable))
         , m_timeouts(timeouts)
-    {
-        // A child, so that it moves to the I/O thread with this host.
-        m_renew = new QTimer(this);
-        m_renew->setSingleShot(true);
-        connect(m_renew, &QTimer::timeout, this, [this] { startSpare(); });
-    }
+    { }
 
     ~Host() override
     {
-        m_stopped = true;
         const QList<QProcess*> children = findChildren<QProcess*>();
         for (QProcess* child : children) {
             if (child->state() != QProcess::NotRunning) {
@@ -329,65 +320,22 @@ public:
     void stop()
     {
         m_stopped = true;
-        m_renew->stop();
         for (Run* run : std::as_const(m_runs)) {
             if (run)
                 run->abort();
         }
-        drop(m_spare);
-        drop(m_nextSpare);
+        dropSpare();
     }
 
-    // A spare helper, started unless there is one (ready or on its way).
+    // A spare helper, started unless there is one.
     void startSpare()
     {
-        if (m_stopped || m_nextSpare)
+        if (m_stopped || m_spare)
             return;
-        m_renew->stop();
-        m_nextSpare = startHelper();
-        QProcess* process = m_nextSpare->process;
-        // Until a request takes it, the spare may say one thing: that it is ready. Anything else (a crash at
-        // start, a protocol error) and it is no spare.
-        connect(process, &QProcess::readyReadStandardOutput, this, [this, process] { spareSpoke(process); });
-        connect(process, &QProcess::finished, this, [this, process] {
-            if (std::optional<Helper>* slot = spareSlot(process))
-                drop(*slot);
-        });
+        m_spare = startHelper();
     }
 
 private:
-    std::optional<Helper>* spareSlot(QProcess* process)
-    {
-        for (std::optional<Helper>* slot : {&m_spare, &m_nextSpare}) {
-            if (*slot && (*slot)->process == process)
-                return slot;
-        }
-        return nullptr;
-    }
-
-    void spareSpoke(QProcess* process)
-    {
-        std::optional<Helper>* slot = spareSlot(process);
-        if (!slot)
-            return;
-        Helper& helper = **slot;
-        if (!helper.ready) {
-            if (!process->canReadLine())
-                return; // the rest of the line is on its way
-            if (process->readLine() != scanhelper::readyMessage()) {
-                drop(*slot);
-                return;
-            }
-            helper.ready = true;
-        }
-        if (process->bytesAvailable() > 0) {
-            drop(*slot);
-            return;
-        }
-        if (slot == &m_nextSpare)
-            promote();
-    }
-
     Helper startHelper()
     {
         Helper helper;
@@ -399,68 +347,42 @@ private:
             helper.process->setChildProcessModifier([page = helper.page.get()] { page->inheritInChild(); });
         }
         helper.environment = QProcess::systemEnvironment();
-        helper.age.start();
         helper.process->start();
         return helper;
     }
 
-    // The new spare is ready: it takes the place of the one before, and is renewed in its turn.
-    void promote()
-    {
-        drop(m_spare);
-        m_spare = std::move(m_nextSpare);
-        m_nextSpare.reset();
-        m_renew->start(std::max<qint64>(0, m_timeouts.spareLifetime.count() - m_spare->age.elapsed()));
-    }
-
-    // The spare for a request: a ready one, else the one that is starting; nullptr when neither is running or
-    // was started with this environment (a changed SANE_CONFIG_DIR or driver setting must reach the helper
-    // that scans).
+    // The spare, when it is still waiting and was started with this environment (a changed SANE_CONFIG_DIR
+    // or driver setting must reach the helper that scans); std::nullopt otherwise.
     std::optional<Helper> takeSpare()
     {
-        const QStringList environment = QProcess::systemEnvironment();
-        for (std::optional<Helper>* slot : {&m_spare, &m_nextSpare}) {
-            std::optional<Helper>& spare = *slot;
-            if (!spare)
-                continue;
-            if (spare->process->state() == QProcess::NotRunning || spare->environment != environment) {
-                drop(spare);
-                continue;
-            }
-            spare->process->disconnect(this);
-            std::optional<Helper> taken = std::move(spare);
-            spare.reset();
-            if (slot == &m_spare)
-                m_renew->stop();
-            return taken;
+        if (!m_spare)
+            return std::nullopt;
+        if (m_spare->process->state() == QProcess::NotRunning || m_spare->process->bytesAvailable() > 0
+            || m_spare->environment != QProcess::systemEnvironment()) {
+            dropSpare();
+            return std::nullopt;
         }
-        return std::nullopt;
+        return std::exchange(m_spare, std::nullopt);
     }
 
-    void drop(std::optional<Helper>& slot)
+    void dropSpare()
     {
-        if (!slot)
+        if (!m_spare)
             return;
-        QProcess* process = slot->process;
-        process->disconnect(this);
-        // Closing its input ends a waiting helper at once; kill() covers one that does not. Its page is
-        // unmapped here; the helper's own mapping keeps the memory until it has gone.
+        QProcess* process = std::exchange(m_spare, std::nullopt)->process;
+        // Closing its input ends a waiting helper at once; kill() covers one that does not. Its page goes
+        // with it (the helper's mapping keeps the memory until the helper has gone).
         process->closeWriteChannel();
         process->kill();
         connect(process, &QProcess::finished, process, &QObject::deleteLater);
         if (process->state() == QProcess::NotRunning)
             process->deleteLater();
-        if (&slot == &m_spare)
-            m_renew->stop();
-        slot.reset();
     }
 
     QString m_executable;
     Timeouts m_timeouts;
     QHash<Exchange*, QPointer<Run>> m_runs;
-    std::optional<Helper> m_spare; // ready (it said so)
-    std::optional<Helper> m_nextSpare; // started, not yet ready
-    QTimer* m_renew; // when m_spare is to be replaced
+    std::optional<Helper> m_spare;
     bool m_stopped = false;
 };
 

@@ -19,10 +19,9 @@ namespace certdesk::documents {
 // so the next scan after a failure starts clean.
 //
 // The helpers belong to an I/O thread of this source. From the first request (or prepare()) on, one spare
-// helper waits there (started, libraries loaded, SANE initialised) for the next request, so that a scan does
-// not wait for a process to start; a spare started with another environment than the current one is not
-// used, and one older than `spareLifetime` is replaced. The page comes back through shared memory
-// (SharedScanPage) where the platform has it, else through the pipe.
+// helper waits there (started, libraries loaded) for the next request, so that a scan does not wait for a
+// process to start; a spare started with another environment than the current one is not used. The page comes
+// back through shared memory (SharedScanPage) where the platform has it, else through the pipe.
 //
 // Blocking like every ScanSource (call it off the GUI thread), but never for ever:
 //  - cancel: the helper is asked to stop, and killed when it has not answered within `cancelGrace`;
@@ -39,9 +38,6 @@ public:
         // Long enough for a scanner lamp to warm up before the first line arrives.
         std::chrono::milliseconds stallTimeout {90000};
         std::chrono::milliseconds startTimeout {10000};
-        // How long a spare helper waits for a request before a new one takes its place: SANE reads its driver
-        // list (dll.conf) once, at sane_init, so a driver installed later is missed by an older spare.
-        std::chrono::milliseconds spareLifetime {60000};
     };
 
     explicit ProcessScanSource(QString executable);

@@ -2,7 +2,7 @@
 // back, byte by byte as a pipe may deliver it, and a stream that a dying or broken helper leaves behind
 // (truncated, garbled, lying headers) is an error, never a crash or a huge allocation. Pages through the
 // shared page (SharedScanPage) as well as through the pipe.
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 #include "documents/SharedScanPage.h"
 
 #include <QTest>
@@ -65,7 +65,6 @@ private Q_SLOTS:
     void framesThatMakeNoImageAreAnError();
     void threePassScan();
     void bytesAfterTheFinalMessageAreIgnored();
-    void readyIsNoAnswer();
     void sharedPageRoundTrip_data();
     void sharedPageRoundTrip();
     void brokenSharedStreams_data();
@@ -294,19 +293,6 @@ void TestScanHelperProtocol::bytesAfterTheFinalMessageAreIgnored()
     QVERIFY(reader.protocolError().isEmpty());
     QVERIFY(reader.takeProgress().isEmpty());
     QCOMPARE(reader.final().error->status, DocumentStatus::ScannerJammed);
-}
-
-void TestScanHelperProtocol::readyIsNoAnswer()
-{
-    // A helper started ahead says it is ready before its request; the request's answer follows.
-    MessageReader reader;
-    reader.feed(readyMessage());
-    QVERIFY(!reader.hasFinal());
-    QVERIFY(reader.protocolError().isEmpty());
-    reader.feed(progressMessage(3) + devicesMessage({{QStringLiteral("test:0"), {}, {}, {}}}));
-    QCOMPARE(reader.takeProgress(), QList<int> {3});
-    QVERIFY(reader.hasFinal() && reader.final().devices);
-    QCOMPARE(reader.final().devices->size(), 1);
 }
 
 namespace {
