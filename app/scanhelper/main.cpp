@@ -34,6 +34,9 @@ constexpr std::chrono::milliseconds closeGrace {1500};
 // The longest the helper writes into the shared page without telling the caller: the caller's stall timer
 // must see a scanner that cannot say its page's height (no progress) keep reading.
 constexpr std::chrono::milliseconds reportInterval {250};
+// Progress goes out at most this often: twenty steps a second are all a progress bar shows, and a fast
+// scanner's page makes a few messages (a few wake-ups of the caller) instead of a hundred.
+constexpr std::chrono::milliseconds progressInterval {50};
 
 int g_protocolFd = -1;
 
@@ -56,6 +59,88 @@ void send(const QByteArray& bytes)
 {
     send(bytes.constData(), bytes.size());
 }
+
+// What the helper says about a page on its way. Messages are collected and written together, so that the
+// caller wakes once for them; bytes in the shared page are reported in batches (with each other message, and
+// at least every `reportInterval`), bytes without one follow their header through the pipe.
+class PageReport
+{
+public:
+    explicit PageReport(SharedScanPage* page)
+        : m_page(page)
+    { }
+
+    void frame(const ScanFrame& frame)
+    {
+        queueShared();
+        m_out += scanhelper::frameMessage(frame);
+        flush();
+    }
+
+    void data(const char* data, qsizetype size)
+    {
+        if (!m_page) {
+            m_out += scanhelper::dataHeader(size);
+            flush();
+            send(data, size);
+            return;
+        }
+        if (!m_page->append(data, size)) {
+            // Cannot happen: the page holds maxScanBytes, the most SaneScanner reads.
+            end(DocumentError {
+                DocumentStatus::ScanFailed, QStringLiteral("page larger than the shared page")});
+            ::_exit(2);
+        }
+        m_unreported += size;
+        if (Clock::now() - m_lastReport >= reportInterval) {
+            queueShared();
+            flush();
+        }
+    }
+
+    void progress(int percent)
+    {
+        const Clock::time_point now = Clock::now();
+        if (percent == m_percent || (m_percent >= 0 && now - m_lastProgress < progressInterval))
+            return;
+        m_percent = percent;
+        m_lastProgress = now;
+        queueShared();
+        m_out += scanhelper::progressMessage(percent);
+        flush();
+    }
+
+    void end(const DocumentResult<int>& dotsPerMetre)
+    {
+        queueShared();
+        m_out += dotsPerMetre ? scanhelper::endMessage(dotsPerMetre.value())
+                              : scanhelper::errorMessage(dotsPerMetre.error());
+        flush();
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    void queueShared()
+    {
+        if (m_unreported > 0)
+            m_out += scanhelper::sharedMessage(qsizetype(std::exchange(m_unreported, 0)));
+        m_lastReport = Clock::now();
+    }
+
+    void flush()
+    {
+        send(m_out);
+        m_out.clear();
+    }
+
+    SharedScanPage* m_page;
+    QByteArray m_out;
+    qint64 m_unreported = 0;
+    Clock::time_point m_lastReport = Clock::now();
+    Clock::time_point m_lastProgress;
+    int m_percent = -1;
+};
 
 // The request and later commands on stdin, read a buffer at a time (not a byte per read(2)).
 class LineReader
@@ -158,52 +243,13 @@ int main(int argc, char** argv)
         send(devices ? scanhelper::devicesMessage(devices.value())
                      : scanhelper::errorMessage(devices.error()));
     } else {
-        // The page goes out as the driver reads it: into the shared page, reported in batches (on each new
-        // percent, before the next frame and the end, and at least every `reportInterval` so that a scanner
-        // that cannot say its height does not look stalled), or else through the pipe.
-        qint64 unreported = 0;
-        auto lastReport = std::chrono::steady_clock::now();
-        auto report = [&unreported, &lastReport] {
-            if (unreported > 0)
-                send(scanhelper::sharedMessage(qsizetype(std::exchange(unreported, 0))));
-            lastReport = std::chrono::steady_clock::now();
-        };
-        int last = -1;
+        // The page goes out as the driver reads it (PageReport).
+        PageReport report(page.get());
         SaneScanner::FrameSink sink;
-        sink.frame = [&report](const ScanFrame& frame) {
-            report();
-            send(scanhelper::frameMessage(frame));
-        };
-        sink.data = [&page, &unreported, &lastReport, &report](const char* data, qsizetype size) {
-            if (!page) {
-                send(scanhelper::dataHeader(size));
-                send(data, size);
-                return;
-            }
-            if (!page->append(data, size)) {
-                // Cannot happen: the page holds maxScanBytes, the most SaneScanner reads.
-                report();
-                send(scanhelper::errorMessage(
-                    {DocumentStatus::ScanFailed, QStringLiteral("page larger than the shared page")}));
-                ::_exit(2);
-            }
-            unreported += size;
-            if (std::chrono::steady_clock::now() - lastReport >= reportInterval)
-                report();
-        };
-        const DocumentResult<int> dotsPerMetre = scanner->scanFrames(
-            request->options, &cancel,
-            [&last, &report](int percent) {
-                if (percent != last) {
-                    last = percent;
-                    report();
-                    send(scanhelper::progressMessage(percent));
-                }
-            },
-            sink);
-        report();
-        send(dotsPerMetre ? scanhelper::endMessage(dotsPerMetre.value())
-                          : scanhelper::errorMessage(dotsPerMetre.error()));
+        sink.frame = [&report](const ScanFrame& frame) { report.frame(frame); };
+        sink.data = [&report](const char* data, qsizetype size) { report.data(data, size); };
+        report.end(scanner->scanFrames(
+            request->options, &cancel, [&report](int percent) { report.progress(percent); }, sink));
     }
 
     // The answer is out. Close the device (sane_cancel, sane_close, sane_exit) within the grace period.
