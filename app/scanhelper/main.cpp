@@ -34,9 +34,11 @@ constexpr std::chrono::milliseconds closeGrace {1500};
 // The longest the helper writes into the shared page without telling the caller: the caller's stall timer
 // must see a scanner that cannot say its page's height (no progress) keep reading.
 constexpr std::chrono::milliseconds reportInterval {250};
-// Progress goes out at most this often: twenty steps a second are all a progress bar shows, and a fast
-// scanner's page makes a few messages (a few wake-ups of the caller) instead of a hundred.
+// Progress goes out at most this often, or in steps of at least progressStep percent: twenty steps a second
+// are all a progress bar shows, and a fast scanner's page makes a few messages (a few wake-ups of the caller)
+// instead of a hundred.
 constexpr std::chrono::milliseconds progressInterval {50};
+constexpr int progressStep = 10;
 
 int g_protocolFd = -1;
 
@@ -101,7 +103,12 @@ public:
     void progress(int percent)
     {
         const Clock::time_point now = Clock::now();
-        if (percent == m_percent || (m_percent >= 0 && now - m_lastProgress < progressInterval))
+        m_latest = percent;
+        // A large step goes out at once: a scanner may stop for good after it (a driver stuck in sane_read),
+        // and the person should see how far it got.
+        if (percent == m_percent
+            || (m_percent >= 0 && percent - m_percent < progressStep
+                && now - m_lastProgress < progressInterval))
             return;
         m_percent = percent;
         m_lastProgress = now;
@@ -113,6 +120,8 @@ public:
     void end(const DocumentResult<int>& dotsPerMetre)
     {
         queueShared();
+        if (m_latest != m_percent)
+            m_out += scanhelper::progressMessage(m_latest); // where the scan got to, held back above
         m_out += dotsPerMetre ? scanhelper::endMessage(dotsPerMetre.value())
                               : scanhelper::errorMessage(dotsPerMetre.error());
         flush();
@@ -139,7 +148,8 @@ private:
     qint64 m_unreported = 0;
     Clock::time_point m_lastReport = Clock::now();
     Clock::time_point m_lastProgress;
-    int m_percent = -1;
+    int m_percent = -1; // the last percent sent
+    int m_latest = -1; // the last percent the scanner reached
 };
 
 // The request and later commands on stdin, read a buffer at a time (not a byte per read(2)).

@@ -493,13 +493,25 @@ DocumentResult<QList<ScanDevice>> ProcessScanSource::devices()
 DocumentResult<QImage> ProcessScanSource::scan(
     const ScanOptions& options, const std::atomic_bool* cancel, const ProgressCallback& progress)
 {
-    Outcome outcome = run(scanhelper::scanRequest(options), cancel, progress);
+    // The helper reports progress up to the last byte it read (at most every few dozen milliseconds); 100 is
+    // given here, once the image exists (as SaneScanSource does).
+    int last = -1;
+    ProgressCallback forward;
+    if (progress) {
+        forward = [&progress, &last](int percent) {
+            last = percent;
+            progress(percent);
+        };
+    }
+    Outcome outcome = run(scanhelper::scanRequest(options), cancel, forward);
     if (!outcome.final)
         return outcome.error;
     if (outcome.final->error)
         return *outcome.final->error;
     if (!outcome.final->image)
         return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("scan helper sent no image")};
+    if (progress && last != 100)
+        progress(100);
     return *outcome.final->image;
 }
 
