@@ -64,13 +64,15 @@ struct ProcessScanSource::Exchange
         }
         changed.notify_all();
     }
-    // The first outcome counts; later ones (a kill after a cancel that was answered) are dropped.
-    void finish(Outcome result)
+    // The first outcome counts; later ones (a kill after a cancel that was answered) are dropped. Progress
+    // that came with the outcome goes with it: the caller wakes once for both.
+    void finish(Outcome result, const QList<int>& percents = {})
     {
         {
             const std::lock_guard lock(mutex);
             if (outcome)
                 return;
+            progress.append(percents);
             outcome = std::move(result);
         }
         changed.notify_all();
@@ -174,10 +176,12 @@ private:
         if (!m_grace.isActive())
             m_stall.start(m_timeouts.stallTimeout);
         m_reader.feed(bytes);
-        m_exchange->addProgress(m_reader.takeProgress());
         if (m_reader.hasFinal()) {
             answered();
-        } else if (!m_reader.protocolError().isEmpty()) {
+            return;
+        }
+        m_exchange->addProgress(m_reader.takeProgress());
+        if (!m_reader.protocolError().isEmpty()) {
             killChild();
             fail(DocumentStatus::ScanFailed, QStringLiteral("scan helper: ") + m_reader.protocolError());
         }
@@ -198,7 +202,7 @@ private:
         m_grace.stop();
         Outcome outcome;
         outcome.final = m_reader.final();
-        m_exchange->finish(std::move(outcome));
+        m_exchange->finish(std::move(outcome), m_reader.takeProgress());
         m_child->closeWriteChannel();
         disconnect(&m_grace, nullptr, this, nullptr);
         connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
