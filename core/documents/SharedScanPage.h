@@ -46,7 +46,12 @@ public:
     [[nodiscard]] qint64 size() const { return m_size; }
 
 private:
-    SharedScanPage(int handle, void* mapping, qint64 capacity, bool writable);
+    SharedScanPage(int handle, void* mapping, qint64 capacity, bool writable)
+        : m_handle(handle)
+        , m_mapping(mapping)
+        , m_capacity(capacity)
+        , m_writable(writable)
+    { }
 
     int m_handle;
     void* m_mapping;

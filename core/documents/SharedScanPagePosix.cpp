@@ -11,13 +11,6 @@
 
 namespace certdesk::documents {
 
-SharedScanPage::SharedScanPage(int handle, void* mapping, qint64 capacity, bool writable)
-    : m_handle(handle)
-    , m_mapping(mapping)
-    , m_capacity(capacity)
-    , m_writable(writable)
-{ }
-
 SharedScanPage::~SharedScanPage()
 {
     ::munmap(m_mapping, size_t(m_capacity));

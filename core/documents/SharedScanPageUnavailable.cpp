@@ -4,13 +4,6 @@
 
 namespace certdesk::documents {
 
-SharedScanPage::SharedScanPage(int handle, void* mapping, qint64 capacity, bool writable)
-    : m_handle(handle)
-    , m_mapping(mapping)
-    , m_capacity(capacity)
-    , m_writable(writable)
-{ }
-
 SharedScanPage::~SharedScanPage() = default;
 
 std::unique_ptr<SharedScanPage> SharedScanPage::create(qint64)

@@ -39,6 +39,20 @@ ScanOptions device(const QString& name)
     return options;
 }
 
+// The names of the devices the source lists; a failure to list them is a test failure.
+QStringList deviceNames(ProcessScanSource& source)
+{
+    const DocumentResult<QList<ScanDevice>> devices = source.devices();
+    QStringList names;
+    if (!devices.ok()) {
+        QTest::qFail(qPrintable(devices.error().detail), __FILE__, __LINE__);
+        return names;
+    }
+    for (const ScanDevice& d : devices.value())
+        names << d.name;
+    return names;
+}
+
 } // namespace
 
 class TestScanHelper : public QObject
@@ -81,11 +95,7 @@ void TestScanHelper::nextScanWorks(ProcessScanSource& source)
 void TestScanHelper::listsEveryDriversDevices()
 {
     ProcessScanSource source(ProcessScanSource::locateExecutable());
-    const DocumentResult<QList<ScanDevice>> devices = source.devices();
-    QVERIFY2(devices.ok(), qPrintable(devices.error().detail));
-    QStringList names;
-    for (const ScanDevice& d : devices.value())
-        names << d.name;
+    const QStringList names = deviceNames(source);
     QVERIFY2(names.contains(QStringLiteral("test:0")), qPrintable(names.join(QLatin1Char(' '))));
     QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
 }
@@ -96,13 +106,7 @@ void TestScanHelper::spareHelperFollowsTheEnvironment()
     // moment. A request after the environment changed (here: another SANE configuration directory, whose
     // dll.conf lists only the fault backend) must be served by a helper that sees the new one.
     ProcessScanSource source(ProcessScanSource::locateExecutable());
-    auto names = [&source] {
-        const DocumentResult<QList<ScanDevice>> devices = source.devices();
-        QStringList list;
-        for (const ScanDevice& d : devices.value())
-            list << d.name;
-        return list;
-    };
+    auto names = [&source] { return deviceNames(source); };
     QVERIFY(names().contains(QStringLiteral("test:0")));
     QVERIFY(names().contains(QStringLiteral("test:0"))); // served by the spare
     QTemporaryDir faultsOnly;
@@ -123,30 +127,19 @@ void TestScanHelper::spareHelperFindsANewDriver()
     // A spare helper waits for its request with SANE not yet initialised: SANE reads its driver list
     // (dll.conf) in sane_init, so a driver installed after the spare started (here: the fault backend added
     // to dll.conf, the environment unchanged) is found by the request it serves.
-    QTemporaryDir config;
-    QFile dll(config.filePath(QStringLiteral("dll.conf")));
-    QVERIFY(dll.open(QIODevice::WriteOnly) && dll.write("test\n") == 5);
-    dll.close();
-    const QByteArray previous = qgetenv("SANE_CONFIG_DIR");
-    qputenv("SANE_CONFIG_DIR", config.path().toLocal8Bit());
-    const auto restore = qScopeGuard([&previous] { qputenv("SANE_CONFIG_DIR", previous); });
-
+    QVERIFY(m_scanners.setBackends("test\n"));
+    const auto restore = qScopeGuard([this] { QVERIFY(m_scanners.setBackends("test\ncdfault\n")); });
     ProcessScanSource source(ProcessScanSource::locateExecutable());
     source.prepare();
-    QTRY_COMPARE_WITH_TIMEOUT(test::childProcesses(QStringLiteral("certdesk-scan-helper")).size(), 1, 10000);
-    const QList<qint64> spare = test::childProcesses(QStringLiteral("certdesk-scan-helper"));
-    QVERIFY(dll.open(QIODevice::WriteOnly | QIODevice::Truncate) && dll.write("test\ncdfault\n") == 13);
-    dll.close();
+    const QString helper = QStringLiteral("certdesk-scan-helper");
+    QTRY_COMPARE_WITH_TIMEOUT(test::childProcesses(helper).size(), 1, 10000);
+    const QList<qint64> spare = test::childProcesses(helper);
+    QVERIFY(m_scanners.setBackends("test\ncdfault\n"));
 
-    const DocumentResult<QList<ScanDevice>> devices = source.devices();
-    QVERIFY2(devices.ok(), qPrintable(devices.error().detail));
-    QStringList names;
-    for (const ScanDevice& d : devices.value())
-        names << d.name;
+    const QStringList names = deviceNames(source);
     QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
-    // It was the spare that served the request (it has gone, and the next spare is another process).
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !test::childProcesses(QStringLiteral("certdesk-scan-helper"), false).contains(spare.first()), 10000);
+    // It was the spare that served the request: it has gone (the next spare is another process).
+    QTRY_VERIFY_WITH_TIMEOUT(!test::childProcesses(helper, false).contains(spare.first()), 10000);
 }
 
 void TestScanHelper::driverFaults_data()
