@@ -345,11 +345,14 @@ private:
         Helper helper;
         helper.process = new QProcess(this);
         helper.process->setProgram(m_executable);
+#ifdef Q_OS_UNIX
+        // Made before the helper starts, inherited by it alone (SharedScanPage.h).
         helper.page = SharedScanPage::create(maxScanBytes);
         if (helper.page) {
             helper.process->setArguments({scanhelper::pageOption, helper.page->name()});
             helper.process->setChildProcessModifier([page = helper.page.get()] { page->inheritInChild(); });
         }
+#endif
         helper.environment = QProcess::systemEnvironment();
         helper.process->start();
         return helper;
