@@ -5,12 +5,14 @@
 // backend) works.
 #include "documents/DocumentError.h"
 #include "documents/ProcessScanSource.h"
+#include "documents/ScanHelperReader.h"
 
 #include "SaneTestScanners.h"
 #include "TestEnvironment.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void driverThatHangsWhileClosingStillDelivers();
     void shutdownEndsARunningScan();
     void missingHelper();
+    void pageThroughThePipe();
 
 private:
     // Scans a good page: after any fault the next scan must work.
@@ -254,6 +257,32 @@ void TestScanHelper::missingHelper()
     ProcessScanSource source(QStringLiteral("/nonexistent/certdesk-scan-helper"));
     QCOMPARE(source.scan(device(QStringLiteral("test:0"))).status(), DocumentStatus::NoScanner);
     QCOMPARE(source.devices().status(), DocumentStatus::NoScanner);
+}
+
+void TestScanHelper::pageThroughThePipe()
+{
+    // Where there is no shared page (SharedScanPage::create gives none), the helper, started without one,
+    // sends the pixels through its pipe; the same page comes out as through ProcessScanSource.
+    ScanOptions options = device(QStringLiteral("test:0"));
+    options.mode = ScanColorMode::Color;
+    options.deviceOptions = {{QStringLiteral("test-picture"), QStringLiteral("Color pattern")}};
+    QProcess helper;
+    helper.start(ProcessScanSource::locateExecutable(), QStringList());
+    QVERIFY(helper.waitForStarted(10000));
+    helper.write(scanhelper::scanRequest(options));
+    scanhelper::MessageReader reader;
+    while (!reader.hasFinal() && reader.protocolError().isEmpty() && helper.waitForReadyRead(10000))
+        reader.feed(helper.readAllStandardOutput());
+    helper.closeWriteChannel();
+    QVERIFY(helper.waitForFinished(10000));
+    QVERIFY2(reader.protocolError().isEmpty(), qPrintable(reader.protocolError()));
+    QVERIFY(reader.hasFinal() && reader.final().image);
+
+    ProcessScanSource source(ProcessScanSource::locateExecutable());
+    const DocumentResult<QImage> shared = source.scan(options);
+    QVERIFY2(shared.ok(), qPrintable(shared.error().detail));
+    QCOMPARE(reader.final().image->format(), QImage::Format_RGB888);
+    QCOMPARE(*reader.final().image, shared.value());
 }
 
 QTEST_MAIN(TestScanHelper)
