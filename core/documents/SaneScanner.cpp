@@ -392,6 +392,14 @@ DocumentResult<int> SaneScanner::scanFrames(const ScanOptions& options, const st
                 const int passes = parameters.last_frame ? pass + 1 : 3;
                 report(int((pass * 100 + std::min(read, expected) * 100 / expected) / passes));
             }
+            // The last frame is complete: its end-of-file read is left out. At that read, backends with a
+            // reader thread (sanei_thread, SANE's test backend among them) cancel the thread while it may
+            // still be on its way out, and it can wait for ever on a C library lock (seen: glibc's arena lock
+            // in __libc_thread_freeres) — the hang the scan helper exists for. The SANE standard lets a
+            // frontend end a scan with sane_cancel at any time; with deferred close that happens after the
+            // answer (certdesk-scan-helper), where a hang costs only the helper's own watchdog.
+            if (parameters.last_frame && expected > 0 && read >= expected)
+                break;
         }
         ++frames;
         if (parameters.last_frame || frames >= 3)
