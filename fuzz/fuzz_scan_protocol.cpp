@@ -1,8 +1,9 @@
 // The scan helper's pipe protocol: the client's MessageReader on the helper's stdout (fed in pieces whose
-// sizes come from the input), and the helper's parseRequest on its stdin lines.
+// sizes come from the input's first byte, whose top bit gives the reader a shared page), and the helper's
+// parseRequest on its stdin lines.
 #include "FuzzSupport.h"
 
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
 {
@@ -19,7 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const QByteArray& line : stream.split('\n'))
         (void)parseRequest(line);
 
+    // A shared page as the caller maps it: whatever the helper wrote there, the reader may only read inside
+    // it.
+    static const QByteArray sharedPage(256 * 1024, '\x5a');
     MessageReader reader;
+    if (data[0] & 0x80)
+        reader.setSharedPage(sharedPage);
     const qsizetype piece = 1 + data[0] % 64;
     for (qsizetype at = 0; at < stream.size() && !reader.hasFinal() && reader.protocolError().isEmpty();
          at += piece) {

@@ -4,7 +4,7 @@
 #include "FuzzSupport.h"
 
 #include "api/ApiTypes.h"
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
 #include "domain/Application.h"
 #include "pki/CertificateAuthority.h"
 #include "pki/Csr.h"
@@ -217,12 +217,18 @@ int main(int argc, char** argv)
     write(QStringLiteral("corpus/letter_qr/qr.jpg"),
         prefixed('\1', encoded(qrImage(payload.toString(), 3), "JPEG", 60)));
 
-    // --- the scan helper's protocol: progress + image, devices, error, and requests.
+    // --- the scan helper's protocol: progress + image (through the pipe, and through the shared page),
+    // devices, error, and requests.
     QImage scan(8, 6, QImage::Format_RGB888);
     scan.fill(Qt::gray);
     write(QStringLiteral("corpus/scan_protocol/image"),
         prefixed(
             '\7', documents::scanhelper::progressMessage(50) + documents::scanhelper::imageMessage(scan)));
+    const QByteArray piped = documents::scanhelper::imageMessage(scan);
+    write(QStringLiteral("corpus/scan_protocol/image-shared"),
+        prefixed('\207',
+            piped.left(piped.indexOf('\n') + 1) + documents::scanhelper::sharedMessage(100)
+                + documents::scanhelper::sharedMessage(44) + documents::scanhelper::endMessage(7874)));
     write(QStringLiteral("corpus/scan_protocol/devices"),
         prefixed('\100',
             documents::scanhelper::devicesMessage({{QStringLiteral("test:0"), QStringLiteral("Noname"),

@@ -450,6 +450,10 @@ CentreServices MainWindow::centreServices()
     if (!m_scannerTried) {
         m_scannerTried = true;
         m_scanner = documents::ProcessScanSource::createDefault();
+        // The centre is where documents are scanned: a helper starts now, so that the first scan does not
+        // wait for one.
+        if (m_scanner)
+            m_scanner->prepare();
     }
     CentreServices services;
     services.files = m_mode.kiosk ? nullptr : m_fileChooser.get();

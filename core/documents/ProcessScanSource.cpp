@@ -1,6 +1,7 @@
 #include "documents/ProcessScanSource.h"
 
-#include "documents/ScanHelperProtocol.h"
+#include "documents/ScanHelperReader.h"
+#include "documents/SharedScanPage.h"
 #include "domain/SiblingExecutable.h"
 
 #include <QFileInfo>
@@ -36,6 +37,15 @@ struct ProcessScanSource::Outcome
     DocumentError error;
 };
 
+// A helper process with what belongs to it: the page it shares with this process (none where the platform has
+// no SharedScanPage) and the environment it was started with.
+struct ProcessScanSource::Helper
+{
+    QProcess* process = nullptr;
+    std::unique_ptr<SharedScanPage> page;
+    QStringList environment;
+};
+
 // What one request's caller and the I/O thread share: progress on its way to the caller, then the outcome.
 struct ProcessScanSource::Exchange
 {
@@ -54,13 +64,15 @@ struct ProcessScanSource::Exchange
         }
         changed.notify_all();
     }
-    // The first outcome counts; later ones (a kill after a cancel that was answered) are dropped.
-    void finish(Outcome result)
+    // The first outcome counts; later ones (a kill after a cancel that was answered) are dropped. Progress
+    // that came with the outcome goes with it: the caller wakes once for both.
+    void finish(Outcome result, const QList<int>& percents = {})
     {
         {
             const std::lock_guard lock(mutex);
             if (outcome)
                 return;
+            progress.append(percents);
             outcome = std::move(result);
         }
         changed.notify_all();
@@ -77,13 +89,16 @@ struct ProcessScanSource::Exchange
 class ProcessScanSource::Run final : public QObject
 {
 public:
-    Run(QProcess* child, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
+    Run(Helper helper, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
         : QObject(parent)
-        , m_child(child)
+        , m_child(helper.process)
+        , m_page(std::move(helper.page))
         , m_exchange(std::move(exchange))
         , m_timeouts(timeouts)
     {
         m_child->setParent(this);
+        if (m_page)
+            m_reader.setSharedPage(m_page->bytes());
         // Precise: a coarse timer may fire 5 % early, and "nothing for 90 s" means at least 90 s.
         for (QTimer* timer : {&m_stall, &m_grace, &m_start}) {
             timer->setSingleShot(true);
@@ -161,10 +176,12 @@ private:
         if (!m_grace.isActive())
             m_stall.start(m_timeouts.stallTimeout);
         m_reader.feed(bytes);
-        m_exchange->addProgress(m_reader.takeProgress());
         if (m_reader.hasFinal()) {
             answered();
-        } else if (!m_reader.protocolError().isEmpty()) {
+            return;
+        }
+        m_exchange->addProgress(m_reader.takeProgress());
+        if (!m_reader.protocolError().isEmpty()) {
             killChild();
             fail(DocumentStatus::ScanFailed, QStringLiteral("scan helper: ") + m_reader.protocolError());
         }
@@ -185,7 +202,7 @@ private:
         m_grace.stop();
         Outcome outcome;
         outcome.final = m_reader.final();
-        m_exchange->finish(std::move(outcome));
+        m_exchange->finish(std::move(outcome), m_reader.takeProgress());
         m_child->closeWriteChannel();
         disconnect(&m_grace, nullptr, this, nullptr);
         connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
@@ -234,6 +251,8 @@ private:
     }
 
     QProcess* m_child;
+    // After m_child: the page is unmapped after the process is gone. The reader reads from it.
+    std::unique_ptr<SharedScanPage> m_page;
     std::shared_ptr<Exchange> m_exchange;
     Timeouts m_timeouts;
     scanhelper::MessageReader m_reader;
@@ -244,7 +263,10 @@ private:
 };
 
 // Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
-// of the next request so that its start-up (loading the libraries) is not waited for.
+// of the next request so that its start-up (loading the libraries) is not waited for. The spare does nothing
+// else before its request: SANE reads its driver list (dll.conf) in sane_init, and a backend probes for its
+// scanners when it is first used, so a helper that did either early would miss a driver installed or a
+// scanner plugged in since. (sane_init alone costs SANE's dll backend tens of microseconds: nothing to win.)
 class ProcessScanSource::Host final : public QObject
 {
 public:
@@ -275,10 +297,10 @@ public:
             exchange->finish(Outcome {{}, {DocumentStatus::Cancelled, {}}});
             return;
         }
-        QProcess* child = takeSpare();
-        if (!child)
-            child = startHelper();
-        auto* run = new Run(child, exchange, m_timeouts, this);
+        std::optional<Helper> helper = takeSpare();
+        if (!helper)
+            helper = startHelper();
+        auto* run = new Run(std::move(*helper), exchange, m_timeouts, this);
         m_runs.insert(exchange.get(), run);
         connect(run, &QObject::destroyed, this, [this, key = exchange.get()] { m_runs.remove(key); });
         run->begin(request);
@@ -309,57 +331,65 @@ public:
         dropSpare();
     }
 
-private:
-    QProcess* startHelper()
-    {
-        auto* child = new QProcess(this);
-        child->setProgram(m_executable);
-        child->start();
-        return child;
-    }
-
+    // A spare helper, started unless there is one.
     void startSpare()
     {
-        dropSpare();
+        if (m_stopped || m_spare)
+            return;
         m_spare = startHelper();
-        m_spareEnvironment = QProcess::systemEnvironment();
+    }
+
+private:
+    Helper startHelper()
+    {
+        Helper helper;
+        helper.process = new QProcess(this);
+        helper.process->setProgram(m_executable);
+#ifdef Q_OS_UNIX
+        // Made before the helper starts, inherited by it alone (SharedScanPage.h).
+        helper.page = SharedScanPage::create(maxScanBytes);
+        if (helper.page) {
+            helper.process->setArguments({scanhelper::pageOption, helper.page->name()});
+            helper.process->setChildProcessModifier([page = helper.page.get()] { page->inheritInChild(); });
+        }
+#endif
+        helper.environment = QProcess::systemEnvironment();
+        helper.process->start();
+        return helper;
     }
 
     // The spare, when it is still waiting and was started with this environment (a changed SANE_CONFIG_DIR
-    // or driver setting must reach the helper that scans); nullptr otherwise.
-    QProcess* takeSpare()
+    // or driver setting must reach the helper that scans); std::nullopt otherwise.
+    std::optional<Helper> takeSpare()
     {
-        QProcess* spare = std::exchange(m_spare, nullptr);
-        if (!spare)
-            return nullptr;
-        if (spare->state() == QProcess::Running && spare->bytesAvailable() == 0
-            && m_spareEnvironment == QProcess::systemEnvironment()) {
-            spare->disconnect(this);
-            return spare;
+        if (!m_spare)
+            return std::nullopt;
+        if (m_spare->process->state() == QProcess::NotRunning || m_spare->process->bytesAvailable() > 0
+            || m_spare->environment != QProcess::systemEnvironment()) {
+            dropSpare();
+            return std::nullopt;
         }
-        m_spare = spare;
-        dropSpare();
-        return nullptr;
+        return std::exchange(m_spare, std::nullopt);
     }
 
     void dropSpare()
     {
-        QProcess* spare = std::exchange(m_spare, nullptr);
-        if (!spare)
+        if (!m_spare)
             return;
-        // Closing its input ends a waiting helper at once; kill() covers one that does not.
-        spare->closeWriteChannel();
-        spare->kill();
-        connect(spare, &QProcess::finished, spare, &QObject::deleteLater);
-        if (spare->state() == QProcess::NotRunning)
-            spare->deleteLater();
+        QProcess* process = std::exchange(m_spare, std::nullopt)->process;
+        // Closing its input ends a waiting helper at once; kill() covers one that does not. Its page goes
+        // with it (the helper's mapping keeps the memory until the helper has gone).
+        process->closeWriteChannel();
+        process->kill();
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        if (process->state() == QProcess::NotRunning)
+            process->deleteLater();
     }
 
     QString m_executable;
     Timeouts m_timeouts;
     QHash<Exchange*, QPointer<Run>> m_runs;
-    QProcess* m_spare = nullptr;
-    QStringList m_spareEnvironment;
+    std::optional<Helper> m_spare;
     bool m_stopped = false;
 };
 
@@ -389,6 +419,14 @@ void ProcessScanSource::shutdown()
     const std::lock_guard lock(m_threadMutex);
     if (m_host)
         QMetaObject::invokeMethod(m_host, [host = m_host] { host->stop(); });
+}
+
+void ProcessScanSource::prepare()
+{
+    if (m_shutdown || m_executable.isEmpty() || !QFileInfo::exists(m_executable))
+        return;
+    Host* host = this->host();
+    QMetaObject::invokeMethod(host, [host] { host->startSpare(); });
 }
 
 ProcessScanSource::Host* ProcessScanSource::host()
@@ -462,13 +500,25 @@ DocumentResult<QList<ScanDevice>> ProcessScanSource::devices()
 DocumentResult<QImage> ProcessScanSource::scan(
     const ScanOptions& options, const std::atomic_bool* cancel, const ProgressCallback& progress)
 {
-    Outcome outcome = run(scanhelper::scanRequest(options), cancel, progress);
+    // The helper reports progress up to the last byte it read (at most every few dozen milliseconds); 100 is
+    // given here, once the image exists (as SaneScanSource does).
+    int last = -1;
+    ProgressCallback forward;
+    if (progress) {
+        forward = [&progress, &last](int percent) {
+            last = percent;
+            progress(percent);
+        };
+    }
+    Outcome outcome = run(scanhelper::scanRequest(options), cancel, forward);
     if (!outcome.final)
         return outcome.error;
     if (outcome.final->error)
         return *outcome.final->error;
     if (!outcome.final->image)
         return DocumentError {DocumentStatus::ScanFailed, QStringLiteral("scan helper sent no image")};
+    if (progress && last != 100)
+        progress(100);
     return *outcome.final->image;
 }
 

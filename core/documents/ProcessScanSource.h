@@ -18,9 +18,10 @@ namespace certdesk::documents {
 // hangs or crashes takes only the helper with it. Each request (device list, one scan) gets a fresh helper,
 // so the next scan after a failure starts clean.
 //
-// The helpers belong to an I/O thread of this source. From the first request on, one spare helper waits
-// there (started, libraries loaded, SANE not yet initialised) for the next request, so that a scan does not
-// wait for a process to start; a spare started with another environment than the current one is not used.
+// The helpers belong to an I/O thread of this source. From the first request (or prepare()) on, one spare
+// helper waits there (started, libraries loaded) for the next request, so that a scan does not wait for a
+// process to start; a spare started with another environment than the current one is not used. The page comes
+// back through shared memory (SharedScanPage) where the platform has it, else through the pipe.
 //
 // Blocking like every ScanSource (call it off the GUI thread), but never for ever:
 //  - cancel: the helper is asked to stop, and killed when it has not answered within `cancelGrace`;
@@ -49,6 +50,10 @@ public:
     [[nodiscard]] DocumentResult<QImage> scan(const ScanOptions& options,
         const std::atomic_bool* cancel = nullptr, const ProgressCallback& progress = {}) override;
 
+    // From any thread: starts the spare helper now unless there is one, so that even the first scan does not
+    // wait for a helper to start. For a window that is about to offer scanning.
+    void prepare();
+
     // From any thread: requests that are running kill their helper now and return Cancelled; later ones
     // return Cancelled at once. For quitting: nothing waits on a driver.
     void shutdown();
@@ -65,6 +70,7 @@ public:
 private:
     struct Outcome;
     struct Exchange;
+    struct Helper;
     class Run;
     class Host;
     Outcome run(const QByteArray& request, const std::atomic_bool* cancel, const ProgressCallback& progress);

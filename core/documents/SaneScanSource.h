@@ -1,58 +1,24 @@
 #pragma once
 
-#include "documents/ScanFrames.h"
+#include "documents/SaneScanner.h"
 #include "documents/ScanSource.h"
-
-#include <functional>
 
 namespace certdesk::documents {
 
-// ScanSource over SANE (Scanner Access Now Easy, libsane from sane-backends): every scanner SANE supports on
-// Linux, including network scanners (escl, airscan). SANE is initialised for as long as an instance lives;
-// all SANE calls of the process are serialised, since backends are not thread-safe.
-//
-// Backends are found through dll.conf in the SANE configuration directories; the SANE_CONFIG_DIR environment
-// variable (read by sane_init, i.e. when the first instance is created) replaces them, e.g. with a directory
-// whose dll.conf lists only "test" for SANE's virtual test scanner (devices "test:0", "test:1").
+// ScanSource over SANE in this process (SaneScanner, whose notes apply). CertDesk scans through
+// ProcessScanSource, which runs SaneScanner in certdesk-scan-helper: a driver that hangs or crashes cannot
+// take the application with it. This one is the in-process yardstick of bench_scan.
 class SaneScanSource final : public ScanSource
 {
 public:
-    SaneScanSource();
-    ~SaneScanSource() override;
-    SaneScanSource(const SaneScanSource&) = delete;
-    SaneScanSource& operator=(const SaneScanSource&) = delete;
+    [[nodiscard]] bool isAvailable() const { return m_scanner.isAvailable(); }
 
-    // False when sane_init failed (no libsane backends at all); devices() and scan() then fail.
-    [[nodiscard]] bool isAvailable() const { return m_initialised; }
-
-    // With deferred close, scan() returns with the device still open; it is closed (sane_cancel, sane_close)
-    // at the next call or when this source is destroyed. certdesk-scan-helper uses it to hand the result to
-    // its caller before a driver can block in sane_cancel: SANE's thread-based readers are cancelled
-    // asynchronously there, which can deadlock on the C library's locks.
-    void setDeferredClose(bool deferred) { m_deferClose = deferred; }
-
-    // Where scanFrames() delivers a page as it is read: each frame's layout, then its bytes in pieces.
-    struct FrameSink
-    {
-        std::function<void(const ScanFrame&)> frame;
-        std::function<void(const char* data, qsizetype size)> data;
-    };
-    // Scans one page without building the image (certdesk-scan-helper streams the frames to its caller,
-    // which builds it with assembleScan()); the page's resolution in dots per metre. Progress stops at the
-    // last byte read: 100 is the caller's to report once the image exists.
-    [[nodiscard]] DocumentResult<int> scanFrames(const ScanOptions& options, const std::atomic_bool* cancel,
-        const ProgressCallback& progress, const FrameSink& sink);
-
-    [[nodiscard]] DocumentResult<QList<ScanDevice>> devices() override;
+    [[nodiscard]] DocumentResult<QList<ScanDevice>> devices() override { return m_scanner.devices(); }
     [[nodiscard]] DocumentResult<QImage> scan(const ScanOptions& options,
         const std::atomic_bool* cancel = nullptr, const ProgressCallback& progress = {}) override;
 
 private:
-    void closePending();
-
-    bool m_initialised = false;
-    bool m_deferClose = false;
-    void* m_pendingClose = nullptr; // SANE_Handle of the last scan, with deferred close
+    SaneScanner m_scanner;
 };
 
 } // namespace certdesk::documents

@@ -36,9 +36,6 @@ constexpr StatusNameEntry statusNames[] = {
 constexpr QLatin1StringView frameKindNames[] = {QLatin1StringView("gray"), QLatin1StringView("rgb"),
     QLatin1StringView("red"), QLatin1StringView("green"), QLatin1StringView("blue")};
 
-// The largest piece of pixel data in one message: a helper sends what one driver read gave it.
-constexpr qint64 maxDataBytes = 16 * 1024 * 1024;
-
 QString modeName(ScanColorMode mode)
 {
     switch (mode) {
@@ -73,6 +70,14 @@ std::optional<DocumentStatus> statusFromName(const QString& name)
         if (entry.name == name)
             return entry.status;
     return std::nullopt;
+}
+
+std::optional<ScanFrame::Kind> frameKindFromName(const QString& name)
+{
+    const auto* known = std::find(std::begin(frameKindNames), std::end(frameKindNames), name);
+    if (known == std::end(frameKindNames))
+        return std::nullopt;
+    return ScanFrame::Kind(known - std::begin(frameKindNames));
 }
 
 QByteArray devicesRequest()
@@ -168,177 +173,14 @@ QByteArray dataHeader(qsizetype size)
     return line({{QStringLiteral("data"), qint64(size)}});
 }
 
+QByteArray sharedMessage(qsizetype size)
+{
+    return line({{QStringLiteral("shared"), qint64(size)}});
+}
+
 QByteArray endMessage(int dotsPerMetre)
 {
     return line({{QStringLiteral("end"), QJsonObject {{QStringLiteral("dpm"), dotsPerMetre}}}});
-}
-
-QByteArray imageMessage(const QImage& image)
-{
-    ScanFrame frame;
-    frame.pixelsPerLine = image.width();
-    frame.bytesPerLine = int(image.bytesPerLine());
-    frame.lines = image.height();
-    switch (image.format()) {
-    case QImage::Format_Mono:
-        frame.depth = 1;
-        break;
-    case QImage::Format_Grayscale16:
-        frame.depth = 16;
-        break;
-    case QImage::Format_RGB888:
-        frame.kind = ScanFrame::Kind::Rgb;
-        break;
-    default:
-        break;
-    }
-    const QByteArray pixels(reinterpret_cast<const char*>(image.constBits()), image.sizeInBytes());
-    return frameMessage(frame) + dataHeader(pixels.size()) + pixels + endMessage(image.dotsPerMeterX());
-}
-
-void MessageReader::feed(const QByteArray& bytes)
-{
-    feed(bytes.constData(), bytes.size());
-}
-
-void MessageReader::feed(const char* data, qsizetype size)
-{
-    while (size > 0 && !m_final && m_protocolError.isEmpty()) {
-        if (m_dataRemaining > 0) {
-            // Pixel bytes go straight into the frame's plane.
-            const qsizetype n = qsizetype(std::min<qint64>(size, m_dataRemaining));
-            m_planes.last().append(data, n);
-            m_dataRemaining -= n;
-            data += n;
-            size -= n;
-            continue;
-        }
-        const char* newline = static_cast<const char*>(std::memchr(data, '\n', size_t(size)));
-        if (!newline) {
-            m_buffer.append(data, size);
-            // A line is a small JSON object; a helper that writes megabytes without a newline is broken.
-            if (m_buffer.size() > 1024 * 1024)
-                fail(QStringLiteral("message line too long"));
-            return;
-        }
-        const qsizetype length = newline - data;
-        m_buffer.append(data, length);
-        data += length + 1;
-        size -= length + 1;
-        parseLine(std::exchange(m_buffer, QByteArray()));
-    }
-}
-
-QList<int> MessageReader::takeProgress()
-{
-    return std::exchange(m_progress, {});
-}
-
-void MessageReader::parseLine(const QByteArray& text)
-{
-    QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject()) {
-        fail(QStringLiteral("not a protocol message"));
-        return;
-    }
-    const QJsonObject o = document.object();
-    if (o.contains(QStringLiteral("progress"))) {
-        const QJsonValue p = o.value(QStringLiteral("progress"));
-        if (!p.isDouble()) {
-            fail(QStringLiteral("progress is not a number"));
-            return;
-        }
-        m_progress.append(std::clamp(p.toInt(), 0, 100));
-        return;
-    }
-    if (o.contains(QStringLiteral("devices"))) {
-        QList<ScanDevice> devices;
-        for (const QJsonValue& v : o.value(QStringLiteral("devices")).toArray()) {
-            const QJsonObject d = v.toObject();
-            ScanDevice device {d.value(QStringLiteral("name")).toString(),
-                d.value(QStringLiteral("vendor")).toString(), d.value(QStringLiteral("model")).toString(),
-                d.value(QStringLiteral("type")).toString()};
-            if (!device.name.isEmpty())
-                devices.append(device);
-        }
-        m_final.emplace();
-        m_final->devices = std::move(devices);
-        return;
-    }
-    if (o.contains(QStringLiteral("error"))) {
-        const QJsonObject e = o.value(QStringLiteral("error")).toObject();
-        const std::optional<DocumentStatus> status
-            = statusFromName(e.value(QStringLiteral("status")).toString());
-        m_final.emplace();
-        m_final->error = DocumentError {
-            status.value_or(DocumentStatus::ScanFailed), e.value(QStringLiteral("detail")).toString()};
-        return;
-    }
-    if (o.contains(QStringLiteral("frame"))) {
-        const QJsonObject f = o.value(QStringLiteral("frame")).toObject();
-        ScanFrame frame;
-        const QString kind = f.value(QStringLiteral("kind")).toString();
-        const auto* known = std::find(std::begin(frameKindNames), std::end(frameKindNames), kind);
-        frame.kind = ScanFrame::Kind(known - std::begin(frameKindNames));
-        frame.depth = f.value(QStringLiteral("depth")).toInt();
-        frame.pixelsPerLine = f.value(QStringLiteral("pixels_per_line")).toInt();
-        frame.bytesPerLine = f.value(QStringLiteral("bytes_per_line")).toInt();
-        frame.lines = f.value(QStringLiteral("lines")).toInt(-2);
-        frame.last = f.value(QStringLiteral("last")).toBool(true);
-        // Checked before anything is reserved: a header may not make the caller allocate gigabytes.
-        if (known == std::end(frameKindNames) || (frame.depth != 1 && frame.depth != 8 && frame.depth != 16)
-            || frame.pixelsPerLine <= 0 || frame.pixelsPerLine > 100000 || frame.bytesPerLine <= 0
-            || frame.bytesPerLine > 1000000 || frame.lines < -1 || frame.lines > 100000
-            || m_frames.size() >= 3 || (!m_frames.isEmpty() && m_frames.last().last)) {
-            fail(QStringLiteral("bad frame header"));
-            return;
-        }
-        const qint64 expected = frame.lines > 0 ? qint64(frame.lines) * frame.bytesPerLine : 0;
-        if (m_received + expected > maxScanBytes) {
-            fail(QStringLiteral("frame too large"));
-            return;
-        }
-        m_frames.append(frame);
-        m_planes.append(QByteArray());
-        if (expected > 0)
-            m_planes.last().reserve(qsizetype(expected));
-        return;
-    }
-    if (o.contains(QStringLiteral("data"))) {
-        const qint64 size = o.value(QStringLiteral("data")).toInteger(-1);
-        if (m_frames.isEmpty() || size <= 0 || size > maxDataBytes || m_received + size > maxScanBytes) {
-            fail(QStringLiteral("bad data header"));
-            return;
-        }
-        m_received += size;
-        m_dataRemaining = size;
-        return;
-    }
-    if (o.contains(QStringLiteral("end"))) {
-        if (m_frames.isEmpty() || !m_frames.last().last) {
-            fail(QStringLiteral("page ended before its last frame"));
-            return;
-        }
-        const int dotsPerMetre
-            = o.value(QStringLiteral("end")).toObject().value(QStringLiteral("dpm")).toInt();
-        DocumentResult<QImage> image = assembleScan(m_frames, m_planes, std::clamp(dotsPerMetre, 0, 1000000));
-        m_planes.clear();
-        m_final.emplace();
-        if (image)
-            m_final->image = std::move(image.value());
-        else
-            m_final->error = image.error();
-        return;
-    }
-    fail(QStringLiteral("unknown message"));
-}
-
-void MessageReader::fail(const QString& why)
-{
-    m_protocolError = why;
-    m_buffer.clear();
-    m_planes.clear();
 }
 
 } // namespace certdesk::documents::scanhelper

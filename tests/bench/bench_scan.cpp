@@ -1,9 +1,10 @@
 // Benchmark: one scan as CertDesk does it — SANE in certdesk-scan-helper, a fresh helper process per scan
-// (ProcessScanSource), start-up and the image's trip through the pipe included — next to the yardstick, the
+// (ProcessScanSource), start-up and the page's trip to this process included — next to the yardstick, the
 // same scan with SaneScanSource in this process (how CertDesk scanned before the helper). SANE's virtual
 // "test" scanner: a colour page of 200 x 200 mm at 200 dpi (1575 x 1575 pixels, 7.4 MB of RGB), and a small
 // grey one (50 dpi) where start-up dominates. Steady state (a source that has scanned before: its spare
 // helper is waiting) and the first scan of a new source (helper start-up, or sane_init in process) apart.
+// Each figure is the median of n scans with the middle half of them (25th to 75th percentile) after it.
 #include "documents/ProcessScanSource.h"
 #include "documents/SaneScanSource.h"
 
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -23,10 +25,26 @@ using namespace certdesk::documents;
 
 namespace {
 
-double median(std::vector<double> v)
+// "median (p25–p75)" of milliseconds; the median also on its own, for the difference.
+struct Spread
+{
+    double median = 0;
+    double low = 0;
+    double high = 0;
+};
+
+Spread spread(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    const auto at = [&v](double q) { return v[size_t(q * double(v.size() - 1) + 0.5)]; };
+    return {at(0.5), at(0.25), at(0.75)};
+}
+
+void print(const char* label, const char* kind, const Spread& helper, const Spread& inProcess)
+{
+    std::printf("  %s, %-26s %6.1f (%5.1f–%5.1f)   %6.1f (%5.1f–%5.1f)   %+6.1f\n", label, kind,
+        helper.median, helper.low, helper.high, inProcess.median, inProcess.low, inProcess.high,
+        helper.median - inProcess.median);
 }
 
 ScanOptions page(int dpi, ScanColorMode mode)
@@ -40,8 +58,8 @@ ScanOptions page(int dpi, ScanColorMode mode)
     return options;
 }
 
-// Median milliseconds of `n` scans (after `warmUp` scans that are not counted), `pause` apart (not timed).
-double time(ScanSource& source, const ScanOptions& options, int n, int warmUp = 1,
+// Milliseconds of `n` scans (after `warmUp` scans that are not counted), `pause` apart (not timed).
+Spread time(ScanSource& source, const ScanOptions& options, int n, int warmUp = 1,
     std::chrono::milliseconds pause = std::chrono::milliseconds(0))
 {
     std::vector<double> ms;
@@ -59,20 +77,26 @@ double time(ScanSource& source, const ScanOptions& options, int n, int warmUp = 
         if (i >= warmUp)
             ms.push_back(elapsed);
     }
-    return median(ms);
+    return spread(ms);
 }
 
 } // namespace
 
-// Median milliseconds of the first scan of `n` new sources made by `make`.
-template<typename Make>
-double timeFirst(Make make, const ScanOptions& options, int n)
+// Milliseconds of the first scan of `n` new sources made by `make`, counted from before `make`; `ready`
+// runs on each source first, `pause` before the scan (both not timed).
+template<typename Make, typename Ready>
+Spread timeFirst(Make make, Ready ready, std::chrono::milliseconds pause, const ScanOptions& options, int n)
 {
     std::vector<double> ms;
     for (int i = 0; i < n; ++i) {
         QElapsedTimer clock;
         clock.start();
         auto source = make();
+        if (pause.count() > 0) {
+            ready(*source);
+            std::this_thread::sleep_for(pause);
+            clock.start();
+        }
         const DocumentResult<QImage> image = source->scan(options);
         ms.push_back(double(clock.nsecsElapsed()) / 1e6);
         if (!image) {
@@ -80,7 +104,7 @@ double timeFirst(Make make, const ScanOptions& options, int n)
             std::exit(1);
         }
     }
-    return median(ms);
+    return spread(ms);
 }
 
 int main(int argc, char** argv)
@@ -97,34 +121,44 @@ int main(int argc, char** argv)
 
     const QString executable = QStringLiteral(CERTDESK_SCAN_HELPER_EXECUTABLE);
     ProcessScanSource helper(executable);
-    std::printf("scan (median of %d, ms)                     helper process   in-process (yardstick)\n", n);
-    for (const auto& [label, options] :
-        {std::pair {"colour 200 dpi, 200x200 mm", page(200, ScanColorMode::Color)},
-            std::pair {"grey 50 dpi, 200x200 mm   ", page(50, ScanColorMode::Gray)}}) {
-        const double viaHelper = time(helper, options, n);
-        double inProcess = 0;
+    std::printf(
+        "scan, ms: median (p25–p75) of %d             helper process          in-process (yardstick)   "
+        "difference\n",
+        n);
+    constexpr std::chrono::milliseconds apart {300};
+    for (const auto& [label, options] : {std::pair {"colour 200 dpi", page(200, ScanColorMode::Color)},
+             std::pair {"grey 50 dpi   ", page(50, ScanColorMode::Gray)}}) {
+        const Spread viaHelper = time(helper, options, n);
+        Spread inProcess;
         {
             SaneScanSource sane;
             inProcess = time(sane, options, n);
         }
-        std::printf("  %s, back to back %8.1f         %8.1f   (%+.1f ms)\n", label, viaHelper, inProcess,
-            viaHelper - inProcess);
+        print(label, "back to back", viaHelper, inProcess);
         // A person scans pages seconds apart: by then the spare helper has started (its start-up takes
-        // tens of milliseconds, more than one scan of the virtual scanner). 300 ms apart, untimed.
-        const double paced = time(helper, options, n, 1, std::chrono::milliseconds(300));
-        double pacedInProcess = 0;
+        // milliseconds, more than one scan of the virtual scanner). 300 ms apart, untimed.
+        const Spread paced = time(helper, options, n, 1, apart);
+        Spread pacedInProcess;
         {
             SaneScanSource sane;
-            pacedInProcess = time(sane, options, n, 1, std::chrono::milliseconds(300));
+            pacedInProcess = time(sane, options, n, 1, apart);
         }
-        std::printf("  %s, 300 ms apart %8.1f         %8.1f   (%+.1f ms)\n", label, paced, pacedInProcess,
-            paced - pacedInProcess);
-        const double firstHelper = timeFirst(
-            [&executable] { return std::make_unique<ProcessScanSource>(executable); }, options, n);
-        const double firstInProcess
-            = timeFirst([] { return std::make_unique<SaneScanSource>(); }, options, n);
-        std::printf("  %s, first scan   %8.1f         %8.1f   (%+.1f ms)\n", label, firstHelper,
-            firstInProcess, firstHelper - firstInProcess);
+        print(label, "300 ms apart", paced, pacedInProcess);
+        // The first scan of a new source, at once: the helper starts while the caller waits, as SANE
+        // initialises in process. Then as the application does it: the source is made (and prepared) when
+        // the page with the scan button opens, and the person presses it later.
+        auto makeHelper = [&executable] { return std::make_unique<ProcessScanSource>(executable); };
+        auto makeSane = [] { return std::make_unique<SaneScanSource>(); };
+        const Spread firstHelper = timeFirst(
+            makeHelper, [](ProcessScanSource&) {}, {}, options, n);
+        const Spread firstInProcess = timeFirst(
+            makeSane, [](SaneScanSource&) {}, {}, options, n);
+        print(label, "first scan, at once", firstHelper, firstInProcess);
+        const Spread preparedHelper = timeFirst(
+            makeHelper, [](ProcessScanSource& source) { source.prepare(); }, apart, options, n);
+        const Spread preparedInProcess = timeFirst(
+            makeSane, [](SaneScanSource&) {}, apart, options, n);
+        print(label, "first scan, 300 ms later", preparedHelper, preparedInProcess);
     }
     return 0;
 }

@@ -65,18 +65,8 @@ Usage usageOf(const QString& pid)
 // The certdesk-server started by this process (its child), from /proc.
 QString serverPid()
 {
-    const QString self = QString::number(QCoreApplication::applicationPid());
-    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        const QString line = QString::fromUtf8(stat.readAll());
-        const qsizetype close = line.lastIndexOf(QLatin1Char(')'));
-        const QStringList fields = line.mid(close + 2).split(QLatin1Char(' '));
-        if (line.contains(QLatin1String("(certdesk-server)")) && fields.value(1) == self)
-            return pid;
-    }
-    return {};
+    const QList<qint64> pids = test::childProcesses(QStringLiteral("certdesk-server"));
+    return pids.isEmpty() ? QString() : QString::number(pids.first());
 }
 
 // Removes what a programming run wrote (keys and certificates, by CKA_ID), so that the next cycle finds a

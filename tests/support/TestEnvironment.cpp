@@ -1,6 +1,8 @@
 #include "TestEnvironment.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QProcessEnvironment>
@@ -32,6 +34,28 @@ QString executable(const QString& name)
             return fi.absoluteFilePath();
     }
     return {};
+}
+
+QList<qint64> childProcesses(const QString& program, bool withZombies)
+{
+    QList<qint64> pids;
+    const QString self = QString::number(QCoreApplication::applicationPid());
+    const QString command = QLatin1Char('(') + program.left(15) + QLatin1Char(')');
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ..." (proc(5)); comm may hold spaces and parentheses, so split after the
+        // last ')'.
+        const QString line = QString::fromUtf8(stat.readAll());
+        const qsizetype close = line.lastIndexOf(QLatin1Char(')'));
+        const QStringList fields = line.mid(close + 2).split(QLatin1Char(' '));
+        if (fields.size() > 1 && fields.at(1) == self
+            && line.mid(line.indexOf(QLatin1Char('(')), close + 1 - line.indexOf(QLatin1Char('('))) == command
+            && (withZombies || fields.at(0) != QLatin1String("Z")))
+            pids.append(pid.toLongLong());
+    }
+    return pids;
 }
 
 } // namespace certdesk::test

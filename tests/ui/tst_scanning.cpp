@@ -40,20 +40,7 @@ QPushButton* scanButton(DocumentSlot* slot, DocumentKind kind)
 // The scan helpers that are children of this process, from /proc (the helper is a SANE, i.e. Linux, part).
 int helperChildren()
 {
-    int count = 0;
-    const QString self = QString::number(QCoreApplication::applicationPid());
-    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "pid (comm) state ppid ...": comm is cut to 15 characters by the kernel.
-        const QString line = QString::fromUtf8(stat.readAll());
-        const qsizetype close = line.lastIndexOf(QLatin1Char(')'));
-        const QStringList fields = line.mid(close + 2).split(QLatin1Char(' '));
-        if (line.contains(QLatin1String("(certdesk-scan-h")) && fields.size() > 1 && fields.at(1) == self)
-            ++count;
-    }
-    return count;
+    return int(certdesk::test::childProcesses(QStringLiteral("certdesk-scan-helper")).size());
 }
 
 } // namespace

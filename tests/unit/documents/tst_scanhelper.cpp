@@ -5,12 +5,15 @@
 // backend) works.
 #include "documents/DocumentError.h"
 #include "documents/ProcessScanSource.h"
+#include "documents/ScanHelperReader.h"
 
 #include "SaneTestScanners.h"
 #include "TestEnvironment.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
@@ -38,6 +41,20 @@ ScanOptions device(const QString& name)
     return options;
 }
 
+// The names of the devices the source lists; a failure to list them is a test failure.
+QStringList deviceNames(ProcessScanSource& source)
+{
+    const DocumentResult<QList<ScanDevice>> devices = source.devices();
+    QStringList names;
+    if (!devices.ok()) {
+        QTest::qFail(qPrintable(devices.error().detail), __FILE__, __LINE__);
+        return names;
+    }
+    for (const ScanDevice& d : devices.value())
+        names << d.name;
+    return names;
+}
+
 } // namespace
 
 class TestScanHelper : public QObject
@@ -48,12 +65,14 @@ private Q_SLOTS:
     void initTestCase();
     void listsEveryDriversDevices();
     void spareHelperFollowsTheEnvironment();
+    void spareHelperFindsANewDriver();
     void driverFaults_data();
     void driverFaults();
     void cancelWhileTheDriverHangs();
     void driverThatHangsWhileClosingStillDelivers();
     void shutdownEndsARunningScan();
     void missingHelper();
+    void pageThroughThePipe();
 
 private:
     // Scans a good page: after any fault the next scan must work.
@@ -79,11 +98,7 @@ void TestScanHelper::nextScanWorks(ProcessScanSource& source)
 void TestScanHelper::listsEveryDriversDevices()
 {
     ProcessScanSource source(ProcessScanSource::locateExecutable());
-    const DocumentResult<QList<ScanDevice>> devices = source.devices();
-    QVERIFY2(devices.ok(), qPrintable(devices.error().detail));
-    QStringList names;
-    for (const ScanDevice& d : devices.value())
-        names << d.name;
+    const QStringList names = deviceNames(source);
     QVERIFY2(names.contains(QStringLiteral("test:0")), qPrintable(names.join(QLatin1Char(' '))));
     QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
 }
@@ -94,13 +109,7 @@ void TestScanHelper::spareHelperFollowsTheEnvironment()
     // moment. A request after the environment changed (here: another SANE configuration directory, whose
     // dll.conf lists only the fault backend) must be served by a helper that sees the new one.
     ProcessScanSource source(ProcessScanSource::locateExecutable());
-    auto names = [&source] {
-        const DocumentResult<QList<ScanDevice>> devices = source.devices();
-        QStringList list;
-        for (const ScanDevice& d : devices.value())
-            list << d.name;
-        return list;
-    };
+    auto names = [&source] { return deviceNames(source); };
     QVERIFY(names().contains(QStringLiteral("test:0")));
     QVERIFY(names().contains(QStringLiteral("test:0"))); // served by the spare
     QTemporaryDir faultsOnly;
@@ -114,6 +123,26 @@ void TestScanHelper::spareHelperFollowsTheEnvironment()
     QVERIFY2(!after.contains(QStringLiteral("test:0")), qPrintable(after.join(QLatin1Char(' '))));
     QVERIFY2(after.contains(QStringLiteral("cdfault:hang-read")), qPrintable(after.join(QLatin1Char(' '))));
     QVERIFY(names().contains(QStringLiteral("test:0")));
+}
+
+void TestScanHelper::spareHelperFindsANewDriver()
+{
+    // A spare helper waits for its request with SANE not yet initialised: SANE reads its driver list
+    // (dll.conf) in sane_init, so a driver installed after the spare started (here: the fault backend added
+    // to dll.conf, the environment unchanged) is found by the request it serves.
+    QVERIFY(m_scanners.setBackends("test\n"));
+    const auto restore = qScopeGuard([this] { QVERIFY(m_scanners.setBackends("test\ncdfault\n")); });
+    ProcessScanSource source(ProcessScanSource::locateExecutable());
+    source.prepare();
+    const QString helper = QStringLiteral("certdesk-scan-helper");
+    QTRY_COMPARE_WITH_TIMEOUT(test::childProcesses(helper).size(), 1, 10000);
+    const QList<qint64> spare = test::childProcesses(helper);
+    QVERIFY(m_scanners.setBackends("test\ncdfault\n"));
+
+    const QStringList names = deviceNames(source);
+    QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
+    // It was the spare that served the request: it has gone (the next spare is another process).
+    QTRY_VERIFY_WITH_TIMEOUT(!test::childProcesses(helper, false).contains(spare.first()), 10000);
 }
 
 void TestScanHelper::driverFaults_data()
@@ -228,6 +257,32 @@ void TestScanHelper::missingHelper()
     ProcessScanSource source(QStringLiteral("/nonexistent/certdesk-scan-helper"));
     QCOMPARE(source.scan(device(QStringLiteral("test:0"))).status(), DocumentStatus::NoScanner);
     QCOMPARE(source.devices().status(), DocumentStatus::NoScanner);
+}
+
+void TestScanHelper::pageThroughThePipe()
+{
+    // Where there is no shared page (SharedScanPage::create gives none), the helper, started without one,
+    // sends the pixels through its pipe; the same page comes out as through ProcessScanSource.
+    ScanOptions options = device(QStringLiteral("test:0"));
+    options.mode = ScanColorMode::Color;
+    options.deviceOptions = {{QStringLiteral("test-picture"), QStringLiteral("Color pattern")}};
+    QProcess helper;
+    helper.start(ProcessScanSource::locateExecutable(), QStringList());
+    QVERIFY(helper.waitForStarted(10000));
+    helper.write(scanhelper::scanRequest(options));
+    scanhelper::MessageReader reader;
+    while (!reader.hasFinal() && reader.protocolError().isEmpty() && helper.waitForReadyRead(10000))
+        reader.feed(helper.readAllStandardOutput());
+    helper.closeWriteChannel();
+    QVERIFY(helper.waitForFinished(10000));
+    QVERIFY2(reader.protocolError().isEmpty(), qPrintable(reader.protocolError()));
+    QVERIFY(reader.hasFinal() && reader.final().image);
+
+    ProcessScanSource source(ProcessScanSource::locateExecutable());
+    const DocumentResult<QImage> shared = source.scan(options);
+    QVERIFY2(shared.ok(), qPrintable(shared.error().detail));
+    QCOMPARE(reader.final().image->format(), QImage::Format_RGB888);
+    QCOMPARE(*reader.final().image, shared.value());
 }
 
 QTEST_MAIN(TestScanHelper)

@@ -1,9 +1,15 @@
 // The pipe protocol between ProcessScanSource and certdesk-scan-helper: what one side writes the other reads
 // back, byte by byte as a pipe may deliver it, and a stream that a dying or broken helper leaves behind
-// (truncated, garbled, lying headers) is an error, never a crash or a huge allocation.
-#include "documents/ScanHelperProtocol.h"
+// (truncated, garbled, lying headers) is an error, never a crash or a huge allocation. Pages through the
+// shared page (SharedScanPage) as well as through the pipe.
+#include "documents/ScanHelperReader.h"
+#include "documents/SharedScanPage.h"
 
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace certdesk::documents;
 using namespace certdesk::documents::scanhelper;
@@ -59,6 +65,11 @@ private Q_SLOTS:
     void framesThatMakeNoImageAreAnError();
     void threePassScan();
     void bytesAfterTheFinalMessageAreIgnored();
+    void sharedPageRoundTrip_data();
+    void sharedPageRoundTrip();
+    void brokenSharedStreams_data();
+    void brokenSharedStreams();
+    void sharedPageKeepsItsSize();
 };
 
 void TestScanHelperProtocol::requestsRoundTrip()
@@ -282,6 +293,135 @@ void TestScanHelperProtocol::bytesAfterTheFinalMessageAreIgnored()
     QVERIFY(reader.protocolError().isEmpty());
     QVERIFY(reader.takeProgress().isEmpty());
     QCOMPARE(reader.final().error->status, DocumentStatus::ScannerJammed);
+}
+
+namespace {
+
+// A page the way the helper gets it: the caller's page opened by its name (here a second descriptor of it,
+// since both ends are in this process).
+std::unique_ptr<SharedScanPage> helperEnd(const SharedScanPage& page)
+{
+#ifdef Q_OS_UNIX
+    const int copy = ::dup(page.name().toInt());
+    std::unique_ptr<SharedScanPage> opened = SharedScanPage::open(QString::number(copy), page.capacity());
+    if (!opened)
+        ::close(copy);
+    return opened;
+#else
+    Q_UNUSED(page);
+    return nullptr;
+#endif
+}
+
+} // namespace
+
+void TestScanHelperProtocol::sharedPageRoundTrip_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::addColumn<bool>("byteByByte");
+    for (const QImage::Format f : {QImage::Format_Mono, QImage::Format_Grayscale16, QImage::Format_RGB888}) {
+        QTest::addRow("format %d at once", int(f)) << int(f) << false;
+        QTest::addRow("format %d byte by byte", int(f)) << int(f) << true;
+    }
+}
+
+void TestScanHelperProtocol::sharedPageRoundTrip()
+{
+    QFETCH(int, format);
+    QFETCH(bool, byteByByte);
+    const std::unique_ptr<SharedScanPage> page = SharedScanPage::create(1024 * 1024);
+    if (!page)
+        QSKIP("no shared memory on this platform: pages cross the pipe");
+    const std::unique_ptr<SharedScanPage> helper = helperEnd(*page);
+    QVERIFY(helper);
+
+    // What the helper sends for the page of imageMessage(), its bytes in three pieces in the shared page.
+    const QImage sent = pattern(QImage::Format(format));
+    const QByteArray piped = imageMessage(sent);
+    const qsizetype pixels = sent.sizeInBytes();
+    const QByteArray frameLine = piped.left(piped.indexOf('\n') + 1);
+    const QByteArray bytes(reinterpret_cast<const char*>(sent.constBits()), pixels);
+    QByteArray stream = progressMessage(10) + frameLine;
+    const qsizetype cuts[] = {0, pixels / 3, 2 * pixels / 3, pixels};
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(helper->append(bytes.constData() + cuts[i], cuts[i + 1] - cuts[i]));
+        stream += sharedMessage(cuts[i + 1] - cuts[i]);
+    }
+    QCOMPARE(helper->size(), pixels);
+    stream += endMessage(7874);
+
+    MessageReader reader;
+    reader.setSharedPage(page->bytes());
+    if (byteByByte) {
+        for (const char c : std::as_const(stream))
+            reader.feed(QByteArray(1, c));
+    } else {
+        reader.feed(stream);
+    }
+    QVERIFY2(reader.protocolError().isEmpty(), qPrintable(reader.protocolError()));
+    QVERIFY(reader.hasFinal() && reader.final().image);
+    QCOMPARE(*reader.final().image, sent);
+    QCOMPARE(reader.final().image->dotsPerMeterX(), 7874);
+}
+
+void TestScanHelperProtocol::brokenSharedStreams_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<bool>("withPage");
+    const QByteArray frame(
+        R"({"frame":{"kind":"gray","depth":8,"pixels_per_line":4,"bytes_per_line":4,"lines":2}})"
+        "\n");
+    QTest::newRow("shared without a page") << frame + sharedMessage(8) + endMessage(1) << false;
+    QTest::newRow("shared before a frame") << sharedMessage(8) + frame + endMessage(1) << true;
+    QTest::newRow("shared zero") << frame + sharedMessage(0) << true;
+    QTest::newRow("shared negative") << frame
+            + QByteArray(R"({"shared":-8})"
+                         "\n") << true;
+    QTest::newRow("shared beyond the page") << frame + sharedMessage(4096) + sharedMessage(1) << true;
+    QTest::newRow("pipe, then shared")
+        << frame + dataHeader(4) + QByteArray(4, 'x') + sharedMessage(4) << true;
+    QTest::newRow("shared, then pipe")
+        << frame + sharedMessage(4) + dataHeader(4) + QByteArray(4, 'x') << true;
+}
+
+void TestScanHelperProtocol::brokenSharedStreams()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(bool, withPage);
+    const QByteArray page(4096, '\x7f');
+    MessageReader reader;
+    if (withPage)
+        reader.setSharedPage(page);
+    reader.feed(stream);
+    QVERIFY(!reader.hasFinal());
+    QVERIFY(!reader.protocolError().isEmpty());
+}
+
+void TestScanHelperProtocol::sharedPageKeepsItsSize()
+{
+    const std::unique_ptr<SharedScanPage> page = SharedScanPage::create(64 * 1024);
+    if (!page)
+        QSKIP("no shared memory on this platform: pages cross the pipe");
+#ifdef Q_OS_UNIX
+    // Sealed: the helper (or a driver in it) cannot cut the page short under the caller's reads, which would
+    // be SIGBUS, nor make it larger than was agreed.
+    const int fd = page->name().toInt();
+    QCOMPARE(::ftruncate(fd, 4096), -1);
+    QCOMPARE(::ftruncate(fd, 128 * 1024), -1);
+    // The helper's end refuses a page of another size than the one it expects.
+    const int copy = ::dup(fd);
+    QVERIFY(!SharedScanPage::open(QString::number(copy), 32 * 1024));
+    ::close(copy);
+    QVERIFY(!SharedScanPage::open(QStringLiteral("not a descriptor"), 64 * 1024));
+#endif
+    // Writes stop at the capacity.
+    const std::unique_ptr<SharedScanPage> helper = helperEnd(*page);
+    QVERIFY(helper);
+    const QByteArray block(40 * 1024, 'p');
+    QVERIFY(helper->append(block.constData(), block.size()));
+    QVERIFY(!helper->append(block.constData(), block.size()));
+    QCOMPARE(helper->size(), block.size());
+    QCOMPARE(page->bytes().first(block.size()), QByteArrayView(block));
 }
 
 QTEST_MAIN(TestScanHelperProtocol)
