@@ -21,6 +21,7 @@
 #include "server/providers/ProviderCrypto.h"
 #include "server/providers/SignedHttp.h"
 #include "server/providers/WeChatPay.h"
+#include "tests/support/AesGcmSeal.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -40,6 +41,7 @@ using certdesk::pki::EvpPkeyPtr;
 using certdesk::pki::SecureBytes;
 
 const QByteArray PlatformSerial = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
+const QByteArray ApiV3Key = "0123456789abcdef0123456789ABCDEF";
 const QByteArray WeChatNonce = "5K8264ILTKCH16CQ2502SI8ZNMTM67VS";
 const QByteArray CallbackPath = "/api/v1/notify/liveness";
 
@@ -52,7 +54,7 @@ struct World
 {
     EvpPkeyPtr platformKey = rsaKey(); // WeChat Pay's platform key
     EvpPkeyPtr alipayKey = rsaKey(); // Alipay's key
-    SecureBytes apiv3Key {QByteArrayView("0123456789abcdef0123456789ABCDEF")};
+    SecureBytes apiv3Key {QByteArrayView(ApiV3Key)};
     SecureBytes hmacSecret {QByteArrayView("certdesk-fuzz-shared-secret-0001")};
     std::unique_ptr<WeChatPay> wechat;
     std::unique_ptr<Alipay> alipay;
@@ -96,30 +98,6 @@ QList<QPair<QByteArray, QByteArray>> headersFrom(const QByteArray& text)
             headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
     }
     return headers;
-}
-
-// AES-256-GCM as WeChat Pay encrypts a resource: base64(ciphertext || 16-byte tag).
-QByteArray encrypt(
-    const SecureBytes& key, const QByteArray& nonce, const QByteArray& ad, const QByteArray& plain)
-{
-    std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(
-        EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
-    QByteArray out(plain.size() + 16, '\0');
-    int n = 0;
-    int tail = 0;
-    const auto u = [](const QByteArray& b) { return reinterpret_cast<const unsigned char*>(b.constData()); };
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, int(nonce.size()), nullptr) != 1
-        || EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key.data(), u(nonce)) != 1
-        || EVP_EncryptUpdate(ctx.get(), nullptr, &n, u(ad), int(ad.size())) != 1
-        || EVP_EncryptUpdate(
-               ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &n, u(plain), int(plain.size()))
-            != 1
-        || EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + n, &tail) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, out.data() + n + tail) != 1)
-        std::abort();
-    out.resize(n + tail + 16);
-    return out.toBase64();
 }
 
 IncomingNotification weChatSigned(const QByteArray& body, const QDateTime& now)
@@ -211,7 +189,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 QJsonObject {{QStringLiteral("algorithm"), QStringLiteral("AEAD_AES_256_GCM")},
                     {QStringLiteral("original_type"), QStringLiteral("transaction")},
                     {QStringLiteral("ciphertext"),
-                        QString::fromLatin1(encrypt(world->apiv3Key, nonce, ad, part(in, 0)))},
+                        QString::fromLatin1(
+                            certdesk::test::aesGcmSealBase64(ApiV3Key, nonce, ad, part(in, 0)))},
                     {QStringLiteral("associated_data"), QString::fromUtf8(ad)},
                     {QStringLiteral("nonce"), QString::fromLatin1(nonce)}}}};
         const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);

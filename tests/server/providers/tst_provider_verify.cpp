@@ -5,6 +5,7 @@
 #include "server/providers/Alipay.h"
 #include "server/providers/ProviderCrypto.h"
 #include "server/providers/WeChatPay.h"
+#include "tests/support/AesGcmSeal.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -33,29 +34,6 @@ EvpPkeyPtr copyOf(EVP_PKEY* key)
 {
     EVP_PKEY_up_ref(key);
     return EvpPkeyPtr(key);
-}
-
-// AES-256-GCM as WeChat Pay encrypts a resource: base64(ciphertext || 16-byte tag).
-QByteArray encrypt(const QByteArray& nonce, const QByteArray& ad, const QByteArray& plain)
-{
-    std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(
-        EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
-    const auto u = [](const QByteArray& b) { return reinterpret_cast<const unsigned char*>(b.constData()); };
-    QByteArray out(plain.size() + 16, '\0');
-    int n = 0;
-    int tail = 0;
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, int(nonce.size()), nullptr) != 1
-        || EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, u(ApiV3Key), u(nonce)) != 1
-        || EVP_EncryptUpdate(ctx.get(), nullptr, &n, u(ad), int(ad.size())) != 1
-        || EVP_EncryptUpdate(
-               ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &n, u(plain), int(plain.size()))
-            != 1
-        || EVP_EncryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + n, &tail) != 1
-        || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, out.data() + n + tail) != 1)
-        return {};
-    out.resize(n + tail + 16);
-    return out.toBase64();
 }
 
 } // namespace
@@ -113,8 +91,8 @@ IncomingNotification TestProviderVerify::wechatNotification(const QJsonObject& t
         {QStringLiteral("resource"),
             QJsonObject {{QStringLiteral("algorithm"), QStringLiteral("AEAD_AES_256_GCM")},
                 {QStringLiteral("ciphertext"),
-                    QString::fromLatin1(encrypt(
-                        nonce, "transaction", QJsonDocument(transaction).toJson(QJsonDocument::Compact)))},
+                    QString::fromLatin1(certdesk::test::aesGcmSealBase64(ApiV3Key, nonce, "transaction",
+                        QJsonDocument(transaction).toJson(QJsonDocument::Compact)))},
                 {QStringLiteral("associated_data"), QStringLiteral("transaction")},
                 {QStringLiteral("nonce"), QString::fromLatin1(nonce)}}}};
     const QByteArray body = QJsonDocument(event).toJson(QJsonDocument::Compact);
