@@ -95,6 +95,11 @@ def main():
             path = record["path"]
             status = str(record["status"])
             checked += 1
+            # The document says this once for all too: any request may be answered 429 rate_limited before it
+            # is read, when its address has too many connections open at once (the per-address cap).
+            if status == "429" and (record.get("body") or {}).get("error", {}).get("code") == "rate_limited":
+                seen["(connection cap) 429"] += 1
+                continue
             match = next(((t, item) for regex, t, item in paths if regex.match(path) and method in item), None)
             if match is None:
                 # The document says it once for all: any other path is 404 not_found with an Error body.

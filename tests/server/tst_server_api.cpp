@@ -762,6 +762,10 @@ void TestServerApi::concurrentRequests()
             Http http(m_server.port());
             for (int i = 0; i < 10; ++i) {
                 const Reply created = http.post(QStringLiteral("applications"), body);
+                // Refused (429: the per-address limits) is an answer too, but leaves nothing to read or
+                // update.
+                if (created.status == 429)
+                    continue;
                 const QString path
                     = QStringLiteral("applications/") + created.json().value(QStringLiteral("id")).toString();
                 const QString token = created.json().value(QStringLiteral("access_token")).toString();
