@@ -155,31 +155,31 @@ void TestServerOps::metricsCountRequestsPerRouteTemplate()
         static const QRegularExpression head(
             QStringLiteral(R"re(^certdesk_audit_head_sequence\{hash="([0-9a-f]*)"\} ([0-9]+)$)re"),
             QRegularExpression::MultilineOption);
-    const QRegularExpressionMatch m = head.match(QString::fromUtf8(text));
-    return m.hasMatch() ? std::pair(m.captured(2).toLongLong(), m.captured(1))
-                        : std::pair(qint64(-1), QString());
-};
-const auto headBefore = auditHead(after);
-QVERIFY2(headBefore.first >= 0, after.constData());
-QVERIFY(!http.post(QStringLiteral("staff/sessions"),
-                 QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
-                     {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}})
-             .json()
-             .value(QStringLiteral("token"))
-             .toString()
-             .isEmpty());
-const auto headAfter = auditHead(scrape(metricsPort));
-QCOMPARE(headAfter.first, headBefore.first + 1);
-QCOMPARE(headAfter.second.size(), 64);
-QVERIFY(headAfter.second != headBefore.second);
-// Every sample line is "name{labels} number" or "name number" (text format 0.0.4).
-static const QRegularExpression sampleLine(
-    QStringLiteral(R"(^[a-z_]+(\{[a-z_]+="[^"\n]*"(,[a-z_]+="[^"\n]*")*\})? [-+0-9.eInf]+$)"));
-for (const QByteArray& line : after.split('\n')) {
-    if (line.isEmpty() || line.startsWith('#'))
-        continue;
-    QVERIFY2(sampleLine.match(QString::fromUtf8(line)).hasMatch(), line.constData());
-}
+        const QRegularExpressionMatch m = head.match(QString::fromUtf8(text));
+        return m.hasMatch() ? std::pair(m.captured(2).toLongLong(), m.captured(1))
+                            : std::pair(qint64(-1), QString());
+    };
+    const auto headBefore = auditHead(after);
+    QVERIFY2(headBefore.first >= 0, after.constData());
+    QVERIFY(!http.post(QStringLiteral("staff/sessions"),
+                     QJsonObject {{QStringLiteral("username"), QStringLiteral("reviewer")},
+                         {QStringLiteral("password"), QStringLiteral("sandbox-reviewer")}})
+                 .json()
+                 .value(QStringLiteral("token"))
+                 .toString()
+                 .isEmpty());
+    const auto headAfter = auditHead(scrape(metricsPort));
+    QCOMPARE(headAfter.first, headBefore.first + 1);
+    QCOMPARE(headAfter.second.size(), 64);
+    QVERIFY(headAfter.second != headBefore.second);
+    // Every sample line is "name{labels} number" or "name number" (text format 0.0.4).
+    static const QRegularExpression sampleLine(
+        QStringLiteral(R"(^[a-z_]+(\{[a-z_]+="[^"\n]*"(,[a-z_]+="[^"\n]*")*\})? [-+0-9.eInf]+$)"));
+    for (const QByteArray& line : after.split('\n')) {
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        QVERIFY2(sampleLine.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+    }
 }
 
 void TestServerOps::metricsOnlyOnTheirOwnAddress()
