@@ -33,6 +33,18 @@ bool isPostgresDriver(const QSqlDatabase& db)
     return db.driverName() == QLatin1String("QPSQL");
 }
 
+// Points a QPSQL connection at the server of `location` (pooled connections and readiness probes alike).
+void setPostgresTarget(QSqlDatabase& db, const DatabaseLocation& location, const QString& connectOptions)
+{
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setUserName(location.user);
+    db.setDatabaseName(location.name);
+    if (!location.password.isEmpty())
+        db.setPassword(location.password);
+    db.setConnectOptions(connectOptions);
+}
+
 } // namespace
 
 SqlError::SqlError(const std::string& what, const QSqlError& error, bool postgres)
@@ -261,13 +273,7 @@ std::unique_ptr<PooledConnection> Database::Pool::openConnection()
             SqlError::Kind::Unavailable);
     }
     if (postgres) {
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setDatabaseName(location.name);
-        if (!location.password.isEmpty())
-            db.setPassword(location.password);
-        db.setConnectOptions(location.connectOptions);
+        setPostgresTarget(db, location, location.connectOptions);
     } else {
         db.setDatabaseName(location.sqlitePath);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
@@ -725,13 +731,7 @@ bool Database::ping() const
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(location.host);
-        db.setPort(location.port);
-        db.setUserName(location.user);
-        db.setDatabaseName(location.name);
-        if (!location.password.isEmpty())
-            db.setPassword(location.password);
-        db.setConnectOptions(location.connectOptions + QStringLiteral(";connect_timeout=2"));
+        setPostgresTarget(db, location, location.connectOptions + QStringLiteral(";connect_timeout=2"));
         if (db.open()) {
             QSqlQuery query(db);
             ok = query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations"));

@@ -70,6 +70,22 @@ int requestLines(const QByteArray& log)
     return count;
 }
 
+// Starts a payment of the application at `path` and completes it on the sandbox's pay page: the status of the
+// completion, or minus the status of the payment request when that was not 201.
+int paySandbox(Http& http, const QString& path, const QString& token, const QString& method,
+    const QString& idempotencyKey = {})
+{
+    const Reply pay = http.post(path + QStringLiteral("/payments"),
+        QJsonObject {{QStringLiteral("method"), method}}, token, idempotencyKey);
+    if (pay.status != 201)
+        return -pay.status;
+    return http
+        .post(QStringLiteral("sandbox/payments/") + pay.json().value(QStringLiteral("payment_id")).toString()
+                + QStringLiteral("/complete"),
+            {})
+        .status;
+}
+
 } // namespace
 
 class TestServerCluster : public QObject
@@ -305,16 +321,8 @@ void TestServerCluster::journeyAcrossInstancesWithACrash()
             {QStringLiteral("id_number"), QString::fromLatin1(kAgentId)},
             {QStringLiteral("outcome"), QStringLiteral("pass")}});
     QCOMPARE(passed.status, 200);
-    const Reply pay = m_http->post(app.path + QStringLiteral("/payments"),
-        QJsonObject {{QStringLiteral("method"), QStringLiteral("alipay")}}, app.token,
-        QStringLiteral("pay-") + app.id);
-    QCOMPARE(pay.status, 201);
     QCOMPARE(
-        m_http
-            ->post(QStringLiteral("sandbox/payments/")
-                    + pay.json().value(QStringLiteral("payment_id")).toString() + QStringLiteral("/complete"),
-                {})
-            .status,
+        paySandbox(*m_http, app.path, app.token, QStringLiteral("alipay"), QStringLiteral("pay-") + app.id),
         200);
     QCOMPARE(m_http->get(app.path, app.token).json().value(QStringLiteral("status")).toString(),
         QStringLiteral("in_review"));
@@ -387,16 +395,7 @@ void TestServerCluster::concurrentIssuanceOneWins()
                          {QStringLiteral("outcome"), QStringLiteral("pass")}})
                  .status,
         200);
-    const Reply pay = m_http->post(m_raced.path + QStringLiteral("/payments"),
-        QJsonObject {{QStringLiteral("method"), QStringLiteral("wechat")}}, m_raced.token);
-    QCOMPARE(pay.status, 201);
-    QCOMPARE(
-        m_http
-            ->post(QStringLiteral("sandbox/payments/")
-                    + pay.json().value(QStringLiteral("payment_id")).toString() + QStringLiteral("/complete"),
-                {})
-            .status,
-        200);
+    QCOMPARE(paySandbox(*m_http, m_raced.path, m_raced.token, QStringLiteral("wechat")), 200);
     QCOMPARE(m_http
                  ->post(QStringLiteral("staff/applications/") + m_raced.id + QStringLiteral("/approve"), {},
                      reviewer)
