@@ -9,6 +9,8 @@ CERTDESK_PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
   # crypto, tokens, server
   libssl-dev openssl libp11-dev libp11-kit-dev libqrcodegencpp-dev libcpp-httplib-dev libsqlite3-dev
+  # the service's allocator (server/CMakeLists.txt)
+  libgoogle-perftools-dev
   # server benchmark (scripts/bench server)
   wrk curl jq
   # several service instances on PostgreSQL behind HAProxy (tests/server/tst_server_cluster, the *_pg suites)

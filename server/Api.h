@@ -246,6 +246,23 @@ private:
     [[nodiscard]] std::optional<LegacyRow> findLegacy(const QSqlDatabase& db, const QString& serial) const;
     [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
     [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
+    // The row at the statement's current result, its columns in kAppColumns' order (ApiApplications.cpp).
+    [[nodiscard]] static AppRow appRowFrom(const StatementLease& q, bool parseForm);
+    // What the applicant's view of an application shows besides its row: the kinds of the uploaded
+    // documents and the timeline.
+    struct AppExtras
+    {
+        QStringList documentKinds;
+        QJsonArray timeline;
+    };
+    struct AppView
+    {
+        AppRow row; // `form` not parsed (formJson only)
+        AppExtras extras;
+    };
+    // The row, its document kinds and its timeline in one statement: one snapshot on both engines without a
+    // transaction, one round trip to PostgreSQL (GET /applications/{id}, the hottest read).
+    [[nodiscard]] std::optional<AppView> loadAppView(const QSqlDatabase& db, const QString& id) const;
     // The application of the {id} path parameter opened by the Bearer access token or by an applicant session
     // of its agent's (applicant's) mobile: 401 without a token, 404 when the application does not exist or
     // the token opens other applications only.
@@ -259,8 +276,10 @@ private:
     [[nodiscard]] AppRow requireApp(const QSqlDatabase& db, const QString& id) const;
 
     [[nodiscard]] Checklist checklistOf(const QSqlDatabase& db, const AppRow& app) const;
+    [[nodiscard]] static Checklist checklistFrom(const AppRow& app, const QStringList& documentKinds);
+    // `extras`, when given, were read with `app` (loadAppView) and are not read again.
     [[nodiscard]] QJsonObject applicationJson(
-        const QSqlDatabase& db, const AppRow& app, bool staffView) const;
+        const QSqlDatabase& db, const AppRow& app, bool staffView, const AppExtras* extras = nullptr) const;
     // Whether the form's holder (organisation or natural person: name, credential number) differs from the
     // old certificate's, so that approving needs accept_holder_change (../shared/API.md, "Operations").
     [[nodiscard]] bool holderChanged(const QSqlDatabase& db, const AppRow& app) const;

@@ -65,17 +65,20 @@ QDate todayInChina()
 // ---------------------------------------------------------------------------------------------------------------
 // rows and JSON
 
-std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& id) const
+namespace {
+
+// The columns of an application row, in the order appRowFrom() reads them.
+const QString kAppColumns
+    = QStringLiteral("id, order_no, token_hash, serial, category, status, form, fee_per_year_fen, "
+                     "certificate_fen, express_fen, total_fen, holder_verified, liveness, liveness_reason, "
+                     "payment, rejection, shipment_carrier, shipment_tracking_no, new_validity_start, "
+                     "acknowledged_at, created_at, updated_at");
+constexpr int kAppColumnCount = 22;
+
+} // namespace
+
+Api::AppRow Api::appRowFrom(const StatementLease& q, bool parseForm)
 {
-    StatementLease q = runCached(db,
-        QStringLiteral(
-            "SELECT id, order_no, token_hash, serial, category, status, form, fee_per_year_fen, "
-            "certificate_fen, express_fen, total_fen, holder_verified, liveness, liveness_reason, payment, "
-            "rejection, shipment_carrier, shipment_tracking_no, new_validity_start, acknowledged_at, "
-            "created_at, updated_at FROM applications WHERE id = ?"),
-        {id});
-    if (!q.next())
-        return std::nullopt;
     AppRow row;
     row.id = q.value(0).toString();
     row.orderNo = q.value(1).toString();
@@ -84,7 +87,8 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
     row.category = categoryFromApi(q.value(4).toString()).value_or(CertificateCategory::Institution);
     row.status = statusFromApi(q.value(5).toString()).value_or(ApplicationStatus::Draft);
     row.formJson = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-    row.form = Application::fromApiJson(row.formJson);
+    if (parseForm)
+        row.form = Application::fromApiJson(row.formJson);
     row.feePerYear = q.value(7).toLongLong();
     row.fees = Fees {q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toLongLong()};
     row.holderVerified = q.value(11).toInt() != 0;
@@ -100,6 +104,45 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
     row.createdAt = q.value(20).toString();
     row.updatedAt = q.value(21).toString();
     return row;
+}
+
+std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& id) const
+{
+    StatementLease q = runCached(db,
+        QStringLiteral("SELECT ") + kAppColumns + QStringLiteral(" FROM applications WHERE id = ?"), {id});
+    if (!q.next())
+        return std::nullopt;
+    return appRowFrom(q, true);
+}
+
+std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QString& id) const
+{
+    // The aggregates differ by engine; both keep the timeline in `seq` order.
+    static const QString sqlite = QStringLiteral("SELECT ") + kAppColumns
+        + QStringLiteral(
+            ", (SELECT group_concat(kind, ',') FROM documents WHERE application_id = a.id), "
+            "(SELECT json_group_array(json_array(status, at, note)) FROM (SELECT status, at, note "
+            "FROM timeline WHERE application_id = a.id ORDER BY seq)) FROM applications a "
+            "WHERE a.id = ?");
+    static const QString postgres = QStringLiteral("SELECT ") + kAppColumns
+        + QStringLiteral(", (SELECT string_agg(kind, ',') FROM documents WHERE application_id = a.id), "
+                         "(SELECT json_agg(json_build_array(status, at, note) ORDER BY seq) FROM timeline "
+                         "WHERE application_id = a.id)::text FROM applications a WHERE a.id = ?");
+    StatementLease q = runCached(db, m_db.isPostgres() ? postgres : sqlite, {id});
+    if (!q.next())
+        return std::nullopt;
+    AppView view {appRowFrom(q, false), {}};
+    const QString kinds = q.value(kAppColumnCount).toString();
+    if (!kinds.isEmpty())
+        view.extras.documentKinds = kinds.split(QLatin1Char(','));
+    const QJsonArray entries
+        = QJsonDocument::fromJson(q.value(kAppColumnCount + 1).toString().toUtf8()).array();
+    for (const QJsonValue& entry : entries) {
+        const QJsonArray e = entry.toArray();
+        view.extras.timeline.append(QJsonObject {{QStringLiteral("status"), e.at(0).toString()},
+            {QStringLiteral("at"), e.at(1).toString()}, {QStringLiteral("note"), e.at(2).toString()}});
+    }
+    return view;
 }
 
 Api::AppRow Api::authorizeApplicant(const Context& ctx, const QSqlDatabase& db) const
@@ -127,14 +170,22 @@ Api::AppRow Api::requireApp(const QSqlDatabase& db, const QString& id) const
 
 Checklist Api::checklistOf(const QSqlDatabase& db, const AppRow& app) const
 {
+    QStringList kinds;
+    StatementLease q
+        = runCached(db, QStringLiteral("SELECT kind FROM documents WHERE application_id = ?"), {app.id});
+    while (q.next())
+        kinds.append(q.value(0).toString());
+    return checklistFrom(app, kinds);
+}
+
+Checklist Api::checklistFrom(const AppRow& app, const QStringList& documentKinds)
+{
     Checklist c;
     c.formComplete = true; // only valid forms are ever stored
     for (const DocumentKind kind : requiredDocuments(app.category))
         c.documents.insert(kind, DocumentState::Missing);
-    StatementLease q
-        = runCached(db, QStringLiteral("SELECT kind FROM documents WHERE application_id = ?"), {app.id});
-    while (q.next()) {
-        const auto kind = documentKindFromApi(q.value(0).toString());
+    for (const QString& name : documentKinds) {
+        const auto kind = documentKindFromApi(name);
         if (kind && c.documents.contains(*kind))
             c.documents.insert(*kind, DocumentState::Uploaded);
     }
@@ -161,7 +212,8 @@ QJsonArray Api::documentsJson(const QSqlDatabase& db, const QString& appId) cons
     return list;
 }
 
-QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool staffView) const
+QJsonObject Api::applicationJson(
+    const QSqlDatabase& db, const AppRow& app, bool staffView, const AppExtras* extras) const
 {
     QJsonObject o = app.formJson;
     // The stored form holds the bank code only; its name comes from the bank list (docs/api.md), so staff
@@ -184,7 +236,8 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
             {QStringLiteral("total_fen"), app.fees.totalFen}});
     o.insert(QStringLiteral("fee_per_year_fen"), app.feePerYear);
     o.insert(QStringLiteral("holder_verified"), app.holderVerified);
-    o.insert(QStringLiteral("checklist"), checklistOf(db, app).toJson());
+    o.insert(QStringLiteral("checklist"),
+        (extras ? checklistFrom(app, extras->documentKinds) : checklistOf(db, app)).toJson());
     if (app.status == ApplicationStatus::Rejected && !app.rejection.isEmpty()) {
         o.insert(QStringLiteral("rejection"),
             QJsonObject {{QStringLiteral("reasons"), app.rejection.value(QStringLiteral("reasons"))},
@@ -197,12 +250,17 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
             {QStringLiteral("tracking_no"), app.shipment->trackingNo}})
                      : QJsonValue());
     QJsonArray timeline;
-    StatementLease q = runCached(db,
-        QStringLiteral("SELECT status, at, note FROM timeline WHERE application_id = ? ORDER BY seq"),
-        {app.id});
-    while (q.next()) {
-        timeline.append(QJsonObject {{QStringLiteral("status"), q.value(0).toString()},
-            {QStringLiteral("at"), q.value(1).toString()}, {QStringLiteral("note"), q.value(2).toString()}});
+    if (extras) {
+        timeline = extras->timeline;
+    } else {
+        StatementLease q = runCached(db,
+            QStringLiteral("SELECT status, at, note FROM timeline WHERE application_id = ? ORDER BY seq"),
+            {app.id});
+        while (q.next()) {
+            timeline.append(QJsonObject {{QStringLiteral("status"), q.value(0).toString()},
+                {QStringLiteral("at"), q.value(1).toString()},
+                {QStringLiteral("note"), q.value(2).toString()}});
+        }
     }
     o.insert(QStringLiteral("timeline"), timeline);
     // The certificates the counter confirmed on the UKey, so the applicant's CertDesk can check that the
@@ -726,6 +784,22 @@ void Api::createApplication(Context& ctx)
 
 void Api::getApplication(Context& ctx)
 {
+    // The common case in one statement: opened by its own access token, not yet issued (an issued
+    // application adds its confirmed issuance, a centre session checks the mobile: both read more, in one
+    // read transaction below).
+    {
+        const ConnectionLease lease(m_db);
+        const QString token = ctx.bearerToken();
+        const auto view = token.isEmpty() ? std::nullopt : loadAppView(lease, ctx.param(0));
+        if (view
+            && secrets::constantTimeEquals(
+                secrets::tokenHash(token).toLatin1(), view->row.tokenHash.toLatin1())
+            && view->row.status != ApplicationStatus::Issued && view->row.status != ApplicationStatus::Shipped
+            && view->row.status != ApplicationStatus::Completed) {
+            ctx.sendJson(200, applicationJson(lease, view->row, false, &view->extras));
+            return;
+        }
+    }
     const ReadTransaction rt(m_db);
     const AppRow app = authorizeApplicant(ctx, rt.db());
     ctx.sendJson(200, applicationJson(rt.db(), app, false));

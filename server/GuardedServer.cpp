@@ -154,16 +154,28 @@ public:
         return ssize_t(done);
     }
 
+    // httplib asks for both addresses on every request; a connection's do not change, so they are looked up
+    // once (getnameinfo is not free).
     void get_remote_ip_and_port(std::string& ip, int& port) const override
     {
-        ip = peerAddress(m_sock, &port);
+        if (!m_remoteKnown) {
+            m_remoteIp = peerAddress(m_sock, &m_remotePort);
+            m_remoteKnown = true;
+        }
+        ip = m_remoteIp;
+        port = m_remotePort;
     }
     void get_local_ip_and_port(std::string& ip, int& port) const override
     {
-        sockaddr_storage address {};
-        socklen_t length = sizeof address;
-        if (getsockname(m_sock, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-            ip = addressOf(address, length, &port);
+        if (!m_localKnown) {
+            sockaddr_storage address {};
+            socklen_t length = sizeof address;
+            if (getsockname(m_sock, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+                m_localIp = addressOf(address, length, &m_localPort);
+            m_localKnown = true;
+        }
+        ip = m_localIp;
+        port = m_localPort;
     }
     socket_t socket() const override { return m_sock; }
 
@@ -212,6 +224,12 @@ private:
     Clock::duration m_writeTimeout;
     Clock::time_point m_deadline = Clock::time_point::max();
     bool m_headReceived = false;
+    mutable std::string m_remoteIp;
+    mutable std::string m_localIp;
+    mutable int m_remotePort = 0;
+    mutable int m_localPort = 0;
+    mutable bool m_remoteKnown = false;
+    mutable bool m_localKnown = false;
     char m_buffer[4096] = {};
     size_t m_offset = 0;
     size_t m_size = 0;

@@ -226,6 +226,25 @@ void TestServerApplicant::signInListOpenSignOut()
         m_http->get(QStringLiteral("applications/") + m_institutionId + QStringLiteral("/documents"), token)
             .status,
         200);
+    // Read with its access token (the one-statement read) and with the session (the read transaction that
+    // also checks the mobile), the application is the same, uploaded document and timeline included.
+    {
+        const Reply byAccessToken
+            = m_http->get(QStringLiteral("applications/") + m_institutionId, m_institutionToken);
+        const Reply bySession = m_http->get(QStringLiteral("applications/") + m_institutionId, token);
+        QCOMPARE(byAccessToken.status, 200);
+        QCOMPARE(bySession.status, 200);
+        QVERIFY(!byAccessToken.json().value(QStringLiteral("timeline")).toArray().isEmpty());
+        QCOMPARE(byAccessToken.json()
+                     .value(QStringLiteral("checklist"))
+                     .toObject()
+                     .value(QStringLiteral("documents"))
+                     .toObject()
+                     .value(QStringLiteral("id_card"))
+                     .toString(),
+            QStringLiteral("uploaded"));
+        QCOMPARE(byAccessToken.json(), bySession.json());
+    }
     // The other number's session does not open this number's applications.
     const QString otherToken = signIn(kOtherMobile);
     QVERIFY(!otherToken.isEmpty());
