@@ -12,7 +12,7 @@
 
 namespace certdesk::token {
 
-// PKCS#11 calls made for the windows run here, never on the GUI thread (architecture.md, "Threads"): one
+// PKCS#11 calls made for the windows run here, never on the GUI thread (docs/architecture.md, "Token layer"): one
 // thread per module file, so calls into one module are serialised (many vendor modules are not thread-safe,
 // whatever C_Initialize was told) and a module that hangs inside a call (C_Initialize, C_Login waiting for a
 // PIN pad, a driver stuck on its reader) keeps its own thread and the calls queued behind it, nothing else.

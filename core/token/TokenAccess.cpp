@@ -7,6 +7,23 @@
 
 namespace certdesk::token {
 
+namespace {
+
+// The module loaded, the token found again by label and serial (slot numbers change when readers come and
+// go), a session opened on it.
+TokenResult<TokenSession> sessionOn(const TokenInfo& token)
+{
+    auto module = ModuleLoader::load(token.modulePath);
+    if (!module)
+        return module.error();
+    auto found = module->findToken(token.label, token.serialNumber);
+    if (!found)
+        return found.error();
+    return module->openSession(*found);
+}
+
+} // namespace
+
 TokenAccess::TokenAccess(TokenInfo token)
     : m_token(std::move(token))
 { }
@@ -16,7 +33,6 @@ TokenResult<TokenInfo> TokenAccess::refresh() const
     auto module = ModuleLoader::load(m_token.modulePath);
     if (!module)
         return module.error();
-    // Found again by label and serial: slot numbers change when readers come and go.
     return module->findToken(m_token.label, m_token.serialNumber);
 }
 
@@ -31,13 +47,7 @@ TokenResult<PinInfo> TokenAccess::pinInfo() const
 TokenResult<QByteArray> TokenAccess::signRsaSha256(
     const TokenCertificate& certificate, QString pin, QByteArrayView data) const
 {
-    auto module = ModuleLoader::load(m_token.modulePath);
-    if (!module)
-        return module.error();
-    auto found = module->findToken(m_token.label, m_token.serialNumber);
-    if (!found)
-        return found.error();
-    auto session = module->openSession(*found);
+    auto session = sessionOn(m_token);
     if (!session)
         return session.error();
     if (auto login = session->login(std::move(pin)); !login)
@@ -49,13 +59,7 @@ TokenResult<QByteArray> TokenAccess::signRsaSha256(
 
 TokenResult<void> TokenAccess::changePin(QString oldPin, QString newPin) const
 {
-    auto module = ModuleLoader::load(m_token.modulePath);
-    if (!module)
-        return module.error();
-    auto found = module->findToken(m_token.label, m_token.serialNumber);
-    if (!found)
-        return found.error();
-    auto session = module->openSession(*found);
+    auto session = sessionOn(m_token);
     if (!session)
         return session.error();
     return session->changePin(std::move(oldPin), std::move(newPin));

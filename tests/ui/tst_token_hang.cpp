@@ -37,15 +37,6 @@ using ui::ApplicationWizard;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 const QString UserPin = QStringLiteral("11223344");
 const QString SoPin = QStringLiteral("87654321");
 const QString OldLabel = QStringLiteral("OLD BESIDE HANG");
@@ -156,8 +147,10 @@ private Q_SLOTS:
         auto w = wizardReading({m_hang});
         ui::LookupPage* page = lookupPage(*w);
         QCOMPARE(w->currentId(), int(ApplicationWizard::LookupPage));
-        auto* read = find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"));
-        auto* cancel = find<QPushButton>(w.get(), QStringLiteral("cancelTokenButton"));
+        auto* read = w->findChild<QPushButton*>(QStringLiteral("readFromTokenButton"));
+        QVERIFY(read);
+        auto* cancel = w->findChild<QPushButton*>(QStringLiteral("cancelTokenButton"));
+        QVERIFY(cancel);
         QVERIFY(!cancel->isVisible());
         Ticker ticker;
         read->click();
@@ -166,7 +159,8 @@ private Q_SLOTS:
         QVERIFY(cancel->isVisible());
         QVERIFY(queuedClickHandledWithinASecond());
         // The serial field takes typing meanwhile.
-        auto* serial = find<QLineEdit>(w.get(), QStringLiteral("edit_serial"));
+        auto* serial = w->findChild<QLineEdit*>(QStringLiteral("edit_serial"));
+        QVERIFY(serial);
         QTest::keyClicks(serial, QStringLiteral("0A1B"));
         QCOMPARE(serial->text(), QStringLiteral("0A1B"));
         // After the timeout, in Chinese: the UKey does not answer; cancel, or type the serial.
@@ -199,15 +193,19 @@ private Q_SLOTS:
         if (!m_softhsm)
             QSKIP("SoftHSM2 is not installed");
         auto w = wizardReading({m_hang, test::SoftHsm::modulePath()});
-        auto* read = find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"));
+        auto* read = w->findChild<QPushButton*>(QStringLiteral("readFromTokenButton"));
+        QVERIFY(read);
         Ticker ticker;
         read->click();
         QVERIFY(queuedClickHandledWithinASecond());
         // SoftHSM answered; at the timeout the page goes on with its certificate instead of waiting.
-        auto* serial = find<QLineEdit>(w.get(), QStringLiteral("edit_serial"));
+        auto* serial = w->findChild<QLineEdit*>(QStringLiteral("edit_serial"));
+        QVERIFY(serial);
         QTRY_COMPARE_WITH_TIMEOUT(serial->text(), m_oldSerial, 5000);
         QVERIFY(read->isEnabled());
-        QVERIFY(!find<QPushButton>(w.get(), QStringLiteral("cancelTokenButton"))->isVisible());
+        auto* cancel = w->findChild<QPushButton*>(QStringLiteral("cancelTokenButton"));
+        QVERIFY(cancel);
+        QVERIFY(!cancel->isVisible());
         QVERIFY(ticker.ticks() >= 10);
     }
 

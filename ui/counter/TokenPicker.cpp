@@ -105,8 +105,8 @@ TokenPicker::~TokenPicker() = default;
 
 void TokenPicker::reloadModules()
 {
-    ++m_generation;
-    m_watched.clear();
+    // Modules still listed keep what is known of them, a poll on its way included (not sent twice).
+    const QList<Watched> before = std::exchange(m_watched, {});
     QStringList paths = m_session->modulePaths();
     for (const QString& path : std::as_const(m_addedPaths)) {
         if (!paths.contains(path))
@@ -118,6 +118,12 @@ void TokenPicker::reloadModules()
         if (files.contains(file))
             continue;
         files.append(file);
+        const auto known = std::find_if(
+            before.cbegin(), before.cend(), [&path](const Watched& w) { return w.path == path; });
+        if (known != before.cend()) {
+            m_watched.append(*known);
+            continue;
+        }
         Watched watched;
         watched.path = path;
         m_watched.append(watched);
@@ -161,9 +167,8 @@ void TokenPicker::poll()
             m_slowTimer.start(timeout);
         token::runOnModule(
             watched.path, this, [path = watched.path] { return pollModule(path); },
-            [this, path = watched.path, generation = m_generation](const ModulePoll& answer) {
-                if (generation != m_generation)
-                    return;
+            [this, path = watched.path](const ModulePoll& answer) {
+                // A module no longer listed (reloadModules) is not shown.
                 const auto it = std::find_if(
                     m_watched.begin(), m_watched.end(), [&path](const Watched& w) { return w.path == path; });
                 if (it == m_watched.end())

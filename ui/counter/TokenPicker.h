@@ -80,7 +80,6 @@ private:
     QList<token::TokenInfo> m_tokens;
     QTimer m_pollTimer;
     QTimer m_slowTimer; // fires when a poll has been out for services().tokenTimeoutMs
-    quint64 m_generation = 0; // reloadModules() drops the answers of the polls before it
     bool m_watching = false;
     bool m_adding = false;
 };
