@@ -101,7 +101,10 @@ private:
         auto w = std::make_unique<ApplicationWizard>(nullptr, RegionModel::builtin(), nullptr);
         w->resize(1366, 768);
         w->show();
-        w->resumeDraft({}, Application {}, ApplicationWizard::LookupPage);
+        Application accepted; // past the agreement page (no service: no versioned text to accept)
+        accepted.acknowledgements.agreement = true;
+        accepted.acknowledgements.oldCertificateRevocation = true;
+        w->resumeDraft({}, accepted, ApplicationWizard::LookupPage);
         auto* page = lookupPage(*w);
         page->setTokenSource(std::make_shared<token::Pkcs11CertificateSource>(modules));
         page->setTokenTimeout(std::chrono::milliseconds(1500));
@@ -193,6 +196,7 @@ private Q_SLOTS:
         if (!m_softhsm)
             QSKIP("SoftHSM2 is not installed");
         auto w = wizardReading({m_hang, test::SoftHsm::modulePath()});
+        QCOMPARE(w->currentId(), int(ApplicationWizard::LookupPage));
         auto* read = w->findChild<QPushButton*>(QStringLiteral("readFromTokenButton"));
         QVERIFY(read);
         Ticker ticker;
