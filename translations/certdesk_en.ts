@@ -1464,6 +1464,10 @@
 <context>
     <name>certdesk::Token</name>
     <message>
+        <source>The UKey or its driver is not answering. Unplug the UKey and plug it in again, then retry; or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,6 +2665,18 @@
 <context>
     <name>certdesk::ui::IssuancePage</name>
     <message>
+        <source>Reading the state of UKey %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not programmed: stopped waiting for the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the UKey: its PIN may not have been changed. Check it before the UKey leaves the counter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Program UKey</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2987,6 +3003,22 @@
 </context>
 <context>
     <name>certdesk::ui::LookupPage</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting for the old UKey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also cancel and type the serial number of the old certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the UKey. Type the serial number of the old certificate, or try again with the UKey.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Certificate serial number</source>
         <translation type="unfinished"></translation>
@@ -4600,6 +4632,10 @@
 </context>
 <context>
     <name>certdesk::ui::TokenPicker</name>
+    <message>
+        <source>Looking for UKeys…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Search again</source>
         <translation type="unfinished"></translation>

@@ -1625,6 +1625,10 @@
     <context>
         <name>certdesk::Token</name>
         <message>
+            <source>The UKey or its driver is not answering. Unplug the UKey and plug it in again, then retry; or cancel.</source>
+            <translation>UKey 或其驱动程序没有响应。请拔下 UKey 重新插入后重试，或者取消。</translation>
+        </message>
+        <message>
             <source>Done.</source>
             <translation>完成。</translation>
         </message>
@@ -2884,6 +2888,18 @@
     <context>
         <name>certdesk::ui::IssuancePage</name>
         <message>
+            <source>Reading the state of UKey %1…</source>
+            <translation>正在读取 UKey %1 的状态…</translation>
+        </message>
+        <message>
+            <source>Not programmed: stopped waiting for the UKey.</source>
+            <translation>未制证：已停止等待 UKey。</translation>
+        </message>
+        <message>
+            <source>Stopped waiting for the UKey: its PIN may not have been changed. Check it before the UKey leaves the counter.</source>
+            <translation>已停止等待 UKey：其 PIN 码可能未修改。UKey 交出柜台前请核实。</translation>
+        </message>
+        <message>
             <source>Program UKey</source>
             <translation>制作 UKey</translation>
         </message>
@@ -3242,6 +3258,22 @@
     </context>
     <context>
         <name>certdesk::ui::LookupPage</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Stop waiting for the old UKey</source>
+            <translation>停止等待原 UKey</translation>
+        </message>
+        <message>
+            <source>You can also cancel and type the serial number of the old certificate.</source>
+            <translation>也可以取消，改为输入原证书的序列号。</translation>
+        </message>
+        <message>
+            <source>Stopped waiting for the UKey. Type the serial number of the old certificate, or try again with the UKey.</source>
+            <translation>已停止等待 UKey。请输入原证书的序列号，或重新从 UKey 读取。</translation>
+        </message>
         <message>
             <source>Certificate serial number</source>
             <translation>证书序列号</translation>
@@ -4897,6 +4929,10 @@
     </context>
     <context>
         <name>certdesk::ui::TokenPicker</name>
+        <message>
+            <source>Looking for UKeys…</source>
+            <translation>正在查找 UKey…</translation>
+        </message>
         <message>
             <source>Search again</source>
             <translation>重新查找</translation>

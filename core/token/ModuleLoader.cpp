@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <mutex>
+#include <optional>
 
 namespace certdesk::token {
 
@@ -19,6 +20,8 @@ struct ModuleCache
 {
     std::mutex mutex;
     QHash<QString, std::shared_ptr<detail::ModuleState>> modules;
+    QHash<QString, std::shared_ptr<std::mutex>>
+        loading; // per file (cacheKey): held while probing and loading
     bool probeChosen = false; // false: createDefault() at the next load
     std::shared_ptr<ModuleProbe> probe; // nullptr: load unprobed
     QHash<QString, ModuleProbeResult> verdicts; // by verdictKey()
@@ -71,33 +74,59 @@ TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
     if (path.trimmed().isEmpty())
         return tokenError(TokenStatus::ModuleMissing, QStringLiteral("empty module path"));
     ModuleCache& modules = cache();
-    // Held across the load: two threads loading the same module must not both initialize it.
-    std::lock_guard<std::mutex> lock(modules.mutex);
     const QString key = cacheKey(path);
-    if (const auto it = modules.modules.constFind(key); it != modules.modules.constEnd())
-        return Pkcs11Module(*it);
+    // One lock per file, held across the probe and the load: two threads loading the same module must not
+    // both initialize it, while a module that takes long (a probe waiting out a hang, or an unprobed
+    // C_Initialize that never returns) holds up only the loads of that file.
+    std::shared_ptr<std::mutex> fileLock;
+    {
+        std::lock_guard<std::mutex> lock(modules.mutex);
+        if (const auto it = modules.modules.constFind(key); it != modules.modules.constEnd())
+            return Pkcs11Module(*it);
+        std::shared_ptr<std::mutex>& slot = modules.loading[key];
+        if (!slot)
+            slot = std::make_shared<std::mutex>();
+        fileLock = slot;
+    }
+    std::lock_guard<std::mutex> fileGuard(*fileLock);
 
     // A missing file needs no probe: loadModuleState says ModuleMissing without touching any driver code.
     const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
-    if (bareName || QFileInfo::exists(path)) {
-        if (!modules.probeChosen) {
-            modules.probe = ProcessModuleProbe::createDefault();
-            modules.probeChosen = true;
+    const bool probeIt = bareName || QFileInfo::exists(path);
+    std::shared_ptr<ModuleProbe> probe;
+    std::optional<ModuleProbeResult> verdict;
+    const QString verdictAt = probeIt ? verdictKey(path) : QString();
+    {
+        std::lock_guard<std::mutex> lock(modules.mutex);
+        // Loaded by another thread while this one waited for the file.
+        if (const auto it = modules.modules.constFind(key); it != modules.modules.constEnd())
+            return Pkcs11Module(*it);
+        if (probeIt) {
+            if (!modules.probeChosen) {
+                modules.probe = ProcessModuleProbe::createDefault();
+                modules.probeChosen = true;
+            }
+            probe = modules.probe;
+            if (const auto known = modules.verdicts.constFind(verdictAt);
+                known != modules.verdicts.constEnd())
+                verdict = *known;
         }
-        if (modules.probe) {
-            const QString verdictAt = verdictKey(path);
-            auto verdict = modules.verdicts.constFind(verdictAt);
-            if (verdict == modules.verdicts.constEnd())
-                verdict = modules.verdicts.insert(verdictAt, modules.probe->probe(path));
-            if (verdict->outcome == ModuleProbeResult::Outcome::Failed)
-                return verdict->error;
-            if (verdict->outcome == ModuleProbeResult::Outcome::Unavailable)
-                qWarning("certdesk: no module probe available; loading %s unprobed", qPrintable(path));
+    }
+    if (probe) {
+        if (!verdict) {
+            verdict = probe->probe(path);
+            std::lock_guard<std::mutex> lock(modules.mutex);
+            modules.verdicts.insert(verdictAt, *verdict);
         }
+        if (verdict->outcome == ModuleProbeResult::Outcome::Failed)
+            return verdict->error;
+        if (verdict->outcome == ModuleProbeResult::Outcome::Unavailable)
+            qWarning("certdesk: no module probe available; loading %s unprobed", qPrintable(path));
     }
     TokenResult<std::shared_ptr<detail::ModuleState>> loaded = detail::loadModuleState(path);
     if (!loaded)
         return loaded.error();
+    std::lock_guard<std::mutex> lock(modules.mutex);
     modules.modules.insert(key, *loaded);
     return Pkcs11Module(*loaded);
 }

@@ -25,7 +25,8 @@ public:
     // ModuleLoadFailed (not a loadable library / no C_GetFunctionList), ModuleFailed (C_Initialize or
     // C_GetInfo failed, or the probe saw it crash or hang: the detail says which). The probe verdict is
     // cached per file and modification time for the process lifetime. Blocks while probing (up to the probe's
-    // timeout, 10 s by default); other loads wait meanwhile.
+    // timeout, 10 s by default); other loads of the same file wait meanwhile, loads of other files do not.
+    // Windows call it through ModuleWorkers (token/ModuleWorker.h), never on the GUI thread.
     [[nodiscard]] static TokenResult<Pkcs11Module> load(const QString& path);
 
     // Replaces the probe (tests inject one with a short timeout); nullptr turns probing off (the probe child

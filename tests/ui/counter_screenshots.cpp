@@ -19,11 +19,11 @@
 #include "domain/Translations.h"
 #include "print/MailingLabel.h"
 #include "token/ModuleLoader.h"
+#include "token/TokenAccess.h"
 #include "token/TokenSession.h"
 #include "widgets/PinDialog.h"
 #include "wizard/ApplicationWizard.h"
 #include "wizard/LookupPage.h"
-#include "wizard/TokenCertificateSource.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -145,7 +145,7 @@ int main(int argc, char** argv)
         wizard.next();
         auto* lookup = qobject_cast<ui::LookupPage*>(wizard.page(ui::ApplicationWizard::LookupPage));
         lookup->setTokenSource(
-            std::make_shared<ui::Pkcs11CertificateSource>(QStringList {SoftHsm::modulePath()}));
+            std::make_shared<token::Pkcs11CertificateSource>(QStringList {SoftHsm::modulePath()}));
         lookup->setPinPrompt(&oldPins);
         wizard.findChild<QPushButton*>(QStringLiteral("readFromTokenButton"))->click();
         waitFor([&] { return wizard.application().proof.has_value(); });

@@ -9,10 +9,10 @@
 #include "TokenTestSupport.h"
 #include "domain/RegionModel.h"
 #include "token/ModuleLoader.h"
+#include "token/TokenAccess.h"
 #include "token/TokenSession.h"
 #include "wizard/ApplicationWizard.h"
 #include "wizard/LookupPage.h"
-#include "wizard/TokenCertificateSource.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
@@ -46,16 +46,17 @@ const QString PersonName = QStringLiteral("王芳");
 const QString PersonId = QStringLiteral("11010519491231002X");
 
 // A token source that finds nothing, or fails as told.
-class EmptySource final : public ui::TokenCertificateSource
+class EmptySource final : public token::TokenCertificateSource
 {
 public:
-    token::TokenResult<QList<ui::TokenCertificateEntry>> certificates() override
+    QStringList modulePaths() const override { return {QStringLiteral("empty-source")}; }
+    token::TokenResult<QList<token::TokenCertificateEntry>> certificates(const QString&) override
     {
-        return QList<ui::TokenCertificateEntry> {};
+        return QList<token::TokenCertificateEntry> {};
     }
     token::TokenResult<token::PinInfo> pinInfo(const token::TokenInfo&) override { return token::PinInfo {}; }
     token::TokenResult<QByteArray> signRsaSha256(
-        const ui::TokenCertificateEntry&, QString, const QByteArray&) override
+        const token::TokenCertificateEntry&, QString, const QByteArray&) override
     {
         return token::tokenError(token::TokenStatus::NotFound, QStringLiteral("fake"));
     }
@@ -91,7 +92,7 @@ private:
         w->next();
         auto* page = lookupPage(*w);
         page->setTokenSource(
-            std::make_shared<ui::Pkcs11CertificateSource>(QStringList {SoftHsm::modulePath()}));
+            std::make_shared<token::Pkcs11CertificateSource>(QStringList {SoftHsm::modulePath()}));
         page->setPinPrompt(&m_pins);
         return w;
     }
@@ -327,7 +328,7 @@ private Q_SLOTS:
             Timeout);
         QVERIFY(find<QLineEdit>(w.get(), QStringLiteral("edit_serial"))->text().isEmpty());
 
-        lookupPage(*w)->setTokenSource(std::make_shared<ui::Pkcs11CertificateSource>(
+        lookupPage(*w)->setTokenSource(std::make_shared<token::Pkcs11CertificateSource>(
             QStringList {m_dir.filePath(QStringLiteral("missing.so"))}));
         find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(lookupPage(*w)->tokenStatusText(),

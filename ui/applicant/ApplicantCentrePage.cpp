@@ -8,7 +8,7 @@
 #include "domain/Checklist.h"
 #include "domain/Privacy.h"
 #include "domain/Validators.h"
-#include "wizard/TokenCertificateSource.h"
+#include "widgets/ModulePaths.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

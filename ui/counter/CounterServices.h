@@ -28,6 +28,9 @@ struct CounterServices
     QString journalPath;
     // Hot-plug polling of the token picker.
     int tokenPollMs = 1500;
+    // How long a UKey's module may take to answer (poll, PIN state, PIN change) before the desk names it as
+    // not answering; the programming job itself is not limited.
+    int tokenTimeoutMs = 20000;
     // Printed as the sender on mailing labels (empty name: the CA's default name).
     print::LabelSender sender;
     bool sandbox = false;

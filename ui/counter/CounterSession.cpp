@@ -1,7 +1,7 @@
 #include "counter/CounterSession.h"
 
 #include "api/ApiClient.h"
-#include "wizard/TokenCertificateSource.h"
+#include "widgets/ModulePaths.h"
 
 #include <QTemporaryDir>
 

@@ -7,11 +7,11 @@
 #include "counter/TokenPicker.h"
 #include "domain/Fees.h"
 #include "domain/PinRules.h"
-#include "token/ModuleLoader.h"
-#include "token/TokenSession.h"
+#include "token/ModuleWorker.h"
+#include "token/TokenAccess.h"
 #include "token/VendorProfile.h"
 #include "widgets/PinPrompt.h"
-#include "widgets/RunAsync.h"
+#include "widgets/TokenCalls.h"
 
 #include <QCheckBox>
 #include <QGroupBox>
@@ -22,6 +22,9 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <chrono>
 
 namespace certdesk::ui {
 
@@ -67,7 +70,9 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
           new QCheckBox(tr("The UKey will be mailed: set a random initial PIN, sent to the applicant by SMS "
                            "with the shipment"),
               this))
+    , m_calls(new TokenCalls(this))
 {
+    m_calls->setTimeout(std::chrono::milliseconds(std::max(1, m_session->services().tokenTimeoutMs)));
     setObjectName(QStringLiteral("issuancePage"));
     m_summary->setObjectName(QStringLiteral("issuanceSummary"));
     m_summary->setWordWrap(true);
@@ -144,6 +149,7 @@ IssuancePage::IssuancePage(CounterSession* session, QWidget* parent)
     connect(m_cancel, &QPushButton::clicked, this, &IssuancePage::cancel);
     connect(m_session, &CounterSession::loggedIn, this, &IssuancePage::updateButtons);
     connect(m_session, &CounterSession::loggedOut, this, &IssuancePage::cancel);
+    connect(m_calls, &TokenCalls::notAnswering, this, &IssuancePage::notAnswering);
     updateSummary();
     updateButtons();
 }
@@ -174,7 +180,7 @@ void IssuancePage::refresh()
 void IssuancePage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    if (!m_job)
+    if (!isProgramming())
         m_picker->setWatching(true);
 }
 
@@ -198,7 +204,7 @@ void IssuancePage::updateSummary()
 void IssuancePage::updateButtons()
 {
     const bool counter = m_session->hasRole(QStringLiteral("counter"));
-    const bool running = !m_job.isNull();
+    const bool running = isProgramming();
     m_program->setEnabled(counter && !running && m_queue->current() && m_picker->selectedToken());
     m_cancel->setEnabled(running);
     m_queue->setEnabled(!running);
@@ -240,49 +246,60 @@ void IssuancePage::program()
 {
     const auto application = m_queue->current();
     const auto chosen = m_picker->selectedToken();
-    if (!application || !chosen || m_job || !m_session->api())
+    if (!application || !chosen || isProgramming() || !m_session->api())
         return;
+    m_pinChange->clear();
+    m_calls->setTimeout(std::chrono::milliseconds(std::max(1, m_session->services().tokenTimeoutMs)));
+    m_waiting = Waiting::Preparing;
+    m_picker->setWatching(false);
+    setResult(tr("Reading the state of UKey %1…").arg(chosen->label), {});
+    updateButtons();
+    // The PIN state as the token says it now, not as of the last poll.
+    m_calls->run(
+        chosen->modulePath, [target = *chosen] { return token::TokenAccess(target).refresh(); },
+        [this, application = *application, chosen = *chosen](
+            const token::TokenResult<token::TokenInfo>& fresh) {
+            m_waiting = Waiting::None;
+            startProgramming(application, chosen, fresh);
+        });
+}
+
+void IssuancePage::startProgramming(const api::ApplicationSummary& application,
+    const token::TokenInfo& chosen, const token::TokenResult<token::TokenInfo>& fresh)
+{
     PinPrompt* pins = m_session->services().pins;
     Notifier* notifier = m_session->services().notifier;
-    m_pinChange->clear();
-    // The PIN state as the token says it now, not as of the last poll.
-    auto module = token::ModuleLoader::load(chosen->modulePath);
-    auto fresh = module ? module->findToken(chosen->label, chosen->serialNumber)
-                        : token::TokenResult<token::TokenInfo>(module.error());
-    if (!fresh) {
-        setResult(fresh.message(), QStringLiteral("#c62828"));
-        return;
-    }
-    if (!fresh->initialized) {
-        setResult(
+    const auto stop = [this](const QString& text, const QString& color) {
+        setResult(text, color);
+        m_picker->setWatching(isVisible());
+        updateButtons();
+    };
+    if (!fresh)
+        return stop(fresh.message(), QStringLiteral("#c62828"));
+    if (!fresh->initialized)
+        return stop(
             token::tokenStatusMessage(token::TokenStatus::TokenNotInitialized), QStringLiteral("#c62828"));
-        return;
-    }
-    if (fresh->pin.locked) {
-        setResult(token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
-        return;
-    }
+    if (fresh->pin.locked)
+        return stop(token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
     if (notifier
         && !notifier->confirm(window(), tr("Program UKey"),
             tr("Write the new SM2 certificates of order %1 (%2) to UKey %3? When the service confirms, the "
                "old "
                "certificate is revoked.")
-                .arg(application->orderNo, application->holder, fresh->label)))
-        return;
+                .arg(application.orderNo, application.holder, fresh->label)))
+        return stop({}, {});
     QString pin;
     if (!fresh->pin.protectedAuthenticationPath) {
         if (!pins)
-            return;
+            return stop({}, {});
         PinRequest request;
         request.tokenLabel = fresh->label;
         request.purpose
-            = tr("The PIN of the NEW UKey, to write the certificates of order %1.").arg(application->orderNo);
+            = tr("The PIN of the NEW UKey, to write the certificates of order %1.").arg(application.orderNo);
         request.pin = fresh->pin;
         std::optional<QString> typed = pins->askPin(window(), request);
-        if (!typed) {
-            setResult(tr("Not programmed: no PIN was entered."), {});
-            return;
-        }
+        if (!typed)
+            return stop(tr("Not programmed: no PIN was entered."), {});
         pin = std::move(*typed);
     } else {
         setResult(tr("Type the PIN of the new UKey on the reader's PIN pad."), {});
@@ -291,16 +308,16 @@ void IssuancePage::program()
     m_factoryPins = token::VendorProfiles::builtIn().factoryPins(*fresh);
     m_defaultPin = int(m_factoryPins.indexOf(pin));
     m_token = *fresh;
-    m_orderNo = application->orderNo;
-    m_applicationId = application->id;
+    m_orderNo = application.orderNo;
+    m_applicationId = application.id;
     wipe(m_programmingPin);
     // A UKey to be mailed needs the PIN typed now once more, to replace it by the initial PIN afterwards.
     if (m_mail->isChecked() && !fresh->pin.protectedAuthenticationPath)
         m_programmingPin = pin;
 
     issuance::ProgrammingRequest request;
-    request.applicationId = application->id;
-    request.modulePath = chosen->modulePath;
+    request.applicationId = application.id;
+    request.modulePath = chosen.modulePath;
     request.tokenLabel = fresh->label;
     request.tokenSerial = fresh->serialNumber;
     request.journalPath = m_session->services().journalPath;
@@ -309,7 +326,6 @@ void IssuancePage::program()
     connect(m_job, &issuance::ProgrammingJob::progress, m_progress, &QProgressBar::setValue);
     connect(m_job, &issuance::ProgrammingJob::finished, this, &IssuancePage::finished);
     resetSteps();
-    m_picker->setWatching(false);
     if (!fresh->pin.protectedAuthenticationPath)
         setResult(tr("Programming UKey %1 for order %2…").arg(fresh->label, m_orderNo), {});
     updateButtons();
@@ -319,10 +335,42 @@ void IssuancePage::program()
 
 void IssuancePage::cancel()
 {
+    if (m_waiting != Waiting::None) {
+        // A call cannot be taken back from a module: the page stops waiting for its answer.
+        const Waiting was = std::exchange(m_waiting, Waiting::None);
+        m_calls->cancel();
+        if (was == Waiting::Preparing) {
+            setResult(tr("Not programmed: stopped waiting for the UKey."), {});
+            m_picker->setWatching(isVisible());
+        } else {
+            m_pinChange->setText(tr(
+                "Stopped waiting for the UKey: its PIN may not have been changed. Check it before the UKey "
+                "leaves the counter."));
+            m_pinChange->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+            wipe(m_programmingPin);
+            if (was == Waiting::InitialPin)
+                Q_EMIT initialPinFinished(false);
+            else
+                Q_EMIT pinChangeFinished(false);
+        }
+        updateButtons();
+        return;
+    }
     if (m_job && m_job->isRunning()) {
         m_cancel->setEnabled(false);
         setResult(tr("Cancelling: removing what was written to the UKey…"), {});
         m_job->cancel();
+    }
+}
+
+void IssuancePage::notAnswering()
+{
+    const QString text = token::moduleNotAnsweringMessage();
+    if (m_waiting == Waiting::Preparing) {
+        setResult(text, QStringLiteral("#c62828"));
+    } else if (m_waiting != Waiting::None) {
+        m_pinChange->setText(text);
+        m_pinChange->setStyleSheet(QStringLiteral("color: #c62828;"));
     }
 }
 
@@ -367,27 +415,19 @@ void IssuancePage::setInitialPin()
     QString oldPin = std::exchange(m_programmingPin, {});
     m_pinChange->setText(tr("Setting a random initial PIN for mailing…"));
     m_pinChange->setStyleSheet({});
-    const token::TokenInfo target = m_token;
     const QString applicationId = m_applicationId;
     auto initial = std::make_shared<QString>(pins::generateInitialPin());
-    runAsync(
-        this,
-        [target, initial, oldPin = std::move(oldPin)]() mutable -> token::TokenResult<bool> {
-            auto loaded = token::ModuleLoader::load(target.modulePath);
-            if (!loaded)
-                return loaded.error();
-            auto found = loaded->findToken(target.label, target.serialNumber);
-            if (!found)
-                return found.error();
-            auto session = loaded->openSession(*found);
-            if (!session)
-                return session.error();
+    m_waiting = Waiting::InitialPin;
+    updateButtons();
+    m_calls->run(
+        m_token.modulePath,
+        [target = m_token, initial, oldPin = std::move(oldPin)]() mutable {
             QString newPin = *initial;
-            if (auto changed = session->changePin(std::move(oldPin), std::move(newPin)); !changed)
-                return changed.error();
-            return true;
+            return token::TokenAccess(target).changePin(std::move(oldPin), std::move(newPin));
         },
-        [this, initial, applicationId](const token::TokenResult<bool>& r) {
+        [this, initial, applicationId](const token::TokenResult<void>& r) {
+            m_waiting = Waiting::None;
+            updateButtons();
             if (!r) {
                 initial->fill(QLatin1Char('\0'));
                 m_pinChange->setText(
@@ -410,10 +450,25 @@ void IssuancePage::setInitialPin()
 
 void IssuancePage::offerPinChange()
 {
+    if (!m_session->services().pins) {
+        Q_EMIT pinChangeFinished(false);
+        return;
+    }
+    // Whether the UKey asks for its PIN to be changed, read from it now.
+    m_waiting = Waiting::PinState;
+    updateButtons();
+    m_calls->run(
+        m_token.modulePath, [target = m_token] { return token::TokenAccess(target).refresh(); },
+        [this](const token::TokenResult<token::TokenInfo>& fresh) {
+            m_waiting = Waiting::None;
+            updateButtons();
+            askPinChange(fresh);
+        });
+}
+
+void IssuancePage::askPinChange(const token::TokenResult<token::TokenInfo>& fresh)
+{
     PinPrompt* pins = m_session->services().pins;
-    auto module = token::ModuleLoader::load(m_token.modulePath);
-    auto fresh = module ? module->findToken(m_token.label, m_token.serialNumber)
-                        : token::TokenResult<token::TokenInfo>(module.error());
     const bool mustChange = fresh && fresh->pin.toBeChanged;
     if (!pins || (m_defaultPin < 0 && !mustChange) || (fresh && fresh->pin.protectedAuthenticationPath)) {
         Q_EMIT pinChangeFinished(false);
@@ -439,27 +494,19 @@ void IssuancePage::offerPinChange()
     }
     QString oldPin = oldKnown ? m_factoryPins.at(m_defaultPin) : std::move(change->oldPin);
     QString newPin = std::move(change->newPin);
+    m_defaultPin = -1;
     m_pinChange->setText(tr("Changing the PIN…"));
     m_pinChange->setStyleSheet({});
-    const token::TokenInfo target = m_token;
-    runAsync(
-        this,
-        [target, oldPin = std::move(oldPin),
-            newPin = std::move(newPin)]() mutable -> token::TokenResult<bool> {
-            auto loaded = token::ModuleLoader::load(target.modulePath);
-            if (!loaded)
-                return loaded.error();
-            auto found = loaded->findToken(target.label, target.serialNumber);
-            if (!found)
-                return found.error();
-            auto session = loaded->openSession(*found);
-            if (!session)
-                return session.error();
-            if (auto changed = session->changePin(std::move(oldPin), std::move(newPin)); !changed)
-                return changed.error();
-            return true;
+    m_waiting = Waiting::PinChange;
+    updateButtons();
+    m_calls->run(
+        m_token.modulePath,
+        [target = m_token, oldPin = std::move(oldPin), newPin = std::move(newPin)]() mutable {
+            return token::TokenAccess(target).changePin(std::move(oldPin), std::move(newPin));
         },
-        [this](const token::TokenResult<bool>& r) {
+        [this](const token::TokenResult<void>& r) {
+            m_waiting = Waiting::None;
+            updateButtons();
             if (!r) {
                 m_pinChange->setText(tr("The PIN was not changed: %1").arg(r.message()));
                 m_pinChange->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -471,7 +518,6 @@ void IssuancePage::offerPinChange()
             m_pinChange->setStyleSheet(QStringLiteral("color: #2e7d32;"));
             Q_EMIT pinChangeFinished(true);
         });
-    m_defaultPin = -1;
 }
 
 } // namespace certdesk::ui

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "api/ApiTypes.h"
 #include "issuance/ProgrammingJob.h"
+#include "token/TokenStatus.h"
 #include "token/TokenTypes.h"
 
 #include <QPointer>
@@ -16,6 +18,7 @@ namespace certdesk::ui {
 
 class ApplicationQueue;
 class CounterSession;
+class TokenCalls;
 class TokenPicker;
 
 // 制证: the approved applications waiting for their new UKey. The clerk chooses the application and the new
@@ -23,6 +26,10 @@ class TokenPicker;
 // signing and encryption pairs with their certificates, verifies them and confirms to the service: the step
 // list and the progress bar follow it, Cancel rolls back. After success, a UKey still on its factory default
 // PIN is offered a PIN change for the applicant. Needs the counter role.
+//
+// The UKey's state before programming, the PIN change and the initial PIN are read and written on the
+// module's thread (TokenCalls), never on the GUI thread; the job has its own. While an answer is awaited,
+// Cancel stops waiting, and a module that does not answer within services().tokenTimeoutMs is named as such.
 class IssuancePage : public QWidget
 {
     Q_OBJECT
@@ -32,7 +39,8 @@ public:
 
     [[nodiscard]] ApplicationQueue* queue() const { return m_queue; }
     [[nodiscard]] TokenPicker* picker() const { return m_picker; }
-    [[nodiscard]] bool isProgramming() const { return !m_job.isNull(); }
+    // Programming, or waiting for the UKey before or after it.
+    [[nodiscard]] bool isProgramming() const { return !m_job.isNull() || m_waiting != Waiting::None; }
     [[nodiscard]] QString resultText() const;
     [[nodiscard]] QString pinChangeText() const;
     [[nodiscard]] QListWidget* steps() const { return m_steps; }
@@ -57,7 +65,21 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    // What the page waits for from the UKey's module (TokenCalls), if anything.
+    enum class Waiting
+    {
+        None,
+        Preparing, // the UKey's state before programming
+        PinState, // the UKey's state before offering the PIN change
+        PinChange,
+        InitialPin,
+    };
+
     void updateButtons();
+    void startProgramming(const api::ApplicationSummary& application, const token::TokenInfo& chosen,
+        const token::TokenResult<token::TokenInfo>& fresh);
+    void askPinChange(const token::TokenResult<token::TokenInfo>& fresh);
+    void notAnswering();
     void updateSummary();
     void resetSteps();
     void markStep(issuance::ProgrammingJob::Step step);
@@ -81,6 +103,8 @@ private:
     QLabel* m_roleNote;
     QCheckBox* m_mail;
     QPointer<issuance::ProgrammingJob> m_job;
+    TokenCalls* m_calls;
+    Waiting m_waiting = Waiting::None;
     issuance::ProgrammingJob::Step m_currentStep = issuance::ProgrammingJob::Step::Connect;
     QString m_orderNo;
     token::TokenInfo m_token;

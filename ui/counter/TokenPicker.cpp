@@ -3,9 +3,9 @@
 #include "centre/CentreServices.h"
 #include "counter/CounterSession.h"
 #include "token/ModuleLoader.h"
-#include "token/TokenWatcher.h"
+#include "token/ModuleWorker.h"
 #include "token/VendorProfile.h"
-#include "wizard/TokenCertificateSource.h"
+#include "widgets/ModulePaths.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -18,6 +18,48 @@
 #include <chrono>
 
 namespace certdesk::ui {
+
+namespace {
+
+// One poll of a module, on its thread: loaded (probed first) and its tokens listed.
+struct ModulePoll
+{
+    std::optional<token::TokenError> loadError;
+    std::optional<token::TokenError> listError;
+    QList<token::TokenInfo> tokens;
+};
+
+ModulePoll pollModule(const QString& path)
+{
+    ModulePoll out;
+    auto module = token::ModuleLoader::load(path);
+    if (!module) {
+        out.loadError = module.error();
+        return out;
+    }
+    auto tokens = module->tokens();
+    if (tokens)
+        out.tokens = *tokens;
+    else
+        out.listError = tokens.error();
+    return out;
+}
+
+// What the list shows of a token: a change in any of it rebuilds the list.
+QString shownState(const token::TokenInfo& t)
+{
+    return t.identity() + QLatin1Char('\n') + QString::number(int(t.initialized))
+        + QString::number(int(t.pin.locked)) + QString::number(int(t.readOnly));
+}
+
+// The same file under two names is one module.
+QString moduleFile(const QString& path)
+{
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    return canonical.isEmpty() ? path : canonical;
+}
+
+} // namespace
 
 TokenPicker::TokenPicker(CounterSession* session, QWidget* parent)
     : QWidget(parent)
@@ -54,80 +96,122 @@ TokenPicker::TokenPicker(CounterSession* session, QWidget* parent)
     connect(m_rescan, &QPushButton::clicked, this, &TokenPicker::rescan);
     connect(m_addModule, &QPushButton::clicked, this, &TokenPicker::addModule);
     connect(m_list, &QListWidget::currentRowChanged, this, [this] { Q_EMIT selectionChanged(); });
+    connect(&m_pollTimer, &QTimer::timeout, this, &TokenPicker::poll);
+    m_slowTimer.setSingleShot(true);
+    connect(&m_slowTimer, &QTimer::timeout, this, &TokenPicker::updateStatus);
 }
 
 TokenPicker::~TokenPicker() = default;
 
 void TokenPicker::reloadModules()
 {
-    delete m_watcher;
-    m_watcher = nullptr;
-    m_modules.clear();
-    m_moduleErrors.clear();
+    // Modules still listed keep what is known of them, a poll on its way included (not sent twice).
+    const QList<Watched> before = std::exchange(m_watched, {});
     QStringList paths = m_session->modulePaths();
     for (const QString& path : std::as_const(m_addedPaths)) {
         if (!paths.contains(path))
             paths.append(path);
     }
+    QStringList files;
     for (const QString& path : std::as_const(paths)) {
-        auto module = token::ModuleLoader::load(path);
-        if (!module) {
-            m_moduleErrors.append(tr("%1: %2").arg(QFileInfo(path).fileName(), module.message()));
+        const QString file = moduleFile(path);
+        if (files.contains(file))
+            continue;
+        files.append(file);
+        const auto known = std::find_if(
+            before.cbegin(), before.cend(), [&path](const Watched& w) { return w.path == path; });
+        if (known != before.cend()) {
+            m_watched.append(*known);
             continue;
         }
-        if (!m_modules.contains(*module))
-            m_modules.append(*module);
+        Watched watched;
+        watched.path = path;
+        m_watched.append(watched);
     }
-    m_watcher = new token::TokenWatcher(m_modules, this);
-    m_watcher->setInterval(std::chrono::milliseconds(std::max(200, m_session->services().tokenPollMs)));
-    connect(m_watcher, &token::TokenWatcher::tokenInserted, this, &TokenPicker::rebuild);
-    connect(m_watcher, &token::TokenWatcher::tokenRemoved, this, &TokenPicker::rebuild);
-    m_watcher->poll();
+    m_pollTimer.setInterval(std::chrono::milliseconds(std::max(200, m_session->services().tokenPollMs)));
+    poll();
     rebuild();
     if (m_watching)
-        m_watcher->start();
+        m_pollTimer.start();
 }
 
 void TokenPicker::setWatching(bool on)
 {
     m_watching = on;
     m_rescan->setEnabled(on);
-    m_addModule->setEnabled(on && m_session->services().files);
+    m_addModule->setEnabled(on && m_session->services().files && !m_adding);
     m_list->setEnabled(on);
-    if (!m_watcher)
-        return;
-    if (on)
-        m_watcher->start();
-    else
-        m_watcher->stop();
+    if (on) {
+        poll();
+        m_pollTimer.start();
+    } else {
+        m_pollTimer.stop();
+    }
 }
 
 void TokenPicker::rescan()
 {
-    if (m_watcher)
-        m_watcher->poll();
-    rebuild();
+    poll();
+}
+
+void TokenPicker::poll()
+{
+    const int timeout = std::max(1, m_session->services().tokenTimeoutMs);
+    for (Watched& watched : m_watched) {
+        // A module still busy with the last poll is not asked again: its thread would only queue them up.
+        if (watched.polling)
+            continue;
+        watched.polling = true;
+        watched.since.start();
+        if (!m_slowTimer.isActive())
+            m_slowTimer.start(timeout);
+        token::runOnModule(
+            watched.path, this, [path = watched.path] { return pollModule(path); },
+            [this, path = watched.path](const ModulePoll& answer) {
+                // A module no longer listed (reloadModules) is not shown.
+                const auto it = std::find_if(
+                    m_watched.begin(), m_watched.end(), [&path](const Watched& w) { return w.path == path; });
+                if (it == m_watched.end())
+                    return;
+                it->polling = false;
+                it->answered = true;
+                it->loaded = !answer.loadError;
+                it->error = answer.loadError ? answer.loadError->message() : QString();
+                // A module whose enumeration fails keeps its previous tokens: a token pulled meanwhile is
+                // reported by the next poll.
+                if (!answer.listError)
+                    it->tokens = answer.loadError ? QList<token::TokenInfo> {} : answer.tokens;
+                rebuild();
+            });
+    }
 }
 
 void TokenPicker::addModule()
 {
     FileChooser* files = m_session->services().files;
-    if (!files)
+    if (!files || m_adding)
         return;
     const QString path = files->openFile(window(), tr("PKCS#11 module of the UKey"),
         {tr("PKCS#11 modules (*.so *.dll *.dylib)"), tr("All files (*)")});
     if (path.isEmpty())
         return;
-    auto module = token::ModuleLoader::load(path);
-    if (!module) {
-        if (Notifier* notifier = m_session->services().notifier)
-            notifier->warning(window(), tr("Add PKCS#11 module"), module.message());
-        return;
-    }
-    addConfiguredModulePath(path);
-    if (!m_addedPaths.contains(path))
-        m_addedPaths.append(path);
-    reloadModules();
+    m_adding = true;
+    m_addModule->setEnabled(false);
+    token::runOnModule(
+        path, this, [path] { return token::ModuleLoader::load(path); },
+        [this, path](const token::TokenResult<token::Pkcs11Module>& module) {
+            m_adding = false;
+            m_addModule->setEnabled(m_watching && m_session->services().files);
+            if (!module) {
+                if (Notifier* notifier = m_session->services().notifier)
+                    notifier->warning(window(), tr("Add PKCS#11 module"), module.message());
+                return;
+            }
+            addConfiguredModulePath(path);
+            if (!m_addedPaths.contains(path))
+                m_addedPaths.append(path);
+            reloadModules();
+        });
 }
 
 std::optional<token::TokenInfo> TokenPicker::selectedToken() const
@@ -162,8 +246,22 @@ QString TokenPicker::statusText() const
 
 void TokenPicker::rebuild()
 {
-    const std::optional<token::TokenInfo> before = selectedToken();
-    m_tokens = m_watcher ? m_watcher->tokens() : QList<token::TokenInfo> {};
+    QList<token::TokenInfo> current;
+    for (const Watched& watched : std::as_const(m_watched))
+        current.append(watched.tokens);
+    QStringList before;
+    for (const token::TokenInfo& t : std::as_const(m_tokens))
+        before.append(shownState(t));
+    QStringList after;
+    for (const token::TokenInfo& t : std::as_const(current))
+        after.append(shownState(t));
+    if (before == after && m_list->count() == m_tokens.size()) {
+        m_tokens = current;
+        updateStatus();
+        return;
+    }
+    const std::optional<token::TokenInfo> selected = selectedToken();
+    m_tokens = current;
     const QSignalBlocker block(m_list);
     m_list->clear();
     QListWidgetItem* again = nullptr;
@@ -185,25 +283,55 @@ void TokenPicker::rebuild()
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
         }
         item->setText(text);
-        if (before && before->identity() == t.identity() && (item->flags() & Qt::ItemIsEnabled))
+        if (selected && selected->identity() == t.identity() && (item->flags() & Qt::ItemIsEnabled))
             again = item;
     }
     if (again)
         m_list->setCurrentItem(again);
+    updateStatus();
+    Q_EMIT tokensChanged();
+    if ((selected.has_value() != (again != nullptr)))
+        Q_EMIT selectionChanged();
+}
+
+void TokenPicker::updateStatus()
+{
+    const qint64 timeout = std::max(1, m_session->services().tokenTimeoutMs);
     int usable = 0;
     for (const token::TokenInfo& t : std::as_const(m_tokens))
         usable += t.initialized && !t.pin.locked && !t.readOnly ? 1 : 0;
+    int failedToLoad = 0;
+    bool searching = false;
+    qint64 nextSlow = -1; // until the next poll on its way may turn out not to answer
+    QStringList problems;
+    for (const Watched& watched : std::as_const(m_watched)) {
+        const QString name = QFileInfo(watched.path).fileName();
+        if (watched.polling) {
+            const qint64 left = timeout - watched.since.elapsed();
+            if (left <= 0) {
+                problems << tr("%1: %2").arg(name, token::moduleNotAnsweringMessage());
+                continue;
+            }
+            nextSlow = nextSlow < 0 ? left : std::min(nextSlow, left);
+            searching = searching || !watched.answered;
+        }
+        if (watched.answered && !watched.loaded) {
+            ++failedToLoad;
+            problems << tr("%1: %2").arg(name, watched.error);
+        }
+    }
+    if (nextSlow >= 0)
+        m_slowTimer.start(int(nextSlow));
     QStringList status;
-    if (m_modules.isEmpty())
+    if (m_watched.isEmpty() || failedToLoad == m_watched.size())
         status << tr("No PKCS#11 module is installed or configured: add the UKey vendor's module.");
+    else if (usable == 0 && searching)
+        status << tr("Looking for UKeys…");
     else if (usable == 0)
         status << tr("No usable UKey found: insert the new UKey.");
-    status << m_moduleErrors;
+    status << problems;
     m_status->setText(status.join(QLatin1Char('\n')));
     m_status->setVisible(!m_status->text().isEmpty());
-    Q_EMIT tokensChanged();
-    if ((before.has_value() != (again != nullptr)))
-        Q_EMIT selectionChanged();
 }
 
 } // namespace certdesk::ui

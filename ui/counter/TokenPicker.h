@@ -1,10 +1,12 @@
 #pragma once
 
-#include "token/Pkcs11Module.h"
+#include "token/TokenStatus.h"
 #include "token/TokenTypes.h"
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QStringList>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -13,17 +15,16 @@ class QLabel;
 class QListWidget;
 class QPushButton;
 
-namespace certdesk::token {
-class TokenWatcher;
-}
-
 namespace certdesk::ui {
 
 class CounterSession;
 
 // Which new UKey to program: the tokens of the configured PKCS#11 modules, listed by label (never by slot:
-// slots change as readers come and go), updated as keys are plugged in and pulled (TokenWatcher polling).
-// A module that cannot be loaded is named with the reason; another module can be added by file.
+// slots change as readers come and go), updated as keys are plugged in and pulled (polling every
+// services().tokenPollMs). Modules are loaded and polled on their own threads (token::runOnModule), never on
+// the GUI thread: a module that cannot be loaded is named with the reason, one that does not answer within
+// services().tokenTimeoutMs is named as not answering while the others' UKeys stay listed. Another module can
+// be added by file.
 class TokenPicker : public QWidget
 {
     Q_OBJECT
@@ -31,7 +32,7 @@ public:
     explicit TokenPicker(CounterSession* session, QWidget* parent = nullptr);
     ~TokenPicker() override;
 
-    // (Re)loads the session's module paths plus the ones added here, and starts watching them.
+    // (Re)reads the session's module paths plus the ones added here, and polls them.
     void reloadModules();
     // Polling on (while the page is shown) or off (while programming, or hidden).
     void setWatching(bool on);
@@ -53,19 +54,34 @@ Q_SIGNALS:
     void tokensChanged();
 
 private:
+    // One module as the picker knows it from its last answer.
+    struct Watched
+    {
+        QString path;
+        bool answered = false; // at least one poll has come back
+        bool loaded = false;
+        QString error; // why it could not be loaded (translated)
+        QList<token::TokenInfo> tokens; // as of the last poll that could list them
+        bool polling = false; // a poll is on its way (a module that hangs is asked once, not again and again)
+        QElapsedTimer since; // when that poll was sent
+    };
+
+    void poll();
     void rebuild();
+    void updateStatus();
 
     CounterSession* m_session;
     QListWidget* m_list;
     QPushButton* m_rescan;
     QPushButton* m_addModule;
     QLabel* m_status;
-    QList<token::Pkcs11Module> m_modules;
-    QStringList m_moduleErrors;
+    QList<Watched> m_watched;
     QStringList m_addedPaths;
-    token::TokenWatcher* m_watcher = nullptr;
     QList<token::TokenInfo> m_tokens;
+    QTimer m_pollTimer;
+    QTimer m_slowTimer; // fires when a poll has been out for services().tokenTimeoutMs
     bool m_watching = false;
+    bool m_adding = false;
 };
 
 } // namespace certdesk::ui

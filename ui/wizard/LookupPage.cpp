@@ -6,8 +6,9 @@
 #include "pki/OldCertificateRules.h"
 #include "widgets/Announce.h"
 #include "widgets/FormField.h"
+#include "widgets/ModulePaths.h"
 #include "widgets/PinDialog.h"
-#include "widgets/RunAsync.h"
+#include "widgets/TokenCalls.h"
 #include "wizard/ApplicationWizard.h"
 
 #include <QComboBox>
@@ -19,11 +20,13 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace certdesk::ui {
 
 namespace {
 
-QString certificateTitle(const TokenCertificateEntry& e)
+QString certificateTitle(const token::TokenCertificateEntry& e)
 {
     const pki::Subject& s = e.info.subject;
     QString name = s.commonName.isEmpty() ? s.organization : s.commonName;
@@ -46,9 +49,11 @@ LookupPage::LookupPage(QWidget* parent)
     , m_useCertificate(new QPushButton(tr("Use this certificate"), m_chooser))
     , m_tokenStatus(new QLabel(this))
     , m_sign(new QPushButton(tr("Sign with the old UKey"), this))
+    , m_cancelToken(new QPushButton(tr("Cancel"), this))
     , m_result(new QLabel(this))
     , m_sandbox(new QWidget(this))
     , m_sandboxCertificates(new QComboBox(m_sandbox))
+    , m_calls(new TokenCalls(this))
 {
     setObjectName(QStringLiteral("lookupPage"));
     setTitle(tr("Certificate to renew"));
@@ -81,6 +86,9 @@ LookupPage::LookupPage(QWidget* parent)
     m_sign->setObjectName(QStringLiteral("signWithTokenButton"));
     m_sign->setAccessibleName(tr("Sign the lookup challenge with the old UKey"));
     m_sign->setVisible(false);
+    m_cancelToken->setObjectName(QStringLiteral("cancelTokenButton"));
+    m_cancelToken->setAccessibleName(tr("Stop waiting for the old UKey"));
+    m_cancelToken->setVisible(false);
     m_result->setObjectName(QStringLiteral("lookupResult"));
     m_result->setWordWrap(true);
     m_result->setTextFormat(Qt::RichText);
@@ -99,6 +107,7 @@ LookupPage::LookupPage(QWidget* parent)
     auto* tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_tokenStatus, 1);
     tokenRow->addWidget(m_sign, 0, Qt::AlignTop);
+    tokenRow->addWidget(m_cancelToken, 0, Qt::AlignTop);
     // Training mode: the sandbox's demo certificates, so a trainee does not have to know a serial number.
     auto* sandboxLabel = new QLabel(tr("Training certificates:"), m_sandbox);
     m_sandboxCertificates->setObjectName(QStringLiteral("sandboxCertificateCombo"));
@@ -140,6 +149,26 @@ LookupPage::LookupPage(QWidget* parent)
             useCertificate(m_entries.at(index));
     });
     connect(m_sign, &QPushButton::clicked, this, &LookupPage::signAgain);
+    connect(m_cancelToken, &QPushButton::clicked, this, &LookupPage::cancelToken);
+    connect(m_calls, &TokenCalls::notAnswering, this, [this] {
+        // Reading several modules: those that answered are enough once they hold a candidate certificate.
+        if (m_readsPending > 0) {
+            auto partial = token::mergeCertificateReads(m_reads);
+            if (partial
+                && std::any_of(partial->cbegin(), partial->cend(), [](const token::TokenCertificateEntry& e) {
+                       return pki::isRenewableOldCertificate(e.info);
+                   })) {
+                m_calls->cancel();
+                m_reads.clear();
+                m_readsPending = 0;
+                certificatesRead(partial);
+                return;
+            }
+        }
+        setTokenStatus(token::moduleNotAnsweringMessage() + QLatin1Char(' ')
+                + tr("You can also cancel and type the serial number of the old certificate."),
+            QStringLiteral("#c62828"));
+    });
     connect(m_serial->lineEdit(), &QLineEdit::returnPressed, this, &LookupPage::lookup);
     connect(m_serial, &FormField::edited, this, [this] { Q_EMIT completeChanged(); });
 }
@@ -169,7 +198,7 @@ void LookupPage::loadSandboxCertificates()
         });
 }
 
-void LookupPage::setTokenSource(std::shared_ptr<TokenCertificateSource> source)
+void LookupPage::setTokenSource(std::shared_ptr<token::TokenCertificateSource> source)
 {
     m_source = std::move(source);
 }
@@ -179,11 +208,16 @@ void LookupPage::setPinPrompt(PinPrompt* prompt)
     m_prompt = prompt;
 }
 
-TokenCertificateSource* LookupPage::source()
+void LookupPage::setTokenTimeout(std::chrono::milliseconds timeout)
+{
+    m_calls->setTimeout(timeout);
+}
+
+std::shared_ptr<token::TokenCertificateSource> LookupPage::source()
 {
     if (!m_source)
-        m_source = std::make_shared<Pkcs11CertificateSource>(configuredModulePaths());
-    return m_source.get();
+        m_source = std::make_shared<token::Pkcs11CertificateSource>(configuredModulePaths());
+    return m_source;
 }
 
 PinPrompt* LookupPage::prompt()
@@ -294,18 +328,44 @@ void LookupPage::readFromToken()
 {
     if (m_tokenBusy || m_busy)
         return;
-    setTokenBusy(true);
     m_chooser->setVisible(false);
     m_sign->setVisible(false);
+    std::shared_ptr<token::TokenCertificateSource> from = source();
+    const QStringList modules = from->modulePaths();
+    if (modules.isEmpty()) {
+        certificatesRead(token::mergeCertificateReads({}));
+        return;
+    }
+    setTokenBusy(true);
     setTokenStatus(tr("Reading the certificates on the inserted UKeys…"));
-    (void)source();
-    std::shared_ptr<TokenCertificateSource> keep = m_source;
-    runAsync(
-        this, [keep] { return keep->certificates(); },
-        [this](const token::TokenResult<QList<TokenCertificateEntry>>& r) { certificatesRead(r); });
+    // Each module on its own thread: one that hangs does not hold up the others' answers.
+    m_reads.clear();
+    m_readsPending = int(modules.size());
+    for (const QString& module : modules) {
+        m_calls->run(
+            module, [from, module] { return from->certificates(module); },
+            [this](token::TokenResult<QList<token::TokenCertificateEntry>> read) {
+                m_reads.append(std::move(read));
+                if (--m_readsPending == 0)
+                    certificatesRead(token::mergeCertificateReads(std::exchange(m_reads, {})));
+            });
+    }
 }
 
-void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificateEntry>>& result)
+void LookupPage::cancelToken()
+{
+    if (!m_tokenBusy)
+        return;
+    m_calls->cancel();
+    m_reads.clear();
+    m_readsPending = 0;
+    setTokenBusy(false);
+    setTokenStatus(tr("Stopped waiting for the UKey. Type the serial number of the old certificate, or try "
+                      "again with the UKey."));
+    m_sign->setVisible(m_chosen.has_value() && appWizard() && appWizard()->application().oldCertificate);
+}
+
+void LookupPage::certificatesRead(const token::TokenResult<QList<token::TokenCertificateEntry>>& result)
 {
     setTokenBusy(false);
     if (!result) {
@@ -314,7 +374,7 @@ void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificat
     }
     // The certificate to renew is the old RSA one; a UKey may also hold CA or SM2 certificates.
     m_entries.clear();
-    for (const TokenCertificateEntry& e : *result) {
+    for (const token::TokenCertificateEntry& e : *result) {
         if (pki::isRenewableOldCertificate(e.info))
             m_entries.append(e);
     }
@@ -333,13 +393,13 @@ void LookupPage::certificatesRead(const token::TokenResult<QList<TokenCertificat
         return;
     }
     m_certificates->clear();
-    for (const TokenCertificateEntry& e : std::as_const(m_entries))
+    for (const token::TokenCertificateEntry& e : std::as_const(m_entries))
         m_certificates->addItem(certificateTitle(e));
     m_chooser->setVisible(true);
     setTokenStatus(tr("Several certificates were found: choose the one to renew."));
 }
 
-void LookupPage::useCertificate(const TokenCertificateEntry& entry)
+void LookupPage::useCertificate(const token::TokenCertificateEntry& entry)
 {
     m_chosen = entry;
     m_chooser->setVisible(false);
@@ -356,81 +416,82 @@ void LookupPage::signChallenge()
         return;
     setTokenBusy(true);
     setTokenStatus(tr("Reading the PIN state of UKey %1…").arg(m_chosen->token.label));
-    (void)source();
-    std::shared_ptr<TokenCertificateSource> keep = m_source;
+    std::shared_ptr<token::TokenCertificateSource> from = source();
     const token::TokenInfo tokenInfo = m_chosen->token;
-    runAsync(
-        this, [keep, tokenInfo] { return keep->pinInfo(tokenInfo); },
-        [this](const token::TokenResult<token::PinInfo>& pinState) {
-            const ApplicationWizard* w = appWizard();
-            if (!m_chosen || !w || !w->application().oldCertificate) {
-                setTokenBusy(false);
+    m_calls->run(
+        tokenInfo.modulePath, [from, tokenInfo] { return from->pinInfo(tokenInfo); },
+        [this](const token::TokenResult<token::PinInfo>& pinState) { askPinAndSign(pinState); });
+}
+
+void LookupPage::askPinAndSign(const token::TokenResult<token::PinInfo>& pinState)
+{
+    const ApplicationWizard* w = appWizard();
+    if (!m_chosen || !w || !w->application().oldCertificate) {
+        setTokenBusy(false);
+        return;
+    }
+    if (!pinState) {
+        setTokenBusy(false);
+        setTokenStatus(pinState.message(), QStringLiteral("#c62828"));
+        m_sign->setVisible(true);
+        return;
+    }
+    if (pinState->locked) {
+        setTokenBusy(false);
+        setTokenStatus(token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
+        return;
+    }
+    QString pin;
+    if (pinState->protectedAuthenticationPath) {
+        setTokenStatus(tr("Type the PIN of the old UKey on the reader's PIN pad."));
+    } else {
+        PinRequest request;
+        request.tokenLabel = m_chosen->token.label;
+        request.purpose = tr("The old certificate signs a one-time challenge from the CA to prove that you "
+                             "hold it. The PIN is used once and not kept; nothing is written to the UKey.");
+        request.pin = *pinState;
+        std::optional<QString> typed = prompt()->askPin(window(), request);
+        if (!typed) {
+            setTokenBusy(false);
+            setTokenStatus(tr("Not signed: the serial number was filled in, but holding the old certificate "
+                              "is not proven. Sign with the old UKey to prove it."));
+            m_sign->setVisible(true);
+            return;
+        }
+        pin = std::move(*typed);
+        setTokenStatus(tr("Signing with the old UKey…"));
+    }
+    const QByteArray challenge = w->application().oldCertificate->challenge;
+    // A PIN-pad reader's C_Login waits for the person: not a module that stopped answering.
+    const std::chrono::milliseconds patience
+        = pinState->protectedAuthenticationPath ? std::chrono::minutes(3) : std::chrono::milliseconds {};
+    std::shared_ptr<token::TokenCertificateSource> signer = source();
+    const token::TokenCertificateEntry entry = *m_chosen;
+    m_calls->run(
+        entry.token.modulePath,
+        [signer, entry, challenge, pin = std::move(pin)]() mutable {
+            return signer->signRsaSha256(entry, std::move(pin), challenge);
+        },
+        [this, challenge, der = entry.certificate.der](const token::TokenResult<QByteArray>& signature) {
+            setTokenBusy(false);
+            ApplicationWizard* w = appWizard();
+            if (!w)
                 return;
-            }
-            if (!pinState) {
-                setTokenBusy(false);
-                setTokenStatus(pinState.message(), QStringLiteral("#c62828"));
+            if (!signature) {
+                // Never retried by itself: a wrong PIN costs a try. The person decides.
+                setTokenStatus(signature.message(), QStringLiteral("#c62828"));
+                m_sign->setText(tr("Sign again"));
                 m_sign->setVisible(true);
                 return;
             }
-            if (pinState->locked) {
-                setTokenBusy(false);
-                setTokenStatus(
-                    token::tokenStatusMessage(token::TokenStatus::PinLocked), QStringLiteral("#c62828"));
-                return;
-            }
-            QString pin;
-            if (pinState->protectedAuthenticationPath) {
-                setTokenStatus(tr("Type the PIN of the old UKey on the reader's PIN pad."));
-            } else {
-                PinRequest request;
-                request.tokenLabel = m_chosen->token.label;
-                request.purpose
-                    = tr("The old certificate signs a one-time challenge from the CA to prove that you "
-                         "hold it. The PIN is used once and not kept; nothing is written to the UKey.");
-                request.pin = *pinState;
-                std::optional<QString> typed = prompt()->askPin(window(), request);
-                if (!typed) {
-                    setTokenBusy(false);
-                    setTokenStatus(
-                        tr("Not signed: the serial number was filled in, but holding the old certificate "
-                           "is not proven. Sign with the old UKey to prove it."));
-                    m_sign->setVisible(true);
-                    return;
-                }
-                pin = std::move(*typed);
-                setTokenStatus(tr("Signing with the old UKey…"));
-            }
-            const QByteArray challenge = w->application().oldCertificate->challenge;
-            std::shared_ptr<TokenCertificateSource> signer = m_source;
-            const TokenCertificateEntry entry = *m_chosen;
-            runAsync(
-                this,
-                [signer, entry, challenge, pin = std::move(pin)]() mutable {
-                    return signer->signRsaSha256(entry, std::move(pin), challenge);
-                },
-                [this, challenge, der = entry.certificate.der](
-                    const token::TokenResult<QByteArray>& signature) {
-                    setTokenBusy(false);
-                    ApplicationWizard* w = appWizard();
-                    if (!w)
-                        return;
-                    if (!signature) {
-                        // Never retried by itself: a wrong PIN costs a try. The person decides.
-                        setTokenStatus(signature.message(), QStringLiteral("#c62828"));
-                        m_sign->setText(tr("Sign again"));
-                        m_sign->setVisible(true);
-                        return;
-                    }
-                    w->application().proof = PossessionProof {challenge, der, *signature};
-                    w->applicationEdited();
-                    m_sign->setVisible(false);
-                    setTokenStatus(
-                        tr("The old UKey proved that you hold this certificate: the application will be "
-                           "marked as verified by the old certificate."),
-                        QStringLiteral("#2e7d32"));
-                });
-        });
+            w->application().proof = PossessionProof {challenge, der, *signature};
+            w->applicationEdited();
+            m_sign->setVisible(false);
+            setTokenStatus(tr("The old UKey proved that you hold this certificate: the application will be "
+                              "marked as verified by the old certificate."),
+                QStringLiteral("#2e7d32"));
+        },
+        patience);
 }
 
 void LookupPage::signAgain()
@@ -491,6 +552,7 @@ void LookupPage::setTokenBusy(bool busy)
     m_readToken->setEnabled(!busy);
     m_useCertificate->setEnabled(!busy);
     m_sign->setEnabled(!busy);
+    m_cancelToken->setVisible(busy);
     Q_EMIT completeChanged();
 }
 

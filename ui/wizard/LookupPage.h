@@ -1,8 +1,9 @@
 #pragma once
 
+#include "token/TokenAccess.h"
 #include "wizard/ApplicationPage.h"
-#include "wizard/TokenCertificateSource.h"
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -14,6 +15,7 @@ namespace certdesk::ui {
 
 class FormField;
 class PinPrompt;
+class TokenCalls;
 
 // Step 3: identify the old certificate by its serial number (证书序列号). The service answers with the masked
 // holder, expiry, whether renewal is allowed (and why not), the fee per year and the years allowed; the page
@@ -25,6 +27,10 @@ class PinPrompt;
 // RSA key sign the lookup challenge; the proof goes with the application, which the service then marks
 // holder_verified. Nothing is written to the old UKey. A proof whose challenge expired before submission is
 // dropped and the page offers to sign again.
+//
+// Every call into a UKey's module runs on that module's thread (TokenCalls), never on the GUI thread: a
+// module that hangs leaves the window answering, the page says so after tokenTimeout() and the person can
+// cancel and type the serial number instead.
 class LookupPage : public ApplicationPage
 {
     Q_OBJECT
@@ -42,8 +48,12 @@ public:
 
     // Where certificates come from and who asks for the PIN. Defaults: the configured PKCS#11 modules
     // (configuredModulePaths()) and the PIN dialog. The prompt is not owned and must outlive the page.
-    void setTokenSource(std::shared_ptr<TokenCertificateSource> source);
+    void setTokenSource(std::shared_ptr<token::TokenCertificateSource> source);
     void setPinPrompt(PinPrompt* prompt);
+    // How long a UKey may take to answer before the page says it is not answering (TokenCalls' default).
+    void setTokenTimeout(std::chrono::milliseconds timeout);
+    // Gives up waiting for the UKey (the Cancel button shown while it is being read or signs).
+    void cancelToken();
 
     // The line under the UKey buttons (what happened with the old UKey).
     [[nodiscard]] QString tokenStatusText() const;
@@ -55,15 +65,16 @@ protected:
 
 private:
     void showResult(const Application& application);
-    void certificatesRead(const token::TokenResult<QList<TokenCertificateEntry>>& result);
-    void useCertificate(const TokenCertificateEntry& entry);
+    void certificatesRead(const token::TokenResult<QList<token::TokenCertificateEntry>>& result);
+    void useCertificate(const token::TokenCertificateEntry& entry);
+    void askPinAndSign(const token::TokenResult<token::PinInfo>& pinState);
     void signChallenge();
     void signAgain();
     void proofExpired(const QString& message);
     void setTokenStatus(const QString& text, const QString& color = {});
     void loadSandboxCertificates();
     void setTokenBusy(bool busy);
-    [[nodiscard]] TokenCertificateSource* source();
+    [[nodiscard]] std::shared_ptr<token::TokenCertificateSource> source();
     [[nodiscard]] PinPrompt* prompt();
 
     FormField* m_serial;
@@ -74,6 +85,7 @@ private:
     QPushButton* m_useCertificate;
     QLabel* m_tokenStatus;
     QPushButton* m_sign;
+    QPushButton* m_cancelToken;
     QLabel* m_result;
     QWidget* m_sandbox;
     QComboBox* m_sandboxCertificates;
@@ -81,11 +93,15 @@ private:
     bool m_busy = false;
     bool m_tokenBusy = false;
     bool m_signAfterLookup = false;
-    std::shared_ptr<TokenCertificateSource> m_source;
+    std::shared_ptr<token::TokenCertificateSource> m_source;
+    TokenCalls* m_calls;
+    // The reads of "Read from UKey" answered so far, one per module, and how many are still to come.
+    QList<token::TokenResult<QList<token::TokenCertificateEntry>>> m_reads;
+    int m_readsPending = 0;
     PinPrompt* m_prompt = nullptr;
     std::unique_ptr<PinPrompt> m_ownPrompt;
-    QList<TokenCertificateEntry> m_entries;
-    std::optional<TokenCertificateEntry> m_chosen;
+    QList<token::TokenCertificateEntry> m_entries;
+    std::optional<token::TokenCertificateEntry> m_chosen;
 };
 
 } // namespace certdesk::ui
