@@ -327,6 +327,7 @@ private:
     bool m_tls = false;
     RateLimiter m_lookupLimiter;
     RateLimiter m_applicationLimiter;
+    RateLimiter m_applicationUpdateLimiter;
     secrets::SealingKey m_sealingKey;
     std::unique_ptr<CertificateServices> m_certificates;
     std::function<void()> m_revocationQueued;

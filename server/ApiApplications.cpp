@@ -258,9 +258,11 @@ QJsonObject Api::applicationJson(const QSqlDatabase& db, const AppRow& app, bool
                     {QStringLiteral("not_after"), iso(legacy->notAfter)},
                     {QStringLiteral("revoked"), legacy->revoked}});
         }
-        // Addition: whether approving needs accept_holder_change (the reviewer's screen shows both holders).
-        o.insert(QStringLiteral("holder_changed"), holderChanged(db, app));
     }
+    // Addition: whether the holder on the form (name, credential number) differs from the old certificate's.
+    // Then approving needs accept_holder_change and the document holder_change_proof: the reviewer's screen
+    // shows both holders, the applicant's asks for the document.
+    o.insert(QStringLiteral("holder_changed"), holderChanged(db, app));
     return o;
 }
 
@@ -283,6 +285,7 @@ QJsonObject Api::storedForm(const Application& app)
 {
     QJsonObject form = app.toApiBody();
     form.remove(QStringLiteral("proof"));
+    form.remove(QStringLiteral("lookup_challenge"));
     return form;
 }
 
@@ -734,6 +737,10 @@ void Api::getApplication(Context& ctx)
 void Api::putApplication(Context& ctx)
 {
     const QJsonObject body = ctx.jsonObject();
+    // Counted before anything else, like POST: a refused change counts too, or the checks behind it (the
+    // telecom real-name check above all) would answer without limit.
+    if (const int wait = m_applicationUpdateLimiter.acquire(ctx.clientAddress()))
+        errors::rateLimited(wait);
     const AppRow current = authorizeApplicant(ctx, m_db.connection());
     if (!isEditable(current.status))
         errors::conflict(QCoreApplication::translate("certdesk::Server",
