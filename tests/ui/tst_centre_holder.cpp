@@ -5,6 +5,7 @@
 // change (holder_change_proof), which is uploaded through the GUI and holds the next step until it is in;
 // with the old name back, the box goes again.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "TestEnvironment.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/CentreSession.h"
@@ -23,15 +24,6 @@ using ui::DocumentSlot;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 constexpr int Timeout = 30000;
 
 } // namespace
@@ -43,14 +35,14 @@ private:
     CentreServer m_server;
     CreatedApp m_app;
     QTemporaryDir m_dir;
-    FakeFileChooser m_files;
-    FakePrintService m_printer;
-    FakeNotifier m_notifier;
-    FakeScanSource m_scanner;
+    CentreFakes m_fakes;
     std::unique_ptr<ApplicationCentre> m_centre;
 
     ui::DocumentsPage* page() const { return m_centre->documentsPage(); }
-    QLabel* notice() const { return find<QLabel>(m_centre.get(), QStringLiteral("documentsHolderChanged")); }
+    QLabel* notice() const
+    {
+        return findWidget<QLabel>(m_centre.get(), QStringLiteral("documentsHolderChanged"));
+    }
 
     // Changes the organisation's name on the service (PUT, as the wizard's 保存修改 does) and lets the
     // centre load the application again.
@@ -74,8 +66,8 @@ private Q_SLOTS:
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY2(
             createApplication(m_server, CertificateCategory::Institution, &m_app, &error), qPrintable(error));
-        m_centre = std::make_unique<ApplicationCentre>(m_server.applicant.get(), m_app.id, m_app.token,
-            fakeServices(&m_files, &m_printer, &m_notifier, &m_scanner));
+        m_centre = std::make_unique<ApplicationCentre>(
+            m_server.applicant.get(), m_app.id, m_app.token, m_fakes.services());
         m_centre->resize(1366, 768);
         m_centre->show();
         QTRY_VERIFY_WITH_TIMEOUT(m_centre->session()->isLoaded(), Timeout);
@@ -106,7 +98,7 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QStringLiteral("持有人变更证明")), qPrintable(text));
         DocumentSlot* proof = page()->slotFor(DocumentKind::HolderChangeProof);
         QVERIFY(proof->isVisible());
-        QVERIFY(find<QLabel>(proof, QStringLiteral("documentTitle_holder_change_proof"))
+        QVERIFY(findWidget<QLabel>(proof, QStringLiteral("documentTitle_holder_change_proof"))
                     ->text()
                     .contains(QStringLiteral("持有人变更证明")));
         QCOMPARE(proof->state(), DocumentState::Missing);
@@ -124,7 +116,7 @@ private Q_SLOTS:
         m_centre->session()->refresh();
         QTRY_VERIFY_WITH_TIMEOUT(
             m_centre->session()->application().checklist.allDocumentsUploaded(), Timeout);
-        auto* next = find<QPushButton>(m_centre.get(), QStringLiteral("documentsNextButton"));
+        auto* next = findWidget<QPushButton>(m_centre.get(), QStringLiteral("documentsNextButton"));
         QTRY_VERIFY_WITH_TIMEOUT(
             page()->slotFor(DocumentKind::BusinessLicense)->state() == DocumentState::Uploaded, Timeout);
         // Everything the checklist lists is in, but the proof the CA needs is not: no going on yet.
@@ -134,9 +126,9 @@ private Q_SLOTS:
         const QString path
             = writeFile(m_dir, QStringLiteral("change-notice.jpg"), makeJpeg(QSize(900, 1260), 5));
         QVERIFY(!path.isEmpty());
-        m_files.openAnswers = {path};
+        m_fakes.files.openAnswers = {path};
         DocumentSlot* proof = page()->slotFor(DocumentKind::HolderChangeProof);
-        find<QPushButton>(proof, QStringLiteral("documentChoose_holder_change_proof"))->click();
+        findWidget<QPushButton>(proof, QStringLiteral("documentChoose_holder_change_proof"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!proof->isBusy() && proof->state() == DocumentState::Uploaded, Timeout);
         QVERIFY2(proof->errorText().isEmpty(), qPrintable(proof->errorText()));
         CENTRE_AWAIT_OK(documents, m_server.applicant->documents(m_app.id, m_app.token));

@@ -7,6 +7,8 @@
 // right one goes through. Without the challenge, or with a challenge of another certificate's lookup, the
 // service refuses with 422 `validation_failed`, `serial: lookup_required`, asks the provider nothing, and the
 // wizard takes the person back to the lookup.
+#include "CentreFixture.h"
+#include "FindWidget.h"
 #include "ProviderWorld.h"
 #include "TestEnvironment.h"
 #include "api/ApiClient.h"
@@ -26,7 +28,7 @@
 #include <memory>
 
 using namespace certdesk;
-using certdesk::test::ProviderWorld;
+using namespace certdesk::test;
 using ui::ApplicationWizard;
 using namespace std::chrono_literals;
 
@@ -38,24 +40,6 @@ const QString IdNumber = QStringLiteral("11010519491231002X");
 // In the simulated telecom registry this number belongs to another ID number (ProviderWorld).
 const QString OthersMobile = QStringLiteral("13900139000");
 const QString OwnMobile = QStringLiteral("13800138000");
-
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
-template<class T>
-api::ApiResult<T> await(api::ApiReply<T>* reply)
-{
-    reply->waitForFinished(120s);
-    api::ApiResult<T> result = reply->result();
-    delete reply;
-    return result;
-}
 
 // "field:code" of each field error.
 QStringList fieldCodes(const FieldErrors& errors)
@@ -167,8 +151,8 @@ int TestWizardRealname::realnameRequests() const
 
 QString TestWizardRealname::submit(ApplicationWizard& w)
 {
-    auto* status = find<QLabel>(&w, QStringLiteral("submitStatus"));
-    auto* button = find<QPushButton>(&w, QStringLiteral("submitButton"));
+    auto* status = findWidget<QLabel>(&w, QStringLiteral("submitStatus"));
+    auto* button = findWidget<QPushButton>(&w, QStringLiteral("submitButton"));
     if (w.currentId() != ApplicationWizard::ReviewPage || !button->isEnabled())
         return QStringLiteral("not on the review page");
     button->click();
@@ -198,7 +182,7 @@ void TestWizardRealname::challengeCarriesTheCheckAcrossAddresses()
     QVERIFY2(error.contains(QStringLiteral("faq:realname")), qPrintable(error));
     QCOMPARE(realnameRequests(), before + 1);
     QCOMPARE(w.currentId(), int(ApplicationWizard::ApplicantPage));
-    QVERIFY(!find<QLabel>(&w, QStringLiteral("error_applicant_mobile"))->text().isEmpty());
+    QVERIFY(!findWidget<QLabel>(&w, QStringLiteral("error_applicant_mobile"))->text().isEmpty());
     QVERIFY(w.application().id.isEmpty());
 
     // The person's own number goes through.
@@ -250,7 +234,7 @@ void TestWizardRealname::missingOrForeignChallengeIsRefused()
     // The lookup's own challenge: accepted, the provider asked once.
     a.oldCertificate->challenge = looked->challenge;
     const auto created = await(m_api->createApplication(a));
-    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().userMessage()));
+    QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : describe(created.error())));
     QCOMPARE(realnameRequests(), before + 1);
 }
 
@@ -272,11 +256,12 @@ void TestWizardRealname::wizardSendsThePersonBackToTheLookup()
     const QString error = submit(w);
     QVERIFY(!error.isEmpty());
     QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(ApplicationWizard::LookupPage), Timeout);
-    QVERIFY(!find<QLabel>(&w, QStringLiteral("error_serial"))->text().isEmpty());
+    QVERIFY(!findWidget<QLabel>(&w, QStringLiteral("error_serial"))->text().isEmpty());
 
     // 查询 again, in the wizard: a new challenge for the application to carry.
-    QCOMPARE(find<QLineEdit>(&w, QStringLiteral("edit_serial"))->text(), normalizeSerial(serial));
-    find<QPushButton>(&w, QStringLiteral("lookupButton"))->click();
+    QCOMPARE(normalizeSerial(findWidget<QLineEdit>(&w, QStringLiteral("edit_serial"))->text()),
+        normalizeSerial(serial));
+    findWidget<QPushButton>(&w, QStringLiteral("lookupButton"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(!w.application().lookupChallenge().isEmpty(), Timeout);
     w.resumeDraft({}, w.application(), ApplicationWizard::ReviewPage);
     const QString second = submit(w);
