@@ -15,6 +15,7 @@
 #include "domain/RegionModel.h"
 #include "wizard/ApplicationWizard.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -84,6 +85,7 @@ void TestWizardRealname::initTestCase()
 {
     test::fixEnvironment();
     QVERIFY(m_dir.isValid());
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("world"))));
     m_world = std::make_unique<ProviderWorld>(m_dir.filePath(QStringLiteral("world")));
     // This test is the proxy: X-Forwarded-For from it names the client; without the header the client is
     // the proxy's own address (the wizard's requests).
