@@ -247,17 +247,19 @@ private:
     [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
     [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
     // The row at the statement's current result, its columns in kAppColumns' order (ApiApplications.cpp).
-    [[nodiscard]] static AppRow appRowFrom(const StatementLease& q, bool parseForm);
+    [[nodiscard]] static AppRow appRowFrom(const StatementLease& q);
     // What the applicant's view of an application shows besides its row: the kinds of the uploaded
     // documents and the timeline.
     struct AppExtras
     {
         QStringList documentKinds;
         QJsonArray timeline;
+        // The old certificate's holder and credential number (holder_changed); none when it is not listed.
+        std::optional<std::pair<QString, QString>> oldHolder;
     };
     struct AppView
     {
-        AppRow row; // `form` not parsed (formJson only)
+        AppRow row;
         AppExtras extras;
     };
     // The row, its document kinds and its timeline in one statement: one snapshot on both engines without a
@@ -283,6 +285,8 @@ private:
     // Whether the form's holder (organisation or natural person: name, credential number) differs from the
     // old certificate's, so that approving needs accept_holder_change (../shared/API.md, "Operations").
     [[nodiscard]] bool holderChanged(const QSqlDatabase& db, const AppRow& app) const;
+    [[nodiscard]] static bool holderDiffers(
+        const AppRow& app, const QString& oldHolder, const QString& oldCredentialNumber);
     [[nodiscard]] QJsonArray documentsJson(const QSqlDatabase& db, const QString& appId) const;
     [[nodiscard]] std::optional<PaymentRow> loadPayment(const QSqlDatabase& db, const QString& id) const;
     [[nodiscard]] QJsonObject paymentJson(const PaymentRow& payment) const;
@@ -346,6 +350,7 @@ private:
     bool m_tls = false;
     RateLimiter m_lookupLimiter;
     RateLimiter m_applicationLimiter;
+    RateLimiter m_applicationUpdateLimiter;
     secrets::SealingKey m_sealingKey;
     std::unique_ptr<CertificateServices> m_certificates;
     std::function<void()> m_revocationQueued;

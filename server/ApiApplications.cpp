@@ -77,7 +77,7 @@ constexpr int kAppColumnCount = 22;
 
 } // namespace
 
-Api::AppRow Api::appRowFrom(const StatementLease& q, bool parseForm)
+Api::AppRow Api::appRowFrom(const StatementLease& q)
 {
     AppRow row;
     row.id = q.value(0).toString();
@@ -87,8 +87,7 @@ Api::AppRow Api::appRowFrom(const StatementLease& q, bool parseForm)
     row.category = categoryFromApi(q.value(4).toString()).value_or(CertificateCategory::Institution);
     row.status = statusFromApi(q.value(5).toString()).value_or(ApplicationStatus::Draft);
     row.formJson = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-    if (parseForm)
-        row.form = Application::fromApiJson(row.formJson);
+    row.form = Application::fromApiJson(row.formJson);
     row.feePerYear = q.value(7).toLongLong();
     row.fees = Fees {q.value(8).toLongLong(), q.value(9).toLongLong(), q.value(10).toLongLong()};
     row.holderVerified = q.value(11).toInt() != 0;
@@ -112,26 +111,32 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
         QStringLiteral("SELECT ") + kAppColumns + QStringLiteral(" FROM applications WHERE id = ?"), {id});
     if (!q.next())
         return std::nullopt;
-    return appRowFrom(q, true);
+    return appRowFrom(q);
 }
 
 std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QString& id) const
 {
-    // The aggregates differ by engine; both keep the timeline in `seq` order.
+    // The aggregates differ by engine; both keep the timeline in `seq` order. The old certificate's holder
+    // comes along for holder_changed.
+    static const QString oldHolder = QStringLiteral(
+        ", (SELECT holder FROM legacy_certificates WHERE serial = a.serial), (SELECT "
+        "credential_number FROM legacy_certificates WHERE serial = a.serial) FROM applications a "
+        "WHERE a.id = ?");
     static const QString sqlite = QStringLiteral("SELECT ") + kAppColumns
         + QStringLiteral(
             ", (SELECT group_concat(kind, ',') FROM documents WHERE application_id = a.id), "
             "(SELECT json_group_array(json_array(status, at, note)) FROM (SELECT status, at, note "
-            "FROM timeline WHERE application_id = a.id ORDER BY seq)) FROM applications a "
-            "WHERE a.id = ?");
+            "FROM timeline WHERE application_id = a.id ORDER BY seq))")
+        + oldHolder;
     static const QString postgres = QStringLiteral("SELECT ") + kAppColumns
         + QStringLiteral(", (SELECT string_agg(kind, ',') FROM documents WHERE application_id = a.id), "
                          "(SELECT json_agg(json_build_array(status, at, note) ORDER BY seq) FROM timeline "
-                         "WHERE application_id = a.id)::text FROM applications a WHERE a.id = ?");
+                         "WHERE application_id = a.id)::text")
+        + oldHolder;
     StatementLease q = runCached(db, m_db.isPostgres() ? postgres : sqlite, {id});
     if (!q.next())
         return std::nullopt;
-    AppView view {appRowFrom(q, false), {}};
+    AppView view {appRowFrom(q), {}};
     const QString kinds = q.value(kAppColumnCount).toString();
     if (!kinds.isEmpty())
         view.extras.documentKinds = kinds.split(QLatin1Char(','));
@@ -142,6 +147,9 @@ std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QStri
         view.extras.timeline.append(QJsonObject {{QStringLiteral("status"), e.at(0).toString()},
             {QStringLiteral("at"), e.at(1).toString()}, {QStringLiteral("note"), e.at(2).toString()}});
     }
+    if (!q.value(kAppColumnCount + 2).isNull())
+        view.extras.oldHolder
+            = std::pair(q.value(kAppColumnCount + 2).toString(), q.value(kAppColumnCount + 3).toString());
     return view;
 }
 
@@ -316,31 +324,39 @@ QJsonObject Api::applicationJson(
                     {QStringLiteral("not_after"), iso(legacy->notAfter)},
                     {QStringLiteral("revoked"), legacy->revoked}});
         }
-        // Addition: whether approving needs accept_holder_change (the reviewer's screen shows both holders).
-        o.insert(QStringLiteral("holder_changed"), holderChanged(db, app));
     }
+    // Addition: whether the holder on the form (name, credential number) differs from the old certificate's.
+    // Then approving needs accept_holder_change and the document holder_change_proof: the reviewer's screen
+    // shows both holders, the applicant's asks for the document.
+    o.insert(QStringLiteral("holder_changed"),
+        extras ? extras->oldHolder && holderDiffers(app, extras->oldHolder->first, extras->oldHolder->second)
+               : holderChanged(db, app));
     return o;
 }
 
 bool Api::holderChanged(const QSqlDatabase& db, const AppRow& app) const
 {
     const auto legacy = findLegacy(db, app.serial);
-    if (!legacy)
-        return false;
+    return legacy && holderDiffers(app, legacy->holder, legacy->credentialNumber);
+}
+
+bool Api::holderDiffers(const AppRow& app, const QString& oldHolder, const QString& oldCredentialNumber)
+{
     const bool institution = isInstitution(app.category);
     const QString name = institution ? app.form.organization.name : app.form.applicant.name;
     const QString credential
         = institution ? app.form.organization.credentialNumber : app.form.applicant.idNumber;
     // Credential numbers (USCC, citizen ID) compare without case: GB 11643 and GB 32100 check characters are
     // written in either case.
-    return legacy->holder.trimmed() != name.trimmed()
-        || legacy->credentialNumber.trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0;
+    return oldHolder.trimmed() != name.trimmed()
+        || oldCredentialNumber.trimmed().compare(credential.trimmed(), Qt::CaseInsensitive) != 0;
 }
 
 QJsonObject Api::storedForm(const Application& app)
 {
     QJsonObject form = app.toApiBody();
     form.remove(QStringLiteral("proof"));
+    form.remove(QStringLiteral("lookup_challenge"));
     return form;
 }
 
@@ -808,6 +824,10 @@ void Api::getApplication(Context& ctx)
 void Api::putApplication(Context& ctx)
 {
     const QJsonObject body = ctx.jsonObject();
+    // Counted before anything else, like POST: a refused change counts too, or the checks behind it (the
+    // telecom real-name check above all) would answer without limit.
+    if (const int wait = m_applicationUpdateLimiter.acquire(ctx.clientAddress()))
+        errors::rateLimited(wait);
     const AppRow current = authorizeApplicant(ctx, m_db.connection());
     if (!isEditable(current.status))
         errors::conflict(QCoreApplication::translate("certdesk::Server",

@@ -27,6 +27,8 @@ Api::Api(Database& database, DocumentStore& documents, const ReferenceData& refe
     , m_lookupLimiter(database, QStringLiteral("lookup"), options.lookupRateLimit, std::chrono::seconds(60))
     , m_applicationLimiter(
           database, QStringLiteral("applications"), options.applicationsPerHour(), std::chrono::seconds(3600))
+    , m_applicationUpdateLimiter(database, QStringLiteral("application-updates"),
+          options.applicationUpdatesPerHour(), std::chrono::seconds(3600))
 { }
 
 Api::~Api()

@@ -60,6 +60,7 @@ void applyConfig(const ServerConfig& config, ServiceOptions* options)
     options->maxDocumentBytes = config.maxDocumentBytes.value_or(options->maxDocumentBytes);
     options->threads = config.threads.value_or(options->threads);
     options->applicationRateLimit = config.applicationRateLimit;
+    options->applicationUpdateRateLimit = config.applicationUpdateRateLimit;
     if (config.trustedProxies)
         options->trustedProxies = *config.trustedProxies;
     options->headerTimeoutSeconds = config.headerTimeoutSeconds.value_or(options->headerTimeoutSeconds);

@@ -12,10 +12,10 @@ class Database;
 
 // Requests per client address in fixed windows, counted in the database so that every instance on it (several
 // behind a load balancer, or one restarted) sees the same counts (../shared/API.md: lookups and
-// POST /applications are rate-limited per address, 429 with Retry-After). The counts live in the table of the
-// staff sign-in throttling, login_throttle, under scopes of their own ("rate:<name>:<address>"): `failures`
-// holds the requests of the current window, `updated_at` when the window opened and `blocked_until` when it
-// closes once the limit is reached. Thread-safe.
+// POST /applications are rate-limited per address, 429 with Retry-After; PUT /applications/{id} likewise).
+// The counts live in the table of the staff sign-in throttling, login_throttle, under scopes of their own
+// ("rate:<name>:<address>"): `failures` holds the requests of the current window, `updated_at` when the
+// window opened and `blocked_until` when it closes once the limit is reached. Thread-safe.
 class RateLimiter
 {
 public:

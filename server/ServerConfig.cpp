@@ -154,6 +154,8 @@ std::optional<ServerConfig> ServerConfig::load(const QString& path, QString* err
             {QStringLiteral("tls_certificate"), pathValue(&config.tlsCertificate)},
             {QStringLiteral("tls_key"), pathValue(&config.tlsKey)},
             {QStringLiteral("application_rate_limit"), integer(&config.applicationRateLimit, 0, 1000000)},
+            {QStringLiteral("application_update_rate_limit"),
+                integer(&config.applicationUpdateRateLimit, 0, 1000000)},
             {QStringLiteral("trusted_proxies"),
                 [&p, &config](const QString& value) {
                     QStringList proxies;

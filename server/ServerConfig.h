@@ -48,6 +48,7 @@ struct ServerConfig
     QString tlsCertificate;
     QString tlsKey;
     std::optional<int> applicationRateLimit;
+    std::optional<int> applicationUpdateRateLimit;
     std::optional<QStringList> trustedProxies;
     std::optional<int> headerTimeoutSeconds;
     std::optional<int> bodyTimeoutSeconds;

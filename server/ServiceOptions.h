@@ -32,6 +32,14 @@ struct ServiceOptions
     // the sandbox, whose only clients are on loopback.
     std::optional<int> applicationRateLimit;
     [[nodiscard]] int applicationsPerHour() const { return applicationRateLimit.value_or(sandbox ? 0 : 30); }
+    // PUT /applications/{id} calls allowed per client address per hour (0 = unlimited): a change is validated
+    // like a new application (the telecom real-name check included), so it is limited the same way. Unset:
+    // 60 outside the sandbox (a rejected application is fixed in a few saves), unlimited in the sandbox.
+    std::optional<int> applicationUpdateRateLimit;
+    [[nodiscard]] int applicationUpdatesPerHour() const
+    {
+        return applicationUpdateRateLimit.value_or(sandbox ? 0 : 60);
+    }
     // Proxies (addresses or CIDR subnets) whose X-Forwarded-For names the client for the per-address limits;
     // from any other peer the header is ignored (it is the client's to forge).
     QStringList trustedProxies;

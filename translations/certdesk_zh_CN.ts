@@ -2690,6 +2690,14 @@
             <comment>two sentences</comment>
             <translation>%1%2</translation>
         </message>
+        <message>
+            <source>The organisation name or credential number on this application differs from the old certificate. A renewal keeps the holder of the old certificate, so the CA can approve it only with a document that proves the change, such as the market regulator&apos;s notice approving the change of name. Upload it in the box &quot;%1&quot; below.</source>
+            <translation>本申请的机构名称或证件号码与原证书不一致。续期证书沿用原证书的持有人，CA 须核验变更证明后才能审核通过，例如市场监督管理部门出具的名称变更核准通知书（或变更登记通知书）。请在下方“%1”处上传。</translation>
+        </message>
+        <message>
+            <source>The name or ID number on this application differs from the old certificate. A renewal keeps the holder of the old certificate, so the CA can approve it only with a document that proves the change, such as the public security bureau&apos;s certificate of the change of name or ID number. Upload it in the box &quot;%1&quot; below.</source>
+            <translation>本申请的姓名或身份证号码与原证书不一致。续期证书沿用原证书的持有人，CA 须核验变更证明后才能审核通过，例如公安机关出具的姓名或身份证号码变更证明。请在下方“%1”处上传。</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::FormField</name>

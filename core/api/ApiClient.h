@@ -85,7 +85,9 @@ public:
     ApiReply<OldCertificateInfo>* lookupCertificate(const QString& serial);
 
     // --- applications (applicant) ---
-    // An empty idempotencyKey gets a new one (see ApiReplyBase::idempotencyKey()).
+    // An empty idempotencyKey gets a new one (see ApiReplyBase::idempotencyKey()). The body carries the
+    // challenge of the application's lookup (Application::lookupChallenge()): the service's telecom real-name
+    // check answers only under it (else 422 `serial: lookup_required`; look the certificate up again).
     ApiReply<CreatedApplication>* createApplication(
         const Application& application, const QString& idempotencyKey = {});
     ApiReply<Application>* getApplication(const QString& id, const QString& accessToken);

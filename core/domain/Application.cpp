@@ -195,7 +195,20 @@ QJsonObject Application::toApiBody() const
 {
     QJsonObject body;
     writeForm(*this, body, false);
+    // The service answers the telecom real-name check only under a lookup of this certificate by this
+    // client (docs/api.md, "Applications"): the lookup's challenge names it, wherever the application is
+    // sent from.
+    if (const QByteArray challenge = lookupChallenge(); !challenge.isEmpty())
+        body.insert(QStringLiteral("lookup_challenge"), b64(challenge));
     return body;
+}
+
+QByteArray Application::lookupChallenge() const
+{
+    if (!oldCertificate || oldCertificate->challenge.isEmpty())
+        return {};
+    const QString looked = normalizeSerial(oldCertificate->serial);
+    return !looked.isEmpty() && looked == normalizeSerial(serial) ? oldCertificate->challenge : QByteArray();
 }
 
 Application Application::fromApiJson(const QJsonObject& json)
@@ -210,6 +223,7 @@ Application Application::fromApiJson(const QJsonObject& json)
     a.status = statusFromApi(str(json, "status")).value_or(ApplicationStatus::Draft);
     a.fees = feesFromJson(json.value(QStringLiteral("fees")).toObject());
     a.holderVerified = json.value(QStringLiteral("holder_verified")).toBool(false);
+    a.holderChanged = json.value(QStringLiteral("holder_changed")).toBool(false);
     a.checklist = Checklist::fromJson(json.value(QStringLiteral("checklist")).toObject());
     const QJsonObject rejection = json.value(QStringLiteral("rejection")).toObject();
     for (const QJsonValue& v : rejection.value(QStringLiteral("reasons")).toArray()) {

@@ -125,6 +125,9 @@ struct Application
     ApplicationStatus status = ApplicationStatus::Draft;
     Fees fees;
     bool holderVerified = false;
+    // The holder on the form (name, credential number) differs from the old certificate's (`holder_changed`):
+    // the CA then needs the document holder_change_proof before approving.
+    bool holderChanged = false;
     Checklist checklist;
     QList<RejectionReason> rejection;
     std::optional<Shipment> shipment;
@@ -138,8 +141,12 @@ struct Application
     // Fees for the current years from the looked-up old certificate (zero before lookup).
     [[nodiscard]] Fees expectedFees() const;
 
-    // API request body of POST/PUT /applications.
+    // API request body of POST/PUT /applications. Carries `lookup_challenge` (lookupChallenge()) when there
+    // is one.
     [[nodiscard]] QJsonObject toApiBody() const;
+    // The challenge of the lookup of this application's serial (oldCertificate), which the service's telecom
+    // real-name check is answered under; empty when the serial was not looked up or was changed since.
+    [[nodiscard]] QByteArray lookupChallenge() const;
     // Reads a request body (server side) or a GET /applications/{id} answer (client side). Unknown keys are
     // ignored; wrong JSON types leave the field empty (validation then reports it).
     [[nodiscard]] static Application fromApiJson(const QJsonObject& json);

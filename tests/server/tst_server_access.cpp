@@ -1,8 +1,8 @@
 // Access that holds against abuse (../shared/API.md "Lookups are rate-limited per client address",
-// "Operations"; docs/server.conf.example [server]): lookups and POST /applications limited per address in the
-// database, X-Forwarded-For believed only from the configured proxies, slow clients cut off by the head and
-// body deadlines, a per-address connection cap, and an upload without a valid token refused before its body.
-// Every client here is a real socket to the real certdesk-server on loopback.
+// "Operations"; docs/server.conf.example [server]): lookups, POST /applications and PUT /applications/{id}
+// limited per address in the database, X-Forwarded-For believed only from the configured proxies, slow
+// clients cut off by the head and body deadlines, a per-address connection cap, and an upload without a valid
+// token refused before its body. Every client here is a real socket to the real certdesk-server on loopback.
 
 #include "ServerHarness.h"
 #include "TestEnvironment.h"
@@ -133,6 +133,7 @@ private Q_SLOTS:
     void initTestCase();
     void lookupsLimitedPerAddressInTheDatabase();
     void applicationsLimitedPerAddress();
+    void applicationUpdatesLimitedPerAddress();
     void forwardedForIgnoredFromOtherPeers();
     void forwardedForFromTrustedProxy();
     void uploadWithoutTokenRefusedBeforeBody();
@@ -197,6 +198,49 @@ void TestServerAccess::applicationsLimitedPerAddress()
     // Lookups have their own count.
     QCOMPARE(lookupFrom(server.port(), QStringLiteral("0123456789ABCDEF")).status, 404);
     QCOMPARE(server.terminate(), 0);
+}
+
+void TestServerAccess::applicationUpdatesLimitedPerAddress()
+{
+    const QString conf = config(QStringLiteral("updates"), "[server]\napplication_update_rate_limit = 3\n");
+    const QString data = m_dir.filePath(QStringLiteral("updates"));
+    ServerProcess server;
+    QVERIFY2(server.start(data, {QStringLiteral("--config"), conf}), qPrintable(server.lastError()));
+    Http http(server.port());
+    const Legacy legacy = mintLegacy(http, QStringLiteral("natural_person"), QStringLiteral("Qian Hui"),
+        QStringLiteral("310115197806150038"), QDateTime::currentDateTimeUtc().addDays(30));
+    QVERIFY(!legacy.serial.isEmpty());
+    const QJsonObject body
+        = naturalPersonBody(legacy.serial, QStringLiteral("Qian Hui"), QStringLiteral("310115197806150038"));
+    const Reply created = http.post(QStringLiteral("applications"), body);
+    QCOMPARE(created.status, 201);
+    const QString path
+        = QStringLiteral("applications/") + created.json().value(QStringLiteral("id")).toString();
+    const QString token = created.json().value(QStringLiteral("access_token")).toString();
+    QJsonObject changed = body;
+    changed.insert(QStringLiteral("years"), 2);
+    QCOMPARE(http.put(path, changed, token).status, 200);
+    // Refused changes count too: otherwise the checks behind them would answer without limit.
+    QJsonObject bad = body;
+    bad.insert(QStringLiteral("years"), 99);
+    QCOMPARE(http.put(path, bad, token).status, 422);
+    QCOMPARE(http.put(path, body, token).status, 200);
+    const Reply limited = http.put(path, changed, token);
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.errorCode(), QStringLiteral("rate_limited"));
+    const int retryAfter = limited.header("Retry-After").toInt();
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 3600, qPrintable(limited.header("Retry-After")));
+    // Nothing of the refused change was stored.
+    QCOMPARE(http.get(path, token).json().value(QStringLiteral("years")).toInt(), 1);
+    // Reading the application and creating others have their own counts.
+    QCOMPARE(http.get(path, token).status, 200);
+    QCOMPARE(http.post(QStringLiteral("applications"), body).status, 201);
+    QCOMPARE(server.terminate(), 0);
+    // The count is in the database: the service started again still refuses.
+    ServerProcess again;
+    QVERIFY2(again.start(data, {QStringLiteral("--config"), conf}), qPrintable(again.lastError()));
+    QCOMPARE(Http(again.port()).put(path, changed, token).status, 429);
+    QCOMPARE(again.terminate(), 0);
 }
 
 void TestServerAccess::forwardedForIgnoredFromOtherPeers()

@@ -150,6 +150,10 @@ void TestServerCounter::holderChangeAndFourEyes()
     QCOMPARE(
         view.value(QStringLiteral("old_certificate")).toObject().value(QStringLiteral("holder")).toString(),
         QStringLiteral("Li Na"));
+    // The applicant's own view says so too (the GUI asks for the proof), without the old holder itself.
+    const QJsonObject own = http.get(QStringLiteral("applications/") + id, token).json();
+    QCOMPARE(own.value(QStringLiteral("holder_changed")).toBool(false), true);
+    QVERIFY(!own.contains(QStringLiteral("old_certificate")));
     const QString approve = QStringLiteral("staff/applications/") + id + QStringLiteral("/approve");
     Reply reply = http.post(approve, {}, solo);
     QCOMPARE(reply.status, 409);
@@ -196,8 +200,14 @@ void TestServerCounter::holderChangeAndFourEyes()
     QCOMPARE(http.post(issuance, issueBody, counter).status, 201);
 
     // The same holder needs no acceptance.
-    const QString same = inReview(http, QStringLiteral("Zhao Lei"), QStringLiteral("Zhao Lei"));
+    QString sameToken;
+    const QString same = inReview(http, QStringLiteral("Zhao Lei"), QStringLiteral("Zhao Lei"), &sameToken);
     QVERIFY(!same.isEmpty());
+    QCOMPARE(http.get(QStringLiteral("applications/") + same, sameToken)
+                 .json()
+                 .value(QStringLiteral("holder_changed"))
+                 .toBool(true),
+        false);
     QCOMPARE(http.get(QStringLiteral("staff/applications/") + same, solo)
                  .json()
                  .value(QStringLiteral("holder_changed"))

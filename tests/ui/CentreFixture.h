@@ -372,4 +372,18 @@ inline ui::CentreServices fakeServices(FakeFileChooser* files, FakePrintService*
     return services;
 }
 
+// The fakes a centre test hands the centre, kept together.
+struct CentreFakes
+{
+    FakeFileChooser files;
+    FakePrintService printer;
+    FakeNotifier notifier;
+    FakeScanSource scanner;
+
+    [[nodiscard]] ui::CentreServices services(bool kiosk = false)
+    {
+        return fakeServices(&files, &printer, &notifier, &scanner, kiosk);
+    }
+};
+
 } // namespace certdesk::test

@@ -41,6 +41,8 @@ public:
     [[nodiscard]] DocumentKind kind() const { return m_kind; }
     [[nodiscard]] Phase phase() const { return m_phase; }
     [[nodiscard]] bool isBusy() const { return m_phase != Phase::Idle; }
+    // Uploaded or not, as last set or as the last upload here left it.
+    [[nodiscard]] DocumentState state() const { return m_state; }
     [[nodiscard]] QString errorText() const;
     [[nodiscard]] QString statusText() const;
     // The result of the QR code check of a form CertDesk printed (申请表, 电子印章采集表):

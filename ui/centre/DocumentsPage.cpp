@@ -52,6 +52,7 @@ DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
     , m_intro(new QLabel(this))
     , m_limits(new QLabel(this))
     , m_locked(new QLabel(this))
+    , m_holderChange(new QLabel(this))
     , m_scroll(new QScrollArea(this))
     , m_slotsHost(new QWidget(m_scroll))
     , m_slotsLayout(new QVBoxLayout(m_slotsHost))
@@ -66,6 +67,11 @@ DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
     m_locked->setWordWrap(true);
     m_locked->setStyleSheet(QStringLiteral("color: #37474f; background: #eceff1; padding: 6px;"));
     m_locked->setVisible(false);
+    m_holderChange->setObjectName(QStringLiteral("documentsHolderChanged"));
+    m_holderChange->setWordWrap(true);
+    m_holderChange->setStyleSheet(
+        QStringLiteral("color: #e65100; background: #fff3e0; border: 1px solid #ffb74d; padding: 6px;"));
+    m_holderChange->setVisible(false);
     m_scroll->setObjectName(QStringLiteral("documentsScroll"));
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
@@ -83,6 +89,7 @@ DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
     layout->addWidget(m_intro);
     layout->addWidget(m_limits);
     layout->addWidget(m_locked);
+    layout->addWidget(m_holderChange);
     layout->addWidget(m_scroll, 1);
     layout->addLayout(bottom);
 
@@ -95,6 +102,10 @@ DocumentsPage::DocumentsPage(CentreSession* session, QWidget* parent)
     if (session->isLoaded()) {
         rebuild();
         updateFromApplication();
+        // The checklist does not list the proof of the holder's change: only the stored documents say
+        // whether it is in.
+        if (asksForHolderChangeProof())
+            loadStoredDocuments();
     }
 }
 
@@ -106,11 +117,70 @@ bool DocumentsPage::isBusy() const
     return false;
 }
 
+bool DocumentsPage::asksForHolderChangeProof() const
+{
+    return m_slots.contains(DocumentKind::HolderChangeProof);
+}
+
+void DocumentsPage::addSlot(DocumentKind kind, int index)
+{
+    auto* slot = new DocumentSlot(kind, m_session, m_slotsHost);
+    m_slots.insert(kind, slot);
+    m_slotsLayout->insertWidget(index, slot);
+    connect(slot, &DocumentSlot::uploaded, m_session, &CentreSession::refresh);
+    connect(slot, &DocumentSlot::templateRequested, this, &DocumentsPage::templateRequested);
+    connect(slot, &DocumentSlot::scanningChanged, this, [this, slot](bool scanning) {
+        for (DocumentSlot* other : std::as_const(m_slots))
+            if (other != slot)
+                other->setScannerFree(!scanning);
+    });
+}
+
+void DocumentsPage::updateHolderChangeSlot()
+{
+    const Application& a = m_session->application();
+    // Asked for when the holder differs, and whenever the reviewer asks for it (a rejection naming it).
+    bool wanted = a.holderChanged;
+    if (a.status == ApplicationStatus::Rejected) {
+        for (const RejectionReason& r : a.rejection)
+            wanted = wanted
+                || r.target
+                    == QLatin1String("document:") + documentKindToApi(DocumentKind::HolderChangeProof);
+    }
+    DocumentSlot* slot = m_slots.value(DocumentKind::HolderChangeProof);
+    if (wanted && !slot) {
+        // Last of the boxes, before the layout's closing stretch.
+        addSlot(DocumentKind::HolderChangeProof, m_slotsLayout->count() - 1);
+    } else if (!wanted && slot && !slot->isBusy()) {
+        m_slots.remove(DocumentKind::HolderChangeProof);
+        delete slot;
+    }
+    const bool shown = m_slots.contains(DocumentKind::HolderChangeProof);
+    m_holderChange->setVisible(shown);
+    if (!shown)
+        return;
+    // Renewal keeps the old certificate's holder (docs/api.md, the reviewer's approval): the page says in
+    // plain words why one more document is needed and which one.
+    m_holderChange->setText(isInstitution(a.category)
+            ? tr("The organisation name or credential number on this application differs from the old "
+                 "certificate. A renewal keeps the holder of the old certificate, so the CA can approve it "
+                 "only with a document that proves the change, such as the market regulator's notice "
+                 "approving the change of name. Upload it in the box \"%1\" below.")
+                  .arg(documentDisplayName(DocumentKind::HolderChangeProof, a.category))
+            : tr("The name or ID number on this application differs from the old certificate. A renewal "
+                 "keeps the holder of the old certificate, so the CA can approve it only with a document "
+                 "that proves the change, such as the public security bureau's certificate of the change of "
+                 "name or ID number. Upload it in the box \"%1\" below.")
+                  .arg(documentDisplayName(DocumentKind::HolderChangeProof, a.category)));
+}
+
 void DocumentsPage::rebuild()
 {
     const CertificateCategory category = m_session->application().category;
-    if (m_built && category == m_builtFor)
+    if (m_built && category == m_builtFor) {
+        updateHolderChangeSlot();
         return;
+    }
     // A running upload keeps its slot; a category never changes after submission in practice.
     if (isBusy())
         return;
@@ -118,21 +188,13 @@ void DocumentsPage::rebuild()
     m_slots.clear();
     while (QLayoutItem* item = m_slotsLayout->takeAt(0))
         delete item;
-    for (DocumentKind kind : requiredDocuments(category)) {
-        auto* slot = new DocumentSlot(kind, m_session, m_slotsHost);
-        m_slots.insert(kind, slot);
-        m_slotsLayout->addWidget(slot);
-        connect(slot, &DocumentSlot::uploaded, m_session, &CentreSession::refresh);
-        connect(slot, &DocumentSlot::templateRequested, this, &DocumentsPage::templateRequested);
-        connect(slot, &DocumentSlot::scanningChanged, this, [this, slot](bool scanning) {
-            for (DocumentSlot* other : std::as_const(m_slots))
-                if (other != slot)
-                    other->setScannerFree(!scanning);
-        });
-    }
+    const QList<DocumentKind> kinds = requiredDocuments(category);
+    for (int i = 0; i < kinds.size(); ++i)
+        addSlot(kinds.at(i), i);
     m_slotsLayout->addStretch();
     m_built = true;
     m_builtFor = category;
+    updateHolderChangeSlot();
 
     updateIntro();
 }
@@ -187,7 +249,11 @@ void DocumentsPage::updateFromApplication()
     }
     bool all = true;
     for (auto it = m_slots.cbegin(); it != m_slots.cend(); ++it) {
-        const DocumentState state = a.checklist.documents.value(it.key(), DocumentState::Missing);
+        DocumentState state = a.checklist.documents.value(it.key(), DocumentState::Missing);
+        // Not in the checklist (not required of every application): in once stored, or uploaded here.
+        if (it.key() == DocumentKind::HolderChangeProof
+            && (m_stored.contains(it.key()) || it.value()->state() == DocumentState::Uploaded))
+            state = DocumentState::Uploaded;
         all = all && state == DocumentState::Uploaded;
         std::optional<api::StoredDocument> stored;
         if (m_stored.contains(it.key()))

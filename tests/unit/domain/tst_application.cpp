@@ -125,6 +125,30 @@ private Q_SLOTS:
         QCOMPARE(Application::fromApiJson(body).proof, a.proof);
     }
 
+    void apiBodyCarriesTheLookupChallenge()
+    {
+        Application a;
+        a.category = CertificateCategory::NaturalPerson;
+        a.serial = QStringLiteral("5F3A0C");
+        // Not looked up: nothing to name.
+        QVERIFY(!a.toApiBody().contains(QStringLiteral("lookup_challenge")));
+        OldCertificateInfo info;
+        info.serial = QStringLiteral("5f:3a:0c");
+        info.challenge = QByteArray(32, 'k');
+        a.oldCertificate = info;
+        QCOMPARE(a.lookupChallenge(), QByteArray(32, 'k'));
+        QCOMPARE(QByteArray::fromBase64(
+                     a.toApiBody().value(QStringLiteral("lookup_challenge")).toString().toLatin1()),
+            QByteArray(32, 'k'));
+        // A lookup of another serial is no lookup of this one.
+        a.serial = QStringLiteral("5F3A0D");
+        QVERIFY(a.lookupChallenge().isEmpty());
+        QVERIFY(!a.toApiBody().contains(QStringLiteral("lookup_challenge")));
+        // The draft keeps it (with the lookup), so a resumed draft still sends it.
+        a.serial = QStringLiteral("5F3A0C");
+        QCOMPARE(Application::fromDraftJson(a.toDraftJson()).lookupChallenge(), QByteArray(32, 'k'));
+    }
+
     void wrongJsonTypesLeaveFieldsEmpty()
     {
         const QJsonObject body = QJsonDocument::fromJson(
