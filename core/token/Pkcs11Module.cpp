@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <openssl/err.h>
 #include <p11-kit/pkcs11.h>
@@ -327,7 +328,8 @@ TokenResult<Libp11Inventory> Pkcs11Module::libp11Inventory(const TokenInfo& toke
         return tokenError(TokenStatus::ModuleMissing, QStringLiteral("null module"));
     std::lock_guard<std::mutex> lock(m_state->libp11Mutex);
     detail::Libp11State& p11 = *m_state->libp11;
-    // A fresh list (no object cache from earlier calls), kept until unload: see the traps at the top.
+    // A fresh list (no object cache from earlier calls), kept until the module's last TokenSession closes:
+    // see the traps at the top.
     detail::Libp11State::SlotList list;
     if (PKCS11_enumerate_slots(p11.context, &list.slotArray, &list.count) != 0)
         return tokenError(TokenStatus::DeviceError,
@@ -347,16 +349,29 @@ TokenResult<Libp11Inventory> Pkcs11Module::libp11Inventory(const TokenInfo& toke
         return tokenError(TokenStatus::DeviceError,
             QStringLiteral("PKCS11_enumerate_keys failed: ") + detail::drainOpenSslErrors());
     inventory.privateKeys = static_cast<int>(count);
-    for (unsigned int i = 0; i < count; ++i) {
-        // What OpenSSL's pkcs11 engine does when it loads a key; crashes libp11 0.4.12 without a public-key
-        // object of the same CKA_ID.
-        EVP_PKEY* publicKey = PKCS11_get_public_key(&keys[i]);
-        EVP_PKEY_free(publicKey);
-    }
+    QList<QByteArray> privateIds;
+    for (unsigned int i = 0; i < count; ++i)
+        privateIds.append(QByteArray(reinterpret_cast<const char*>(keys[i].id), qsizetype(keys[i].id_len)));
     if (PKCS11_enumerate_public_keys(found, &keys, &count) != 0)
         return tokenError(TokenStatus::DeviceError,
             QStringLiteral("PKCS11_enumerate_public_keys failed: ") + detail::drainOpenSslErrors());
     inventory.publicKeys = static_cast<int>(count);
+    // When OpenSSL's pkcs11 engine loads a private key it calls PKCS11_get_public_key, which looks up the
+    // public-key object of the same CKA_ID: libp11 0.4.12 crashes when there is none. That condition is
+    // checked here on libp11's own enumeration, without the call: on an EC key libp11 0.4.12 never frees the
+    // public-key object it looks up (no EC_KEY finish method for public keys), nor that object's reference on
+    // the slot, so releasing the list leaves the slot's session pool and its open session in the module
+    // behind: about 1.2 KiB for the two keys of a programming run (docs/reliability.md, "Soak").
+    QSet<QByteArray> publicIds;
+    for (unsigned int i = 0; i < count; ++i)
+        publicIds.insert(QByteArray(reinterpret_cast<const char*>(keys[i].id), qsizetype(keys[i].id_len)));
+    for (const QByteArray& id : std::as_const(privateIds)) {
+        if (!publicIds.contains(id))
+            return tokenError(TokenStatus::NotFound,
+                QStringLiteral("private key %1 has no public-key object of the same CKA_ID: libp11 0.4.12 "
+                               "crashes loading it")
+                    .arg(QString::fromLatin1(id.toHex())));
+    }
     PKCS11_CERT* certificates = nullptr;
     if (PKCS11_enumerate_certs(found, &certificates, &count) != 0)
         return tokenError(TokenStatus::DeviceError,

@@ -59,10 +59,12 @@ public:
     [[nodiscard]] TokenResult<TokenSession> openSession(const QString& label) const;
 
     // Enumerates the token through libp11 the way libp11-based software (OpenSSL's pkcs11 engine, platform
-    // clients) would, including the PKCS11_get_public_key path that crashes libp11 0.4.12 when a private key
-    // has no public-key object: call it only on tokens CertDesk wrote (each private key has one). Needs a
-    // logged-in session on the token for the private keys to show. libp11 0.4.12 fails the key enumeration
-    // (DeviceError here) on a token holding a key of a vendor type (CKK_SM2 0x80000004 and the like).
+    // clients) would, and checks that every private key has a public-key object of the same CKA_ID: without
+    // one, PKCS11_get_public_key (what the engine calls when it loads a key) crashes libp11 0.4.12. NotFound
+    // when one is missing. PKCS11_get_public_key itself is not called: on EC keys it leaks (see the .cpp).
+    // Needs a logged-in session on the token for the private keys to show. libp11 0.4.12 fails the key
+    // enumeration (DeviceError here) on a token holding a key of a vendor type (CKK_SM2 0x80000004 and the
+    // like).
     [[nodiscard]] TokenResult<Libp11Inventory> libp11Inventory(const TokenInfo& token) const;
 
 private:

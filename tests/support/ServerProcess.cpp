@@ -65,7 +65,7 @@ bool ServerProcess::launch(quint16 port, const QStringList& extraArguments, std:
     static const QRegularExpression listening(QStringLiteral("^listening on (\\S+):(\\d+)\\s*$"));
     connect(m_process.get(), &QProcess::readyReadStandardOutput, &loop, [this, &loop] {
         const QByteArray chunk = m_process->readAllStandardOutput();
-        m_output += chunk;
+        keepOutput(chunk);
         m_pendingLine += chunk;
         qsizetype newline;
         while ((newline = m_pendingLine.indexOf('\n')) >= 0) {
@@ -101,7 +101,7 @@ bool ServerProcess::launch(quint16 port, const QStringList& extraArguments, std:
 
     // Keep collecting output after start (for failure messages); the loop-bound connections are gone now.
     connect(m_process.get(), &QProcess::readyReadStandardOutput, this,
-        [this] { m_output += m_process->readAllStandardOutput(); });
+        [this] { keepOutput(m_process->readAllStandardOutput()); });
 
     if (m_port != 0)
         return true;
@@ -112,6 +112,13 @@ bool ServerProcess::launch(quint16 port, const QStringList& extraArguments, std:
     return false;
 }
 
+void ServerProcess::keepOutput(const QByteArray& chunk)
+{
+    m_output += chunk;
+    if (m_output.size() > 2 * OutputKept)
+        m_output = m_output.right(OutputKept);
+}
+
 void ServerProcess::kill()
 {
     if (!m_process)
@@ -120,7 +127,7 @@ void ServerProcess::kill()
         m_process->kill();
         m_process->waitForFinished(30000);
     }
-    m_output += m_process->readAllStandardOutput();
+    keepOutput(m_process->readAllStandardOutput());
     m_process.reset();
 }
 
@@ -135,7 +142,7 @@ bool ServerProcess::stop(std::chrono::milliseconds timeout)
     if (!finished)
         kill();
     else
-        m_output += m_process->readAllStandardOutput();
+        keepOutput(m_process->readAllStandardOutput());
     m_process.reset();
     return clean;
 }

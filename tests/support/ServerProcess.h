@@ -47,11 +47,15 @@ public:
     [[nodiscard]] QUrl baseUrl() const;
     [[nodiscard]] QString dataDirectory() const;
     [[nodiscard]] QString errorString() const { return m_error; }
-    // Everything the service wrote to stdout and stderr so far (for failure messages).
+    // The last OutputKept bytes (at least) the service wrote to stdout and stderr, for failure messages. Not
+    // all of it: the service logs every request, and a long run (certdesk-soak) must not hold its whole log.
     [[nodiscard]] QByteArray output() const { return m_output; }
+    static constexpr qsizetype OutputKept = 64 * 1024;
 
 private:
     bool launch(quint16 port, const QStringList& extraArguments, std::chrono::milliseconds timeout);
+    // Appends to m_output, dropping the oldest bytes beyond twice OutputKept.
+    void keepOutput(const QByteArray& chunk);
 
     QString m_executable;
     std::unique_ptr<QTemporaryDir> m_dataDir;

@@ -28,6 +28,7 @@ const QString OldLabel = QStringLiteral("CD OLD");
 const QString NewLabelA = QStringLiteral("CD NEW A");
 const QString NewLabelB = QStringLiteral("CD NEW B");
 const QString NewLabelC = QStringLiteral("CD NEW C");
+const QString NewLabelD = QStringLiteral("CD NEW D");
 const QByteArray OldKeyId = QByteArray::fromHex("01");
 
 } // namespace
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void importChecksScalarAgainstPoint();
     void cancelRollsBack();
     void discoveryKeepsSessionsLoggedIn();
+    void libp11InventoryWantsAPublicKeyForEachPrivateKey();
 
 private:
     [[nodiscard]] TokenSession openLoggedIn(const QString& label);
@@ -69,7 +71,7 @@ void TestSoftHsmToken::initTestCase()
     QVERIFY(m_dir.isValid());
     m_softhsm.emplace(m_dir.path());
     // Every token exists before the module is loaded: SoftHSM reads its token directory at C_Initialize.
-    for (const QString& label : {OldLabel, NewLabelA, NewLabelB, NewLabelC})
+    for (const QString& label : {OldLabel, NewLabelA, NewLabelB, NewLabelC, NewLabelD})
         QVERIFY(m_softhsm->initToken(label, SoPin, UserPin));
 
     // The old UKey: a sandbox legacy RSA certificate and its key, as the old CA's client would have left
@@ -125,7 +127,7 @@ void TestSoftHsmToken::discoversTokensByLabel()
     QStringList labels;
     for (const TokenInfo& token : *tokens)
         labels << token.label;
-    for (const QString& label : {OldLabel, NewLabelA, NewLabelB, NewLabelC})
+    for (const QString& label : {OldLabel, NewLabelA, NewLabelB, NewLabelC, NewLabelD})
         QVERIFY2(labels.contains(label), qPrintable(labels.join(QLatin1Char(','))));
 
     auto found = m_module.findToken(NewLabelA);
@@ -406,6 +408,30 @@ void TestSoftHsmToken::discoveryKeepsSessionsLoggedIn()
     QVERIFY(m_module.libp11Inventory(session.token()));
     QVERIFY(session.isLoggedIn());
     QVERIFY(session.countObjects(ObjectClass::PrivateKey));
+}
+
+void TestSoftHsmToken::libp11InventoryWantsAPublicKeyForEachPrivateKey()
+{
+    // libp11 0.4.12's PKCS11_get_public_key (what OpenSSL's pkcs11 engine calls when it loads a key) crashes
+    // on a private key without a public-key object of the same CKA_ID: the inventory says so, and crashes
+    // nothing.
+    TokenSession session = openLoggedIn(NewLabelD);
+    const pki::Sm2Key key = pki::Sm2Key::generate().value();
+    const QByteArray id = QByteArrayLiteral("lone key");
+    const auto imported = session.importSm2KeyPair(
+        key.privateScalar().value(), key.publicPoint(), id, QStringLiteral("lone"), KeyPurpose::Signing);
+    QVERIFY2(imported, qPrintable(imported.detail()));
+    const auto both = m_module.libp11Inventory(session.token());
+    QVERIFY2(both, qPrintable(both.detail()));
+    QCOMPARE(both->privateKeys, 1);
+    QCOMPARE(both->publicKeys, 1);
+
+    QCOMPARE(session.destroyObjects(QList<ObjectRef> {{ObjectClass::PublicKey, id}}).value(), 1);
+    const auto lone = m_module.libp11Inventory(session.token());
+    QCOMPARE(lone.status(), TokenStatus::NotFound);
+    QVERIFY2(lone.detail().contains(QString::fromLatin1(id.toHex())), qPrintable(lone.detail()));
+    QVERIFY(session.isLoggedIn());
+    QCOMPARE(session.destroyObjects(QList<QByteArray> {id}).value(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSoftHsmToken)
