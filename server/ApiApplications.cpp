@@ -224,12 +224,14 @@ QJsonObject Api::applicationJson(
     const QSqlDatabase& db, const AppRow& app, bool staffView, const AppExtras* extras) const
 {
     QJsonObject o = app.formJson;
-    // The stored form holds the bank code only; its name comes from the bank list (docs/api.md), so staff
-    // and applicant screens show the branch by name.
+    // Staff and applicant screens show the branch by name (docs/api.md): the bank list's current name for the
+    // code, else the name stored with the form when it was checked (the list may have changed since).
     if (o.contains(QStringLiteral("bank"))) {
         QJsonObject bank = o.value(QStringLiteral("bank")).toObject();
-        bank.insert(QStringLiteral("bank_name"),
-            m_reference.bankName(bank.value(QStringLiteral("bank_code")).toString().trimmed()));
+        const QString listed
+            = m_reference.bankName(bank.value(QStringLiteral("bank_code")).toString().trimmed());
+        if (!listed.isEmpty() || !bank.value(QStringLiteral("bank_name")).isString())
+            bank.insert(QStringLiteral("bank_name"), listed);
         o.insert(QStringLiteral("bank"), bank);
     }
     QJsonObject ack = o.value(QStringLiteral("acknowledgements")).toObject();
@@ -357,6 +359,13 @@ QJsonObject Api::storedForm(const Application& app)
     QJsonObject form = app.toApiBody();
     form.remove(QStringLiteral("proof"));
     form.remove(QStringLiteral("lookup_challenge"));
+    // The branch's name as the bank list gave it when the form was checked: staff still see the branch by
+    // name if a later list no longer has the code (server/data/banks.SOURCE.md).
+    if (form.contains(QStringLiteral("bank")) && !app.bank.bankName.isEmpty()) {
+        QJsonObject bank = form.value(QStringLiteral("bank")).toObject();
+        bank.insert(QStringLiteral("bank_name"), app.bank.bankName);
+        form.insert(QStringLiteral("bank"), bank);
+    }
     return form;
 }
 

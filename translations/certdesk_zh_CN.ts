@@ -2193,6 +2193,22 @@
             <translation>原证书 %1 · 已用原 UKey 证明持有：%2 · 人脸识别：%3 · 已缴费：%4 · 总费用 ¥%5</translation>
         </message>
         <message>
+            <source>Service agreement: not accepted</source>
+            <translation>服务协议：未同意</translation>
+        </message>
+        <message>
+            <source>Service agreement: accepted, version not recorded</source>
+            <translation>服务协议：已同意（未记录版本）</translation>
+        </message>
+        <message>
+            <source>Service agreement: version %1 accepted</source>
+            <translation>服务协议：已同意 %1 版</translation>
+        </message>
+        <message>
+            <source>acknowledged %1</source>
+            <translation>确认时间 %1</translation>
+        </message>
+        <message>
             <source>The serial number was typed: check the holder against the documents with extra care.</source>
             <translation>证书序列号为手工输入：请特别仔细地核对证书持有人与上传资料是否一致。</translation>
         </message>
@@ -4093,6 +4109,10 @@
             <source>Paying account</source>
             <translation>付款账号</translation>
         </message>
+        <message>
+            <source>Paying bank</source>
+            <translation>付款开户行</translation>
+        </message>
     </context>
     <context>
         <name>certdesk::ui::PersonFields</name>
@@ -4984,6 +5004,10 @@
         <message>
             <source>Empty slot or uninitialized UKey (%1)</source>
             <translation>空插槽或未初始化的 UKey（%1）</translation>
+        </message>
+        <message>
+            <source>Empty slot or uninitialized UKey</source>
+            <translation>空插槽或未初始化的 UKey</translation>
         </message>
         <message>
             <source>PIN locked</source>

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void expiredCodeAndBadInput();
     void counterFindsAWalkInAndOpensItWithTheCode();
     void sessionSurvivesRestart();
+    void bankNameStaysWhenTheListDropsTheCode();
 
 private:
     // POST /applicant/otp; the code from the newest outbox SMS to `mobile` (empty when none).
@@ -444,6 +445,26 @@ void TestServerApplicant::sessionSurvivesRestart()
     QCOMPARE(m_http->get(QStringLiteral("applicant/applications"), token).status, 200);
     QCOMPARE(m_http->get(QStringLiteral("applications/") + m_personId, token).status, 200);
     QCOMPARE(m_http->del(QStringLiteral("applicant/sessions"), token).status, 204);
+}
+
+void TestServerApplicant::bankNameStaysWhenTheListDropsTheCode()
+{
+    const QString path = QStringLiteral("applications/") + m_institutionId;
+    const QString branch = QStringLiteral("中国工商银行股份有限公司深圳南山支行");
+    const auto bankOf = [&] {
+        const Reply r = m_http->get(path, m_institutionToken);
+        return r.status == 200 ? r.json().value(QStringLiteral("bank")).toObject() : QJsonObject();
+    };
+    QCOMPARE(bankOf().value(QStringLiteral("bank_code")).toString(), QStringLiteral("102584000022"));
+    QCOMPARE(bankOf().value(QStringLiteral("bank_name")).toString(), branch);
+    // A later bank list without this office (server/data/banks.SOURCE.md): the code is no longer listed, and
+    // the name the list gave when the form was stored is what staff and the applicant still see.
+    const QString unlisted = QStringLiteral("102584999999");
+    QVERIFY(m_http->get(QStringLiteral("banks?q=") + unlisted).array().isEmpty());
+    sql(QStringLiteral("UPDATE applications SET form = REPLACE(form, '102584000022', ?) WHERE id = ?"),
+        {unlisted, m_institutionId});
+    QCOMPARE(bankOf().value(QStringLiteral("bank_code")).toString(), unlisted);
+    QCOMPARE(bankOf().value(QStringLiteral("bank_name")).toString(), branch);
 }
 
 QTEST_GUILESS_MAIN(TestServerApplicant)

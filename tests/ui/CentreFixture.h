@@ -301,6 +301,9 @@ inline bool createApplication(
     a.acknowledgements.agreement = true;
     a.acknowledgements.oldCertificateRevocation = true;
     a.acknowledgements.acknowledgedAt = QDateTime::currentDateTimeUtc();
+    // The agreement text the service serves now, as the wizard records it.
+    if (auto agreement = await(s.applicant->agreement()); agreement.ok())
+        a.acknowledgements.agreementVersion = agreement->version;
     a.mailing = {QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"),
         QStringLiteral("深圳市南山区科技园南区深南大道10000号")};
     a.invoice = InvoiceKind::Electronic;

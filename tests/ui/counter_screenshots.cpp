@@ -188,7 +188,7 @@ int main(int argc, char** argv)
     review->documents()->showDocument(DocumentKind::BusinessLicense);
     waitFor([&] { return !shown.isEmpty(); });
     review->reasons()->addReason(
-        QStringLiteral("field:agent.mobile"), QStringLiteral("经办人手机号码无法接通,请核实后修改。"));
+        QStringLiteral("field:agent.mobile"), QStringLiteral("经办人手机号码无法接通，请核实后修改。"));
     review->reasons()->addReason(QStringLiteral("document:business_license"),
         QStringLiteral("营业执照扫描件公章不清晰，请重新扫描上传。"));
     shoot(&desk, out, QStringLiteral("review-documents"));

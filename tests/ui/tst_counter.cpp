@@ -193,6 +193,14 @@ private Q_SLOTS:
         QVERIFY(values.contains(app.application.agent.idNumber));
         QVERIFY(values.contains(app.application.bank.accountNumber));
         QVERIFY(values.contains(app.application.organization.credentialNumber));
+        // The basic account's branch by its name from the bank list, not by its code.
+        QVERIFY(!app.application.bank.bankName.isEmpty());
+        QVERIFY2(values.contains(app.application.bank.bankName), qPrintable(values.join(QLatin1Char('|'))));
+        QVERIFY(!values.contains(app.application.bank.bankCode));
+        // The version of the service agreement the applicant accepted.
+        const QString summary = find<QLabel>(review, QStringLiteral("applicationSummary"))->text();
+        QVERIFY(!app.application.acknowledgements.agreementVersion.isEmpty());
+        QVERIFY2(summary.contains(app.application.acknowledgements.agreementVersion), qPrintable(summary));
 
         ui::DocumentViewer* documents = review->documents();
         QCOMPARE(find<QListWidget>(documents, QStringLiteral("documentList"))->count(),
@@ -477,6 +485,7 @@ private Q_SLOTS:
         QCOMPARE(item->text(3), maskAccount(bank.accountNumber));
         QVERIFY(item->text(3).endsWith(bank.accountNumber.right(4)));
         QVERIFY(!item->text(3).contains(bank.accountNumber.left(6)));
+        QCOMPARE(item->text(4), bank.bankName); // the paying branch by name
         list->setCurrentItem(item);
         m_notifier.answer = false; // the clerk looks at the statement first and says no
         find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();

@@ -53,8 +53,8 @@ Application submitted(CertificateCategory category)
         a.organization = {QStringLiteral("深圳市星河测试科技有限公司"), QStringLiteral("91440300MA5H00001F"),
             QStringLiteral("深圳市南山区")};
         a.agent = person;
-        a.bank = {QStringLiteral("深圳市星河测试科技有限公司"), QStringLiteral("102584000010"),
-            QStringLiteral("中国工商银行深圳市分行"), QStringLiteral("4000023009200188888")};
+        a.bank = {QStringLiteral("深圳市星河测试科技有限公司"), QStringLiteral("102584000011"),
+            QStringLiteral("中国工商银行股份有限公司深圳分行"), QStringLiteral("4000023009200188888")};
     } else {
         a.applicant = person;
     }
@@ -227,6 +227,34 @@ private Q_SLOTS:
         QVERIFY(!names.contains(QStringLiteral("document:business_license")));
         for (DocumentKind kind : requiredDocuments(CertificateCategory::NaturalPerson))
             QVERIFY(names.contains(QStringLiteral("document:") + documentKindToApi(kind)));
+    }
+
+    void detailsNameTheAcceptedAgreement()
+    {
+        // Staff see which text of the service agreement was accepted, and when (Asia/Shanghai).
+        ui::ApplicationDetails details(RegionModel::builtin());
+        Application a = submitted(CertificateCategory::Institution);
+        a.acknowledgements.agreement = true;
+        a.acknowledgements.agreementVersion = QStringLiteral("ca-2026-03");
+        a.acknowledgements.acknowledgedAt = QDateTime(QDate(2026, 11, 20), QTime(2, 30), QTimeZone::utc());
+        details.setApplication(a);
+        QString summary = details.summaryText();
+        QVERIFY2(summary.contains(ui::ApplicationDetails::tr("Service agreement: version %1 accepted")
+                                      .arg(QStringLiteral("ca-2026-03"))),
+            qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("2026-11-20 10:30")), qPrintable(summary));
+        // A client that did not say which text it showed: said so, not left out.
+        a.acknowledgements.agreementVersion.clear();
+        details.setApplication(a);
+        summary = details.summaryText();
+        QVERIFY(!summary.contains(QStringLiteral("ca-2026-03")));
+        QVERIFY2(
+            summary.contains(ui::ApplicationDetails::tr("Service agreement: accepted, version not recorded")),
+            qPrintable(summary));
+        a.acknowledgements.agreement = false;
+        details.setApplication(a);
+        QVERIFY(
+            details.summaryText().contains(ui::ApplicationDetails::tr("Service agreement: not accepted")));
     }
 
     void pinDialogChange()

@@ -15,6 +15,7 @@
 #include <QCompleter>
 #include <QDir>
 #include <QLineEdit>
+#include <QPainter>
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -99,9 +100,18 @@ int main(int argc, char** argv)
         ui::MainWindow window(mode, &store);
         window.resize(size);
         window.show();
-        const auto shot = [&](const QString& name) {
+        // `popup`: a pop-up window open over the page (a completer's list), painted just below `anchor`,
+        // where a real screen shows it (the offscreen screen is too small to place it there itself).
+        const auto shot = [&](const QString& name, QWidget* popup = nullptr, QWidget* anchor = nullptr) {
             QTest::qWait(100);
-            window.grab().save(
+            QPixmap picture = window.grab();
+            if (popup && anchor && popup->isVisible()) {
+                popup->resize(anchor->width(), popup->height()); // as wide as the field, as on a real screen
+                QTest::qWait(50);
+                QPainter painter(&picture);
+                painter.drawPixmap(anchor->mapTo(&window, QPoint(0, anchor->height())), popup->grab());
+            }
+            picture.save(
                 QStringLiteral("%1/%2-%3x%4.png").arg(out, name).arg(size.width()).arg(size.height()));
         };
         shot(QStringLiteral("01-home"));
@@ -138,7 +148,7 @@ int main(int argc, char** argv)
         bank->setFocus();
         test::typeText(bank, QStringLiteral("工商"));
         waitFor([&] { return bank->completer()->completionModel()->rowCount() > 0; });
-        shot(QStringLiteral("07-bank-search"));
+        shot(QStringLiteral("07-bank-search"), bank->completer()->popup(), bank);
         Q_EMIT bank->completer()->activated(bank->completer()->completionModel()->index(1, 0));
         bank->completer()->popup()->hide();
         w->next();

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -122,6 +123,22 @@ void ApplicationDetails::setApplication(const Application& a)
             .arg(a.serial, yes(a.holderVerified), liveness, yes(a.checklist.payment == PaymentState::Paid),
                 formatYuan(a.fees.totalFen))
             .toHtmlEscaped());
+    // Which text of the service agreement the applicant accepted, and when (stored with the acknowledgement,
+    // docs/api.md "acknowledgements.agreement_version").
+    QString agreement;
+    if (!a.acknowledgements.agreement)
+        agreement = tr("Service agreement: not accepted");
+    else if (a.acknowledgements.agreementVersion.isEmpty())
+        agreement = tr("Service agreement: accepted, version not recorded");
+    else
+        agreement = tr("Service agreement: version %1 accepted").arg(a.acknowledgements.agreementVersion);
+    if (a.acknowledgements.acknowledgedAt.isValid()) {
+        agreement += QStringLiteral(" · ")
+            + tr("acknowledged %1")
+                  .arg(a.acknowledgements.acknowledgedAt.toTimeZone(QTimeZone("Asia/Shanghai"))
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    }
+    html += QStringLiteral("<br>%1").arg(agreement.toHtmlEscaped());
     if (!a.holderVerified) {
         html
             += QStringLiteral("<br><span style='color:#8a4b00'>%1</span>")

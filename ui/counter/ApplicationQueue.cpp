@@ -8,6 +8,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -155,6 +157,24 @@ void ApplicationQueue::fill(QList<api::ApplicationSummary> items)
     }
     m_status->setText(m_items.isEmpty() ? tr("Nothing is waiting.")
                                         : tr("%n application(s)", nullptr, int(m_items.size())));
+    // The list asks for the width its columns need (up to a limit), so that on the counter's 1366×768 the
+    // holder and the time are not cut off at the pane's edge; past the limit it scrolls sideways.
+    constexpr int MaxWidth = 720;
+    const int cellMargin
+        = 2 * (m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_tree) + 1);
+    int needed = 2 * m_tree->frameWidth() + m_tree->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < m_tree->columnCount(); ++column) {
+        if (m_tree->isColumnHidden(column))
+            continue;
+        int width = m_tree->header()->sectionSizeHint(column);
+        for (int row = 0; row < m_tree->topLevelItemCount(); ++row) {
+            width = std::max(width,
+                m_tree->fontMetrics().horizontalAdvance(m_tree->topLevelItem(row)->text(column))
+                    + cellMargin);
+        }
+        needed += width;
+    }
+    m_tree->setMinimumWidth(std::min(needed, MaxWidth));
     if (again) {
         m_tree->setCurrentItem(again);
     } else if (!keep.isEmpty()) {

@@ -30,9 +30,9 @@ PaymentsPage::PaymentsPage(CounterSession* session, QWidget* parent)
     setObjectName(QStringLiteral("paymentsPage"));
     m_tree->setObjectName(QStringLiteral("pendingPayments"));
     m_tree->setAccessibleName(tr("Corporate transfers waiting for confirmation"));
-    m_tree->setColumnCount(6);
+    m_tree->setColumnCount(7);
     m_tree->setHeaderLabels({tr("Order No."), tr("Payer"), tr("Paying account name"), tr("Paying account"),
-        tr("Amount"), tr("Transfer announced until")});
+        tr("Paying bank"), tr("Amount"), tr("Transfer announced until")});
     m_tree->setRootIsDecorated(false);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -110,11 +110,12 @@ void PaymentsPage::refresh()
                             const api::ApiResult<api::StaffApplicationView>& r) {
                             if (r.ok()) {
                                 for (const api::PaymentRecord& p : r->payments) {
+                                    const BankAccount& bank = r->application.bank;
                                     if (p.method == api::PaymentMethod::CorporateTransfer
                                         && p.status == api::PaymentStatus::Pending)
                                         collected->append({summary.id, summary.orderNo, summary.holder,
-                                            r->application.bank.accountName,
-                                            r->application.bank.accountNumber, p});
+                                            bank.accountName, bank.accountNumber,
+                                            bank.bankName.isEmpty() ? bank.bankCode : bank.bankName, p});
                                 }
                             }
                             if (--*left > 0 || generation != m_generation)
@@ -135,7 +136,7 @@ void PaymentsPage::fill()
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row& row = m_rows.at(i);
         auto* item = new QTreeWidgetItem(m_tree,
-            {row.orderNo, row.holder, row.accountName, maskAccount(row.accountNumber),
+            {row.orderNo, row.holder, row.accountName, maskAccount(row.accountNumber), row.bank,
                 tr("¥%1").arg(formatYuan(row.payment.amountFen)),
                 row.payment.expiresAt.toTimeZone(shanghai).toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         item->setData(0, Qt::UserRole, i);

@@ -27,6 +27,8 @@ public:
         // The paying account as the form gives it (基本户): clerks match it against the CA's statement.
         QString accountName;
         QString accountNumber;
+        // The paying account's branch by name (the code only when the service gave no name).
+        QString bank;
         api::PaymentRecord payment;
     };
 

@@ -267,13 +267,14 @@ void TokenPicker::rebuild()
     QListWidgetItem* again = nullptr;
     for (int i = 0; i < m_tokens.size(); ++i) {
         const token::TokenInfo& t = m_tokens.at(i);
-        QString text
-            = tr("%1 — %2, serial %3")
-                  .arg(t.label, token::VendorProfiles::builtIn().tokenDisplayName(t), t.serialNumber);
+        const QString kind = token::VendorProfiles::builtIn().tokenDisplayName(t);
+        QString text = tr("%1 — %2, serial %3").arg(t.label, kind, t.serialNumber);
         auto* item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, i);
         if (!t.initialized) {
-            text = tr("Empty slot or uninitialized UKey (%1)").arg(t.slotDescription);
+            // Named like the other UKeys (the vendor profile's name), not by the module's slot description.
+            text = kind.isEmpty() ? tr("Empty slot or uninitialized UKey")
+                                  : tr("Empty slot or uninitialized UKey (%1)").arg(kind);
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
         } else if (t.pin.locked) {
             text += QStringLiteral(" — ") + tr("PIN locked");
