@@ -17,6 +17,16 @@ DocumentError failed(const WiaDevices::Failure& failure)
             .arg(quint32(failure.hresult), 8, 16, QLatin1Char('0'))};
 }
 
+// biXPelsPerMeter (offset 38) or biYPelsPerMeter (42) of a BMP file: BITMAPFILEHEADER (14 bytes), then
+// BITMAPINFOHEADER (or a larger header starting the same way), little-endian LONGs.
+qint32 bmpResolutionField(const QByteArray& bmp, int offset)
+{
+    if (bmp.size() < offset + 4 || !bmp.startsWith("BM"))
+        return 0;
+    const auto byte = [&bmp](int at) { return quint32(quint8(bmp.at(at))); };
+    return qint32(byte(offset) | byte(offset + 1) << 8 | byte(offset + 2) << 16 | byte(offset + 3) << 24);
+}
+
 int millimetresToPixels(double millimetres, int dpi)
 {
     return int(std::lround(millimetres / 25.4 * dpi));
@@ -141,11 +151,12 @@ DocumentResult<QImage> WiaScanSource::scan(
     if (image.isNull())
         return DocumentError {DocumentStatus::ScanFailed,
             QStringLiteral("the WIA driver's page does not decode as BMP: %1").arg(reader.errorString())};
-    // Drivers do not always fill in biXPelsPerMeter: then the resolution asked for is the one scanned.
+    // Drivers do not always fill in biXPelsPerMeter (Qt then assumes 96 dpi): the resolution asked for is the
+    // one scanned.
     const int dotsPerMetre = int(std::lround(request.dpi / 0.0254));
-    if (image.dotsPerMeterX() <= 0)
+    if (bmpResolutionField(page, 38) <= 0)
         image.setDotsPerMeterX(dotsPerMetre);
-    if (image.dotsPerMeterY() <= 0)
+    if (bmpResolutionField(page, 42) <= 0)
         image.setDotsPerMeterY(dotsPerMetre);
     if (progress && lastPercent != 100)
         progress(100);

@@ -23,6 +23,8 @@ QByteArray bmpPage(int width, int height, int dotsPerMetre)
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     image.save(&buffer, "BMP");
+    if (dotsPerMetre == 0) // QImage keeps 96 dpi for 0: clear biXPelsPerMeter and biYPelsPerMeter by hand
+        bytes.replace(38, 8, QByteArray(8, '\0'));
     return bytes;
 }
 
