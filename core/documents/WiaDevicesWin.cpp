@@ -87,57 +87,69 @@ bool fail(WiaDevices::Failure* failure, HRESULT hr, const char* where)
     return false;
 }
 
-QString stringProperty(IWiaPropertyStorage* storage, PROPID id)
+PROPSPEC propertySpec(PROPID id)
 {
     PROPSPEC spec {};
     spec.ulKind = PRSPEC_PROPID;
     spec.propid = id;
+    return spec;
+}
+
+// One property read as a PROPVARIANT, handed to `take` and cleared.
+template<typename Take>
+void readProperty(IWiaPropertyStorage* storage, PROPID id, Take take)
+{
+    const PROPSPEC spec = propertySpec(id);
     PROPVARIANT value;
     PropVariantInit(&value);
-    QString text;
-    if (SUCCEEDED(storage->ReadMultiple(1, &spec, &value)) && value.vt == VT_BSTR && value.bstrVal)
-        text = QString::fromWCharArray(value.bstrVal);
+    if (SUCCEEDED(storage->ReadMultiple(1, &spec, &value)))
+        take(value);
     PropVariantClear(&value);
+}
+
+QString stringProperty(IWiaPropertyStorage* storage, PROPID id)
+{
+    QString text;
+    readProperty(storage, id, [&text](const PROPVARIANT& value) {
+        if (value.vt == VT_BSTR && value.bstrVal)
+            text = QString::fromWCharArray(value.bstrVal);
+    });
     return text;
 }
 
 long longProperty(IWiaPropertyStorage* storage, PROPID id, long fallback)
 {
-    PROPSPEC spec {};
-    spec.ulKind = PRSPEC_PROPID;
-    spec.propid = id;
-    PROPVARIANT value;
-    PropVariantInit(&value);
     long result = fallback;
-    if (SUCCEEDED(storage->ReadMultiple(1, &spec, &value)) && value.vt == VT_I4)
-        result = value.lVal;
-    PropVariantClear(&value);
+    readProperty(storage, id, [&result](const PROPVARIANT& value) {
+        if (value.vt == VT_I4)
+            result = value.lVal;
+    });
     return result;
+}
+
+HRESULT writeProperty(IWiaPropertyStorage* storage, PROPID id, PROPVARIANT& value)
+{
+    const PROPSPEC spec = propertySpec(id);
+    return storage->WriteMultiple(1, &spec, &value, WIA_IPA_FIRST);
 }
 
 HRESULT writeLong(IWiaPropertyStorage* storage, PROPID id, long number)
 {
-    PROPSPEC spec {};
-    spec.ulKind = PRSPEC_PROPID;
-    spec.propid = id;
     PROPVARIANT value;
     PropVariantInit(&value);
     value.vt = VT_I4;
     value.lVal = number;
-    return storage->WriteMultiple(1, &spec, &value, WIA_IPA_FIRST);
+    return writeProperty(storage, id, value);
 }
 
 HRESULT writeGuid(IWiaPropertyStorage* storage, PROPID id, const GUID& guid)
 {
-    PROPSPEC spec {};
-    spec.ulKind = PRSPEC_PROPID;
-    spec.propid = id;
     PROPVARIANT value;
     PropVariantInit(&value);
     GUID copy = guid;
     value.vt = VT_CLSID;
     value.puuid = &copy;
-    return storage->WriteMultiple(1, &spec, &value, WIA_IPA_FIRST);
+    return writeProperty(storage, id, value);
 }
 
 // Progress and cancel during idtGetData: S_FALSE from BandedDataCallback ends the transfer.

@@ -1,7 +1,6 @@
 // Console on Windows: GetConsoleMode/SetConsoleMode on the input handle (Microsoft, "SetConsoleMode").
 #include "platform/Console.h"
 
-#include <cstdio>
 #include <cstring>
 
 #include <windows.h>
@@ -9,11 +8,6 @@
 namespace certdesk::platform {
 
 namespace {
-
-void wipe(char* data, std::size_t size)
-{
-    SecureZeroMemory(data, size);
-}
 
 struct SavedMode
 {
@@ -49,25 +43,6 @@ EchoOff::~EchoOff()
     SavedMode saved;
     std::memcpy(&saved, m_saved, sizeof saved);
     SetConsoleMode(saved.handle, saved.mode);
-}
-
-bool readHiddenTerminalLine(const char* prompt, const std::function<void(const char*, std::size_t)>& take)
-{
-    if (!stdinIsTerminal())
-        return false;
-    std::fputs(prompt, stderr);
-    std::fflush(stderr);
-    char line[1024] = {};
-    bool read = false;
-    {
-        const EchoOff echo;
-        read = std::fgets(line, sizeof line, stdin) != nullptr;
-    }
-    std::fputs("\n", stderr);
-    if (read)
-        take(line, std::strcspn(line, "\r\n"));
-    wipe(line, sizeof line);
-    return read;
 }
 
 } // namespace certdesk::platform
