@@ -120,10 +120,10 @@ TokenResult<std::shared_ptr<ModuleState>> loadModuleState(const QString& path)
     if (bareName)
         return tokenError(TokenStatus::ModuleMissing,
             path + QStringLiteral(" is a bare file name; PKCS#11 modules are loaded from full paths only"));
-    const QFileInfo info(path);
-    if (!info.exists())
+    const QFileInfo file(path);
+    if (!file.exists())
         return tokenError(TokenStatus::ModuleMissing, QStringLiteral("no module file at ") + path);
-    const QString target = info.absoluteFilePath();
+    const QString target = file.absoluteFilePath();
 
     // First our own handle: tells "not a library" and "no C_GetFunctionList" apart, which libp11 does not.
     QString loadError;
