@@ -190,19 +190,26 @@ private:
     bool m_cancelled = false;
 };
 
+// The WIA device manager (a local COM server) in this thread's apartment.
+bool openManager(const Apartment& apartment, ComPtr<IWiaDevMgr>& manager, WiaDevices::Failure* failure)
+{
+    if (!apartment.ok())
+        return fail(failure, apartment.result(), "CoInitializeEx");
+    const HRESULT hr = CoCreateInstance(CLSID_WiaDevMgr, nullptr, CLSCTX_LOCAL_SERVER, IID_IWiaDevMgr,
+        reinterpret_cast<void**>(manager.out()));
+    return SUCCEEDED(hr) || fail(failure, hr, "CoCreateInstance(WiaDevMgr)");
+}
+
 class SystemWiaDevices final : public WiaDevices
 {
 public:
     bool list(QList<WiaDeviceInfo>* devices, Failure* failure) override
     {
         const Apartment apartment;
-        if (!apartment.ok())
-            return fail(failure, apartment.result(), "CoInitializeEx");
         ComPtr<IWiaDevMgr> manager;
-        HRESULT hr = CoCreateInstance(CLSID_WiaDevMgr, nullptr, CLSCTX_LOCAL_SERVER, IID_IWiaDevMgr,
-            reinterpret_cast<void**>(manager.out()));
-        if (FAILED(hr))
-            return fail(failure, hr, "CoCreateInstance(WiaDevMgr)");
+        if (!openManager(apartment, manager, failure))
+            return false;
+        HRESULT hr = S_OK;
         ComPtr<IEnumWIA_DEV_INFO> enumerator;
         hr = manager->EnumDeviceInfo(WIA_DEVINFO_ENUM_LOCAL, enumerator.out());
         if (FAILED(hr))
@@ -230,13 +237,10 @@ public:
         const WiaPageRequest& request, const Progress& progress, QByteArray* page, Failure* failure) override
     {
         const Apartment apartment;
-        if (!apartment.ok())
-            return fail(failure, apartment.result(), "CoInitializeEx");
         ComPtr<IWiaDevMgr> manager;
-        HRESULT hr = CoCreateInstance(CLSID_WiaDevMgr, nullptr, CLSCTX_LOCAL_SERVER, IID_IWiaDevMgr,
-            reinterpret_cast<void**>(manager.out()));
-        if (FAILED(hr))
-            return fail(failure, hr, "CoCreateInstance(WiaDevMgr)");
+        if (!openManager(apartment, manager, failure))
+            return false;
+        HRESULT hr = S_OK;
         const Bstr id(request.deviceId);
         ComPtr<IWiaItem> root;
         hr = manager->CreateDevice(id.get(), root.out());
