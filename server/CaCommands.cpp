@@ -7,6 +7,7 @@
 #include "pki/KeyFile.h"
 #include "pki/Pem.h"
 #include "pki/Sm2.h"
+#include "platform/Console.h"
 #include "token/Pkcs11Sm2Signer.h"
 
 #include <QDateTime>
@@ -15,13 +16,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cstddef>
 #include <cstdio>
-#include <cstring>
-
-#ifndef Q_OS_WIN
-#include <termios.h>
-#include <unistd.h>
-#endif
 
 namespace certdesk::server {
 
@@ -62,30 +58,18 @@ pki::SecureBytes rootPassphrase(const CaCommandOptions& command, bool confirm)
     }
     if (!passphrase.isEmpty())
         return passphrase;
-#ifndef Q_OS_WIN
-    if (::isatty(STDIN_FILENO) == 1) {
+    if (platform::stdinIsTerminal()) {
         const auto ask = [](const char* prompt) {
-            std::fputs(prompt, stderr);
-            std::fflush(stderr);
-            termios old = {};
-            tcgetattr(STDIN_FILENO, &old);
-            termios silent = old;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-            char line[1024] = {};
-            const bool read = std::fgets(line, sizeof line, stdin) != nullptr;
-            tcsetattr(STDIN_FILENO, TCSANOW, &old);
-            std::fputs("\n", stderr);
-            std::size_t length = read ? std::strcspn(line, "\r\n") : 0;
-            pki::SecureBytes bytes(reinterpret_cast<const unsigned char*>(line), length);
-            OPENSSL_cleanse(line, sizeof line);
+            pki::SecureBytes bytes;
+            platform::readHiddenTerminalLine(prompt, [&bytes](const char* line, std::size_t length) {
+                bytes = pki::SecureBytes(reinterpret_cast<const unsigned char*>(line), length);
+            });
             return bytes;
         };
         passphrase = ask("Root CA key passphrase: ");
         if (confirm && !(ask("Again: ") == passphrase))
             throw UsageError {QStringLiteral("the passphrases differ")};
     }
-#endif
     if (passphrase.isEmpty())
         throw UsageError {
             QStringLiteral("the root key needs a passphrase: --root-passphrase-file FILE, %1, or type it "

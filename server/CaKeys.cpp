@@ -2,6 +2,7 @@
 
 #include "pki/KeyFile.h"
 #include "pki/Sm2Key.h"
+#include "platform/FileAccess.h"
 #include "token/Pkcs11RsaSigner.h"
 #include "token/Pkcs11Sm2Signer.h"
 
@@ -11,10 +12,6 @@
 
 #include <cstdlib>
 #include <cstring>
-
-#ifndef Q_OS_WIN
-#include <sys/stat.h>
-#endif
 
 namespace certdesk::server::cakeys {
 
@@ -30,13 +27,11 @@ namespace {
 pki::SecureBytes readSecret(const QString& file, const char* environmentVariable)
 {
     if (!file.isEmpty()) {
-#ifndef Q_OS_WIN
-        struct stat info = {};
-        if (::stat(QFile::encodeName(file).constData(), &info) != 0)
+        const platform::FileAccess access = platform::fileAccess(file);
+        if (!access.exists)
             refuse(QStringLiteral("the secret file %1 does not exist").arg(file));
-        if ((info.st_mode & 077) != 0)
+        if (access.openToOthers)
             refuse(QStringLiteral("the secret file %1 can be read by other users; chmod 600 it").arg(file));
-#endif
         QFile in(file);
         if (!in.open(QIODevice::ReadOnly))
             refuse(QStringLiteral("cannot read the secret file %1").arg(file));

@@ -6,6 +6,7 @@
 #include "providers/Providers.h"
 
 #include "pki/Pem.h"
+#include "platform/FileAccess.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,11 +15,6 @@
 
 #include <cstdio>
 #include <functional>
-
-#ifndef Q_OS_WIN
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace certdesk::server {
 
@@ -196,19 +192,16 @@ int runCheckConfig(const QString& configFile, const QStringList& arguments)
         if (!info.isDir())
             return QStringLiteral("does not exist (the package's postinst and systemd's StateDirectory= make "
                                   "/var/lib/certdesk, mode 0700, owned by the service user)");
-#ifndef Q_OS_WIN
-        struct stat st = {};
-        if (::stat(QFile::encodeName(dataDir).constData(), &st) != 0)
+        const platform::FileAccess access = platform::fileAccess(dataDir);
+        if (!access.exists)
             return QStringLiteral("cannot be read");
-        if ((st.st_mode & 077) != 0)
-            return QStringLiteral("mode %1 is open to other users; chmod 700 it")
-                .arg(QString::number(st.st_mode & 07777, 8));
-        if (::access(QFile::encodeName(dataDir).constData(), R_OK | W_OK | X_OK) != 0)
+        if (access.openToOthers)
+            return QStringLiteral("mode %1 is open to other users; chmod 700 it").arg(access.modeText());
+        if (!platform::directoryUsable(dataDir))
             return QStringLiteral("not writable by this user (run check-config as the service's user)");
         if (QDir(dataDir).exists(QStringLiteral("SANDBOX")))
             return QStringLiteral(
                 "a sandbox data directory: the service refuses to start on it without --sandbox");
-#endif
         dataDirUsable = true;
         return {};
     });

@@ -2,46 +2,16 @@
 
 #include "Secrets.h"
 
+#include "platform/FileAccess.h"
+
 #include <QDir>
 #include <QImage>
 #include <QImageReader>
 #include <QStringList>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 namespace certdesk::server {
 
 namespace {
-
-bool syncFile(QFile& file)
-{
-    if (!file.flush())
-        return false;
-#ifdef Q_OS_WIN
-    return _commit(file.handle()) == 0;
-#else
-    return ::fsync(file.handle()) == 0;
-#endif
-}
-
-// A rename is durable only once the directory entry is on disk (POSIX); Windows has no directory fsync.
-void syncDirectory(const QString& dir)
-{
-#ifndef Q_OS_WIN
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(dir);
-#endif
-}
 
 // RAII for one of the decode slots.
 class SlotGuard
@@ -171,7 +141,7 @@ bool DocumentStore::Upload::append(const char* data, size_t size)
 
 bool DocumentStore::Upload::finish()
 {
-    const bool ok = syncFile(m_file);
+    const bool ok = platform::syncToDisk(m_file);
     m_file.close();
     m_sha256 = QString::fromLatin1(m_hash.result().toHex());
     return ok;
@@ -191,14 +161,14 @@ bool DocumentStore::store(Upload& upload)
         return false;
     }
     upload.m_stored = true;
-    syncDirectory(m_dir);
+    platform::syncDirectory(m_dir);
     return true;
 }
 
 void DocumentStore::remove(const QString& sha256)
 {
     if (QFile::remove(pathOf(sha256)))
-        syncDirectory(m_dir);
+        platform::syncDirectory(m_dir);
 }
 
 QString DocumentStore::pathOf(const QString& sha256) const

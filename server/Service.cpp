@@ -12,6 +12,9 @@
 #include "Secrets.h"
 #include "ServiceLog.h"
 
+#include "platform/FileAccess.h"
+#include "platform/ProcessSignals.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -24,10 +27,7 @@
 #include <thread>
 
 #ifndef Q_OS_WIN
-#include <csignal>
-#include <signal.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #endif
 
 namespace certdesk::server {
@@ -57,27 +57,23 @@ std::string routeLabel()
 // 0700 directory nobody else reaches them, and a start must not take as long as the archive is big.)
 QString openToOthers(const QString& dataDir)
 {
-#ifdef Q_OS_WIN
-    Q_UNUSED(dataDir);
-    return {};
-#else
     QStringList paths {dataDir};
     const QDir dir(dataDir);
     for (const QString& name :
         dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         paths.append(dir.filePath(name));
     for (const QString& path : std::as_const(paths)) {
-        struct stat info = {};
-        if (::lstat(QFile::encodeName(path).constData(), &info) != 0 || S_ISLNK(info.st_mode))
+        // Mode bits on POSIX systems; nothing is open to others on Windows (platform/FileAccess.h).
+        const platform::FileAccess access = platform::fileAccess(path, false);
+        if (!access.exists || access.symlink)
             continue;
-        if ((info.st_mode & 077) != 0)
+        if (access.openToOthers)
             return QStringLiteral(
                 "%1 is open to other users (mode %2); the data directory holds personal data "
                 "and keys and must be the service user's alone: chmod -R go-rwx %3")
-                .arg(path, QString::number(info.st_mode & 07777, 8), dataDir);
+                .arg(path, access.modeText(), dataDir);
     }
     return {};
-#endif
 }
 
 // A store is a sandbox's or a service's for ever (../shared/API.md, "Operations"): the SANDBOX file marks a
@@ -445,14 +441,10 @@ int Service::start(
     };
     if (d)
         return fail(QStringLiteral("already running"));
-#ifndef Q_OS_WIN
     // httplib writes with send() without MSG_NOSIGNAL: a client that hangs up mid-response would raise
     // SIGPIPE, whose default action ends the process (the GUI too, when it embeds the service). Ignore it
     // unless the host process installed its own handler.
-    struct sigaction current = {};
-    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
-        std::signal(SIGPIPE, SIG_IGN);
-#endif
+    platform::ignoreBrokenPipes();
     auto p = std::make_unique<Private>();
     p->options = options;
     p->logger = std::make_unique<ServiceLog>(

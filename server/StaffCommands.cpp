@@ -3,18 +3,13 @@
 #include "Database.h"
 #include "Secrets.h"
 
+#include "platform/Console.h"
+
 #include <QDateTime>
 #include <QDir>
 
+#include <cstddef>
 #include <cstdio>
-#include <cstring>
-
-#include <openssl/crypto.h>
-
-#ifndef Q_OS_WIN
-#include <termios.h>
-#include <unistd.h>
-#endif
 
 namespace certdesk::server {
 
@@ -36,31 +31,19 @@ void print(FILE* stream, const QString& text)
 QString newPassword(const QString& username)
 {
     QString password = qEnvironmentVariable(StaffPasswordEnv);
-#ifndef Q_OS_WIN
-    if (password.isEmpty() && ::isatty(STDIN_FILENO) == 1) {
+    if (password.isEmpty() && platform::stdinIsTerminal()) {
         const auto ask = [](const QString& prompt) {
-            const QByteArray text = prompt.toUtf8();
-            std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-            std::fflush(stderr);
-            termios old = {};
-            tcgetattr(STDIN_FILENO, &old);
-            termios silent = old;
-            silent.c_lflag &= ~tcflag_t(ECHO);
-            tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-            char line[1024] = {};
-            const bool read = std::fgets(line, sizeof line, stdin) != nullptr;
-            tcsetattr(STDIN_FILENO, TCSANOW, &old);
-            std::fputs("\n", stderr);
-            const QString typed
-                = read ? QString::fromUtf8(line, qsizetype(std::strcspn(line, "\r\n"))) : QString();
-            OPENSSL_cleanse(line, sizeof line);
+            QString typed;
+            platform::readHiddenTerminalLine(
+                prompt.toUtf8().constData(), [&typed](const char* line, std::size_t length) {
+                    typed = QString::fromUtf8(line, qsizetype(length));
+                });
             return typed;
         };
         password = ask(QStringLiteral("Password for %1: ").arg(username));
         if (ask(QStringLiteral("Again: ")) != password)
             throw UsageError {QStringLiteral("the passwords differ")};
     }
-#endif
     if (password.isEmpty())
         throw UsageError {QStringLiteral("no password: type it at the prompt (on a terminal) or set %1")
                               .arg(QString::fromLatin1(StaffPasswordEnv))};

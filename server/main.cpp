@@ -8,6 +8,8 @@
 #include "StaffCommands.h"
 
 #include "domain/Translations.h"
+#include "platform/FileAccess.h"
+#include "platform/ProcessSignals.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,10 +17,7 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
-#include <pthread.h>
-#include <sys/stat.h>
 
 namespace {
 
@@ -34,15 +33,12 @@ int main(int argc, char* argv[])
 {
     // Block SIGINT/SIGTERM in every thread (the workers inherit this mask) and wait for them here, so
     // shutdown runs in normal code rather than in a signal handler.
-    sigset_t stopSignals;
-    sigemptyset(&stopSignals);
-    sigaddset(&stopSignals, SIGINT);
-    sigaddset(&stopSignals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
+    // (platform/ProcessSignals.h: the console's control events on Windows.)
+    certdesk::platform::blockStopSignals();
+    certdesk::platform::ignoreBrokenPipes();
     // Everything the service writes — database, documents, keys, audit — is for its own user only: files
     // 0600, directories 0700 (the start refuses a data directory that is more open, outside the sandbox).
-    umask(077);
+    certdesk::platform::createOwnerOnlyFiles();
 
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("certdesk-server"));
@@ -302,8 +298,7 @@ int main(int argc, char* argv[])
     }
     std::fflush(stdout);
 
-    int received = 0;
-    sigwait(&stopSignals, &received);
+    certdesk::platform::waitForStopSignal();
     service.stop();
     std::printf("stopped\n");
     std::fflush(stdout);

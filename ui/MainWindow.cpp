@@ -8,7 +8,7 @@
 #include "centre/ApplicationCentre.h"
 #include "centre/QtCentreServices.h"
 #include "counter/CounterDesk.h"
-#include "documents/ProcessScanSource.h"
+#include "documents/PlatformScanSource.h"
 #include "domain/RegionModel.h"
 #include "input/PinyinEngine.h"
 #include "kiosk/KioskSession.h"
@@ -444,16 +444,13 @@ CentreServices MainWindow::centreServices()
         m_printService = std::make_unique<QtPrintService>();
         m_notifier = std::make_unique<QtNotifier>();
     }
-    // Scanner drivers run in certdesk-scan-helper, a child process per scan
-    // (core/documents/ProcessScanSource.h): one that hangs or crashes cannot take the window with it. Without
-    // the helper there is no scanning.
+    // Linux: scanner drivers run in certdesk-scan-helper, a child process per scan
+    // (core/documents/ProcessScanSource.h): one that hangs or crashes cannot take the window with it; without
+    // the helper there is no scanning. The centre is where documents are scanned: a helper starts now, so
+    // that the first scan does not wait for one. Windows: WIA (core/documents/WiaScanSource.h).
     if (!m_scannerTried) {
         m_scannerTried = true;
-        m_scanner = documents::ProcessScanSource::createDefault();
-        // The centre is where documents are scanned: a helper starts now, so that the first scan does not
-        // wait for one.
-        if (m_scanner)
-            m_scanner->prepare();
+        m_scanner = documents::createPlatformScanSource();
     }
     CentreServices services;
     services.files = m_mode.kiosk ? nullptr : m_fileChooser.get();

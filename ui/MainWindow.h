@@ -17,7 +17,7 @@ class LocalStore;
 class SubmissionStore;
 struct Submission;
 namespace documents {
-class ProcessScanSource;
+class ScanSource;
 }
 namespace api {
 class ApiClient;
@@ -112,7 +112,7 @@ private:
     std::unique_ptr<FileChooser> m_fileChooser;
     std::unique_ptr<PrintService> m_printService;
     std::unique_ptr<Notifier> m_notifier;
-    std::unique_ptr<documents::ProcessScanSource> m_scanner;
+    std::unique_ptr<documents::ScanSource> m_scanner;
     bool m_scannerTried = false;
     bool m_servicesOverridden = false;
     CentreServices m_centreServices;

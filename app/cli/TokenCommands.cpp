@@ -6,26 +6,18 @@
 #include "issuance/ProgrammingJob.h"
 #include "pki/CertificateInfo.h"
 #include "pki/Pem.h"
+#include "platform/Interrupts.h"
 #include "token/ModuleLoader.h"
 #include "token/TokenSession.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
-#include <QSocketNotifier>
 #include <QTimeZone>
 #include <QUrl>
 
 #include <chrono>
-#include <csignal>
 #include <memory>
-
-#ifdef Q_OS_WIN
-#include <windows.h>
-#else
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
 
 namespace certdesk::cli {
 
@@ -88,76 +80,6 @@ QCommandLineOption serialOption()
             "certdesk::Cli", "Serial number of the UKey, when several UKeys carry the same label."),
         QStringLiteral("serial"));
 }
-
-// Ctrl+C while programming cancels the job (which rolls back) instead of killing the process mid-write.
-class InterruptCancels
-{
-public:
-    explicit InterruptCancels(issuance::ProgrammingJob* job)
-    {
-        s_job = job;
-#ifdef Q_OS_WIN
-        SetConsoleCtrlHandler(&InterruptCancels::handler, TRUE);
-#else
-        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_pipe) == 0) {
-            m_notifier = std::make_unique<QSocketNotifier>(s_pipe[1], QSocketNotifier::Read);
-            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, job, [job] {
-                char byte = 0;
-                (void)::read(s_pipe[1], &byte, 1);
-                err() << QCoreApplication::translate(
-                    "certdesk::Cli", "Cancelling: removing what was written ...")
-                      << Qt::endl;
-                job->cancel();
-            });
-            struct sigaction action = {};
-            action.sa_handler = &InterruptCancels::handler;
-            sigemptyset(&action.sa_mask);
-            sigaction(SIGINT, &action, &m_previous);
-            sigaction(SIGTERM, &action, nullptr);
-        }
-#endif
-    }
-    ~InterruptCancels()
-    {
-#ifdef Q_OS_WIN
-        SetConsoleCtrlHandler(&InterruptCancels::handler, FALSE);
-#else
-        if (m_notifier) {
-            sigaction(SIGINT, &m_previous, nullptr);
-            signal(SIGTERM, SIG_DFL);
-            m_notifier.reset();
-            ::close(s_pipe[0]);
-            ::close(s_pipe[1]);
-        }
-#endif
-        s_job = nullptr;
-    }
-    InterruptCancels(const InterruptCancels&) = delete;
-    InterruptCancels& operator=(const InterruptCancels&) = delete;
-
-private:
-#ifdef Q_OS_WIN
-    static BOOL WINAPI handler(DWORD type)
-    {
-        if (type != CTRL_C_EVENT && type != CTRL_BREAK_EVENT)
-            return FALSE;
-        if (issuance::ProgrammingJob* job = s_job)
-            QMetaObject::invokeMethod(
-                job, [job] { job->cancel(); }, Qt::QueuedConnection);
-        return TRUE;
-    }
-#else
-    static void handler(int)
-    {
-        const char byte = 1;
-        (void)!::write(s_pipe[0], &byte, 1); // async-signal-safe; the notifier does the rest
-    }
-    std::unique_ptr<QSocketNotifier> m_notifier;
-    struct sigaction m_previous = {};
-    static inline int s_pipe[2] = {-1, -1};
-#endif
-    static inline issuance::ProgrammingJob* s_job = nullptr;
-};
 
 } // namespace
 
@@ -464,7 +386,14 @@ int tokenProgram(const QStringList& arguments)
         return usageError(QCoreApplication::translate("certdesk::Cli", "No UKey PIN was given."), command);
 
     issuance::ProgrammingJob job(&client, request);
-    InterruptCancels interrupts(&job);
+    // Ctrl+C while programming cancels the job (which rolls back) instead of killing the process mid-write
+    // (platform/Interrupts.h).
+    platform::InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &platform::InterruptWatcher::interrupted, &job, [&job] {
+        err() << QCoreApplication::translate("certdesk::Cli", "Cancelling: removing what was written ...")
+              << Qt::endl;
+        job.cancel();
+    });
     QEventLoop loop;
     bool succeeded = false;
     QString message;

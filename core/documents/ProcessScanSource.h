@@ -56,7 +56,7 @@ public:
 
     // From any thread: requests that are running kill their helper now and return Cancelled; later ones
     // return Cancelled at once. For quitting: nothing waits on a driver.
-    void shutdown();
+    void shutdown() override;
 
     [[nodiscard]] QString executable() const { return m_executable; }
     [[nodiscard]] const Timeouts& timeouts() const { return m_timeouts; }

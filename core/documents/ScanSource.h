@@ -11,8 +11,9 @@
 
 namespace certdesk::documents {
 
-// A source of scanned pages: SANE on Linux (SaneScanSource); a WIA or TWAIN source can implement the same on
-// Windows. The GUI runs scan() in a job off the GUI thread, tests use SANE's "test" backend or a fake.
+// A source of scanned pages: SANE on Linux (SaneScanSource, ProcessScanSource), WIA on Windows
+// (WiaScanSource). The GUI runs scan() in a job off the GUI thread, tests use SANE's "test" backend or a
+// fake.
 class ScanSource
 {
 public:
@@ -27,6 +28,10 @@ public:
     [[nodiscard]] virtual DocumentResult<QImage> scan(const ScanOptions& options,
         const std::atomic_bool* cancel = nullptr, const ProgressCallback& progress = {})
         = 0;
+
+    // The application is quitting: a scan running now ends at once (ProcessScanSource kills its helper); a
+    // source with nothing to stop does nothing.
+    virtual void shutdown() { }
 };
 
 } // namespace certdesk::documents

@@ -1,5 +1,7 @@
 #include "issuance/RollbackJournal.h"
 
+#include "platform/UserLocations.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 namespace certdesk::issuance {
 
@@ -92,8 +93,7 @@ RollbackJournal::RollbackJournal(QString path)
 
 QString RollbackJournal::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-        + QStringLiteral("/CertDesk/token-journal.json");
+    return platform::sharedUserDataDirectory() + QStringLiteral("/token-journal.json");
 }
 
 QString RollbackJournal::tokenKey(const token::TokenInfo& token)

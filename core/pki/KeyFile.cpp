@@ -1,6 +1,7 @@
 #include "pki/KeyFile.h"
 
 #include "pki/OpenSslSupport.h"
+#include "platform/FileAccess.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -8,11 +9,6 @@
 #include <openssl/pem.h>
 
 #include <cstring>
-
-#ifndef Q_OS_WIN
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 namespace certdesk::pki {
 
@@ -101,33 +97,26 @@ PkiResult<void> writeKeyFile(const QString& path, EVP_PKEY* key, const SecureByt
 
 PkiResult<void> checkKeyFilePermissions(const QString& path)
 {
-#ifndef Q_OS_WIN
+    // Mode bits and owner on POSIX systems; on Windows the inherited ACL applies (platform/FileAccess.h).
     const QFileInfo info(path);
-    struct stat file = {};
-    struct stat directory = {};
-    const QByteArray filePath = QFile::encodeName(info.absoluteFilePath());
-    const QByteArray directoryPath = QFile::encodeName(info.absolutePath());
-    if (::stat(filePath.constData(), &file) != 0)
+    const platform::FileAccess file = platform::fileAccess(info.absoluteFilePath());
+    const platform::FileAccess directory = platform::fileAccess(info.absolutePath());
+    if (!file.exists)
         return pkiError(PkiStatus::BadInput,
             QStringLiteral("the key file %1 does not exist").arg(info.absoluteFilePath()));
-    if (::stat(directoryPath.constData(), &directory) != 0)
+    if (!directory.exists)
         return pkiError(
             PkiStatus::BadInput, QStringLiteral("cannot read the directory %1").arg(info.absolutePath()));
-    const auto octal
-        = [](mode_t mode) { return QString::number(mode & 07777, 8).rightJustified(4, QLatin1Char('0')); };
-    if ((file.st_mode & 077) != 0 || file.st_uid != ::geteuid())
+    if (file.openToOthers || !file.ownedByMe)
         return pkiError(PkiStatus::BadInput,
             QStringLiteral(
                 "the key file %1 has mode %2; it must be 0600 and owned by the service's user (chmod 600)")
-                .arg(info.absoluteFilePath(), octal(file.st_mode)));
-    if ((directory.st_mode & 077) != 0 || directory.st_uid != ::geteuid())
+                .arg(info.absoluteFilePath(), file.modeText()));
+    if (directory.openToOthers || !directory.ownedByMe)
         return pkiError(PkiStatus::BadInput,
             QStringLiteral("the key directory %1 has mode %2; it must be 0700 and owned by the service's "
                            "user (chmod 700)")
-                .arg(info.absolutePath(), octal(directory.st_mode)));
-#else
-    Q_UNUSED(path);
-#endif
+                .arg(info.absolutePath(), directory.modeText()));
     return {};
 }
 

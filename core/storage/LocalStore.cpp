@@ -1,12 +1,12 @@
 #include "storage/LocalStore.h"
 
+#include "platform/UserLocations.h"
 #include "storage/Migrations.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStandardPaths>
 #include <QUuid>
 
 namespace certdesk {
@@ -54,8 +54,8 @@ LocalStore::~LocalStore()
 
 QString LocalStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/certdesk.sqlite");
+    // %LOCALAPPDATA% on Windows, ~/.local/share on Linux (platform/UserLocations.h).
+    return platform::userDataDirectory() + QStringLiteral("/certdesk.sqlite");
 }
 
 int LocalStore::schemaVersion() const

@@ -2,6 +2,9 @@
 
 #include "token/ModuleState.h"
 
+#include "platform/ModuleLocations.h"
+#include "platform/Registry.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
@@ -90,9 +93,10 @@ TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
     }
     std::lock_guard<std::mutex> fileGuard(*fileLock);
 
-    // A missing file needs no probe: loadModuleState says ModuleMissing without touching any driver code.
-    const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
-    const bool probeIt = bareName || QFileInfo::exists(path);
+    // A missing file (or a bare name, never loaded) needs no probe: loadModuleState says ModuleMissing
+    // without touching any driver code.
+    const bool probeIt
+        = QFileInfo::exists(path) && (path.contains(QLatin1Char('/')) || path.contains(QLatin1Char('\\')));
     std::shared_ptr<ModuleProbe> probe;
     std::optional<ModuleProbeResult> verdict;
     const QString verdictAt = probeIt ? verdictKey(path) : QString();
@@ -134,10 +138,10 @@ TokenResult<Pkcs11Module> ModuleLoader::load(const QString& path)
 QStringList ModuleLoader::defaultModulePaths()
 {
 #if defined(Q_OS_WIN)
-    // Vendor installers put their PKCS#11 DLLs into System32, where the system loader finds the bare name.
-    QStringList paths = VendorProfiles::builtIn().windowsModules();
-    paths.append(QStringLiteral("C:/Program Files/OpenSC Project/OpenSC/pkcs11/opensc-pkcs11.dll"));
-    return paths;
+    // Full paths only (platform/ModuleLibrary.h): each vendor DLL where the profile's registry values and
+    // directories say, then in System32, where most vendor installers copy it.
+    return VendorProfiles::builtIn().windowsModulePaths(
+        platform::Registry::system(), platform::processEnvironment());
 #elif defined(Q_OS_MACOS)
     return {QStringLiteral("/usr/local/lib/softhsm/libsofthsm2.so"),
         QStringLiteral("/Library/OpenSC/lib/opensc-pkcs11.so")};
@@ -158,8 +162,7 @@ QStringList ModuleLoader::installedModulePaths()
     QStringList installed;
     QStringList seen;
     for (const QString& path : defaultModulePaths()) {
-        const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
-        if (!bareName && !QFileInfo::exists(path))
+        if (!QFileInfo::exists(path))
             continue;
         // Debian links /usr/lib/softhsm/libsofthsm2.so to the multiarch copy: list one file once.
         const QString key = cacheKey(path);

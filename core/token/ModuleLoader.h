@@ -20,8 +20,9 @@ namespace certdesk::token {
 class ModuleLoader
 {
 public:
-    // Loads `path` (a full path, or a bare file name the system loader searches, as vendor DLL names on
-    // Windows are) or returns the module already loaded from that file. Statuses: ModuleMissing,
+    // Loads `path` (a full path: a bare file name is never handed to the system loader's search, see
+    // platform/ModuleLibrary.h) or returns the module already loaded from that file. Statuses: ModuleMissing
+    // (also for a bare name),
     // ModuleLoadFailed (not a loadable library / no C_GetFunctionList), ModuleFailed (C_Initialize or
     // C_GetInfo failed, or the probe saw it crash or hang: the detail says which). The probe verdict is
     // cached per file and modification time for the process lifetime. Blocks while probing (up to the probe's
@@ -36,9 +37,10 @@ public:
     static void resetProbe();
 
     // Module paths to try on this platform, most specific first. Linux: SoftHSM2 and OpenSC in the usual
-    // multiarch locations; Windows: the vendor DLL names from the vendor profiles, then OpenSC.
+    // multiarch locations; Windows: the vendor profiles' DLLs as full paths, from the registry values and
+    // directories the profiles name and System32 (VendorProfiles::windowsModulePaths).
     [[nodiscard]] static QStringList defaultModulePaths();
-    // defaultModulePaths() that exist here (Windows names are kept: the loader finds them in System32).
+    // defaultModulePaths() that exist here.
     [[nodiscard]] static QStringList installedModulePaths();
 };
 

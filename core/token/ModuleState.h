@@ -7,7 +7,8 @@
 #include "token/TokenTypes.h"
 #include "token/VendorProfile.h"
 
-#include <QLibrary>
+#include "platform/ModuleLibrary.h"
+
 #include <QString>
 
 #include <memory>
@@ -27,7 +28,8 @@ struct ModuleState
     QString path; // as loaded (absolute when the file was found)
     QString libraryManufacturer; // CK_INFO.manufacturerID
     QString libraryDescription; // CK_INFO.libraryDescription
-    std::unique_ptr<QLibrary> library; // our own handle on the module, for the raw function list
+    std::unique_ptr<platform::ModuleLibrary>
+        library; // our own handle on the module, for the raw function list
     void* functions = nullptr; // CK_FUNCTION_LIST*
     // Declared after `library`: destroyed first (libp11 finalizes and unloads its handle before ours goes).
     std::unique_ptr<Libp11State, Libp11StateDeleter> libp11;

@@ -9,6 +9,8 @@
 #include "token/ModuleState.h"
 #include "token/TokenSession.h"
 
+#include "platform/ModuleLibrary.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -110,30 +112,32 @@ QString drainOpenSslErrors()
 
 TokenResult<std::shared_ptr<ModuleState>> loadModuleState(const QString& path)
 {
+    if (path.isEmpty())
+        return tokenError(TokenStatus::ModuleMissing, QStringLiteral("no module path"));
+    // Full paths only: a bare name would be looked for along the system's search path, where a planted
+    // library could stand in for the vendor's (platform/ModuleLibrary.h). Vendor DLL names become full paths
+    // through ModuleLoader::defaultModulePaths().
     const bool bareName = !path.contains(QLatin1Char('/')) && !path.contains(QLatin1Char('\\'));
-    QString target = path;
-    if (!bareName) {
-        const QFileInfo info(path);
-        if (!info.exists())
-            return tokenError(TokenStatus::ModuleMissing, QStringLiteral("no module file at ") + path);
-        target = info.absoluteFilePath();
-    }
+    if (bareName)
+        return tokenError(TokenStatus::ModuleMissing,
+            path + QStringLiteral(" is a bare file name; PKCS#11 modules are loaded from full paths only"));
+    const QFileInfo file(path);
+    if (!file.exists())
+        return tokenError(TokenStatus::ModuleMissing, QStringLiteral("no module file at ") + path);
+    const QString target = file.absoluteFilePath();
 
     // First our own handle: tells "not a library" and "no C_GetFunctionList" apart, which libp11 does not.
-    auto library = std::make_unique<QLibrary>(target);
-    if (!library->load()) {
-        return tokenError(bareName ? TokenStatus::ModuleMissing : TokenStatus::ModuleLoadFailed,
-            QStringLiteral("cannot load ") + path + QStringLiteral(": ") + library->errorString());
-    }
+    QString loadError;
+    std::unique_ptr<platform::ModuleLibrary> library = platform::ModuleLibrary::load(target, &loadError);
+    if (!library)
+        return tokenError(TokenStatus::ModuleLoadFailed,
+            QStringLiteral("cannot load ") + path + QStringLiteral(": ") + loadError);
     const auto getFunctionList
         = reinterpret_cast<CK_C_GetFunctionList>(library->resolve("C_GetFunctionList"));
-    if (!getFunctionList) {
-        library->unload();
+    if (!getFunctionList)
         return tokenError(TokenStatus::ModuleLoadFailed, path + QStringLiteral(" has no C_GetFunctionList"));
-    }
-    // QLibrary::fileName() is the file actually loaded: libp11 must dlopen the same one, so that both share
-    // one initialized module instance.
-    const QString loadedFile = library->fileName().isEmpty() ? target : library->fileName();
+    // libp11 loads the same file by the same full path, so that both share one initialized module instance.
+    const QString loadedFile = library->fileName();
 
     std::unique_ptr<Libp11State, Libp11StateDeleter> libp11(new Libp11State);
     libp11->context = PKCS11_CTX_new();

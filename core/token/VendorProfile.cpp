@@ -95,6 +95,24 @@ TokenResult<VendorProfiles> VendorProfiles::fromJson(QByteArrayView json)
         profile.modulePatterns = stringList(entry.value(QLatin1String("module_patterns")));
         profile.manufacturerPatterns = stringList(entry.value(QLatin1String("manufacturer_patterns")));
         profile.windowsModules = stringList(entry.value(QLatin1String("windows_modules")));
+        profile.windowsLocations = stringList(entry.value(QLatin1String("windows_locations")));
+        for (const QJsonValue& locationValue : entry.value(QLatin1String("windows_registry")).toArray()) {
+            const QJsonObject location = locationValue.toObject();
+            platform::RegistryLocation registry;
+            registry.key = location.value(QLatin1String("key")).toString();
+            registry.value = location.value(QLatin1String("value")).toString();
+            const QString valueIs
+                = location.value(QLatin1String("value_is")).toString(QStringLiteral("directory"));
+            if (registry.key.isEmpty() || registry.value.isEmpty()
+                || (valueIs != QLatin1String("directory") && valueIs != QLatin1String("file")))
+                return tokenError(TokenStatus::InternalError,
+                    where
+                        + QStringLiteral(
+                            "windows_registry needs key, value and value_is \"directory\" or \"file\""));
+            registry.valueIsFile = valueIs == QLatin1String("file");
+            registry.subdirectory = location.value(QLatin1String("subdirectory")).toString();
+            profile.windowsRegistry.append(registry);
+        }
         bool ok = true;
         const std::optional<quint64> keyType = code(entry.value(QLatin1String("key_type")), &ok);
         if (!ok || !keyType)
@@ -197,6 +215,21 @@ QStringList VendorProfiles::windowsModules() const
             if (!names.contains(name, Qt::CaseInsensitive))
                 names.append(name);
     return names;
+}
+
+QStringList VendorProfiles::windowsModulePaths(
+    const platform::Registry& registry, const platform::Environment& environment) const
+{
+    QStringList paths;
+    for (const VendorProfile& profile : m_profiles) {
+        for (const QString& name : profile.windowsModules) {
+            const platform::ModuleLocationRule rule {name, profile.windowsLocations, profile.windowsRegistry};
+            for (const QString& path : platform::moduleCandidates(rule, registry, environment))
+                if (!paths.contains(path, Qt::CaseInsensitive))
+                    paths.append(path);
+        }
+    }
+    return paths;
 }
 
 } // namespace certdesk::token

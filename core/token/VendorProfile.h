@@ -8,6 +8,8 @@
 #include "token/TokenStatus.h"
 #include "token/TokenTypes.h"
 
+#include "platform/ModuleLocations.h"
+
 #include <QByteArrayView>
 #include <QList>
 #include <QString>
@@ -36,6 +38,10 @@ struct VendorProfile
     QStringList modulePatterns; // wildcards on the module's file name, case-insensitive
     QStringList manufacturerPatterns; // wildcards on the token's or the library's manufacturerID
     QStringList windowsModules; // DLL names tried by default on Windows
+    // Where the vendor's installer puts them (platform/ModuleLocations.h): directories with %VARIABLE%
+    // references, and registry values naming the install directory. %SystemRoot%\System32 is always tried.
+    QStringList windowsLocations;
+    QList<platform::RegistryLocation> windowsRegistry;
     quint64 keyType = 3; // CKK_* for SM2 keys (3 = CKK_EC)
     bool ecParams = true; // put CKA_EC_PARAMS = SM2 curve OID on key objects
     std::optional<quint64> keygenMechanism;
@@ -91,6 +97,11 @@ public:
 
     // Every windows_modules entry, in profile order, without duplicates.
     [[nodiscard]] QStringList windowsModules() const;
+    // The full paths at which the profiles' Windows DLLs may be, in profile order, without duplicates: each
+    // DLL under its profile's registry locations, windows_locations and System32
+    // (platform::moduleCandidates).
+    [[nodiscard]] QStringList windowsModulePaths(
+        const platform::Registry& registry, const platform::Environment& environment) const;
 
 private:
     QList<VendorProfile> m_profiles;

@@ -2,11 +2,9 @@
 
 #include "../ServiceOptions.h"
 
-#include <QFile>
+#include "platform/FileAccess.h"
 
-#ifndef Q_OS_WIN
-#include <sys/stat.h>
-#endif
+#include <QFile>
 
 namespace certdesk::server::providers {
 
@@ -14,16 +12,12 @@ QByteArray readProtectedFile(const QString& path, const QString& what, bool must
 {
     if (path.isEmpty())
         throw ConfigurationError(QStringLiteral("%1 is required").arg(what).toStdString());
-#ifndef Q_OS_WIN
-    struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+    const platform::FileAccess access = platform::fileAccess(path);
+    if (!access.exists)
         throw ConfigurationError(QStringLiteral("%1: %2 does not exist").arg(what, path).toStdString());
-    if (mustBePrivate && (info.st_mode & 077) != 0)
+    if (mustBePrivate && access.openToOthers)
         throw ConfigurationError(
             QStringLiteral("%1: %2 can be read by other users; chmod 600 it").arg(what, path).toStdString());
-#else
-    Q_UNUSED(mustBePrivate)
-#endif
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw ConfigurationError(QStringLiteral("%1: cannot read %2").arg(what, path).toStdString());

@@ -1,5 +1,6 @@
 #include "widgets/ModulePaths.h"
 
+#include "platform/UserLocations.h"
 #include "token/ModuleLoader.h"
 
 #include <QSettings>
@@ -15,7 +16,8 @@ const QString kModulesKey = QStringLiteral("token/modules");
 QStringList configuredModulePaths()
 {
     QStringList paths = token::ModuleLoader::installedModulePaths();
-    const QStringList added = QSettings().value(kModulesKey).toStringList();
+    // The registry on Windows, ~/.config on Linux (platform/UserLocations.h).
+    const QStringList added = platform::userSettings()->value(kModulesKey).toStringList();
     for (const QString& path : added) {
         if (!path.isEmpty() && !paths.contains(path))
             paths.append(path);
@@ -25,11 +27,11 @@ QStringList configuredModulePaths()
 
 void addConfiguredModulePath(const QString& path)
 {
-    QSettings settings;
-    QStringList added = settings.value(kModulesKey).toStringList();
+    const auto settings = platform::userSettings();
+    QStringList added = settings->value(kModulesKey).toStringList();
     if (!added.contains(path)) {
         added.append(path);
-        settings.setValue(kModulesKey, added);
+        settings->setValue(kModulesKey, added);
     }
 }
 

@@ -59,7 +59,7 @@ void TestModuleLoader::missingFile()
 
 void TestModuleLoader::missingBareName()
 {
-    // Vendor DLL names are bare names the system loader searches for.
+    // A bare name is never handed to the system loader's search path (platform/ModuleLibrary.h).
     QCOMPARE(ModuleLoader::load(QStringLiteral("libcertdesk-no-such-pkcs11.so")).status(),
         TokenStatus::ModuleMissing);
 }
