@@ -12,12 +12,12 @@
 
 namespace certdesk::token {
 
-// PKCS#11 calls made for the windows run here, never on the GUI thread (docs/architecture.md, "Token layer"): one
-// thread per module file, so calls into one module are serialised (many vendor modules are not thread-safe,
-// whatever C_Initialize was told) and a module that hangs inside a call (C_Initialize, C_Login waiting for a
-// PIN pad, a driver stuck on its reader) keeps its own thread and the calls queued behind it, nothing else.
-// ModuleLoader's child-process probe still refuses a module that crashes or hangs on load; this is for what
-// the probe cannot see and for a probe that is not there.
+// PKCS#11 calls made for the windows run here, never on the GUI thread (docs/architecture.md, "Token layer"):
+// one thread per module file, so calls into one module are serialised (many vendor modules are not
+// thread-safe, whatever C_Initialize was told) and a module that hangs inside a call (C_Initialize, C_Login
+// waiting for a PIN pad, a driver stuck on its reader) keeps its own thread and the calls queued behind it,
+// nothing else. ModuleLoader's child-process probe still refuses a module that crashes or hangs on load; this
+// is for what the probe cannot see and for a probe that is not there.
 class ModuleWorkers
 {
 public:
