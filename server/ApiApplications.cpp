@@ -738,7 +738,7 @@ void Api::createApplication(Context& ctx)
         return;
     // Counted before validation: a refused body counts too, or the checks (the telecom real-name one above
     // all) would answer without limit.
-    if (const int wait = m_applicationLimiter.acquire(ctx.clientAddress()))
+    if (const int wait = m_applicationLimiter.acquireOnce(ctx.rateLimitWaits, ctx.clientAddress()))
         errors::rateLimited(wait);
     const Validated v = validateBody(m_db.connection(), body, ctx.clientAddress());
     const Application& app = v.app;
@@ -835,7 +835,7 @@ void Api::putApplication(Context& ctx)
     const QJsonObject body = ctx.jsonObject();
     // Counted before anything else, like POST: a refused change counts too, or the checks behind it (the
     // telecom real-name check above all) would answer without limit.
-    if (const int wait = m_applicationUpdateLimiter.acquire(ctx.clientAddress()))
+    if (const int wait = m_applicationUpdateLimiter.acquireOnce(ctx.rateLimitWaits, ctx.clientAddress()))
         errors::rateLimited(wait);
     const AppRow current = authorizeApplicant(ctx, m_db.connection());
     if (!isEditable(current.status))

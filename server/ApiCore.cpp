@@ -346,7 +346,7 @@ void Api::agreement(Context& ctx)
 
 void Api::lookup(Context& ctx)
 {
-    if (const int wait = m_lookupLimiter.acquire(ctx.clientAddress()))
+    if (const int wait = m_lookupLimiter.acquireOnce(ctx.rateLimitWaits, ctx.clientAddress()))
         errors::rateLimited(wait);
     const QJsonObject body = ctx.jsonObject();
     const QJsonValue value = body.value(QStringLiteral("serial"));

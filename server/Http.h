@@ -14,6 +14,7 @@
 
 #include <exception>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,9 @@ public:
     QString idempotencyScope;
     QString requestHash;
     bool replayed = false;
+    // What each per-address limiter answered for this request (RateLimiter::acquire): a request run again
+    // after a conflict (retryOnConflict) is counted once.
+    std::map<const void*, int> rateLimitWaits;
 };
 
 // The address of the client behind `request`: the TCP peer, unless the peer is one of `trustedProxies`

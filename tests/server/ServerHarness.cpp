@@ -145,6 +145,9 @@ bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, 
     args.append(extraArgs);
     m_process->setProgram(QStringLiteral(CERTDESK_SERVER_BINARY));
     m_process->setArguments(args);
+    m_errorFile = m_logDir.filePath(QStringLiteral("stderr-%1.log").arg(++m_starts));
+    m_errorRead = 0;
+    m_process->setStandardErrorFile(m_errorFile);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = m_process->errorString();
@@ -162,7 +165,7 @@ bool ServerProcess::start(const QString& dataDir, const QStringList& extraArgs, 
     m_pendingOutput = out.mid(out.indexOf('\n') + 1);
     const QByteArray prefix = "listening on 127.0.0.1:";
     if (!line.startsWith(prefix)) {
-        m_error = QString::fromUtf8(m_process->readAllStandardError());
+        m_error = QString::fromUtf8(standardError());
         return false;
     }
     m_port = line.mid(prefix.size()).toInt();
@@ -218,7 +221,12 @@ QByteArray ServerProcess::outputLine(int timeoutMs)
 
 QByteArray ServerProcess::standardError() const
 {
-    return m_process ? m_process->readAllStandardError() : QByteArray();
+    QFile file(m_errorFile);
+    if (m_errorFile.isEmpty() || !file.open(QIODevice::ReadOnly) || !file.seek(m_errorRead))
+        return {};
+    const QByteArray text = file.readAll();
+    m_errorRead += text.size();
+    return text;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -276,8 +284,10 @@ httplib::Headers Http::headers(const QString& token) const
 Reply Http::convert(const char* method, const std::string& path, const httplib::Result& result)
 {
     Reply reply;
-    if (!result)
+    if (!result) {
+        reply.body = QByteArray("connection error: ") + httplib::to_string(result.error()).c_str();
         return reply;
+    }
     reply.status = result->status;
     reply.body = QByteArray::fromStdString(result->body);
     reply.headers = result->headers;

@@ -69,6 +69,9 @@ public:
     // VmRSS of the server process in KiB (Linux /proc), -1 when unknown.
     [[nodiscard]] qint64 rssKiB() const;
     [[nodiscard]] QString lastError() const { return m_error; }
+    // What the server wrote to standard error since the last call (or since start()). Its standard error
+    // goes to a file, never a pipe: a pipe nobody reads while the test waits on its own threads would fill
+    // with the request log and stop the server in the middle of a request.
     [[nodiscard]] QByteArray standardError() const;
     // The next line the server prints on standard output after "listening on ..." (such as "metrics on
     // HOST:PORT"), waiting up to `timeoutMs`; empty when none came.
@@ -78,6 +81,10 @@ private:
     std::unique_ptr<QProcess> m_process;
     std::optional<QProcessEnvironment> m_environment;
     QByteArray m_pendingOutput;
+    QTemporaryDir m_logDir;
+    QString m_errorFile;
+    mutable qint64 m_errorRead = 0;
+    int m_starts = 0;
     int m_port = 0;
     QString m_error;
 };
@@ -85,7 +92,7 @@ private:
 struct Reply
 {
     int status = 0; // 0 = no HTTP answer (connection error)
-    QByteArray body;
+    QByteArray body; // with status 0: what went wrong on the connection (httplib's error, in English)
     httplib::Headers headers;
 
     [[nodiscard]] QJsonObject json() const;

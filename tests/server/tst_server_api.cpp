@@ -784,6 +784,12 @@ void TestServerApi::concurrentRequests()
     }
     for (std::thread& thread : threads)
         thread.join();
+    if (failures.load() != 0) {
+        // What the service said of them (its log names no application).
+        for (const QByteArray& line : m_server.standardError().split('\n'))
+            if (line.contains("error"))
+                qWarning("server: %s", line.left(400).constData());
+    }
     QCOMPARE(failures.load(), 0);
 }
 

@@ -127,6 +127,9 @@ void DocumentsPage::addSlot(DocumentKind kind, int index)
     auto* slot = new DocumentSlot(kind, m_session, m_slotsHost);
     m_slots.insert(kind, slot);
     m_slotsLayout->insertWidget(index, slot);
+    // A layout shows a new child of a visible page only from the event loop; shown at once, the box is
+    // there for whatever reads the page next (a screen reader, the next step's focus).
+    slot->show();
     connect(slot, &DocumentSlot::uploaded, m_session, &CentreSession::refresh);
     connect(slot, &DocumentSlot::templateRequested, this, &DocumentsPage::templateRequested);
     connect(slot, &DocumentSlot::scanningChanged, this, [this, slot](bool scanning) {
