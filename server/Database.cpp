@@ -19,6 +19,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <thread>
 #include <utility>
@@ -193,16 +194,47 @@ struct Database::Pool
     DatabaseLocation location;
     int max = kDefaultConnections;
     QString prefix;
+    // A thread waiting for a connection, first come first served: a connection given back goes straight to
+    // the longest waiter (or, when it was closed, its place: the waiter opens a new one), so a thread that
+    // gives one back and asks again at once cannot overtake the threads already waiting. Without it the
+    // waits are unbounded for the unlucky and the slowest requests take many times the average.
+    struct Waiter
+    {
+        std::condition_variable woken;
+        std::unique_ptr<PooledConnection> connection; // handed over; empty: open one in the place freed
+        bool ready = false;
+    };
+
     std::mutex mutex;
-    std::condition_variable available;
+    std::deque<Waiter*> waiters;
     std::vector<std::unique_ptr<PooledConnection>> idle;
-    int open = 0; // idle + lent
+    int open = 0; // idle + lent + places handed to waiters
     std::atomic<int> counter {0};
     bool closed = false;
 
     std::unique_ptr<PooledConnection> openConnection();
     static void close(std::unique_ptr<PooledConnection> connection);
+    // Gives `connection` back (empty: its place, after it was closed or could not be opened) to the
+    // longest waiter, else to the idle list; under `mutex`.
+    void giveBack(std::unique_ptr<PooledConnection> connection);
 };
+
+void Database::Pool::giveBack(std::unique_ptr<PooledConnection> connection)
+{
+    if (!waiters.empty()) {
+        Waiter* next = waiters.front();
+        waiters.pop_front();
+        next->connection = std::move(connection);
+        next->ready = true;
+        // Under the mutex: the waiter may not return (and destroy its condition variable) before this.
+        next->woken.notify_one();
+        return;
+    }
+    if (connection)
+        idle.push_back(std::move(connection));
+    else
+        --open;
+}
 
 namespace {
 
@@ -369,6 +401,12 @@ ConnectionLease Database::connection()
     return ConnectionLease(*this);
 }
 
+int Database::waitingForConnection() const
+{
+    const std::lock_guard lock(m_pool->mutex);
+    return int(m_pool->waiters.size());
+}
+
 ConnectionLease::ConnectionLease(Database& database)
     : m_pool(database.m_pool)
 {
@@ -381,8 +419,12 @@ ConnectionLease::ConnectionLease(Database& database)
     std::unique_ptr<PooledConnection> connection;
     {
         std::unique_lock lock(pool.mutex);
-        pool.available.wait(lock, [&pool] { return !pool.idle.empty() || pool.open < pool.max; });
-        if (!pool.idle.empty()) {
+        if (!pool.waiters.empty() || (pool.idle.empty() && pool.open >= pool.max)) {
+            Database::Pool::Waiter self;
+            pool.waiters.push_back(&self);
+            self.woken.wait(lock, [&self] { return self.ready; });
+            connection = std::move(self.connection);
+        } else if (!pool.idle.empty()) {
             connection = std::move(pool.idle.back());
             pool.idle.pop_back();
         } else {
@@ -393,11 +435,8 @@ ConnectionLease::ConnectionLease(Database& database)
         try {
             connection = pool.openConnection();
         } catch (...) {
-            {
-                const std::lock_guard lock(pool.mutex);
-                --pool.open;
-            }
-            pool.available.notify_one();
+            const std::lock_guard lock(pool.mutex);
+            pool.giveBack(nullptr);
             throw;
         }
     }
@@ -424,15 +463,14 @@ ConnectionLease::~ConnectionLease()
     Database::Pool& pool = *m_pool;
     {
         const std::lock_guard lock(pool.mutex);
-        if (connection && !pool.closed) {
-            pool.idle.push_back(std::move(connection));
-        } else {
-            --pool.open;
+        if (!pool.closed) {
+            pool.giveBack(std::move(connection));
+            return;
         }
+        --pool.open;
     }
     if (connection)
         Database::Pool::close(std::move(connection));
-    pool.available.notify_one();
 }
 
 const QSqlDatabase& ConnectionLease::db() const

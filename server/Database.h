@@ -88,6 +88,8 @@ public:
     // A connection for this thread until the lease ends (see ConnectionLease). Throws SqlError when none can
     // be opened.
     [[nodiscard]] class ConnectionLease connection();
+    // Threads waiting now for a connection of the pool (served first come, first served).
+    [[nodiscard]] int waitingForConnection() const;
     [[nodiscard]] std::mutex& writeMutex() { return m_writeMutex; }
 
     struct Pool;

@@ -105,6 +105,8 @@ QByteArray Metrics::render(Database& database)
         QString auditHeadHash;
     };
     Gauges gauges;
+    // Before this scrape takes a connection itself.
+    const int waitingForConnection = database.waitingForConnection();
     bool databaseUp = true;
     try {
         // A fresh connection first: this thread's open one would go on reading a file that was moved away.
@@ -186,13 +188,16 @@ QByteArray Metrics::render(Database& database)
     }
     // The work waiting for someone: the reviewers (in_review), the counter (approved, to issue), the
     // applicants (shipped UKeys whose receipt is not confirmed yet) and the legacy CA's system (revocations
-    // of old certificates not yet delivered by the webhook).
+    // of old certificates not yet delivered by the webhook); and this instance's requests waiting for a
+    // database connection of its pool.
     help(out, "certdesk_queue_length", "gauge", "Work waiting, by queue.");
     out += "certdesk_queue_length{queue=\"review\"} " + std::to_string(inReview) + '\n';
     out += "certdesk_queue_length{queue=\"issuance\"} " + std::to_string(approved) + '\n';
     out += "certdesk_queue_length{queue=\"receipt\"} " + std::to_string(shipped) + '\n';
     out += "certdesk_queue_length{queue=\"legacy_revocation\"} "
         + std::to_string(gauges.legacyRevocationsPending) + '\n';
+    out += "certdesk_queue_length{queue=\"database_connection\"} " + std::to_string(waitingForConnection)
+        + '\n';
     help(out, "certdesk_issuances", "gauge",
         "Issuances (SM2 certificate pairs) in the database, by status (pending, confirmed, revoked).");
     for (const Row& row : gauges.issuances)
