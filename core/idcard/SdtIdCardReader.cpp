@@ -1,6 +1,10 @@
 #include "idcard/SdtIdCardReader.h"
 
-#include <QLibrary>
+#include "platform/ModuleLibrary.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 #include <array>
 #include <cstring>
@@ -52,7 +56,33 @@ SdtIdCardReader::~SdtIdCardReader() = default;
 QString SdtIdCardReader::defaultLibrary()
 {
     const QString fromEnvironment = qEnvironmentVariable("CERTDESK_IDCARD_LIBRARY");
-    return fromEnvironment.isEmpty() ? QStringLiteral("sdtapi") : fromEnvironment;
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QStringList candidates = libraryCandidates(
+        QCoreApplication::applicationDirPath(), platform::Registry::system(), platform::processEnvironment());
+    for (const QString& path : candidates)
+        if (QFileInfo(path).isFile())
+            return path;
+    return {};
+}
+
+QStringList SdtIdCardReader::libraryCandidates(const QString& applicationDirectory,
+    const platform::Registry& registry, const platform::Environment& environment, platform::PathStyle style)
+{
+    if (style == platform::PathStyle::Windows) {
+        platform::ModuleLocationRule rule;
+        rule.fileName = QStringLiteral("sdtapi.dll");
+        if (!applicationDirectory.isEmpty())
+            rule.directories = {QString(applicationDirectory).replace(QLatin1Char('/'), QLatin1Char('\\'))};
+        return platform::moduleCandidates(rule, registry, environment);
+    }
+    QStringList paths;
+    for (const QString& directory :
+        {applicationDirectory, QStringLiteral("/usr/local/lib"), QStringLiteral("/usr/lib/x86_64-linux-gnu"),
+            QStringLiteral("/usr/lib64"), QStringLiteral("/usr/lib")})
+        if (!directory.isEmpty())
+            paths.append(QDir(directory).filePath(QStringLiteral("libsdtapi.so")));
+    return paths;
 }
 
 QList<int> SdtIdCardReader::candidatePorts()
@@ -71,10 +101,11 @@ IdCardResult<SdtIdCardReader::Api*> SdtIdCardReader::api()
         return m_api.get();
     if (m_libraryPath.isEmpty())
         return IdCardError {IdCardStatus::NoReader, QStringLiteral("no reader library configured")};
-    auto library = std::make_unique<QLibrary>(m_libraryPath);
-    if (!library->load())
-        return IdCardError {IdCardStatus::NoReader,
-            QStringLiteral("reader library not loaded: %1").arg(library->errorString())};
+    QString error;
+    std::unique_ptr<platform::ModuleLibrary> library = platform::ModuleLibrary::load(m_libraryPath, &error);
+    if (!library)
+        return IdCardError {
+            IdCardStatus::NoReader, QStringLiteral("reader library not loaded: %1").arg(error)};
     auto api = std::make_unique<Api>();
     api->openPort = reinterpret_cast<OpenPort>(library->resolve("SDT_OpenPort"));
     api->closePort = reinterpret_cast<ClosePort>(library->resolve("SDT_ClosePort"));

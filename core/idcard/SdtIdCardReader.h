@@ -1,13 +1,14 @@
 #pragma once
 
 #include "idcard/IdCardReader.h"
+#include "platform/ModuleLibrary.h"
+#include "platform/ModuleLocations.h"
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <mutex>
-
-class QLibrary;
 
 namespace certdesk::idcard {
 
@@ -22,15 +23,23 @@ namespace certdesk::idcard {
 class SdtIdCardReader : public IdCardReader
 {
 public:
-    // `libraryPath` as QLibrary takes it (a path or a name such as "sdtapi").
+    // `libraryPath`: the full path of the library (platform::ModuleLibrary loads nothing else: for a bare
+    // name Windows would search the current directory too, where a planted DLL would be loaded).
     explicit SdtIdCardReader(QString libraryPath);
     ~SdtIdCardReader() override;
 
     [[nodiscard]] IdCardResult<IdCardInfo> read() override;
 
     [[nodiscard]] QString libraryPath() const { return m_libraryPath; }
-    // $CERTDESK_IDCARD_LIBRARY when set, else "sdtapi" (QLibrary adds the platform's prefix and suffix).
+    // $CERTDESK_IDCARD_LIBRARY when set, else the first of libraryCandidates() that exists; empty when
+    // there is none (read() then says no reader is connected).
     [[nodiscard]] static QString defaultLibrary();
+    // Where the reader's installer puts its library, most specific first: on Windows sdtapi.dll in
+    // CertDesk's own directory, then %SystemRoot%\System32 (platform::moduleCandidates); elsewhere
+    // libsdtapi.so in CertDesk's directory, /usr/local/lib and the system's library directories.
+    [[nodiscard]] static QStringList libraryCandidates(const QString& applicationDirectory,
+        const platform::Registry& registry, const platform::Environment& environment,
+        platform::PathStyle style = platform::nativePathStyle());
     // The ports tried, in order: USB 1001-1016, then serial 1-16.
     [[nodiscard]] static QList<int> candidatePorts();
 
@@ -40,7 +49,7 @@ private:
 
     QString m_libraryPath;
     std::mutex m_mutex;
-    std::unique_ptr<QLibrary> m_library;
+    std::unique_ptr<platform::ModuleLibrary> m_library;
     std::unique_ptr<Api> m_api;
     int m_lastPort = 0;
 };

@@ -2,6 +2,7 @@
 // no card, a card, a card removed again, a card with damaged data, and the call sequence of the SDK.
 #include "idcard/ProcessIdCardReader.h"
 #include "idcard/SdtIdCardReader.h"
+#include "platform/Registry.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -49,8 +50,52 @@ private Q_SLOTS:
 
     void libraryWithoutTheInterface()
     {
-        // A library that exists but is no reader SDK (the C library).
-        idcard::SdtIdCardReader reader(QStringLiteral("libc.so.6"));
+        // A library that exists but is no reader SDK (SoftHSM's PKCS#11 module).
+        idcard::SdtIdCardReader reader(QStringLiteral("/usr/lib/softhsm/libsofthsm2.so"));
+        const auto r = reader.read();
+        QCOMPARE(r.status(), IdCardStatus::NoReader);
+        QVERIFY2(r.error().detail.contains(QStringLiteral("SDT_")), qPrintable(r.error().detail));
+    }
+
+    void bareNamesAreNotLoaded()
+    {
+        // The system's search for a bare name (on Windows the current directory among others) is never used.
+        idcard::SdtIdCardReader reader(QStringLiteral(CERTDESK_TEST_IDCARD_READER).section(u'/', -1));
+        const auto r = reader.read();
+        QCOMPARE(r.status(), IdCardStatus::NoReader);
+        QVERIFY2(r.error().detail.contains(QStringLiteral("not loaded")), qPrintable(r.error().detail));
+    }
+
+    void whereTheLibraryIsLooked()
+    {
+        const auto environment = [](const QString& name) -> std::optional<QString> {
+            if (name.compare(QStringLiteral("SystemRoot"), Qt::CaseInsensitive) == 0)
+                return QStringLiteral("C:\\Windows");
+            return std::nullopt;
+        };
+        // Windows: CertDesk's own directory, then System32; full paths only.
+        QCOMPARE(idcard::SdtIdCardReader::libraryCandidates(QStringLiteral("C:/Program Files/CertDesk"),
+                     platform::Registry::system(), environment, platform::PathStyle::Windows),
+            (QStringList {QStringLiteral("C:\\Program Files\\CertDesk\\sdtapi.dll"),
+                QStringLiteral("C:\\Windows\\System32\\sdtapi.dll")}));
+        // Elsewhere: CertDesk's directory first, then the system's library directories.
+        const QStringList posix
+            = idcard::SdtIdCardReader::libraryCandidates(QStringLiteral("/opt/certdesk/bin"),
+                platform::Registry::system(), environment, platform::PathStyle::Posix);
+        QCOMPARE(posix.value(0), QStringLiteral("/opt/certdesk/bin/libsdtapi.so"));
+        QVERIFY(posix.contains(QStringLiteral("/usr/lib/x86_64-linux-gnu/libsdtapi.so")));
+        for (const QString& path : posix)
+            QVERIFY2(path.startsWith(u'/'), qPrintable(path));
+    }
+
+    void noLibraryInstalled()
+    {
+        // Nothing configured and no reader library on this machine: no reader, said plainly.
+        qunsetenv("CERTDESK_IDCARD_LIBRARY");
+        const QString library = idcard::SdtIdCardReader::defaultLibrary();
+        if (!library.isEmpty())
+            QSKIP("this machine has a reader library installed");
+        idcard::SdtIdCardReader reader(library);
         QCOMPARE(reader.read().status(), IdCardStatus::NoReader);
     }
 
