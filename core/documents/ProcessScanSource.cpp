@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 
@@ -23,6 +24,8 @@ namespace {
 constexpr std::chrono::milliseconds pollInterval {50};
 // The end of the helper's stderr kept for the technical detail of a failure (driver messages).
 constexpr qsizetype stderrTail = 2048;
+// A scan still running this long after its request starts the next spare beside it (ProcessScanSource::Host).
+constexpr std::chrono::milliseconds spareDuringScan {25};
 
 QString tail(const QByteArray& bytes)
 {
@@ -148,8 +151,16 @@ public:
             m_start.start(m_timeouts.startTimeout);
         }
         m_child->write(request);
+        // Out now rather than from the event loop's next turn: the helper is waiting for it. The pipe is
+        // empty and the request small, so this does not block.
+        if (m_child->state() == QProcess::Running)
+            m_child->waitForBytesWritten(0);
         m_stall.start(m_timeouts.stallTimeout);
     }
+
+    // Called once, when the outcome is out (answer or failure): the host starts the next spare then, not
+    // while this helper scans (on two cores a helper starting beside a scan slows the scan).
+    void setOnFinished(std::function<void()> onFinished) { m_onFinished = std::move(onFinished); }
 
     void cancel()
     {
@@ -203,6 +214,7 @@ private:
         Outcome outcome;
         outcome.final = m_reader.final();
         m_exchange->finish(std::move(outcome), m_reader.takeProgress());
+        finished();
         m_child->closeWriteChannel();
         disconnect(&m_grace, nullptr, this, nullptr);
         connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
@@ -220,6 +232,7 @@ private:
                 Outcome outcome;
                 outcome.final = m_reader.final();
                 m_exchange->finish(std::move(outcome));
+                finished();
             } else {
                 readErrors();
                 fail(DocumentStatus::ScannerDriverCrashed,
@@ -248,6 +261,13 @@ private:
         Outcome outcome;
         outcome.error = {status, detail};
         m_exchange->finish(std::move(outcome));
+        finished();
+    }
+
+    void finished()
+    {
+        if (m_onFinished)
+            std::exchange(m_onFinished, {})();
     }
 
     QProcess* m_child;
@@ -260,13 +280,15 @@ private:
     QTimer m_stall;
     QTimer m_grace;
     QTimer m_start;
+    std::function<void()> m_onFinished;
 };
 
 // Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
 // of the next request so that its start-up (loading the libraries) is not waited for. The spare does nothing
-// else before its request: SANE reads its driver list (dll.conf) in sane_init, and a backend probes for its
-// scanners when it is first used, so a helper that did either early would miss a driver installed or a
-// scanner plugged in since. (sane_init alone costs SANE's dll backend tens of microseconds: nothing to win.)
+// of SANE before its request (it only warms up, app/scanhelper/main.cpp): SANE reads its driver list
+// (dll.conf) in sane_init, and a backend probes for its scanners when it is first used, so a helper that did
+// either early would miss a driver installed or a scanner plugged in since. (sane_init alone costs SANE's dll
+// backend tens of microseconds: nothing to win.)
 class ProcessScanSource::Host final : public QObject
 {
 public:
@@ -303,9 +325,16 @@ public:
         auto* run = new Run(std::move(*helper), exchange, m_timeouts, this);
         m_runs.insert(exchange.get(), run);
         connect(run, &QObject::destroyed, this, [this, key = exchange.get()] { m_runs.remove(key); });
+        // The next request's helper starts once this one has answered (queued: after the caller has been
+        // woken), so that it does not take a core from the scan.
+        run->setOnFinished([this] {
+            QMetaObject::invokeMethod(
+                this, [this] { startSpare(); }, Qt::QueuedConnection);
+        });
         run->begin(request);
-        // The next request's helper starts now, on the other core while this one scans.
-        startSpare();
+        // A long scan (a real scanner's page takes seconds) starts it on the way, so that a feeder's next
+        // page finds it ready.
+        QTimer::singleShot(spareDuringScan, this, [this] { startSpare(); });
     }
 
     void cancel(Exchange* exchange)
