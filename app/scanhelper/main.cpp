@@ -205,8 +205,8 @@ void armWatchdog(std::chrono::milliseconds grace)
 void warmUp()
 {
     (void)scanhelper::parseRequest(scanhelper::scanRequest(ScanOptions {}));
-    std::thread first([] { });
-    std::thread second([] { });
+    std::thread first([] {});
+    std::thread second([] {});
     first.join();
     second.join();
 }

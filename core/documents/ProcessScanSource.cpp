@@ -213,8 +213,7 @@ private:
         m_grace.stop();
         Outcome outcome;
         outcome.final = m_reader.final();
-        m_exchange->finish(std::move(outcome), m_reader.takeProgress());
-        finished();
+        deliver(std::move(outcome), m_reader.takeProgress());
         m_child->closeWriteChannel();
         disconnect(&m_grace, nullptr, this, nullptr);
         connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
@@ -231,8 +230,7 @@ private:
             if (m_reader.hasFinal()) {
                 Outcome outcome;
                 outcome.final = m_reader.final();
-                m_exchange->finish(std::move(outcome));
-                finished();
+                deliver(std::move(outcome));
             } else {
                 readErrors();
                 fail(DocumentStatus::ScannerDriverCrashed,
@@ -260,12 +258,13 @@ private:
     {
         Outcome outcome;
         outcome.error = {status, detail};
-        m_exchange->finish(std::move(outcome));
-        finished();
+        deliver(std::move(outcome));
     }
 
-    void finished()
+    // The outcome to the caller, then the host told (once: the exchange keeps only the first outcome).
+    void deliver(Outcome outcome, const QList<int>& progress = {})
     {
+        m_exchange->finish(std::move(outcome), progress);
         if (m_onFinished)
             std::exchange(m_onFinished, {})();
     }
