@@ -66,7 +66,7 @@ void applyConfig(const ServerConfig& config, ServiceOptions* options)
     if (config.maxApplicationBytes)
         options->maxApplicationBytes = *config.maxApplicationBytes;
     if (config.databaseConnections)
-        options->databaseConnections = *config.databaseConnections;
+        options->databaseConnections = config.databaseConnections;
     options->jsonLogs = config.logFormat == QLatin1String("json");
     if (!config.metricsListen.isEmpty()) {
         QString host;

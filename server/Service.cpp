@@ -502,7 +502,9 @@ int Service::start(
             return fail(QStringLiteral("cannot write %1").arg(mark.fileName()));
     }
     try {
-        p->database = std::make_unique<Database>(location, options.databaseConnections);
+        const int connections = options.databaseConnections.value_or(
+            location.isPostgres() ? ServiceOptions::kPostgresConnections : options.threads);
+        p->database = std::make_unique<Database>(location, connections);
         QString message;
         if (!p->database->migrate(&message))
             return fail(QStringLiteral("database: %1").arg(message));

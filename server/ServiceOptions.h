@@ -61,9 +61,12 @@ struct ServiceOptions
     // The database: unset = SQLite in the data directory. On PostgreSQL several instances share the database
     // and the data directory (documents, CA material, the sealing key: docs/deployment.md).
     std::optional<DatabaseLocation> database;
-    // Connections in the pool (each worker borrows one per transaction): bounded so that instances x pool
-    // stays under PostgreSQL's max_connections, and SQLite's open files stay few.
-    int databaseConnections = 8;
+    // Connections in the pool (each worker borrows one per transaction, opened when first needed). Unset: on
+    // PostgreSQL kPostgresConnections, so that instances x pool stays under the server's max_connections; on
+    // SQLite one per worker thread, as WAL readers never wait for each other and a pool smaller than the
+    // workers makes a request wait behind a worker preempted while it holds a connection.
+    std::optional<int> databaseConnections;
+    static constexpr int kPostgresConnections = 8;
     // HTTPS when both are set (PEM files).
     QString tlsCertificateFile;
     QString tlsKeyFile;

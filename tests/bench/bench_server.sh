@@ -35,8 +35,11 @@ trap cleanup EXIT
 if [ -n "${CERTDESK_BENCH_URL:-}" ]; then
   origin=${CERTDESK_BENCH_URL%/}
 else
+  # wrk's 64 connections come from one address: above the default per-address maximum (16) they would be
+  # answered 429 and counted as requests.
+  printf '[server]\nmax_connections_per_address = 100000\n' >"$work/server.conf"
   "$server" --listen 127.0.0.1:0 --data-dir "$work/data" --sandbox --quiet --lookup-rate-limit 0 \
-    >"$work/stdout" 2>"$work/stderr" &
+    --config "$work/server.conf" >"$work/stdout" 2>"$work/stderr" &
   pid=$!
   for _ in $(seq 1 300); do
     grep -q '^listening on' "$work/stdout" 2>/dev/null && break
@@ -89,9 +92,15 @@ approved_application() {
 
 read -r app token < <(approved_application)
 
+# A warm-up first: the service opens its database connections as the workers first need them.
+wrk -t2 -c64 -d2s -H "Authorization: Bearer $token" "$B/applications/$app" >/dev/null
 echo "== GET /api/v1/applications/{id}: wrk, 64 connections, ${seconds}s"
 wrk -t2 -c64 -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$B/applications/$app" | tee "$work/get.txt"
-get_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/get.txt")
+# Only the 200s: anything else (a 429 of a limit, a 5xx) is not a read and makes the figure void.
+get_rps=$(awk -v s="$seconds" '/requests in/ {n=$1} /Non-2xx/ {f=$5} END {printf "%.0f", (n-f)/s}' "$work/get.txt")
+if grep -q Non-2xx "$work/get.txt"; then
+  echo "bench_server: some reads were not answered 200 (see above): the figure counts only the 200s" >&2
+fi
 get_p99=$(awk '$1=="99%" {print $2}' "$work/get.txt")
 
 echo "== POST /api/v1/staff/applications/{id}/issuance without CSR: wrk, 8 connections, ${seconds}s"
