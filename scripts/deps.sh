@@ -8,7 +8,7 @@ CERTDESK_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
   # crypto, tokens, server
-  libssl-dev openssl libp11-dev libp11-kit-dev libqrcodegencpp-dev libcpp-httplib-dev libsqlite3-dev
+  libssl-dev openssl libp11-dev libp11-kit-dev libqrcodegencpp-dev libcpp-httplib-dev libsqlite3-dev libpq-dev
   # the service's allocator (server/CMakeLists.txt)
   libgoogle-perftools-dev
   # server benchmark (scripts/bench server)

@@ -247,7 +247,9 @@ private:
     [[nodiscard]] Renewal evaluate(const LegacyRow& legacy, const QDateTime& now) const;
     [[nodiscard]] std::optional<AppRow> loadApp(const QSqlDatabase& db, const QString& id) const;
     // The row at the statement's current result, its columns in kAppColumns' order (ApiApplications.cpp).
-    [[nodiscard]] static AppRow appRowFrom(const StatementLease& q);
+    // From a StatementLease or NativeRows positioned on a row of kAppColumns (ApiApplications.cpp).
+    template<typename Rows>
+    [[nodiscard]] static AppRow appRowFrom(const Rows& q);
     // What the applicant's view of an application shows besides its row: the kinds of the uploaded
     // documents and the timeline.
     struct AppExtras

@@ -77,7 +77,8 @@ constexpr int kAppColumnCount = 22;
 
 } // namespace
 
-Api::AppRow Api::appRowFrom(const StatementLease& q)
+template<typename Rows>
+Api::AppRow Api::appRowFrom(const Rows& q)
 {
     AppRow row;
     row.id = q.value(0).toString();
@@ -133,7 +134,7 @@ std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QStri
                          "(SELECT json_agg(json_build_array(status, at, note) ORDER BY seq) FROM timeline "
                          "WHERE application_id = a.id)::text")
         + oldHolder;
-    StatementLease q = runCached(db, m_db.isPostgres() ? postgres : sqlite, {id});
+    NativeRows q = runNative(db, m_db.isPostgres() ? postgres : sqlite, {id});
     if (!q.next())
         return std::nullopt;
     AppView view {appRowFrom(q), {}};

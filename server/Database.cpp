@@ -15,6 +15,9 @@
 #include <QtEndian>
 
 #include <sqlite3.h>
+#if CERTDESK_HAVE_LIBPQ
+#include <libpq-fe.h>
+#endif
 
 #include <atomic>
 #include <chrono>
@@ -184,6 +187,11 @@ struct PooledConnection
     // A statement failed: before the connection goes back to the pool it is checked (a PostgreSQL server that
     // restarted leaves a dead connection that must be replaced, not lent again).
     bool suspect = false;
+    // runNative()'s statements: SQLite's, prepared on this connection, or the names PostgreSQL knows this
+    // connection's by.
+    std::map<QString, sqlite3_stmt*> sqliteStatements;
+    std::map<QString, QByteArray> postgresStatements;
+    quint64 postgresNamed = 0;
     // A Write- or ReadTransaction is open on it (a ReadTransaction nested in one joins it: PostgreSQL would
     // refuse to set the isolation level of a transaction already under way).
     bool inTransaction = false;
@@ -349,6 +357,9 @@ void Database::Pool::close(std::unique_ptr<PooledConnection> connection)
         return;
     const QString name = connection->name;
     connection->statements.clear();
+    for (const auto& [sql, statement] : connection->sqliteStatements)
+        sqlite3_finalize(statement);
+    connection->sqliteStatements.clear();
     connection->db.close();
     connection->db = QSqlDatabase();
     connection.reset();
@@ -832,6 +843,210 @@ StatementLease runCached(const QSqlDatabase& db, const QString& sql, const QVari
         fail(db, "exec failed: " + error.text().toStdString() + " in: " + sql.left(60).toStdString(), error);
     }
     return StatementLease(query);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// native rows
+
+namespace {
+
+// The driver's own handle (QSqlDriver::handle()): `sqlite3*` from QSQLITE, `PGconn*` from QPSQL, whose
+// metatype is named after the struct behind libpq's typedef (`pg_conn*` in Qt 6.4).
+template<typename T>
+T* driverHandle(const QSqlDatabase& db, std::initializer_list<const char*> typeNames)
+{
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid())
+        return nullptr;
+    for (const char* name : typeNames) {
+        if (qstrcmp(handle.typeName(), name) == 0)
+            return *static_cast<T* const*>(handle.constData());
+    }
+    return nullptr;
+}
+
+[[noreturn]] void failSqlite(const QSqlDatabase& db, sqlite3* handle, const char* step, const QString& sql)
+{
+    const int code = sqlite3_extended_errcode(handle);
+    const QSqlError error(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::StatementError,
+        QString::number(code));
+    fail(db, std::string(step) + " failed: " + sqlite3_errmsg(handle) + " in: " + sql.left(60).toStdString(),
+        error);
+}
+
+#if CERTDESK_HAVE_LIBPQ
+// PostgreSQL numbers its parameters: `?` outside quoted text becomes $1, $2, ...
+QByteArray postgresPlaceholders(const QString& sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int parameter = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++parameter);
+            continue;
+        }
+        out += c;
+    }
+    return out.toUtf8();
+}
+
+// Frees `result` (may be null: a failure of the connection itself) and throws.
+[[noreturn]] void failPostgres(
+    const QSqlDatabase& db, PGconn* handle, PGresult* result, const char* step, const QString& sql)
+{
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const QString message
+        = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(handle)).trimmed();
+    const QSqlError error(
+        QString(), message, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString());
+    PQclear(result);
+    fail(db, std::string(step) + " failed: " + message.toStdString() + " in: " + sql.left(60).toStdString(),
+        error);
+}
+#endif
+
+} // namespace
+
+NativeRows::NativeRows(NativeRows&& other) noexcept
+    : m_sqlite(std::exchange(other.m_sqlite, nullptr))
+    , m_postgres(std::exchange(other.m_postgres, nullptr))
+    , m_row(other.m_row)
+    , m_qt(std::move(other.m_qt))
+{
+    other.m_qt.reset();
+}
+
+NativeRows::~NativeRows()
+{
+    if (m_sqlite)
+        sqlite3_reset(m_sqlite);
+#if CERTDESK_HAVE_LIBPQ
+    if (m_postgres)
+        PQclear(m_postgres);
+#endif
+}
+
+bool NativeRows::next()
+{
+    if (m_qt)
+        return m_qt->next();
+    if (m_sqlite) {
+        const int rc = sqlite3_step(m_sqlite);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        sqlite3* handle = sqlite3_db_handle(m_sqlite);
+        const int code = sqlite3_extended_errcode(handle);
+        const QSqlError error(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::StatementError,
+            QString::number(code));
+        throw SqlError(std::string("step failed: ") + sqlite3_errmsg(handle), error);
+    }
+#if CERTDESK_HAVE_LIBPQ
+    if (m_postgres)
+        return ++m_row < PQntuples(m_postgres);
+#endif
+    return false;
+}
+
+QVariant NativeRows::value(int index) const
+{
+    if (m_qt)
+        return m_qt->value(index);
+    if (m_sqlite) {
+        switch (sqlite3_column_type(m_sqlite, index)) {
+        case SQLITE_NULL:
+            return {};
+        case SQLITE_INTEGER:
+            return qlonglong(sqlite3_column_int64(m_sqlite, index));
+        case SQLITE_FLOAT:
+            return sqlite3_column_double(m_sqlite, index);
+        default:
+            // column_text before column_bytes (https://sqlite.org/c3ref/column_blob.html).
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_sqlite, index));
+            return QString::fromUtf8(text, sqlite3_column_bytes(m_sqlite, index));
+        }
+    }
+#if CERTDESK_HAVE_LIBPQ
+    if (m_postgres) {
+        if (PQgetisnull(m_postgres, m_row, index))
+            return {};
+        return QString::fromUtf8(PQgetvalue(m_postgres, m_row, index), PQgetlength(m_postgres, m_row, index));
+    }
+#endif
+    return {};
+}
+
+NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringList& binds)
+{
+    PooledConnection* connection = activeConnectionNamed(db.connectionName());
+    if (!connection)
+        throw SqlError("runNative on a connection this thread has not leased");
+    NativeRows rows;
+    if (sqlite3* handle = driverHandle<sqlite3>(db, {"sqlite3*"})) {
+        auto it = connection->sqliteStatements.find(sql);
+        if (it == connection->sqliteStatements.end()) {
+            const QByteArray text = sql.toUtf8();
+            sqlite3_stmt* statement = nullptr;
+            if (sqlite3_prepare_v3(handle, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                    &statement, nullptr)
+                != SQLITE_OK)
+                failSqlite(db, handle, "prepare", sql);
+            it = connection->sqliteStatements.emplace(sql, statement).first;
+        }
+        sqlite3_stmt* statement = it->second;
+        sqlite3_reset(statement);
+        for (int i = 0; i < int(binds.size()); ++i) {
+            const QByteArray value = binds[i].toUtf8();
+            if (sqlite3_bind_text(statement, i + 1, value.constData(), int(value.size()), SQLITE_TRANSIENT)
+                != SQLITE_OK)
+                failSqlite(db, handle, "bind", sql);
+        }
+        rows.m_sqlite = statement;
+        return rows;
+    }
+#if CERTDESK_HAVE_LIBPQ
+    if (PGconn* handle = driverHandle<PGconn>(db, {"PGconn*", "pg_conn*"})) {
+        auto it = connection->postgresStatements.find(sql);
+        if (it == connection->postgresStatements.end()) {
+            const QByteArray name = "certdesk_native_" + QByteArray::number(++connection->postgresNamed);
+            PGresult* prepared = PQprepare(
+                handle, name.constData(), postgresPlaceholders(sql).constData(), int(binds.size()), nullptr);
+            if (PQresultStatus(prepared) != PGRES_COMMAND_OK)
+                failPostgres(db, handle, prepared, "prepare", sql);
+            PQclear(prepared);
+            it = connection->postgresStatements.emplace(sql, name).first;
+        }
+        std::vector<QByteArray> values;
+        std::vector<const char*> pointers;
+        values.reserve(size_t(binds.size()));
+        for (const QString& bind : binds) {
+            values.push_back(bind.toUtf8());
+            pointers.push_back(values.back().constData());
+        }
+        PGresult* result = PQexecPrepared(
+            handle, it->second.constData(), int(pointers.size()), pointers.data(), nullptr, nullptr, 0);
+        if (PQresultStatus(result) != PGRES_TUPLES_OK) {
+            // Prepared afresh next time (a server that lost it, a connection that was reset).
+            connection->postgresStatements.erase(it);
+            failPostgres(db, handle, result, "exec", sql);
+        }
+        rows.m_postgres = result;
+        return rows;
+    }
+#endif
+    QVariantList qtBinds;
+    for (const QString& bind : binds)
+        qtBinds.append(bind);
+    rows.m_qt.emplace(runCached(db, sql, qtBinds));
+    return rows;
 }
 
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)

@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <functional>
@@ -14,6 +15,10 @@
 #include <optional>
 #include <stdexcept>
 #include <utility>
+
+// The engines' own handles (sqlite3.h, libpq-fe.h), for NativeRows.
+struct sqlite3_stmt;
+struct pg_result;
 
 namespace certdesk::server {
 
@@ -160,6 +165,43 @@ private:
 // Throws SqlError for a connection this thread does not hold a lease on.
 [[nodiscard]] StatementLease runCached(
     const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
+// The rows of a statement run on the engine's own API instead of Qt Sql, for the hottest reads: prepared once
+// per pooled connection (sqlite3_prepare_v3 on SQLite; PQprepare on PostgreSQL, then PQexecPrepared), the
+// parameters sent as UTF-8 text. On a one-row read Qt Sql's per-execution column set-up and value wrapping
+// cost about as much as SQLite's own work (docs/deployment.md, Benchmark). value() answers as
+// StatementLease's does: NULL is a null QVariant, SQLite's integers are qlonglong, other values (all of
+// PostgreSQL's) text. Where the engine's API is not at hand (a build without libpq) the rows come from
+// runCached(). The SQLite statement is reset, the PostgreSQL result freed, when this ends. Same rule as
+// runCached(): do not run the same SQL again on this connection while iterating.
+class NativeRows
+{
+public:
+    NativeRows(NativeRows&& other) noexcept;
+    NativeRows(const NativeRows&) = delete;
+    NativeRows& operator=(const NativeRows&) = delete;
+    NativeRows& operator=(NativeRows&&) = delete;
+    ~NativeRows();
+
+    // Throws SqlError when the engine reports an error while stepping.
+    bool next();
+    [[nodiscard]] QVariant value(int index) const;
+    // false: these rows came through runCached() (no engine API at hand in this build).
+    [[nodiscard]] bool native() const { return !m_qt; }
+
+private:
+    friend NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringList& binds);
+    NativeRows() = default;
+
+    sqlite3_stmt* m_sqlite = nullptr;
+    pg_result* m_postgres = nullptr;
+    int m_row = -1;
+    std::optional<StatementLease> m_qt;
+};
+
+// Runs `sql` (positional `?` parameters, bound as text) as NativeRows on a connection this thread holds a
+// lease on. Throws SqlError.
+[[nodiscard]] NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringList& binds);
+
 // First column of the first row, or an invalid QVariant when there is no row.
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds = {});
 

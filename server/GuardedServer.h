@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <httplib.h>
+#include "HttpLib.h"
 
 #include <openssl/types.h>
 

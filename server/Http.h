@@ -10,7 +10,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <httplib.h>
+#include "HttpLib.h"
 
 #include <exception>
 #include <functional>

@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QUrl>
 
-#include <httplib.h>
+#include "HttpLib.h"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>

@@ -20,7 +20,7 @@
 #include <QDir>
 #include <QLockFile>
 
-#include <httplib.h>
+#include "HttpLib.h"
 
 #include <chrono>
 #include <cstdio>

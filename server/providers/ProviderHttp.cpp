@@ -3,7 +3,7 @@
 #include <QHostAddress>
 #include <QUrl>
 
-#include <httplib.h>
+#include "server/HttpLib.h"
 
 #include <thread>
 
