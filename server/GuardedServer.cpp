@@ -278,6 +278,8 @@ void lingeringClose(int sock)
 
 } // namespace
 
+#endif
+
 GuardedServer::GuardedServer(const Limits& limits)
     : m_limits(limits)
 { }
@@ -287,8 +289,6 @@ GuardedServer::~GuardedServer()
     if (m_tls)
         SSL_CTX_free(m_tls);
 }
-
-#endif
 
 bool GuardedServer::enableTls(const QString& certificateFile, const QString& keyFile, QString* error)
 {
