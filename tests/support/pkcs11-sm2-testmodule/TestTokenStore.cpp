@@ -6,9 +6,19 @@
 #include <fstream>
 #include <sstream>
 
+#ifdef _WIN32
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
+#endif
 
 namespace certdesk::testmodule {
 
@@ -79,25 +89,58 @@ bool writeAtomically(const std::string& file, const std::string& content)
         if (!out.flush())
             return false;
     }
+#ifdef _WIN32
+    // rename() on Windows refuses an existing target.
+    return MoveFileExA(temporary.c_str(), file.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)
+        != 0;
+#else
     return std::rename(temporary.c_str(), file.c_str()) == 0;
+#endif
 }
 
 } // namespace
 
+#ifdef _WIN32
+
 DirectoryLock::DirectoryLock(const std::string& directory)
 {
-    m_fd = ::open(path(directory, ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-    if (m_fd >= 0)
-        (void)::flock(m_fd, LOCK_EX);
+    HANDLE file = CreateFileA(path(directory, ".lock").c_str(), GENERIC_READ | GENERIC_WRITE,
+        FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (file == INVALID_HANDLE_VALUE)
+        return;
+    OVERLAPPED whole {};
+    (void)LockFileEx(file, LOCKFILE_EXCLUSIVE_LOCK, 0, MAXDWORD, MAXDWORD, &whole);
+    m_handle = reinterpret_cast<std::intptr_t>(file);
 }
 
 DirectoryLock::~DirectoryLock()
 {
-    if (m_fd >= 0) {
-        (void)::flock(m_fd, LOCK_UN);
-        ::close(m_fd);
+    if (m_handle != -1) {
+        HANDLE file = reinterpret_cast<HANDLE>(m_handle);
+        OVERLAPPED whole {};
+        (void)UnlockFileEx(file, 0, MAXDWORD, MAXDWORD, &whole);
+        CloseHandle(file);
     }
 }
+
+#else
+
+DirectoryLock::DirectoryLock(const std::string& directory)
+{
+    m_handle = ::open(path(directory, ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    if (m_handle >= 0)
+        (void)::flock(int(m_handle), LOCK_EX);
+}
+
+DirectoryLock::~DirectoryLock()
+{
+    if (m_handle >= 0) {
+        (void)::flock(int(m_handle), LOCK_UN);
+        ::close(int(m_handle));
+    }
+}
+
+#endif
 
 int slotCount(const std::string& directory)
 {

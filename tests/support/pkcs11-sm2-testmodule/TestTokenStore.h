@@ -8,7 +8,7 @@
 //   slots           number of slots (default 2)
 //   slot-<n>.state  the token in slot n; absent = a blank, uninitialized token is present
 //   faults          armed faults, one per line: "<function> <countdown> <ckr> <pull 0|1>"
-//   .lock           flock(2) target serializing every call of every process
+//   .lock           locked (flock(2); LockFileEx on Windows) to serialize every call of every process
 //
 // State file lines (hex for bytes, so any label or attribute value round-trips):
 //   present 0|1, generation N, label HEX, serial HEX, so_pin HEX, user_pin HEX|-, max_tries N,
@@ -65,7 +65,7 @@ public:
     DirectoryLock& operator=(const DirectoryLock&) = delete;
 
 private:
-    int m_fd = -1;
+    std::intptr_t m_handle = -1; // a file descriptor, or on Windows a HANDLE
 };
 
 [[nodiscard]] int slotCount(const std::string& directory);
