@@ -3,6 +3,9 @@
 ; Per-machine install under Program Files; per-user data stays in %LOCALAPPDATA%\CertDesk and the settings in
 ; HKEY_CURRENT_USER\Software\CertDesk (neither is touched by the uninstaller).
 Unicode true
+; A 64-bit installer for a 64-bit program (NSIS 3's amd64 stub): it writes the 64-bit registry view and Program
+; Files without redirection, and runs where no 32-bit subsystem is (a 64-bit-only Wine, Windows without WoW64).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 !include "x64.nsh"
