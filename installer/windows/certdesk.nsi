@@ -53,8 +53,8 @@ FunctionEnd
 Section "CertDesk" main
   SectionIn RO
   SetOutPath "$INSTDIR"
-  ; The unit tests in tests\ are for the smoke run, not for a counter PC.
-  File /r /x tests "${DIST}\*.*"
+  ; The unit tests in tests\ and Qt6Test.dll (only they import it) are for the smoke run, not for a counter PC.
+  File /r /x tests /x Qt6Test.dll "${DIST}\*.*"
   WriteRegStr HKLM "Software\CertDesk" "InstallDir" "$INSTDIR"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   WriteRegStr HKLM "${UNINSTALL_KEY}" "DisplayName" "CertDesk 证书服务台"
