@@ -865,13 +865,18 @@ T* driverHandle(const QSqlDatabase& db, std::initializer_list<const char*> typeN
     return nullptr;
 }
 
+// SQLite's last error on `handle` as QSQLITE reports it (extended result code as the native code), for
+// SqlError.
+QSqlError sqliteError(sqlite3* handle)
+{
+    return QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::StatementError,
+        QString::number(sqlite3_extended_errcode(handle)));
+}
+
 [[noreturn]] void failSqlite(const QSqlDatabase& db, sqlite3* handle, const char* step, const QString& sql)
 {
-    const int code = sqlite3_extended_errcode(handle);
-    const QSqlError error(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::StatementError,
-        QString::number(code));
     fail(db, std::string(step) + " failed: " + sqlite3_errmsg(handle) + " in: " + sql.left(60).toStdString(),
-        error);
+        sqliteError(handle));
 }
 
 #if CERTDESK_HAVE_LIBPQ
@@ -944,10 +949,7 @@ bool NativeRows::next()
         if (rc == SQLITE_DONE)
             return false;
         sqlite3* handle = sqlite3_db_handle(m_sqlite);
-        const int code = sqlite3_extended_errcode(handle);
-        const QSqlError error(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::StatementError,
-            QString::number(code));
-        throw SqlError(std::string("step failed: ") + sqlite3_errmsg(handle), error);
+        throw SqlError(std::string("step failed: ") + sqlite3_errmsg(handle), sqliteError(handle));
     }
 #if CERTDESK_HAVE_LIBPQ
     if (m_postgres)
