@@ -19,12 +19,15 @@
 #include <libpq-fe.h>
 #endif
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -253,7 +256,19 @@ struct ActiveLease
     PooledConnection* connection = nullptr;
     int depth = 0;
 };
-thread_local std::vector<ActiveLease> t_leases;
+// A fixed array, not a vector: a thread_local with a destructor is freed before its destructor runs on
+// MinGW-w64 (GCC bug 80816; docs/windows.md), so every thread_local here is trivially destructible.
+struct ActiveLeases
+{
+    static constexpr int kMax = 8; // databases leased at once by one thread (a service has one)
+    std::array<ActiveLease, kMax> leases;
+    int count = 0;
+
+    ActiveLease* begin() { return leases.data(); }
+    ActiveLease* end() { return leases.data() + count; }
+};
+static_assert(std::is_trivially_destructible_v<ActiveLeases>);
+thread_local ActiveLeases t_leases;
 
 ActiveLease* activeLeaseOf(const Database::Pool* pool)
 {
@@ -426,6 +441,8 @@ ConnectionLease::ConnectionLease(Database& database)
         m_slot = active->connection;
         return;
     }
+    if (t_leases.count == ActiveLeases::kMax)
+        throw SqlError("a thread leases connections of more than 8 databases at once");
     Database::Pool& pool = *m_pool;
     std::unique_ptr<PooledConnection> connection;
     {
@@ -452,7 +469,7 @@ ConnectionLease::ConnectionLease(Database& database)
         }
     }
     m_slot = connection.release();
-    t_leases.push_back({m_pool.get(), m_slot, 1});
+    t_leases.leases[size_t(t_leases.count++)] = {m_pool.get(), m_slot, 1};
 }
 
 ConnectionLease::~ConnectionLease()
@@ -461,7 +478,8 @@ ConnectionLease::~ConnectionLease()
     if (!active || --active->depth > 0)
         return;
     std::unique_ptr<PooledConnection> connection(active->connection);
-    t_leases.erase(t_leases.begin() + (active - t_leases.data()));
+    std::copy(active + 1, t_leases.end(), active);
+    --t_leases.count;
     if (connection->suspect) {
         connection->suspect = false;
         // A connection the server dropped answers nothing; a live one answers this at once.

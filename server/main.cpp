@@ -10,6 +10,7 @@
 #include "domain/Translations.h"
 #include "platform/FileAccess.h"
 #include "platform/ProcessSignals.h"
+#include "platform/ThreadExit.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -31,6 +32,7 @@ void fail(const QString& message)
 
 int main(int argc, char* argv[])
 {
+    certdesk::platform::prepareThreadExit();
     // Block SIGINT/SIGTERM in every thread (the workers inherit this mask) and wait for them here, so
     // shutdown runs in normal code rather than in a signal handler.
     // (platform/ProcessSignals.h: the console's control events on Windows.)

@@ -5,6 +5,7 @@
 #include "api/UrlPolicy.h"
 #include "domain/Translations.h"
 #include "kiosk/KioskLook.h"
+#include "platform/ThreadExit.h"
 #include "server/Service.h"
 #include "storage/LocalStore.h"
 
@@ -40,6 +41,7 @@ void setCjkFont(QApplication& app)
 
 int main(int argc, char** argv)
 {
+    certdesk::platform::prepareThreadExit();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("CertDesk"));
     // The menu entry installer/certdesk.desktop: on Wayland the compositor takes the window's icon and name

@@ -2,6 +2,7 @@
 #include "Cli.h"
 
 #include "domain/Translations.h"
+#include "platform/ThreadExit.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -10,6 +11,7 @@
 
 int main(int argc, char** argv)
 {
+    certdesk::platform::prepareThreadExit();
     // Painting the letter needs QtGui's fonts; the token commands need only QtCore.
     const bool gui = certdesk::cli::needsGui(argc, argv);
 #ifndef Q_OS_WIN

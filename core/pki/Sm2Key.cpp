@@ -6,7 +6,9 @@
 #include <openssl/obj_mac.h>
 #include <openssl/x509.h>
 
+#include <mutex>
 #include <utility>
+#include <vector>
 
 namespace certdesk::pki {
 
@@ -26,18 +28,48 @@ bool hasPrivateHalf(const EVP_PKEY* key)
     return has;
 }
 
-// The key generation context, one per thread: creating it means a provider lookup under a lock, and a
-// key-generation context may be used for any number of EVP_PKEY_generate calls.
-EVP_PKEY_CTX* keyGenerationContext()
+// Key generation contexts, reused: creating one means a provider lookup under a lock, and a context may serve
+// any number of EVP_PKEY_generate calls, one thread at a time. Not thread_local: a thread's C++ destructors
+// may run after OpenSSL has released that thread's state (on Windows its DLL_THREAD_DETACH comes first), and
+// EVP_PKEY_CTX_free then calls through freed memory. The pool lives as long as the process.
+class KeyGenerationContexts
 {
-    thread_local EvpPkeyCtxPtr context = [] {
+public:
+    static KeyGenerationContexts& instance()
+    {
+        static auto* pool = new KeyGenerationContexts; // never destroyed: no order problem at exit
+        return *pool;
+    }
+
+    EvpPkeyCtxPtr take()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_idle.empty()) {
+                EvpPkeyCtxPtr context = std::move(m_idle.back());
+                m_idle.pop_back();
+                return context;
+            }
+        }
         EvpPkeyCtxPtr created(EVP_PKEY_CTX_new_from_name(nullptr, "SM2", nullptr));
         if (created && EVP_PKEY_keygen_init(created.get()) <= 0)
             created.reset();
         return created;
-    }();
-    return context.get();
-}
+    }
+
+    void give(EvpPkeyCtxPtr context)
+    {
+        const std::lock_guard lock(m_mutex);
+        // As many as threads generated at the same moment; beyond a generous bound, freed.
+        if (m_idle.size() < kMaxIdle)
+            m_idle.push_back(std::move(context));
+    }
+
+private:
+    static constexpr size_t kMaxIdle = 128;
+    std::mutex m_mutex;
+    std::vector<EvpPkeyCtxPtr> m_idle;
+};
 
 PkiResult<Sm2Key> fromData(OSSL_PARAM* params, int selection, const QString& what)
 {
@@ -59,10 +91,11 @@ Sm2Key::Sm2Key(std::shared_ptr<EVP_PKEY> key, bool hasPrivateKey)
 PkiResult<Sm2Key> Sm2Key::generate()
 {
     ErrorQueueGuard guard;
-    EVP_PKEY_CTX* context = keyGenerationContext();
+    EvpPkeyCtxPtr context = KeyGenerationContexts::instance().take();
     EVP_PKEY* raw = nullptr;
-    if (context == nullptr || EVP_PKEY_generate(context, &raw) <= 0 || raw == nullptr)
+    if (!context || EVP_PKEY_generate(context.get(), &raw) <= 0 || raw == nullptr)
         return pkiError(PkiStatus::InternalError, QStringLiteral("SM2 key generation failed"));
+    KeyGenerationContexts::instance().give(std::move(context));
     return Sm2Key(std::shared_ptr<EVP_PKEY>(raw, EVP_PKEY_free), true);
 }
 
