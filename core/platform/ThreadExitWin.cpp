@@ -2,6 +2,7 @@
 // (qregularexpression.cpp, Qt 6.4: the JIT stack is created on a thread's first JIT match).
 #include "platform/ThreadExit.h"
 
+#include <QByteArray>
 #include <QtGlobal>
 
 namespace certdesk::platform {
@@ -9,7 +10,7 @@ namespace certdesk::platform {
 void prepareThreadExit()
 {
     if (!qEnvironmentVariableIsSet("QT_ENABLE_REGEXP_JIT"))
-        qputenv("QT_ENABLE_REGEXP_JIT", "0");
+        qputenv("QT_ENABLE_REGEXP_JIT", QByteArrayLiteral("0"));
 }
 
 } // namespace certdesk::platform
