@@ -1,7 +1,7 @@
 // 我已收到 UKey end to end, against the real certdesk-server: a UKey programmed at the counter
 // (ProgrammingJob), given a random initial PIN (pins::generateInitialPin) and shipped with it; the PIN read
-// back from the shipment SMS in the sandbox outbox; on the applicant's side the ReceiptJob finds the UKey among
-// the tokens, checks its certificates against the order and the CA, changes the PIN and proves receipt.
+// back from the shipment SMS in the sandbox outbox; on the applicant's side the ReceiptJob finds the UKey
+// among the tokens, checks its certificates against the order and the CA, changes the PIN and proves receipt.
 // - the CertDesk SM2 test module (a vendor token that signs SM2): the challenge is signed by the new signing
 //   key; the access token is enough;
 // - SoftHSM (stores SM2 keys, cannot sign SM2): the receipt carries the token serial, with the applicant
@@ -153,7 +153,8 @@ std::optional<test::ApprovedApplication> TestReceipt::programAndShip(
     // The counter's step for a mailed UKey: a random initial PIN replaces the factory PIN.
     const QString initialPin = pins::generateInitialPin();
     auto module = token::ModuleLoader::load(modulePath);
-    auto session = module ? module->openSession(label) : token::TokenResult<token::TokenSession>(module.error());
+    auto session
+        = module ? module->openSession(label) : token::TokenResult<token::TokenSession>(module.error());
     if (!session || !session->changePin(FactoryPin, initialPin)) {
         qWarning("initial PIN not set");
         return std::nullopt;
