@@ -304,5 +304,6 @@ int main(int argc, char* argv[])
     service.stop();
     std::printf("stopped\n");
     std::fflush(stdout);
+    certdesk::platform::stopFinished();
     return 0;
 }

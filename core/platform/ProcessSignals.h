@@ -11,6 +11,10 @@ namespace certdesk::platform {
 void blockStopSignals();
 // Blocks until a stop request arrives (after blockStopSignals()).
 void waitForStopSignal();
+// Says the stop has been carried out. Windows ends a process as soon as its handler of the console's close,
+// logoff and shutdown events returns (Microsoft, "HandlerRoutine"): that handler waits for this, up to the
+// system's 5 seconds, so the service closes its database and files first. Nothing on POSIX systems.
+void stopFinished();
 
 // A peer that closes its end of a socket or pipe must not end this process: SIGPIPE is ignored unless a
 // handler is installed already. Nothing on Windows.

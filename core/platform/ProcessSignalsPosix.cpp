@@ -34,6 +34,8 @@ void waitForStopSignal()
     sigwait(&set, &received);
 }
 
+void stopFinished() { }
+
 void ignoreBrokenPipes()
 {
     struct sigaction current = {};
