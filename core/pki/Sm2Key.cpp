@@ -29,9 +29,9 @@ bool hasPrivateHalf(const EVP_PKEY* key)
 }
 
 // Key generation contexts, reused: creating one means a provider lookup under a lock, and a context may serve
-// any number of EVP_PKEY_generate calls, one thread at a time. Not thread_local: a thread's C++ destructors
-// may run after OpenSSL has released that thread's state (on Windows its DLL_THREAD_DETACH comes first), and
-// EVP_PKEY_CTX_free then calls through freed memory. The pool lives as long as the process.
+// any number of EVP_PKEY_generate calls, one thread at a time. Not thread_local: on MinGW-w64 a
+// thread_local's storage is freed before its destructor runs (platform/ThreadExit.h), and EVP_PKEY_CTX_free
+// then reads freed memory as its thread ends. The pool lives as long as the process.
 class KeyGenerationContexts
 {
 public:
