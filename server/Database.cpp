@@ -26,6 +26,7 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <string>
 #include <thread>
 #include <type_traits>
 #include <utility>
@@ -442,7 +443,8 @@ ConnectionLease::ConnectionLease(Database& database)
         return;
     }
     if (t_leases.count == ActiveLeases::kMax)
-        throw SqlError("a thread leases connections of more than 8 databases at once");
+        throw SqlError("a thread leases connections of more than " + std::to_string(ActiveLeases::kMax)
+            + " databases at once");
     Database::Pool& pool = *m_pool;
     std::unique_ptr<PooledConnection> connection;
     {
