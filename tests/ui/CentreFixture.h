@@ -10,6 +10,10 @@
 #include "documents/ScanSource.h"
 #include "domain/Application.h"
 #include "print/PrintedForm.h"
+#include "storage/DraftStore.h"
+#include "storage/LocalStore.h"
+#include "storage/SubmissionStore.h"
+#include "wizard/ApplicationWizard.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -272,23 +276,24 @@ struct CreatedApp
     QString token;
 };
 
-// Mints an old RSA certificate in the sandbox, looks it up and creates the application (no possession proof:
-// the serial was typed). `suffix` (0..9) makes the organisation unique per test.
+// Mints an old RSA certificate in a sandbox service, looks it up and creates the application through
+// `applicant` (no possession proof: the serial was typed). `suffix` (0..9) makes the organisation unique per
+// test.
 inline bool createApplication(
-    CentreServer& s, CertificateCategory category, CreatedApp* out, QString* error, int suffix = 0)
+    api::ApiClient& applicant, CertificateCategory category, CreatedApp* out, QString* error, int suffix = 0)
 {
     const bool institution = isInstitution(category);
     const QString holder
         = institution ? QStringLiteral("深圳市星河测试科技有限公司") : QStringLiteral("王芳");
     const QString credential
         = institution ? QStringLiteral("91440300MA5H00001F") : QStringLiteral("11010519491231002X");
-    auto legacy = await(s.applicant->sandboxMintLegacy(
+    auto legacy = await(applicant.sandboxMintLegacy(
         category, holder, credential, QDateTime::currentDateTimeUtc().addDays(30)));
     if (!legacy.ok()) {
         *error = QStringLiteral("mint: ") + describe(legacy.error());
         return false;
     }
-    auto old = await(s.applicant->lookupCertificate(legacy->serial));
+    auto old = await(applicant.lookupCertificate(legacy->serial));
     if (!old.ok()) {
         *error = QStringLiteral("lookup: ") + describe(old.error());
         return false;
@@ -302,7 +307,7 @@ inline bool createApplication(
     a.acknowledgements.oldCertificateRevocation = true;
     a.acknowledgements.acknowledgedAt = QDateTime::currentDateTimeUtc();
     // The agreement text the service serves now, as the wizard records it.
-    if (auto agreement = await(s.applicant->agreement()); agreement.ok())
+    if (auto agreement = await(applicant.agreement()); agreement.ok())
         a.acknowledgements.agreementVersion = agreement->version;
     a.mailing = {QStringLiteral("440000"), QStringLiteral("440300"), QStringLiteral("440305"),
         QStringLiteral("深圳市南山区科技园南区深南大道10000号")};
@@ -311,7 +316,7 @@ inline bool createApplication(
         institution ? QStringLiteral("440305199007151233") : credential,
         QStringLiteral("1380013800%1").arg(suffix), QStringLiteral("liming@example.com")};
     if (institution) {
-        auto banks = await(s.applicant->banks(QStringLiteral("工商"), 5));
+        auto banks = await(applicant.banks(QStringLiteral("工商"), 5));
         if (!banks.ok() || banks->isEmpty()) {
             *error = QStringLiteral("banks");
             return false;
@@ -322,7 +327,7 @@ inline bool createApplication(
     } else {
         a.applicant = person;
     }
-    auto created = await(s.applicant->createApplication(a));
+    auto created = await(applicant.createApplication(a));
     if (!created.ok()) {
         *error = QStringLiteral("create: ") + describe(created.error());
         return false;
@@ -332,6 +337,29 @@ inline bool createApplication(
     out->orderNo = created->orderNo;
     out->token = created->accessToken;
     return true;
+}
+
+// The same through the sandbox certdesk-server's applicant client.
+inline bool createApplication(
+    CentreServer& s, CertificateCategory category, CreatedApp* out, QString* error, int suffix = 0)
+{
+    return createApplication(*s.applicant, category, out, error, suffix);
+}
+
+// Records `app` in `store` as the wizard does on submitting: a draft at the review page and the submission.
+inline bool recordSubmission(LocalStore& store, const CreatedApp& app, const QString& serverUrl)
+{
+    Application a = app.application;
+    a.id = app.id;
+    a.orderNo = app.orderNo;
+    Submission s;
+    s.applicationId = app.id;
+    s.orderNo = app.orderNo;
+    s.accessToken = app.token;
+    s.category = a.category;
+    s.serverUrl = serverUrl;
+    s.draftId = DraftStore(store).create(a, ui::ApplicationWizard::ReviewPage);
+    return !s.draftId.isEmpty() && SubmissionStore(store).record(s);
 }
 
 // Everything before payment, through the API (for tests that start at the payment page).

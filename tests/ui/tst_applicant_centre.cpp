@@ -4,6 +4,7 @@
 // documents, liveness, payment, rejection by the reviewer, the fix and the resubmission — all there. Signing
 // out and the kiosk's idle wipe end the session on the service.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "HomePage.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
@@ -42,18 +43,9 @@ using ui::ApplicationWizard;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 void type(QWidget* root, const QString& edit, const QString& text)
 {
-    auto* e = find<QLineEdit>(root, edit);
+    auto* e = findWidget<QLineEdit>(root, edit);
     e->setFocus();
     e->selectAll();
     QTest::keyClick(e, Qt::Key_Backspace);
@@ -63,7 +55,7 @@ void type(QWidget* root, const QString& edit, const QString& text)
 
 void selectCode(QWidget* root, const QString& combo, const QString& code)
 {
-    auto* box = find<QComboBox>(root, combo);
+    auto* box = findWidget<QComboBox>(root, combo);
     const int index = box->findData(code);
     QVERIFY2(index > 0, qPrintable(code));
     box->setCurrentIndex(index);
@@ -115,12 +107,12 @@ private:
     ApplicantCentrePage* signIn(ui::MainWindow& window, const QString& mobile)
     {
         window.showHome();
-        find<QPushButton>(window.homePage(), QStringLiteral("applicantCentreButton"))->click();
+        findWidget<QPushButton>(window.homePage(), QStringLiteral("applicantCentreButton"))->click();
         ApplicantCentrePage* page = window.applicantCentre();
         if (!page || !page->isVisible())
             return nullptr;
         type(page, QStringLiteral("applicantMobileEdit"), mobile);
-        auto* send = find<QPushButton>(page, QStringLiteral("applicantSendCodeButton"));
+        auto* send = findWidget<QPushButton>(page, QStringLiteral("applicantSendCodeButton"));
         if (!send->isEnabled())
             return nullptr;
         send->click();
@@ -134,7 +126,7 @@ private:
         if (code.size() != 6)
             return nullptr;
         type(page, QStringLiteral("applicantCodeEdit"), code);
-        find<QPushButton>(page, QStringLiteral("applicantSignInButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("applicantSignInButton"))->click();
         if (!QTest::qWaitFor([page] { return page->isSignedIn() && !page->isBusy(); }, Timeout))
             return nullptr;
         return page;
@@ -150,7 +142,7 @@ private:
         ui::DocumentSlot* slot = centre->documentsPage()->slotFor(kind);
         QVERIFY2(slot, qPrintable(api));
         m_files.openAnswers = {path};
-        auto* choose = find<QPushButton>(slot, QStringLiteral("documentChoose_") + api);
+        auto* choose = findWidget<QPushButton>(slot, QStringLiteral("documentChoose_") + api);
         QVERIFY2(choose->isEnabled(), qPrintable(api));
         choose->click();
         QTRY_VERIFY_WITH_TIMEOUT(!slot->isBusy(), Timeout);
@@ -172,16 +164,16 @@ private:
         window.setCentreServices(fakeServices(&m_files, &m_printer, &m_notifier, nullptr));
         window.resize(1366, 768);
         window.show();
-        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        findWidget<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
         QVERIFY(w);
         QTRY_VERIFY_WITH_TIMEOUT(
-            find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
-        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
-        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+            findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
         type(w, QStringLiteral("edit_serial"), minted->serial);
-        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("lookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), Timeout);
         w->next();
         w->next();
@@ -199,7 +191,7 @@ private:
         w->next();
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
-        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("submitButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), Timeout);
         const auto recorded = SubmissionStore(store).find(w->application().id);
         QVERIFY(recorded);
@@ -240,14 +232,14 @@ private Q_SLOTS:
         ApplicantCentrePage* page = signIn(window, kMobile);
         QVERIFY(page);
         const QString token = page->token();
-        auto* list = find<QTreeWidget>(page, QStringLiteral("applicantApplicationList"));
+        auto* list = findWidget<QTreeWidget>(page, QStringLiteral("applicantApplicationList"));
         QTRY_COMPARE_WITH_TIMEOUT(list->topLevelItemCount(), 1, Timeout);
         QCOMPARE(list->topLevelItem(0)->text(0), submitted.orderNo);
         QCOMPARE(list->topLevelItem(0)->text(3), statusDisplayName(ApplicationStatus::Draft));
-        QVERIFY(find<QLabel>(page, QStringLiteral("applicantSignedInAs"))
+        QVERIFY(findWidget<QLabel>(page, QStringLiteral("applicantSignedInAs"))
                     ->text()
                     .contains(QStringLiteral("****")));
-        find<QPushButton>(page, QStringLiteral("applicantOpenButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("applicantOpenButton"))->click();
 
         // The application centre, with the applicant token.
         ApplicationCentre* centre = window.centre();
@@ -257,14 +249,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(centre->session()->isLoaded(), Timeout);
         QCOMPARE(centre->session()->application().status, ApplicationStatus::Draft);
         // Submitted is not a draft: the status chip says what is still to do.
-        QVERIFY(find<QLabel>(centre, QStringLiteral("centreStatus"))
+        QVERIFY(findWidget<QLabel>(centre, QStringLiteral("centreStatus"))
                     ->text()
                     .startsWith(QStringLiteral("Submitted")));
         QCOMPARE(centre->session()->application().applicant.mobile, kMobile);
 
         // Letter, documents, liveness, payment.
         const int prints = m_printer.prints;
-        find<QPushButton>(centre, QStringLiteral("letterPrintButton"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("letterPrintButton"))->click();
         QCOMPARE(m_printer.prints, prints + 1);
         centre->showPage(ApplicationCentre::DocumentsTab);
         int seed = 21;
@@ -283,8 +275,8 @@ private Q_SLOTS:
         centre->showPage(ApplicationCentre::PaymentTab);
         ui::PaymentPage* payment = centre->paymentPage();
         QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Choosing, Timeout);
-        find<QRadioButton>(payment, QStringLiteral("payWeChat"))->click();
-        find<QPushButton>(payment, QStringLiteral("payButton"))->click();
+        findWidget<QRadioButton>(payment, QStringLiteral("payWeChat"))->click();
+        findWidget<QPushButton>(payment, QStringLiteral("payButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Waiting, Timeout);
         CENTRE_AWAIT_OK(paid, m_server.applicant->sandboxCompletePayment(payment->payment().paymentId));
         QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Paid, Timeout);
@@ -295,21 +287,21 @@ private Q_SLOTS:
         const QList<RejectionReason> reasons {
             {QStringLiteral("document:id_card"), QStringLiteral("The ID card copy is not legible.")}};
         CENTRE_AWAIT_OK(rejected, m_server.reviewer->reject(submitted.applicationId, reasons));
-        find<QPushButton>(centre, QStringLiteral("centreRefreshButton"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("centreRefreshButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().status, ApplicationStatus::Rejected, Timeout);
-        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
+        QTRY_COMPARE_WITH_TIMEOUT(findWidget<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
             statusDisplayName(ApplicationStatus::Rejected), Timeout);
 
         // Fixed and resubmitted on client B.
         centre->showPage(ApplicationCentre::StatusTab);
-        find<QPushButton>(centre, QStringLiteral("rejectionFix_0"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("rejectionFix_0"))->click();
         QCOMPARE(centre->currentPage(), ApplicationCentre::DocumentsTab);
         chooseDocument(centre, DocumentKind::IdCard, 77);
         if (QTest::currentTestFailed())
             return;
         centre->showPage(ApplicationCentre::StatusTab);
-        auto* resubmit = find<QPushButton>(centre, QStringLiteral("resubmitButton"));
+        auto* resubmit = findWidget<QPushButton>(centre, QStringLiteral("resubmitButton"));
         QTRY_VERIFY_WITH_TIMEOUT(resubmit->isEnabled(), Timeout);
         resubmit->click();
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -324,7 +316,7 @@ private Q_SLOTS:
 
         // Signing out ends the session on the service and closes the centre opened with it.
         window.showApplicantCentre();
-        find<QPushButton>(page, QStringLiteral("applicantSignOutButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("applicantSignOutButton"))->click();
         QVERIFY(!page->isSignedIn());
         QVERIFY(!window.centre());
         QTRY_VERIFY_WITH_TIMEOUT(tokenDead(token), Timeout);
@@ -350,10 +342,10 @@ private Q_SLOTS:
         window.show();
         ui::CounterDesk* desk = window.counterDesk();
         QVERIFY(desk);
-        find<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(QStringLiteral("counter"));
-        find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))
+        findWidget<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(QStringLiteral("counter"));
+        findWidget<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))
             ->setText(QStringLiteral("sandbox-counter"));
-        find<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
+        findWidget<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!desk->isShowingLogin(), Timeout);
 
         // Found by order number (typed in lower case).
@@ -361,25 +353,25 @@ private Q_SLOTS:
         ui::WalkInPage* walkIn = desk->walkInPage();
         QVERIFY(walkIn->isVisible());
         type(walkIn, QStringLiteral("walkInQueryEdit"), app.orderNo.toLower());
-        find<QPushButton>(walkIn, QStringLiteral("walkInSearchButton"))->click();
+        findWidget<QPushButton>(walkIn, QStringLiteral("walkInSearchButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(walkIn->resultCount(), 1, Timeout);
         QVERIFY(!walkIn->isBusy());
-        auto* results = find<QTreeWidget>(walkIn, QStringLiteral("walkInResultList"));
+        auto* results = findWidget<QTreeWidget>(walkIn, QStringLiteral("walkInResultList"));
         QCOMPARE(results->topLevelItem(0)->text(0), app.orderNo);
         // The clerk sees the number masked.
         QVERIFY(!results->topLevelItem(0)->text(4).contains(app.application.agent.mobile));
 
         // The code goes to the applicant's phone; the applicant tells it to the clerk.
-        find<QPushButton>(walkIn, QStringLiteral("walkInContinueButton"))->click();
+        findWidget<QPushButton>(walkIn, QStringLiteral("walkInContinueButton"))->click();
         ApplicantCentrePage* page = window.applicantCentre();
         QVERIFY(page && page->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(page->resendRemaining() > 0, Timeout);
         const QString code = smsCode(app.application.agent.mobile);
         QCOMPARE(code.size(), 6);
         type(page, QStringLiteral("applicantCodeEdit"), code);
-        find<QPushButton>(page, QStringLiteral("applicantSignInButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("applicantSignInButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(page->isSignedIn() && !page->isBusy(), Timeout);
-        auto* list = find<QTreeWidget>(page, QStringLiteral("applicantApplicationList"));
+        auto* list = findWidget<QTreeWidget>(page, QStringLiteral("applicantApplicationList"));
         QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 1, Timeout);
         QTreeWidgetItem* mine = nullptr;
         for (int i = 0; i < list->topLevelItemCount(); ++i)
@@ -387,7 +379,7 @@ private Q_SLOTS:
                 mine = list->topLevelItem(i);
         QVERIFY(mine);
         list->setCurrentItem(mine);
-        find<QPushButton>(page, QStringLiteral("applicantOpenButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("applicantOpenButton"))->click();
         QVERIFY(window.centre());
         QCOMPARE(window.centre()->applicationId(), app.id);
         QTRY_VERIFY_WITH_TIMEOUT(window.centre()->session()->isLoaded(), Timeout);
@@ -417,7 +409,7 @@ private Q_SLOTS:
         CENTRE_AWAIT_OK(listed, m_server.applicant->applicantApplications(token));
         window.wipeSession();
         QVERIFY(!page->isSignedIn());
-        QVERIFY(find<QLineEdit>(page, QStringLiteral("applicantMobileEdit"))->text().isEmpty());
+        QVERIFY(findWidget<QLineEdit>(page, QStringLiteral("applicantMobileEdit"))->text().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(tokenDead(token), Timeout);
     }
 };

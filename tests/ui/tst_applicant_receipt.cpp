@@ -5,6 +5,7 @@
 // own and confirms receipt: the application is `completed`, the token has the new PIN, and the page says that
 // bids now go to the new certificate. With CERTDESK_SCREENSHOT_DIR set, every step is also saved at 1366×768
 // (docs/screenshots/receipt-*.png; scripts/receipt-screenshots).
+#include "FindWidget.h"
 #include "IssuanceFixture.h"
 #include "ScreenshotApp.h"
 #include "TestEnvironment.h"
@@ -42,18 +43,9 @@ const QString FactoryPin = QStringLiteral("12345678");
 const QString Label = QStringLiteral("CertDesk UKey");
 constexpr int Timeout = 60000;
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 void type(QWidget* root, const QString& name, const QString& text)
 {
-    auto* e = find<QLineEdit>(root, name);
+    auto* e = findWidget<QLineEdit>(root, name);
     e->setFocus();
     e->clear();
     test::typeText(e, text);
@@ -160,14 +152,16 @@ void TestApplicantReceipt::receiveTheMailedUKey()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     type(&page, QStringLiteral("applicantMobileEdit"), mobile);
-    QTest::mouseClick(find<QPushButton>(&page, QStringLiteral("applicantSendCodeButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        findWidget<QPushButton>(&page, QStringLiteral("applicantSendCodeButton")), Qt::LeftButton);
     QString code;
     QTRY_VERIFY_WITH_TIMEOUT(!(code = lastSmsMatching(mobile, QString(), 6)).isEmpty(), Timeout);
     type(&page, QStringLiteral("applicantCodeEdit"), code);
     QSignalSpy signedIn(&page, &ui::ApplicantCentrePage::signedIn);
-    QTest::mouseClick(find<QPushButton>(&page, QStringLiteral("applicantSignInButton")), Qt::LeftButton);
+    QTest::mouseClick(
+        findWidget<QPushButton>(&page, QStringLiteral("applicantSignInButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!signedIn.isEmpty(), Timeout);
-    auto* list = find<QTreeWidget>(&page, QStringLiteral("applicantApplicationList"));
+    auto* list = findWidget<QTreeWidget>(&page, QStringLiteral("applicantApplicationList"));
     QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() > 0, Timeout);
     QTreeWidgetItem* mine = nullptr;
     for (int i = 0; i < list->topLevelItemCount(); ++i) {
@@ -176,7 +170,7 @@ void TestApplicantReceipt::receiveTheMailedUKey()
     }
     QVERIFY(mine);
     list->setCurrentItem(mine);
-    auto* received = find<QPushButton>(&page, QStringLiteral("applicantReceivedButton"));
+    auto* received = findWidget<QPushButton>(&page, QStringLiteral("applicantReceivedButton"));
     QVERIFY(received->isVisible() && received->isEnabled());
     shot(&page, QStringLiteral("1-list"));
 
@@ -185,9 +179,9 @@ void TestApplicantReceipt::receiveTheMailedUKey()
     QSignalSpy answered(panel, &ui::ReceiptPanel::jobAnswered);
     QTest::mouseClick(received, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), Timeout);
-    auto* details = find<QLabel>(panel, QStringLiteral("receiptTokenDetails"));
+    auto* details = findWidget<QLabel>(panel, QStringLiteral("receiptTokenDetails"));
     QVERIFY2(details->text().contains(Label), qPrintable(panel->statusText()));
-    auto* confirm = find<QPushButton>(panel, QStringLiteral("receiptConfirmButton"));
+    auto* confirm = findWidget<QPushButton>(panel, QStringLiteral("receiptConfirmButton"));
     QVERIFY(confirm->isVisible());
     QVERIFY(!confirm->isEnabled());
     shot(&page, QStringLiteral("2-found"));
@@ -196,7 +190,7 @@ void TestApplicantReceipt::receiveTheMailedUKey()
     type(panel, QStringLiteral("receiptInitialPinEdit"), smsPin);
     type(panel, QStringLiteral("receiptNewPinEdit"), QStringLiteral("123456"));
     type(panel, QStringLiteral("receiptRepeatPinEdit"), QStringLiteral("123456"));
-    auto* hint = find<QLabel>(panel, QStringLiteral("receiptPinHint"));
+    auto* hint = findWidget<QLabel>(panel, QStringLiteral("receiptPinHint"));
     QVERIFY(hint->text().contains(QStringLiteral("123456")));
     QVERIFY(!confirm->isEnabled());
     shot(&page, QStringLiteral("3-weak-pin"));
@@ -225,13 +219,13 @@ void TestApplicantReceipt::receiveTheMailedUKey()
     QTest::mouseClick(confirm, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), Timeout);
     QVERIFY2(panel->isCompleted(), qPrintable(panel->statusText()));
-    auto* done = find<QLabel>(panel, QStringLiteral("receiptDoneText"));
+    auto* done = findWidget<QLabel>(panel, QStringLiteral("receiptDoneText"));
     QVERIFY(done->isVisible());
     QVERIFY(done->text().contains(QStringLiteral("新证书")));
     QVERIFY(done->text().contains(QStringLiteral("旧证书")));
     // The PIN fields hold nothing any more.
     for (const char* name : {"receiptInitialPinEdit", "receiptNewPinEdit", "receiptRepeatPinEdit"})
-        QVERIFY(find<QLineEdit>(panel, QLatin1String(name))->text().isEmpty());
+        QVERIFY(findWidget<QLineEdit>(panel, QLatin1String(name))->text().isEmpty());
     shot(&page, QStringLiteral("4-completed"));
     QCOMPARE(m_fixture.application(*approved)->status, ApplicationStatus::Completed);
     auto module = token::ModuleLoader::load(Sm2TestModule::modulePath());

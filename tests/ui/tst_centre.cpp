@@ -4,6 +4,7 @@
 // rejection with links to the field and the document, fix and resubmit; then issuance and shipment show the
 // tracking number.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "TestEnvironment.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/BackoffPoller.h"
@@ -40,18 +41,9 @@ using ui::DocumentSlot;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 QString labelText(QWidget* root, const QString& name)
 {
-    return find<QLabel>(root, name)->text();
+    return findWidget<QLabel>(root, name)->text();
 }
 
 constexpr int Timeout = 30000;
@@ -91,7 +83,7 @@ private:
         m_files.openAnswers = {path};
         DocumentSlot* s = slot(kind);
         QVERIFY(s);
-        find<QPushButton>(s, QStringLiteral("documentChoose_") + documentKindToApi(kind))->click();
+        findWidget<QPushButton>(s, QStringLiteral("documentChoose_") + documentKindToApi(kind))->click();
         QVERIFY(s->isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy(), Timeout);
     }
@@ -133,15 +125,15 @@ private Q_SLOTS:
 
     void letterPrintPreviewAndPdf()
     {
-        find<QPushButton>(m_centre.get(), QStringLiteral("letterPreviewButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("letterPreviewButton"))->click();
         QCOMPARE(m_printer.previews, 1);
         QVERIFY(!m_printer.lastPage.isNull());
-        find<QPushButton>(m_centre.get(), QStringLiteral("letterPrintButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("letterPrintButton"))->click();
         QCOMPARE(m_printer.prints, 1);
         QVERIFY(m_centre->letterPage()->statusText().contains(QStringLiteral("printer")));
 
         m_files.saveAnswer = m_dir.filePath(QStringLiteral("letter.pdf"));
-        find<QPushButton>(m_centre.get(), QStringLiteral("letterSavePdfButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("letterSavePdfButton"))->click();
         QVERIFY(QFile::exists(m_files.saveAnswer));
         QVERIFY(m_files.lastSuggestedName.contains(m_app.orderNo));
         QProcess text;
@@ -153,10 +145,10 @@ private Q_SLOTS:
 
         // 模板下载 of the 电子印章采集表, from the letter page and from the upload slot.
         m_files.saveAnswer = m_dir.filePath(QStringLiteral("eseal.pdf"));
-        find<QPushButton>(m_centre.get(), QStringLiteral("eSealTemplateButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("eSealTemplateButton"))->click();
         QVERIFY(QFile::exists(m_files.saveAnswer));
         QFile::remove(m_files.saveAnswer);
-        find<QPushButton>(m_centre.get(), QStringLiteral("documentTemplate_e_seal_form"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("documentTemplate_e_seal_form"))->click();
         QVERIFY(QFile::exists(m_files.saveAnswer));
     }
 
@@ -166,7 +158,7 @@ private Q_SLOTS:
         // gives the printed size or larger, scrolling.
         m_centre->showPage(ApplicationCentre::LetterTab);
         ui::LetterPage* letter = m_centre->letterPage();
-        auto* scroll = find<QScrollArea>(m_centre.get(), QStringLiteral("letterPreviewScroll"));
+        auto* scroll = findWidget<QScrollArea>(m_centre.get(), QStringLiteral("letterPreviewScroll"));
         QCOMPARE(letter->zoom(), ui::LetterPage::Zoom::PageWidth);
         QTRY_VERIFY_WITH_TIMEOUT(
             letter->previewSize().width() > scroll->viewport()->width() * 9 / 10, Timeout);
@@ -179,7 +171,7 @@ private Q_SLOTS:
         QCOMPARE(letter->previewSize().width(), int(a4 * 1.5));
         QVERIFY(letter->previewSize().height() > whole * 2);
         // The zoom box drives the same setting.
-        auto* box = find<QComboBox>(m_centre.get(), QStringLiteral("letterZoom"));
+        auto* box = findWidget<QComboBox>(m_centre.get(), QStringLiteral("letterZoom"));
         QCOMPARE(box->currentData().toInt(), int(ui::LetterPage::Zoom::Large));
         box->setCurrentIndex(box->findData(int(ui::LetterPage::Zoom::Actual)));
         Q_EMIT box->activated(box->currentIndex());
@@ -232,21 +224,21 @@ private Q_SLOTS:
         m_centre->showPage(ApplicationCentre::DocumentsTab);
         DocumentSlot* s = slot(DocumentKind::IdCard);
         m_scanner.holdUntilCancelled = true;
-        find<QPushButton>(s, QStringLiteral("documentScan_id_card"))->click();
+        findWidget<QPushButton>(s, QStringLiteral("documentScan_id_card"))->click();
         QVERIFY(s->isBusy());
-        auto* cancel = find<QPushButton>(s, QStringLiteral("documentCancel_id_card"));
+        auto* cancel = findWidget<QPushButton>(s, QStringLiteral("documentCancel_id_card"));
         QVERIFY(cancel->isVisible());
         // One scan at a time: the other slots wait for the scanner.
-        QVERIFY(!find<QPushButton>(
+        QVERIFY(!findWidget<QPushButton>(
             slot(DocumentKind::ApplicationForm), QStringLiteral("documentScan_application_form"))
                      ->isEnabled());
-        QVERIFY(find<QProgressBar>(s, QStringLiteral("documentProgress_id_card"))->isVisible());
+        QVERIFY(findWidget<QProgressBar>(s, QStringLiteral("documentProgress_id_card"))->isVisible());
         cancel->click();
         QTRY_VERIFY_WITH_TIMEOUT(!s->isBusy(), Timeout);
         m_scanner.holdUntilCancelled = false;
         QVERIFY(s->errorText().isEmpty()); // cancelling is not an error
         QVERIFY(!cancel->isVisible());
-        QVERIFY(find<QPushButton>(
+        QVERIFY(findWidget<QPushButton>(
             slot(DocumentKind::ApplicationForm), QStringLiteral("documentScan_application_form"))
                     ->isEnabled());
         QVERIFY(storedDocuments().isEmpty());
@@ -263,8 +255,9 @@ private Q_SLOTS:
         DocumentSlot* licence = slot(DocumentKind::BusinessLicense);
         QVERIFY2(licence->errorText().isEmpty(), qPrintable(licence->errorText()));
         QVERIFY(licence->statusText().startsWith(QStringLiteral("Uploaded")));
-        QVERIFY(
-            !find<QLabel>(licence, QStringLiteral("documentThumbnail_business_license"))->pixmap().isNull());
+        QVERIFY(!findWidget<QLabel>(licence, QStringLiteral("documentThumbnail_business_license"))
+                     ->pixmap()
+                     .isNull());
         QList<api::StoredDocument> stored = storedDocuments();
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().kind, DocumentKind::BusinessLicense);
@@ -275,7 +268,7 @@ private Q_SLOTS:
 
         // The scanner (a fake ScanSource behind the same interface as SANE).
         DocumentSlot* idCard = slot(DocumentKind::IdCard);
-        find<QPushButton>(idCard, QStringLiteral("documentScan_id_card"))->click();
+        findWidget<QPushButton>(idCard, QStringLiteral("documentScan_id_card"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!idCard->isBusy(), Timeout);
         QCOMPARE(m_scanner.scans, 1);
         QVERIFY2(idCard->errorText().isEmpty(), qPrintable(idCard->errorText()));
@@ -305,7 +298,7 @@ private Q_SLOTS:
         }()));
         QCOMPARE(storedDocuments().size(), 4);
         QTRY_COMPARE_WITH_TIMEOUT(m_centre->currentStep(), ui::CentreStep::Liveness, Timeout);
-        auto* next = find<QPushButton>(m_centre.get(), QStringLiteral("documentsNextButton"));
+        auto* next = findWidget<QPushButton>(m_centre.get(), QStringLiteral("documentsNextButton"));
         QVERIFY(next->isEnabled());
         next->click();
         QCOMPARE(m_centre->currentPage(), ApplicationCentre::LivenessTab);
@@ -344,7 +337,7 @@ private Q_SLOTS:
         QVERIFY(labelText(page, QStringLiteral("livenessAdvice")).contains(failed->reason));
         QVERIFY(labelText(page, QStringLiteral("livenessAdvice"))
                     .contains(QStringLiteral("must match the form")));
-        auto* newCode = find<QPushButton>(page, QStringLiteral("livenessNewCodeButton"));
+        auto* newCode = findWidget<QPushButton>(page, QStringLiteral("livenessNewCodeButton"));
         QVERIFY(newCode->isVisible());
 
         const QString firstSession = page->sessionId();
@@ -361,7 +354,7 @@ private Q_SLOTS:
             m_centre->session()->application().checklist.liveness, LivenessState::Passed, Timeout);
         QVERIFY(!page->poller()->isRunning());
         QCOMPARE(m_centre->currentStep(), ui::CentreStep::Payment);
-        find<QPushButton>(page, QStringLiteral("livenessNextButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("livenessNextButton"))->click();
         QCOMPARE(m_centre->currentPage(), ApplicationCentre::PaymentTab);
     }
 
@@ -379,11 +372,11 @@ private Q_SLOTS:
         QCOMPARE(labelText(page, QStringLiteral("orderValue_certificateFee")), QStringLiteral("360.00 yuan"));
         QCOMPARE(labelText(page, QStringLiteral("orderValue_expressFee")), QStringLiteral("0.00 yuan"));
         QCOMPARE(labelText(page, QStringLiteral("orderValue_total")), QStringLiteral("360.00 yuan"));
-        QVERIFY(find<QRadioButton>(page, QStringLiteral("payTransfer"))
+        QVERIFY(findWidget<QRadioButton>(page, QStringLiteral("payTransfer"))
                     ->isVisible()); // institutions may transfer
 
-        find<QRadioButton>(page, QStringLiteral("payWeChat"))->click();
-        find<QPushButton>(page, QStringLiteral("payButton"))->click();
+        findWidget<QRadioButton>(page, QStringLiteral("payWeChat"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("payButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), ui::PaymentPage::State::Waiting, Timeout);
         QCOMPARE(page->payment().amountFen, 36000);
         QVERIFY(page->qrWidget()->modulePixels() >= ui::QrWidget::MinModulePixels);
@@ -410,7 +403,7 @@ private Q_SLOTS:
         QVERIFY(!invoice.contains(m_app.application.agent.mobile));
         QVERIFY(labelText(page, QStringLiteral("paymentNextStep")).contains(QStringLiteral("review")));
         // Nothing to upload any more.
-        QVERIFY(!find<QPushButton>(slot(DocumentKind::IdCard), QStringLiteral("documentChoose_id_card"))
+        QVERIFY(!findWidget<QPushButton>(slot(DocumentKind::IdCard), QStringLiteral("documentChoose_id_card"))
                      ->isEnabled());
     }
 
@@ -423,17 +416,17 @@ private Q_SLOTS:
         };
         auto rejected = await(m_server.reviewer->reject(m_app.id, reasons));
         QVERIFY(rejected.ok());
-        find<QPushButton>(m_centre.get(), QStringLiteral("centreRefreshButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("centreRefreshButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(
             m_centre->session()->application().status, ApplicationStatus::Rejected, Timeout);
         m_centre->showPage(ApplicationCentre::StatusTab);
-        QVERIFY(find<QWidget>(m_centre.get(), QStringLiteral("rejectionBox"))->isVisible());
+        QVERIFY(findWidget<QWidget>(m_centre.get(), QStringLiteral("rejectionBox"))->isVisible());
         QVERIFY(labelText(m_centre.get(), QStringLiteral("rejectionReason_0")).contains(reasons[0].message));
         QVERIFY(labelText(m_centre.get(), QStringLiteral("rejectionReason_1")).contains(reasons[1].message));
 
         // The field reason opens the wizard at agent.mobile.
         QSignalSpy edit(m_centre.get(), &ApplicationCentre::editRequested);
-        find<QPushButton>(m_centre.get(), QStringLiteral("rejectionFix_0"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("rejectionFix_0"))->click();
         QCOMPARE(edit.size(), 1);
         const auto errors = edit.first().first().value<FieldErrors>();
         QCOMPARE(errors.size(), 1);
@@ -441,7 +434,7 @@ private Q_SLOTS:
         QCOMPARE(errors.first().message, reasons[0].message);
 
         // The document reason opens its slot, which shows the reason too.
-        find<QPushButton>(m_centre.get(), QStringLiteral("rejectionFix_1"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("rejectionFix_1"))->click();
         QCOMPARE(m_centre->currentPage(), ApplicationCentre::DocumentsTab);
         QVERIFY(labelText(
             slot(DocumentKind::BusinessLicense), QStringLiteral("documentRejection_business_license"))
@@ -449,7 +442,7 @@ private Q_SLOTS:
 
         // Resubmitting before fixing anything is refused with a clear message.
         m_centre->showPage(ApplicationCentre::StatusTab);
-        auto* resubmit = find<QPushButton>(m_centre.get(), QStringLiteral("resubmitButton"));
+        auto* resubmit = findWidget<QPushButton>(m_centre.get(), QStringLiteral("resubmitButton"));
         QVERIFY(resubmit->isVisible());
         resubmit->click();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -472,9 +465,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             m_centre->session()->application().status, ApplicationStatus::InReview, Timeout);
         QCOMPARE(serverApplication().checklist.payment, PaymentState::Paid); // no second payment
-        QVERIFY(!find<QWidget>(m_centre.get(), QStringLiteral("rejectionBox"))->isVisible());
+        QVERIFY(!findWidget<QWidget>(m_centre.get(), QStringLiteral("rejectionBox"))->isVisible());
         // The timeline lists the rejection and the return to review, newest first.
-        auto* timeline = find<QTreeWidget>(m_centre.get(), QStringLiteral("timelineList"));
+        auto* timeline = findWidget<QTreeWidget>(m_centre.get(), QStringLiteral("timelineList"));
         QVERIFY(timeline->topLevelItemCount() >= 3);
         QCOMPARE(timeline->topLevelItem(0)->text(1), statusDisplayName(ApplicationStatus::InReview));
     }
@@ -495,14 +488,14 @@ private Q_SLOTS:
         m_centre->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(
             m_centre->session()->application().status, ApplicationStatus::Shipped, Timeout);
-        QVERIFY(find<QWidget>(m_centre.get(), QStringLiteral("shipmentBox"))->isVisible());
+        QVERIFY(findWidget<QWidget>(m_centre.get(), QStringLiteral("shipmentBox"))->isVisible());
         QCOMPARE(labelText(m_centre.get(), QStringLiteral("shipmentCarrier")), QStringLiteral("SF Express"));
         QCOMPARE(
             labelText(m_centre.get(), QStringLiteral("shipmentTrackingNo")), QStringLiteral("SF1234567890"));
         // The old certificate's status line: revoked at the confirmation, as the CA's OCSP responder says
         // (the answer verified against the legacy CA before it is shown).
-        auto* oldStatus
-            = find<ui::OldCertificateStatusLabel>(m_centre.get(), QStringLiteral("oldCertificateStatus"));
+        auto* oldStatus = findWidget<ui::OldCertificateStatusLabel>(
+            m_centre.get(), QStringLiteral("oldCertificateStatus"));
         QTRY_VERIFY_WITH_TIMEOUT(oldStatus->lastStatus().has_value(), Timeout);
         QCOMPARE(oldStatus->lastStatus()->outcome, issuance::OldCertificateStatus::Outcome::Checked);
         QCOMPARE(oldStatus->lastStatus()->status, pki::OcspCertStatus::Revoked);
@@ -510,11 +503,11 @@ private Q_SLOTS:
         QVERIFY(oldStatus->isVisible());
         QVERIFY2(oldStatus->text().contains(m_centre->session()->application().serial),
             qPrintable(oldStatus->text()));
-        find<QPushButton>(m_centre.get(), QStringLiteral("copyTrackingNoButton"))->click();
+        findWidget<QPushButton>(m_centre.get(), QStringLiteral("copyTrackingNoButton"))->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("SF1234567890"));
         QCOMPARE(m_centre->currentStep(), ui::CentreStep::Shipping);
         // Times in the timeline are Asia/Shanghai.
-        auto* timeline = find<QTreeWidget>(m_centre.get(), QStringLiteral("timelineList"));
+        auto* timeline = findWidget<QTreeWidget>(m_centre.get(), QStringLiteral("timelineList"));
         const TimelineEntry last = m_centre->session()->application().timeline.last();
         QCOMPARE(timeline->topLevelItem(0)->text(0),
             last.at.toTimeZone(QTimeZone("Asia/Shanghai")).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));

@@ -3,6 +3,7 @@
 // wizard on that application at the field; the kiosk offers the scanner only and forgets the centre at the
 // idle wipe.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "HomePage.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
@@ -28,15 +29,6 @@ using ui::ApplicationWizard;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 constexpr int Timeout = 30000;
 
 } // namespace
@@ -51,24 +43,6 @@ private:
     FakePrintService m_printer;
     FakeNotifier m_notifier;
     FakeScanSource m_scanner;
-
-    // Records `app` as the wizard would have: a draft at the review page and a submission.
-    static Submission record(LocalStore& store, const CreatedApp& app, const QString& serverUrl)
-    {
-        DraftStore drafts(store);
-        Application a = app.application;
-        a.id = app.id;
-        a.orderNo = app.orderNo;
-        Submission s;
-        s.applicationId = app.id;
-        s.orderNo = app.orderNo;
-        s.accessToken = app.token;
-        s.category = a.category;
-        s.serverUrl = serverUrl;
-        s.draftId = drafts.create(a, ApplicationWizard::ReviewPage);
-        (void)SubmissionStore(store).record(s);
-        return s;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -97,7 +71,7 @@ private Q_SLOTS:
 
         LocalStore store(m_dir.filePath(QStringLiteral("window.sqlite")));
         const QString serverUrl = m_server.server.baseUrl().toString();
-        record(store, app, serverUrl);
+        QVERIFY(recordSubmission(store, app, serverUrl));
         ui::AppMode mode;
         mode.serverUrl = serverUrl;
         ui::MainWindow window(mode, &store);
@@ -106,14 +80,14 @@ private Q_SLOTS:
         window.show();
 
         // The home page's "track an application" list, with the status from the service.
-        auto* list = find<QListWidget>(&window, QStringLiteral("submissionList"));
-        QVERIFY(find<QWidget>(&window, QStringLiteral("trackBox"))->isVisible());
+        auto* list = findWidget<QListWidget>(&window, QStringLiteral("submissionList"));
+        QVERIFY(findWidget<QWidget>(&window, QStringLiteral("trackBox"))->isVisible());
         QCOMPARE(list->count(), 1);
         QVERIFY(list->item(0)->text().contains(app.orderNo));
         QTRY_VERIFY_WITH_TIMEOUT(
             list->item(0)->text().contains(statusDisplayName(ApplicationStatus::Rejected)), Timeout);
 
-        find<QPushButton>(&window, QStringLiteral("trackButton"))->click();
+        findWidget<QPushButton>(&window, QStringLiteral("trackButton"))->click();
         ApplicationCentre* centre = window.centre();
         QVERIFY(centre);
         QCOMPARE(centre->applicationId(), app.id);
@@ -122,19 +96,19 @@ private Q_SLOTS:
         QCOMPARE(centre->currentPage(), ApplicationCentre::StatusTab);
 
         // The rejection's link opens the wizard on this application, at the agent's mobile, with the reason.
-        find<QPushButton>(centre, QStringLiteral("rejectionFix_0"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("rejectionFix_0"))->click();
         ApplicationWizard* wizard = window.wizard();
         QVERIFY(wizard);
         QCOMPARE(qobject_cast<QStackedWidget*>(wizard->parentWidget())->currentWidget(), wizard);
         QCOMPARE(wizard->application().id, app.id);
         QCOMPARE(wizard->accessToken(), app.token);
         QCOMPARE(wizard->currentId(), int(ApplicationWizard::OrganizationPage));
-        auto* mobileError = find<QLabel>(wizard, QStringLiteral("error_agent_mobile"));
+        auto* mobileError = findWidget<QLabel>(wizard, QStringLiteral("error_agent_mobile"));
         QVERIFY(mobileError->isVisibleTo(wizard));
         QVERIFY(mobileError->text().contains(QStringLiteral("cannot be reached")));
 
         // Fix it in the wizard and save: PUT, then back to the centre, where resubmitting goes to review.
-        auto* mobile = find<QLineEdit>(wizard, QStringLiteral("edit_agent_mobile"));
+        auto* mobile = findWidget<QLineEdit>(wizard, QStringLiteral("edit_agent_mobile"));
         mobile->setText(QStringLiteral("13800138077"));
         Q_EMIT mobile->textEdited(mobile->text());
         Q_EMIT mobile->editingFinished();
@@ -143,14 +117,14 @@ private Q_SLOTS:
                 qPrintable(QString::number(wizard->currentId())));
             wizard->next();
         }
-        auto* save = find<QPushButton>(wizard, QStringLiteral("submitButton"));
+        auto* save = findWidget<QPushButton>(wizard, QStringLiteral("submitButton"));
         QVERIFY(save->isEnabled());
         save->click();
         QTRY_COMPARE_WITH_TIMEOUT(window.centre()->isVisible(), true, Timeout);
         centre = window.centre();
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().agent.mobile, QStringLiteral("13800138077"), Timeout);
-        find<QPushButton>(centre, QStringLiteral("resubmitButton"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("resubmitButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().status, ApplicationStatus::InReview, Timeout);
     }
@@ -167,35 +141,35 @@ private Q_SLOTS:
         mode.serverUrl = serverUrl;
         mode.kiosk = true;
         ui::MainWindow window(mode, &store);
-        const Submission s = record(store, app, serverUrl); // after the start-up wipe of the kiosk
+        QVERIFY(recordSubmission(store, app, serverUrl)); // after the start-up wipe of the kiosk
         window.setCentreServices(fakeServices(nullptr, &m_printer, &m_notifier, &m_scanner, true));
         window.resize(1366, 768);
         window.show();
         // Earlier people's applications are not listed on a kiosk.
-        QVERIFY(!find<QWidget>(&window, QStringLiteral("trackBox"))->isVisible());
+        QVERIFY(!findWidget<QWidget>(&window, QStringLiteral("trackBox"))->isVisible());
 
-        window.openCentre(s.applicationId);
+        window.openCentre(app.id);
         ApplicationCentre* centre = window.centre();
         QVERIFY(centre);
         QTRY_VERIFY_WITH_TIMEOUT(centre->session()->isLoaded(), Timeout);
         centre->showPage(ApplicationCentre::DocumentsTab);
         for (DocumentKind kind : requiredDocuments(CertificateCategory::NaturalPerson)) {
             const QString api = documentKindToApi(kind);
-            QVERIFY(!find<QPushButton>(centre, QStringLiteral("documentChoose_") + api)->isVisible());
-            QVERIFY(find<QPushButton>(centre, QStringLiteral("documentScan_") + api)->isVisible());
+            QVERIFY(!findWidget<QPushButton>(centre, QStringLiteral("documentChoose_") + api)->isVisible());
+            QVERIFY(findWidget<QPushButton>(centre, QStringLiteral("documentScan_") + api)->isVisible());
             QVERIFY(!centre->documentsPage()->slotFor(kind)->acceptDrops());
         }
         centre->showPage(ApplicationCentre::LetterTab);
-        QVERIFY(!find<QPushButton>(centre, QStringLiteral("letterSavePdfButton"))->isVisible());
+        QVERIFY(!findWidget<QPushButton>(centre, QStringLiteral("letterSavePdfButton"))->isVisible());
         // The e-seal template is printed instead of saved.
         const int prints = m_printer.prints;
-        find<QPushButton>(centre, QStringLiteral("eSealTemplateButton"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("eSealTemplateButton"))->click();
         QCOMPARE(m_printer.prints, prints + 1);
 
         // A scan goes up.
         centre->showPage(ApplicationCentre::DocumentsTab);
         ui::DocumentSlot* idCard = centre->documentsPage()->slotFor(DocumentKind::IdCard);
-        find<QPushButton>(idCard, QStringLiteral("documentScan_id_card"))->click();
+        findWidget<QPushButton>(idCard, QStringLiteral("documentScan_id_card"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!idCard->isBusy(), Timeout);
         QVERIFY2(idCard->errorText().isEmpty(), qPrintable(idCard->errorText()));
         auto docs = await(m_server.applicant->documents(app.id, app.token));

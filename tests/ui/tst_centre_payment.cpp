@@ -2,6 +2,7 @@
 // transfer offered), corporate transfer for an institution with copyable payee details and the counter's
 // confirmation, an expired-looking QR refused by the widget, and the e-invoice status afterwards.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "TestEnvironment.h"
 #include "centre/ApplicationCentre.h"
 #include "centre/BackoffPoller.h"
@@ -21,15 +22,6 @@ using ui::ApplicationCentre;
 using ui::PaymentPage;
 
 namespace {
-
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
 
 constexpr int Timeout = 30000;
 
@@ -74,12 +66,12 @@ private Q_SLOTS:
         centre->showPage(ApplicationCentre::PaymentTab);
         PaymentPage* page = centre->paymentPage();
         QCOMPARE(page->state(), PaymentPage::State::NotReady);
-        QVERIFY(!find<QPushButton>(page, QStringLiteral("payButton"))->isEnabled());
-        const QString why = find<QLabel>(page, QStringLiteral("paymentNotReady"))->text();
+        QVERIFY(!findWidget<QPushButton>(page, QStringLiteral("payButton"))->isEnabled());
+        const QString why = findWidget<QLabel>(page, QStringLiteral("paymentNotReady"))->text();
         QVERIFY(why.contains(QStringLiteral("upload the documents")));
         QVERIFY(why.contains(QStringLiteral("identity check")));
         // No scanner configured and not a kiosk: files only.
-        QVERIFY(!find<QPushButton>(centre.get(), QStringLiteral("documentScan_id_card"))->isVisible());
+        QVERIFY(!findWidget<QPushButton>(centre.get(), QStringLiteral("documentScan_id_card"))->isVisible());
     }
 
     void naturalPersonPaysByAlipay()
@@ -95,18 +87,18 @@ private Q_SLOTS:
         QCOMPARE(centre->currentPage(), ApplicationCentre::PaymentTab);
         PaymentPage* page = centre->paymentPage();
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), PaymentPage::State::Choosing, Timeout);
-        QCOMPARE(
-            find<QLabel>(page, QStringLiteral("orderValue_total"))->text(), QStringLiteral("60.00 yuan"));
-        QCOMPARE(find<QLabel>(page, QStringLiteral("orderValue_description"))->text(),
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("orderValue_total"))->text(),
+            QStringLiteral("60.00 yuan"));
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("orderValue_description"))->text(),
             QStringLiteral("1-year %1 algorithm upgrade")
                 .arg(categoryDisplayName(CertificateCategory::NaturalPerson)));
         // 对公账号付款 is for institutions only.
-        QVERIFY(!find<QRadioButton>(page, QStringLiteral("payTransfer"))->isVisible());
+        QVERIFY(!findWidget<QRadioButton>(page, QStringLiteral("payTransfer"))->isVisible());
 
-        find<QRadioButton>(page, QStringLiteral("payAlipay"))->click();
-        find<QPushButton>(page, QStringLiteral("payButton"))->click();
+        findWidget<QRadioButton>(page, QStringLiteral("payAlipay"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("payButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), PaymentPage::State::Waiting, Timeout);
-        QVERIFY(find<QLabel>(page, QStringLiteral("paymentQrCaption"))
+        QVERIFY(findWidget<QLabel>(page, QStringLiteral("paymentQrCaption"))
                     ->text()
                     .contains(QStringLiteral("Alipay")));
         QString zbarError;
@@ -120,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(!page->poller()->isPaused());
 
         // The sandbox page the QR opens, in the browser (training mode).
-        find<QPushButton>(page, QStringLiteral("paymentOpenButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("paymentOpenButton"))->click();
         QCOMPARE(m_notifier.opened.last(), QUrl(page->payment().qrContent));
 
         QVERIFY(await(m_server.applicant->sandboxCompletePayment(page->payment().paymentId)).ok());
@@ -128,11 +120,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().status, ApplicationStatus::InReview, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(page->invoice().has_value(), Timeout);
-        const QString invoice = find<QLabel>(page, QStringLiteral("invoiceStatus"))->text();
+        const QString invoice = findWidget<QLabel>(page, QStringLiteral("invoiceStatus"))->text();
         QVERIFY2(invoice.contains(maskEmail(app.application.applicant.email).toHtmlEscaped()),
             qPrintable(invoice));
         QVERIFY(!invoice.contains(app.application.applicant.email));
-        QVERIFY(find<QLabel>(page, QStringLiteral("paymentNextStep"))
+        QVERIFY(findWidget<QLabel>(page, QStringLiteral("paymentNextStep"))
                     ->text()
                     .contains(QStringLiteral("applicant")));
     }
@@ -149,25 +141,25 @@ private Q_SLOTS:
         PaymentPage* page = centre->paymentPage();
         centre->showPage(ApplicationCentre::PaymentTab);
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), PaymentPage::State::Choosing, Timeout);
-        auto* transfer = find<QRadioButton>(page, QStringLiteral("payTransfer"));
+        auto* transfer = findWidget<QRadioButton>(page, QStringLiteral("payTransfer"));
         QVERIFY(transfer->isVisible());
         transfer->click();
-        find<QPushButton>(page, QStringLiteral("payButton"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("payButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(page->state(), PaymentPage::State::Waiting, Timeout);
         QVERIFY(page->payment().transfer.has_value());
         const api::TransferInstructions t = *page->payment().transfer;
-        QVERIFY(find<QWidget>(page, QStringLiteral("transferPanel"))->isVisible());
-        QCOMPARE(find<QLabel>(page, QStringLiteral("transferValue_payeeName"))->text(), t.payeeName);
-        QCOMPARE(find<QLabel>(page, QStringLiteral("transferValue_bank"))->text(), t.bank);
-        QCOMPARE(find<QLabel>(page, QStringLiteral("transferValue_reference"))->text(), t.reference);
-        QCOMPARE(find<QLabel>(page, QStringLiteral("transferValue_amount"))->text(),
+        QVERIFY(findWidget<QWidget>(page, QStringLiteral("transferPanel"))->isVisible());
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("transferValue_payeeName"))->text(), t.payeeName);
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("transferValue_bank"))->text(), t.bank);
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("transferValue_reference"))->text(), t.reference);
+        QCOMPARE(findWidget<QLabel>(page, QStringLiteral("transferValue_amount"))->text(),
             QStringLiteral("360.00 yuan"));
         // Each value copies with its button; the account number without the reading spaces.
-        find<QPushButton>(page, QStringLiteral("transferCopy_reference"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("transferCopy_reference"))->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), t.reference);
-        find<QPushButton>(page, QStringLiteral("transferCopy_accountNumber"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("transferCopy_accountNumber"))->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), QString(t.accountNumber).remove(QLatin1Char(' ')));
-        find<QPushButton>(page, QStringLiteral("transferCopy_payeeName"))->click();
+        findWidget<QPushButton>(page, QStringLiteral("transferCopy_payeeName"))->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), t.payeeName);
 
         // The CA's counter confirms the money arrived; the page notices by polling.

@@ -5,6 +5,7 @@
 // per field and document reaches the applicant, a corporate transfer is confirmed, a wrong password and an
 // expired staff session ask for the sign-in again, and a reviewer without the counter role cannot program.
 #include "CounterFixture.h"
+#include "FindWidget.h"
 #include "HomePage.h"
 #include "MainWindow.h"
 #include "TestEnvironment.h"
@@ -47,15 +48,6 @@ using ui::CounterDesk;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 constexpr int Timeout = 30000;
 const QString UserPin = QStringLiteral("12345678"); // a factory default: the desk offers a PIN change
 const QString SoPin = QStringLiteral("87654321");
@@ -96,11 +88,11 @@ private:
 
     static void signIn(CounterDesk* desk, const QString& user, const QString& password)
     {
-        find<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(user);
-        find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->setText(password);
-        find<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
+        findWidget<QLineEdit>(desk, QStringLiteral("staffUsernameEdit"))->setText(user);
+        findWidget<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->setText(password);
+        findWidget<QPushButton>(desk, QStringLiteral("staffLoginButton"))->click();
         // The password field is emptied at once: nothing keeps it.
-        QVERIFY(find<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
+        QVERIFY(findWidget<QLineEdit>(desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!desk->isShowingLogin(), Timeout);
     }
 
@@ -132,15 +124,15 @@ private Q_SLOTS:
         CounterDesk desk(m_server.counter.get(), RegionModel::builtin(), services());
         desk.show();
         QVERIFY(desk.isShowingLogin());
-        find<QLineEdit>(&desk, QStringLiteral("staffUsernameEdit"))->setText(ClerkUser);
-        find<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))
+        findWidget<QLineEdit>(&desk, QStringLiteral("staffUsernameEdit"))->setText(ClerkUser);
+        findWidget<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))
             ->setText(QStringLiteral("not-the-password"));
-        find<QPushButton>(&desk, QStringLiteral("staffLoginButton"))->click();
-        auto* error = find<QLabel>(&desk, QStringLiteral("staffLoginError"));
+        findWidget<QPushButton>(&desk, QStringLiteral("staffLoginButton"))->click();
+        auto* error = findWidget<QLabel>(&desk, QStringLiteral("staffLoginError"));
         QTRY_COMPARE_WITH_TIMEOUT(
             error->text(), ui::CounterSession::tr("Wrong user name or password."), Timeout);
         QVERIFY(desk.isShowingLogin());
-        QVERIFY(find<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
+        QVERIFY(findWidget<QLineEdit>(&desk, QStringLiteral("staffPasswordEdit"))->text().isEmpty());
     }
 
     // The counter's UKey acceptance path through the main window in --counter mode.
@@ -166,14 +158,14 @@ private Q_SLOTS:
         desk->setServices(services());
 
         // The applicant side stays reachable (walk-in applicants), and the desk comes back.
-        find<QPushButton>(desk, QStringLiteral("applicantHomeButton"))->click();
+        findWidget<QPushButton>(desk, QStringLiteral("applicantHomeButton"))->click();
         QVERIFY(window.homePage()->isVisible());
         QVERIFY(!desk->isVisible());
-        find<QAction>(&window, QStringLiteral("counterDeskAction"))->trigger();
+        findWidget<QAction>(&window, QStringLiteral("counterDeskAction"))->trigger();
         QVERIFY(desk->isVisible());
 
         signIn(desk, ClerkUser, ClerkPassword);
-        const QString identity = find<QLabel>(desk, QStringLiteral("staffIdentity"))->text();
+        const QString identity = findWidget<QLabel>(desk, QStringLiteral("staffIdentity"))->text();
         QVERIFY2(identity.contains(ClerkUser), qPrintable(identity));
         QVERIFY(identity.contains(ui::CounterSession::roleDisplayName(QStringLiteral("reviewer"))));
         QVERIFY(identity.contains(ui::CounterSession::roleDisplayName(QStringLiteral("counter"))));
@@ -185,7 +177,7 @@ private Q_SLOTS:
         QSignalSpy loaded(review, &ui::ReviewQueuePage::applicationLoaded);
         QVERIFY(review->queue()->select(app.id));
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), Timeout);
-        auto* fields = find<QTreeWidget>(review, QStringLiteral("applicationFields"));
+        auto* fields = findWidget<QTreeWidget>(review, QStringLiteral("applicationFields"));
         QStringList values;
         for (int i = 0; i < fields->topLevelItemCount(); ++i)
             values << fields->topLevelItem(i)->text(1);
@@ -198,18 +190,18 @@ private Q_SLOTS:
         QVERIFY2(values.contains(app.application.bank.bankName), qPrintable(values.join(QLatin1Char('|'))));
         QVERIFY(!values.contains(app.application.bank.bankCode));
         // The version of the service agreement the applicant accepted.
-        const QString summary = find<QLabel>(review, QStringLiteral("applicationSummary"))->text();
+        const QString summary = findWidget<QLabel>(review, QStringLiteral("applicationSummary"))->text();
         QVERIFY(!app.application.acknowledgements.agreementVersion.isEmpty());
         QVERIFY2(summary.contains(app.application.acknowledgements.agreementVersion), qPrintable(summary));
 
         ui::DocumentViewer* documents = review->documents();
-        QCOMPARE(find<QListWidget>(documents, QStringLiteral("documentList"))->count(),
+        QCOMPARE(findWidget<QListWidget>(documents, QStringLiteral("documentList"))->count(),
             int(requiredDocuments(CertificateCategory::Institution).size()));
         QSignalSpy shown(documents, &ui::DocumentViewer::documentShown);
         documents->showDocument(DocumentKind::BusinessLicense);
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, Timeout);
         QCOMPARE(documents->currentContentType(), QStringLiteral("image/jpeg"));
-        QVERIFY(!find<QLabel>(documents, QStringLiteral("documentImage"))->pixmap().isNull());
+        QVERIFY(!findWidget<QLabel>(documents, QStringLiteral("documentImage"))->pixmap().isNull());
         QVERIFY(documents->infoText().contains(QStringLiteral("400")));
         // Open with the system viewer: a file in the session's private folder, handed to the desktop.
         documents->openExternally();
@@ -221,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(opened.contains(app.orderNo));
 
         m_notifier.answer = true;
-        find<QPushButton>(review, QStringLiteral("approveButton"))->click();
+        findWidget<QPushButton>(review, QStringLiteral("approveButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(review->resultText().contains(app.orderNo), Timeout);
         QCOMPARE(statusOf(app), ApplicationStatus::Approved);
         QTRY_VERIFY_WITH_TIMEOUT(!review->queue()->contains(app.id), Timeout);
@@ -232,7 +224,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(issuance->queue()->contains(app.id), Timeout);
         QVERIFY(issuance->queue()->select(app.id));
         QTRY_VERIFY_WITH_TIMEOUT(issuance->picker()->selectToken(NewLabel), Timeout);
-        auto* program = find<QPushButton>(issuance, QStringLiteral("programButton"));
+        auto* program = findWidget<QPushButton>(issuance, QStringLiteral("programButton"));
         QVERIFY(program->isEnabled());
         m_pins.pins = {UserPin};
         m_pins.change = ui::PinChange {QString(), NewPin};
@@ -240,13 +232,13 @@ private Q_SLOTS:
         QSignalSpy pinChanged(issuance, &ui::IssuancePage::pinChangeFinished);
         program->click();
         QVERIFY(issuance->isProgramming());
-        QVERIFY(find<QPushButton>(issuance, QStringLiteral("cancelProgrammingButton"))->isEnabled());
+        QVERIFY(findWidget<QPushButton>(issuance, QStringLiteral("cancelProgrammingButton"))->isEnabled());
         QVERIFY(programmed.wait(180000) || !programmed.isEmpty());
         QVERIFY2(programmed.constFirst().constFirst().toBool(), qPrintable(issuance->resultText()));
         QCOMPARE(m_pins.requests.size(), 1);
         QCOMPARE(m_pins.requests.constFirst().tokenLabel, NewLabel);
-        QCOMPARE(find<QProgressBar>(issuance, QStringLiteral("programmingProgress"))->value(), 100);
-        auto* steps = find<QListWidget>(issuance, QStringLiteral("programmingSteps"));
+        QCOMPARE(findWidget<QProgressBar>(issuance, QStringLiteral("programmingProgress"))->value(), 100);
+        auto* steps = findWidget<QListWidget>(issuance, QStringLiteral("programmingSteps"));
         QCOMPARE(steps->count(), 8);
         for (int i = 0; i < steps->count(); ++i)
             QVERIFY2(steps->item(i)->text().startsWith(QChar(0x2713)), qPrintable(steps->item(i)->text()));
@@ -278,8 +270,8 @@ private Q_SLOTS:
         QCOMPARE(shipment->oldCertificateStatus()->lastStatus()->outcome,
             issuance::OldCertificateStatus::Outcome::Checked);
         QCOMPARE(shipment->oldCertificateStatus()->lastStatus()->status, pki::OcspCertStatus::Revoked);
-        QCOMPARE(
-            find<QLabel>(shipment, QStringLiteral("oldCertificateStatus")), shipment->oldCertificateStatus());
+        QCOMPARE(findWidget<QLabel>(shipment, QStringLiteral("oldCertificateStatus")),
+            shipment->oldCertificateStatus());
         QVERIFY(shipment->oldCertificateStatus()->isVisible());
         const QString recipient = shipment->recipientText();
         QVERIFY2(
@@ -287,17 +279,17 @@ private Q_SLOTS:
         QVERIFY(recipient.contains(app.application.agent.name));
         QVERIFY(recipient.contains(QStringLiteral("南山区")));
 
-        find<QPushButton>(shipment, QStringLiteral("printLabelButton"))->click();
+        findWidget<QPushButton>(shipment, QStringLiteral("printLabelButton"))->click();
         QCOMPARE(m_printer.previews, 1);
         QCOMPARE(m_printer.lastTitle, print::MailingLabel(Application {}, RegionModel::builtin()).title());
         QCOMPARE(decodeQrImage(m_printer.lastPage, m_dir), app.orderNo);
 
-        auto* carrier = find<QComboBox>(shipment, QStringLiteral("carrierCombo"));
+        auto* carrier = findWidget<QComboBox>(shipment, QStringLiteral("carrierCombo"));
         carrier->setCurrentIndex(0);
         const QString carrierName = carrier->currentText();
-        find<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
+        findWidget<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
             ->setText(QStringLiteral("SF1234567890"));
-        auto* ship = find<QPushButton>(shipment, QStringLiteral("recordShipmentButton"));
+        auto* ship = findWidget<QPushButton>(shipment, QStringLiteral("recordShipmentButton"));
         QVERIFY(ship->isEnabled());
         ship->click();
         QTRY_VERIFY_WITH_TIMEOUT(shipment->resultText().contains(QStringLiteral("SF1234567890")), Timeout);
@@ -312,11 +304,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             shipment->loaded() && shipment->loaded()->application.status == ApplicationStatus::Shipped,
             Timeout);
-        find<QPushButton>(shipment, QStringLiteral("handoverButton"))->click();
+        findWidget<QPushButton>(shipment, QStringLiteral("handoverButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(app), ApplicationStatus::Completed, Timeout);
 
         // Sign-out forgets the token and the opened documents.
-        find<QPushButton>(desk, QStringLiteral("staffLogoutButton"))->click();
+        findWidget<QPushButton>(desk, QStringLiteral("staffLogoutButton"))->click();
         QVERIFY(desk->isShowingLogin());
         QVERIFY(!QFile::exists(opened));
         QVERIFY(!window.api()->hasStaffToken());
@@ -352,7 +344,7 @@ private Q_SLOTS:
         QSignalSpy programmed(issuance, &ui::IssuancePage::programmingFinished);
         QSignalSpy initialPin(issuance, &ui::IssuancePage::initialPinFinished);
         QSignalSpy pinChanged(issuance, &ui::IssuancePage::pinChangeFinished);
-        find<QPushButton>(issuance, QStringLiteral("programButton"))->click();
+        findWidget<QPushButton>(issuance, QStringLiteral("programButton"))->click();
         QVERIFY(programmed.wait(180000) || !programmed.isEmpty());
         QVERIFY2(programmed.constFirst().constFirst().toBool(), qPrintable(issuance->resultText()));
         QTRY_COMPARE_WITH_TIMEOUT(initialPin.count(), 1, Timeout);
@@ -370,10 +362,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!shipmentLoaded.isEmpty(), Timeout);
         QVERIFY2(shipment->recipientText().contains(QStringLiteral("initial PIN")),
             qPrintable(shipment->recipientText()));
-        find<QComboBox>(shipment, QStringLiteral("carrierCombo"))->setCurrentIndex(0);
-        find<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
+        findWidget<QComboBox>(shipment, QStringLiteral("carrierCombo"))->setCurrentIndex(0);
+        findWidget<QLineEdit>(shipment, QStringLiteral("trackingNumberEdit"))
             ->setText(QStringLiteral("SF5550001111"));
-        find<QPushButton>(shipment, QStringLiteral("recordShipmentButton"))->click();
+        findWidget<QPushButton>(shipment, QStringLiteral("recordShipmentButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(shipment->resultText().contains(QStringLiteral("SF5550001111")), Timeout);
         QCOMPARE(statusOf(app), ApplicationStatus::Shipped);
 
@@ -416,24 +408,24 @@ private Q_SLOTS:
         QVERIFY(review->queue()->select(app.id));
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), Timeout);
 
-        auto* reject = find<QPushButton>(review, QStringLiteral("rejectButton"));
+        auto* reject = findWidget<QPushButton>(review, QStringLiteral("rejectButton"));
         QVERIFY(!reject->isEnabled()); // no reason yet
         // The targets are the application's own fields and documents.
-        auto* target = find<QComboBox>(review, QStringLiteral("rejectTargetCombo"));
+        auto* target = findWidget<QComboBox>(review, QStringLiteral("rejectTargetCombo"));
         QVERIFY(target->findData(QStringLiteral("field:agent.mobile")) >= 0);
         QVERIFY(target->findData(QStringLiteral("document:business_license")) >= 0);
         QVERIFY(target->findData(QStringLiteral("field:applicant.mobile")) < 0);
         // One reason typed like a reviewer does, one through the editor's API.
         target->setCurrentIndex(target->findData(QStringLiteral("field:agent.mobile")));
-        find<QLineEdit>(review, QStringLiteral("rejectMessageEdit"))
+        findWidget<QLineEdit>(review, QStringLiteral("rejectMessageEdit"))
             ->setText(QStringLiteral("手机号码与身份证不符"));
-        find<QPushButton>(review, QStringLiteral("addRejectReasonButton"))->click();
+        findWidget<QPushButton>(review, QStringLiteral("addRejectReasonButton"))->click();
         QVERIFY(review->reasons()->addReason(
             QStringLiteral("document:business_license"), QStringLiteral("营业执照未加盖公章")));
         QVERIFY(!review->reasons()->addReason(
             QStringLiteral("document:business_license"), QStringLiteral("   ")));
         QVERIFY(!review->reasons()->addReason(QStringLiteral("field:nonsense"), QStringLiteral("x")));
-        QCOMPARE(find<QListWidget>(review, QStringLiteral("rejectReasonList"))->count(), 2);
+        QCOMPARE(findWidget<QListWidget>(review, QStringLiteral("rejectReasonList"))->count(), 2);
         QVERIFY(reject->isEnabled());
         m_notifier.answer = true;
         reject->click();
@@ -488,10 +480,10 @@ private Q_SLOTS:
         QCOMPARE(item->text(4), bank.bankName); // the paying branch by name
         list->setCurrentItem(item);
         m_notifier.answer = false; // the clerk looks at the statement first and says no
-        find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
+        findWidget<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
         QCOMPARE(statusOf(app), ApplicationStatus::Draft);
         m_notifier.answer = true;
-        find<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
+        findWidget<QPushButton>(payments, QStringLiteral("confirmPaymentButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(payments->resultText().contains(app.orderNo), Timeout);
         CENTRE_AWAIT_OK(progress, m_server.applicant->paymentStatus(app.id, app.token, payment->paymentId));
         QCOMPARE(progress->status, api::PaymentStatus::Paid);
@@ -509,14 +501,14 @@ private Q_SLOTS:
         api->setStaffToken(QStringLiteral("expired-token"));
         desk.showTab(CounterDesk::ReviewTab);
         QTRY_VERIFY_WITH_TIMEOUT(desk.isShowingLogin(), Timeout);
-        auto* notice = find<QLabel>(&desk, QStringLiteral("staffLoginNotice"));
+        auto* notice = findWidget<QLabel>(&desk, QStringLiteral("staffLoginNotice"));
         QVERIFY(notice->isVisible());
         QVERIFY(!notice->text().isEmpty());
         QVERIFY(!desk.session()->isLoggedIn());
         // Signing in again continues on the same tab.
         signIn(&desk, ClerkUser, ClerkPassword);
         QVERIFY(!notice->isVisible());
-        QCOMPARE(find<QTabWidget>(&desk, QStringLiteral("counterTabs"))->currentIndex(),
+        QCOMPARE(findWidget<QTabWidget>(&desk, QStringLiteral("counterTabs"))->currentIndex(),
             int(CounterDesk::ReviewTab));
     }
 
@@ -528,9 +520,9 @@ private Q_SLOTS:
         signIn(&desk, QStringLiteral("reviewer"), QStringLiteral("sandbox-reviewer"));
         desk.showTab(CounterDesk::IssuanceTab);
         ui::IssuancePage* issuance = desk.issuancePage();
-        QVERIFY(find<QLabel>(issuance, QStringLiteral("issuanceRoleNote"))->isVisible());
+        QVERIFY(findWidget<QLabel>(issuance, QStringLiteral("issuanceRoleNote"))->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(issuance->picker()->selectToken(NewLabel), Timeout);
-        QVERIFY(!find<QPushButton>(issuance, QStringLiteral("programButton"))->isEnabled());
+        QVERIFY(!findWidget<QPushButton>(issuance, QStringLiteral("programButton"))->isEnabled());
     }
 };
 

@@ -5,6 +5,7 @@
 // holder_verified. A wrong PIN is shown and never retried; a proof the service refuses (its challenge was
 // used) or whose challenge expired is dropped and the page says so; nothing is written to the old UKey.
 #include "CounterFixture.h"
+#include "FindWidget.h"
 #include "TestEnvironment.h"
 #include "TokenTestSupport.h"
 #include "domain/RegionModel.h"
@@ -25,15 +26,6 @@ using namespace certdesk::test;
 using ui::ApplicationWizard;
 
 namespace {
-
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
 
 constexpr int Timeout = 30000;
 const QString UserPin = QStringLiteral("11223344");
@@ -84,11 +76,11 @@ private:
         w->resize(1366, 768);
         w->show();
         // The agreement can be accepted once the service's text is on show.
-        auto* accept = find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"));
+        auto* accept = findWidget<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"));
         if (!QTest::qWaitFor([accept] { return accept->isEnabled(); }, 15000))
             qWarning("the agreement's text did not arrive");
-        find<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"))->click();
-        find<QCheckBox>(w.get(), QStringLiteral("acknowledgeRevocation"))->click();
+        findWidget<QCheckBox>(w.get(), QStringLiteral("acknowledgeAgreement"))->click();
+        findWidget<QCheckBox>(w.get(), QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
         auto* page = lookupPage(*w);
         page->setTokenSource(
@@ -105,8 +97,8 @@ private:
     // Clicks "Read from UKey" and chooses the certificate with this serial among those found.
     static void readAndChoose(ApplicationWizard& w, const QString& serial)
     {
-        find<QPushButton>(&w, QStringLiteral("readFromTokenButton"))->click();
-        auto* combo = find<QComboBox>(&w, QStringLiteral("tokenCertificateCombo"));
+        findWidget<QPushButton>(&w, QStringLiteral("readFromTokenButton"))->click();
+        auto* combo = findWidget<QComboBox>(&w, QStringLiteral("tokenCertificateCombo"));
         QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 2, Timeout); // both old UKeys are inserted
         QVERIFY(combo->isVisibleTo(&w));
         int index = -1;
@@ -116,7 +108,7 @@ private:
         }
         QVERIFY2(index >= 0, qPrintable(combo->itemText(0)));
         combo->setCurrentIndex(index);
-        find<QPushButton>(&w, QStringLiteral("useTokenCertificateButton"))->click();
+        findWidget<QPushButton>(&w, QStringLiteral("useTokenCertificateButton"))->click();
     }
 
     ListedObjects oldTokenObjects(const QString& label)
@@ -192,7 +184,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w->application().proof.has_value(), Timeout);
 
         const Application& a = w->application();
-        QCOMPARE(find<QLineEdit>(w.get(), QStringLiteral("edit_serial"))->text(),
+        QCOMPARE(findWidget<QLineEdit>(w.get(), QStringLiteral("edit_serial"))->text(),
             normalizeSerial(m_institution.serial));
         QVERIFY(a.oldCertificate);
         QCOMPARE(a.oldCertificate->category, CertificateCategory::Institution);
@@ -241,7 +233,7 @@ private Q_SLOTS:
         auto w = wizardAtLookup(api.get());
         m_pins.pins = {QStringLiteral("00000000")};
         readAndChoose(*w, m_person.serial);
-        auto* sign = find<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
+        auto* sign = findWidget<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
         QTRY_VERIFY_WITH_TIMEOUT(sign->isVisible() && sign->isEnabled(), Timeout);
         QVERIFY(!w->application().proof);
         QCOMPARE(m_pins.requests.size(), 1); // asked once, never retried by itself
@@ -271,7 +263,7 @@ private Q_SLOTS:
         auto api = m_server.makeClient();
         auto w = wizardAtLookup(api.get());
         readAndChoose(*w, m_person.serial); // no PIN queued: the person cancels the dialog
-        auto* sign = find<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
+        auto* sign = findWidget<QPushButton>(w.get(), QStringLiteral("signWithTokenButton"));
         QTRY_VERIFY_WITH_TIMEOUT(sign->isVisible(), Timeout);
         QCOMPARE(m_pins.requests.size(), 1);
         QVERIFY(!w->application().proof);
@@ -290,7 +282,7 @@ private Q_SLOTS:
         w.show();
         w.resumeDraft({}, m_submitted, ApplicationWizard::ReviewPage);
         QCOMPARE(w.currentId(), int(ApplicationWizard::ReviewPage));
-        find<QPushButton>(&w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(&w, QStringLiteral("submitButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(ApplicationWizard::LookupPage), Timeout);
         QVERIFY(!w.application().proof);
         QVERIFY(w.application().id.isEmpty());
@@ -322,15 +314,15 @@ private Q_SLOTS:
         auto api = m_server.makeClient();
         auto w = wizardAtLookup(api.get());
         lookupPage(*w)->setTokenSource(std::make_shared<EmptySource>());
-        find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
+        findWidget<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!lookupPage(*w)->tokenStatusText().isEmpty()
-                && find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->isEnabled(),
+                && findWidget<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->isEnabled(),
             Timeout);
-        QVERIFY(find<QLineEdit>(w.get(), QStringLiteral("edit_serial"))->text().isEmpty());
+        QVERIFY(findWidget<QLineEdit>(w.get(), QStringLiteral("edit_serial"))->text().isEmpty());
 
         lookupPage(*w)->setTokenSource(std::make_shared<token::Pkcs11CertificateSource>(
             QStringList {m_dir.filePath(QStringLiteral("missing.so"))}));
-        find<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
+        findWidget<QPushButton>(w.get(), QStringLiteral("readFromTokenButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(lookupPage(*w)->tokenStatusText(),
             token::tokenStatusMessage(token::TokenStatus::ModuleMissing), Timeout);
         QVERIFY(m_pins.requests.isEmpty());

@@ -4,6 +4,7 @@
 // centre the window opens: every required document chosen as a file, the liveness check, payment (WeChat for
 // the institution, Alipay for the natural person) and "in review", on screen and on the service.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "MainWindow.h"
 #include "ServerProcess.h"
 #include "TestEnvironment.h"
@@ -34,23 +35,15 @@
 #include "TypeText.h"
 
 using namespace certdesk;
+using test::findWidget;
 using ui::ApplicationCentre;
 using ui::ApplicationWizard;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 void type(QWidget* root, const QString& edit, const QString& text)
 {
-    auto* e = find<QLineEdit>(root, edit);
+    auto* e = findWidget<QLineEdit>(root, edit);
     e->setFocus();
     e->selectAll();
     QTest::keyClick(e, Qt::Key_Backspace);
@@ -60,7 +53,7 @@ void type(QWidget* root, const QString& edit, const QString& text)
 
 void selectCode(QWidget* root, const QString& combo, const QString& code)
 {
-    auto* box = find<QComboBox>(root, combo);
+    auto* box = findWidget<QComboBox>(root, combo);
     const int index = box->findData(code);
     QVERIFY2(index > 0, qPrintable(code));
     box->setCurrentIndex(index);
@@ -105,14 +98,15 @@ private:
         QVERIFY(centre->isVisible()); // the wizard handed over to the centre in the same window
         QTRY_VERIFY_WITH_TIMEOUT(centre->session()->isLoaded(), CentreTimeout);
         QCOMPARE(centre->session()->application().status, ApplicationStatus::Draft);
-        QCOMPARE(find<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
+        QCOMPARE(findWidget<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
             statusDisplayName(ApplicationStatus::Draft));
-        QVERIFY(find<QLabel>(centre, QStringLiteral("centreTitle"))->text().contains(submission.orderNo));
+        QVERIFY(
+            findWidget<QLabel>(centre, QStringLiteral("centreTitle"))->text().contains(submission.orderNo));
         // Opened where the person is: print the letter.
         QCOMPARE(centre->currentStep(), ui::CentreStep::Letter);
         QCOMPARE(centre->currentPage(), ApplicationCentre::LetterTab);
         const int prints = m_printer.prints;
-        find<QPushButton>(centre, QStringLiteral("letterPrintButton"))->click();
+        findWidget<QPushButton>(centre, QStringLiteral("letterPrintButton"))->click();
         QCOMPARE(m_printer.prints, prints + 1);
 
         // 上传资料: every document the category needs, each a generated JPEG chosen through the file chooser.
@@ -129,7 +123,7 @@ private:
             ui::DocumentSlot* slot = centre->documentsPage()->slotFor(kind);
             QVERIFY2(slot, qPrintable(api));
             m_files.openAnswers = {path};
-            auto* choose = find<QPushButton>(slot, QStringLiteral("documentChoose_") + api);
+            auto* choose = findWidget<QPushButton>(slot, QStringLiteral("documentChoose_") + api);
             QVERIFY2(choose->isVisible() && choose->isEnabled(), qPrintable(api));
             choose->click();
             QTRY_VERIFY_WITH_TIMEOUT(!slot->isBusy(), CentreTimeout);
@@ -140,7 +134,7 @@ private:
         QVERIFY(m_files.openAnswers.isEmpty()); // every answer was taken by a slot
         QTRY_COMPARE_WITH_TIMEOUT(centre->currentStep(), ui::CentreStep::Liveness, CentreTimeout);
         QVERIFY(centre->session()->application().checklist.allDocumentsUploaded());
-        auto* documentsNext = find<QPushButton>(centre, QStringLiteral("documentsNextButton"));
+        auto* documentsNext = findWidget<QPushButton>(centre, QStringLiteral("documentsNextButton"));
         QTRY_VERIFY_WITH_TIMEOUT(documentsNext->isEnabled(), CentreTimeout);
         documentsNext->click();
         QCOMPARE(centre->currentPage(), ApplicationCentre::LivenessTab);
@@ -150,7 +144,7 @@ private:
         ui::LivenessPage* liveness = centre->livenessPage();
         QTRY_COMPARE_WITH_TIMEOUT(liveness->state(), ui::LivenessPage::State::Waiting, CentreTimeout);
         QVERIFY(!liveness->sessionId().isEmpty());
-        const QString who = find<QLabel>(liveness, QStringLiteral("livenessPerson"))->text();
+        const QString who = findWidget<QLabel>(liveness, QStringLiteral("livenessPerson"))->text();
         QVERIFY2(who.contains(maskName(person.name)), qPrintable(who));
         QVERIFY(!who.contains(person.idNumber));
         auto* scanned = m_api->sandboxLiveness(liveness->sessionId(), person.name, person.idNumber, true);
@@ -163,7 +157,7 @@ private:
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().checklist.liveness, LivenessState::Passed, CentreTimeout);
         QTRY_COMPARE_WITH_TIMEOUT(centre->currentStep(), ui::CentreStep::Payment, CentreTimeout);
-        auto* livenessNext = find<QPushButton>(liveness, QStringLiteral("livenessNextButton"));
+        auto* livenessNext = findWidget<QPushButton>(liveness, QStringLiteral("livenessNextButton"));
         QVERIFY(livenessNext->isEnabled());
         livenessNext->click();
         QCOMPARE(centre->currentPage(), ApplicationCentre::PaymentTab);
@@ -172,11 +166,12 @@ private:
         // polling.
         ui::PaymentPage* payment = centre->paymentPage();
         QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Choosing, CentreTimeout);
-        QCOMPARE(find<QLabel>(payment, QStringLiteral("orderValue_orderNo"))->text(), submission.orderNo);
-        find<QRadioButton>(payment, payMethod)->click();
-        find<QPushButton>(payment, QStringLiteral("payButton"))->click();
+        QCOMPARE(
+            findWidget<QLabel>(payment, QStringLiteral("orderValue_orderNo"))->text(), submission.orderNo);
+        findWidget<QRadioButton>(payment, payMethod)->click();
+        findWidget<QPushButton>(payment, QStringLiteral("payButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(payment->state(), ui::PaymentPage::State::Waiting, CentreTimeout);
-        QVERIFY(find<QLabel>(payment, QStringLiteral("paymentQrCaption"))->text().contains(methodName));
+        QVERIFY(findWidget<QLabel>(payment, QStringLiteral("paymentQrCaption"))->text().contains(methodName));
         QVERIFY(!payment->payment().paymentId.isEmpty());
         QVERIFY(!payment->payment().qrContent.isEmpty());
         QCOMPARE(payment->payment().amountFen, centre->session()->application().fees.totalFen);
@@ -190,7 +185,7 @@ private:
         // In review: in the centre's header and on the service.
         QTRY_COMPARE_WITH_TIMEOUT(
             centre->session()->application().status, ApplicationStatus::InReview, CentreTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
+        QTRY_COMPARE_WITH_TIMEOUT(findWidget<QLabel>(centre, QStringLiteral("centreStatus"))->text(),
             statusDisplayName(ApplicationStatus::InReview), CentreTimeout);
         QCOMPARE(centre->currentStep(), ui::CentreStep::Review);
         QCOMPARE(window.centre(), centre); // still the one the wizard opened
@@ -243,44 +238,44 @@ private Q_SLOTS:
         window.setCentreServices(centreServices());
         window.resize(1366, 768);
         window.show();
-        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        findWidget<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
         QVERIFY(w);
 
         // The agreement is the service's versioned text (the sandbox's sample, marked as one); it can be
         // accepted once it is on show.
         QCOMPARE(w->currentId(), int(ApplicationWizard::AgreementPage));
-        auto* accept = find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"));
+        auto* accept = findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"));
         QTRY_VERIFY_WITH_TIMEOUT(accept->isEnabled(), 15000);
-        QVERIFY(find<QLabel>(w, QStringLiteral("agreementSampleNotice"))->isVisibleTo(w));
-        QVERIFY(find<QLabel>(w, QStringLiteral("agreementVersion"))
+        QVERIFY(findWidget<QLabel>(w, QStringLiteral("agreementSampleNotice"))->isVisibleTo(w));
+        QVERIFY(findWidget<QLabel>(w, QStringLiteral("agreementVersion"))
                     ->text()
                     .contains(QStringLiteral("sample-2026-1")));
-        QVERIFY(find<QTextBrowser>(w, QStringLiteral("agreementText"))
+        QVERIFY(findWidget<QTextBrowser>(w, QStringLiteral("agreementText"))
                     ->toPlainText()
                     .contains(QStringLiteral("第四条")));
         accept->click();
-        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
         // Training mode offers the sandbox's seeded certificates (six of them, renewable or not).
-        auto* training = find<QComboBox>(w, QStringLiteral("sandboxCertificateCombo"));
+        auto* training = findWidget<QComboBox>(w, QStringLiteral("sandboxCertificateCombo"));
         QTRY_VERIFY_WITH_TIMEOUT(training->count() >= 6, 15000);
         QString typed;
         for (int i = 0; i < serial.size(); i += 2)
             typed += (i ? QStringLiteral(":") : QString()) + serial.mid(i, 2).toLower();
         type(w, QStringLiteral("edit_serial"), typed);
-        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("lookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
         QCOMPARE(w->application().oldCertificate->category, CertificateCategory::Institution);
         w->next();
 
         QCOMPARE(w->currentId(), int(ApplicationWizard::YearsPage));
-        auto* years = find<QComboBox>(w, QStringLiteral("combo_years"));
+        auto* years = findWidget<QComboBox>(w, QStringLiteral("combo_years"));
         QVERIFY(years->count() >= 2);
         years->setCurrentIndex(1);
         Q_EMIT years->activated(1);
         QCOMPARE(w->application().years, 2);
-        QVERIFY(find<QLabel>(w, QStringLiteral("feeSummary"))
+        QVERIFY(findWidget<QLabel>(w, QStringLiteral("feeSummary"))
                     ->text()
                     .contains(formatYuan(w->application().oldCertificate->feePerYearFen * 2)));
         w->next();
@@ -300,7 +295,7 @@ private Q_SLOTS:
         QCOMPARE(w->currentId(), int(ApplicationWizard::BankPage));
         type(w, QStringLiteral("edit_bank_account_name"), QStringLiteral("深圳市示例科技有限公司"));
         type(w, QStringLiteral("edit_bank_account_number"), QStringLiteral("4000023009200123456"));
-        auto* bank = find<QLineEdit>(w, QStringLiteral("edit_bank_bank_code"));
+        auto* bank = findWidget<QLineEdit>(w, QStringLiteral("edit_bank_bank_code"));
         bank->setFocus();
         test::typeText(bank, QStringLiteral("工商"));
         QCompleter* completer = bank->completer();
@@ -320,15 +315,15 @@ private Q_SLOTS:
         type(w, QStringLiteral("edit_mailing_address"), QStringLiteral("科技园一路1号"));
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::InvoicePage));
-        find<QAbstractButton>(w, QStringLiteral("invoice_electronic"))->click();
+        findWidget<QAbstractButton>(w, QStringLiteral("invoice_electronic"))->click();
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
         QVERIFY(!w->button(QWizard::FinishButton)->isEnabled());
 
-        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("submitButton"))->click();
         // The service's 422 takes the person back to the mobile field, with the real-name FAQ offered there.
         QTRY_COMPARE_WITH_TIMEOUT(w->currentId(), int(ApplicationWizard::OrganizationPage), 15000);
-        auto* mobileError = find<QLabel>(w, QStringLiteral("error_agent_mobile"));
+        auto* mobileError = findWidget<QLabel>(w, QStringLiteral("error_agent_mobile"));
         QVERIFY(mobileError->isVisibleTo(w));
         QVERIFY(mobileError->text().contains(QLatin1String("help:realname")));
         QVERIFY(w->application().id.isEmpty());
@@ -339,7 +334,7 @@ private Q_SLOTS:
             QVERIFY(w->button(QWizard::NextButton)->isEnabled());
             w->next();
         }
-        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("submitButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
         QVERIFY(!w->application().orderNo.isEmpty());
         QVERIFY(w->button(QWizard::FinishButton)->isEnabled());
@@ -382,20 +377,20 @@ private Q_SLOTS:
         window.setCentreServices(centreServices());
         window.resize(1366, 768);
         window.show();
-        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        findWidget<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
         // Nobody is asked the kind: the lookup takes it from the certificate's record and says so.
         QCOMPARE(w->currentId(), int(ApplicationWizard::AgreementPage));
         QTRY_VERIFY_WITH_TIMEOUT(
-            find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
-        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
-        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+            findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
         type(w, QStringLiteral("edit_serial"), serial);
-        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("lookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
         QCOMPARE(w->application().category, CertificateCategory::NaturalPerson);
-        const QString result = find<QLabel>(w, QStringLiteral("lookupResult"))->text();
+        const QString result = findWidget<QLabel>(w, QStringLiteral("lookupResult"))->text();
         QVERIFY2(result.contains(QStringLiteral("Certificate kind: %1")
                                      .arg(categoryDisplayName(CertificateCategory::NaturalPerson))),
             qPrintable(result));
@@ -415,7 +410,7 @@ private Q_SLOTS:
         w->next();
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
-        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("submitButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
         QCOMPARE(w->application().fees.totalFen, w->application().oldCertificate->feePerYearFen);
         QCOMPARE(w->application().status, ApplicationStatus::Draft);

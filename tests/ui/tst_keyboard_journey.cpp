@@ -4,6 +4,7 @@
 // application centre. On each page the Tab order is checked to follow the page (top to bottom, left to
 // right). Run on the desktop and in kiosk mode.
 #include "CentreFixture.h"
+#include "FindWidget.h"
 #include "MainWindow.h"
 #include "ServerProcess.h"
 #include "TestEnvironment.h"
@@ -28,20 +29,8 @@
 #include "TypeText.h"
 
 using namespace certdesk;
+using test::findWidget;
 using ui::ApplicationWizard;
-
-namespace {
-
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
-} // namespace
 
 class TestKeyboardJourney : public QObject
 {
@@ -74,7 +63,7 @@ private:
         return focused() == target;
     }
 
-    bool tabTo(const QString& name) { return tabTo(find<QWidget>(m_window, name)); }
+    bool tabTo(const QString& name) { return tabTo(findWidget<QWidget>(m_window, name)); }
 
     void typeText(const QString& text)
     {
@@ -230,8 +219,8 @@ private Q_SLOTS:
         typeText(serial);
         key(Qt::Key_Return);
         QTRY_VERIFY2_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(),
-            qPrintable(find<QLineEdit>(w, QStringLiteral("edit_serial"))->text() + QLatin1Char('|')
-                + find<QLabel>(w, QStringLiteral("lookupResult"))->text()),
+            qPrintable(findWidget<QLineEdit>(w, QStringLiteral("edit_serial"))->text() + QLatin1Char('|')
+                + findWidget<QLabel>(w, QStringLiteral("lookupResult"))->text()),
             15000);
         next(w);
         if (QTest::currentTestFailed())
@@ -269,15 +258,16 @@ private Q_SLOTS:
         checkReadingOrder(w->currentPage());
         if (QTest::currentTestFailed())
             return;
-        arrowToCode(
-            find<QComboBox>(w, QStringLiteral("combo_mailing_province_code")), QStringLiteral("110000"));
-        if (QTest::currentTestFailed())
-            return;
-        arrowToCode(find<QComboBox>(w, QStringLiteral("combo_mailing_city_code")), QStringLiteral("110100"));
+        arrowToCode(findWidget<QComboBox>(w, QStringLiteral("combo_mailing_province_code")),
+            QStringLiteral("110000"));
         if (QTest::currentTestFailed())
             return;
         arrowToCode(
-            find<QComboBox>(w, QStringLiteral("combo_mailing_county_code")), QStringLiteral("110105"));
+            findWidget<QComboBox>(w, QStringLiteral("combo_mailing_city_code")), QStringLiteral("110100"));
+        if (QTest::currentTestFailed())
+            return;
+        arrowToCode(
+            findWidget<QComboBox>(w, QStringLiteral("combo_mailing_county_code")), QStringLiteral("110105"));
         if (QTest::currentTestFailed())
             return;
         QVERIFY(tabTo(QStringLiteral("edit_mailing_address")));

@@ -4,6 +4,7 @@
 // (tests/support/idcard-testreader), the mobile and e-mail are typed on the keyboard's digit and Latin
 // layouts, and the form is submitted; the service holds what was typed and read. Also: the messages for no
 // reader and no card, and that the card's photo is never stored.
+#include "FindWidget.h"
 #include "MainWindow.h"
 #include "ServerProcess.h"
 #include "TestEnvironment.h"
@@ -35,23 +36,15 @@
 #include "TypeText.h"
 
 using namespace certdesk;
+using test::findWidget;
 using ui::ApplicationWizard;
 using ui::OnScreenKeyboard;
 
 namespace {
 
-template<typename T>
-T* find(QWidget* root, const QString& name)
-{
-    auto* w = root->findChild<T*>(name);
-    if (!w)
-        qFatal("widget %s not found", qPrintable(name));
-    return w;
-}
-
 void type(QWidget* root, const QString& edit, const QString& text)
 {
-    auto* e = find<QLineEdit>(root, edit);
+    auto* e = findWidget<QLineEdit>(root, edit);
     e->setFocus();
     e->selectAll();
     QTest::keyClick(e, Qt::Key_Backspace);
@@ -61,7 +54,7 @@ void type(QWidget* root, const QString& edit, const QString& text)
 
 void selectCode(QWidget* root, const QString& combo, const QString& code)
 {
-    auto* box = find<QComboBox>(root, combo);
+    auto* box = findWidget<QComboBox>(root, combo);
     const int index = box->findData(code);
     QVERIFY2(index > 0, qPrintable(code));
     box->setCurrentIndex(index);
@@ -84,7 +77,7 @@ void checkTouchTargets(QWidget* root)
 // Touches the on-screen key `name` (oskKey_z, oskCandidate_0, oskBackspace, ...).
 void touch(OnScreenKeyboard* keyboard, const QString& name)
 {
-    auto* key = find<QPushButton>(keyboard, name);
+    auto* key = findWidget<QPushButton>(keyboard, name);
     QVERIFY2(key->isVisible() && key->isEnabled(), qPrintable(name));
     QTest::mouseClick(key, Qt::LeftButton);
 }
@@ -107,7 +100,7 @@ void touchKeys(OnScreenKeyboard* keyboard, const QString& keys)
 bool touchCandidate(OnScreenKeyboard* keyboard, const QString& text)
 {
     for (int i = 0; i < 6; ++i) {
-        auto* c = find<QPushButton>(keyboard, QStringLiteral("oskCandidate_%1").arg(i));
+        auto* c = findWidget<QPushButton>(keyboard, QStringLiteral("oskCandidate_%1").arg(i));
         if (c->isVisible() && c->isEnabled() && c->text() == text) {
             QTest::mouseClick(c, Qt::LeftButton);
             return true;
@@ -181,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(!window.close());
         QVERIFY(window.isVisible());
         // The idle clock is always there, not only in the last seconds.
-        auto* clock = find<QLabel>(&window, QStringLiteral("kioskIdleClock"));
+        auto* clock = findWidget<QLabel>(&window, QStringLiteral("kioskIdleClock"));
         QVERIFY(clock->isVisible());
         QVERIFY2(clock->text().contains(QStringLiteral("2:00")), qPrintable(clock->text()));
         // Touch targets: every visible button and input at least 48 px high.
@@ -207,20 +200,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(keyboard->hasPinyin(), 60000);
         QVERIFY(!keyboard->isVisible()); // no text field has the focus yet
 
-        find<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
+        findWidget<QPushButton>(&window, QStringLiteral("newApplicationButton"))->click();
         ApplicationWizard* w = window.wizard();
         QVERIFY(w);
         QTRY_VERIFY_WITH_TIMEOUT(
-            find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
-        find<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
-        find<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
+            findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->isEnabled(), 15000);
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeAgreement"))->click();
+        findWidget<QCheckBox>(w, QStringLiteral("acknowledgeRevocation"))->click();
         w->next();
-        auto* serialEdit = find<QLineEdit>(w, QStringLiteral("edit_serial"));
+        auto* serialEdit = findWidget<QLineEdit>(w, QStringLiteral("edit_serial"));
         serialEdit->setFocus();
         QTRY_VERIFY(keyboard->isVisible());
         QCOMPARE(keyboard->currentLayout(), OnScreenKeyboard::Layout::Latin);
         type(w, QStringLiteral("edit_serial"), serial);
-        find<QPushButton>(w, QStringLiteral("lookupButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("lookupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(w->button(QWizard::NextButton)->isEnabled(), 15000);
         w->next();
         w->next();
@@ -230,13 +223,13 @@ private Q_SLOTS:
         type(w, QStringLiteral("edit_organization_address"), QStringLiteral("深圳市南山区科技园一路1号"));
 
         // 姓名 in pinyin on the touch keyboard.
-        auto* name = find<QLineEdit>(w, QStringLiteral("edit_agent_name"));
+        auto* name = findWidget<QLineEdit>(w, QStringLiteral("edit_agent_name"));
         name->setFocus();
         QTRY_COMPARE(keyboard->target(), name);
         QVERIFY(keyboard->isVisible());
         QCOMPARE(keyboard->currentLayout(), OnScreenKeyboard::Layout::Pinyin);
         touchKeys(keyboard, QStringLiteral("zhang"));
-        QCOMPARE(find<QLabel>(keyboard, QStringLiteral("oskPreedit"))->text(), QStringLiteral("zhang"));
+        QCOMPARE(findWidget<QLabel>(keyboard, QStringLiteral("oskPreedit"))->text(), QStringLiteral("zhang"));
         QCOMPARE(name->text(), QString()); // composing: nothing committed yet
         QVERIFY(touchCandidate(keyboard, QStringLiteral("张")));
         QCOMPARE(name->text(), QStringLiteral("张"));
@@ -249,8 +242,8 @@ private Q_SLOTS:
             return;
 
         // The ID card: first none on the reader, then the agent's card.
-        auto* idCard = find<ui::IdCardButton>(w, QStringLiteral("idCard_agent"));
-        auto* idStatus = find<QLabel>(w, QStringLiteral("idCardStatus_agent"));
+        auto* idCard = findWidget<ui::IdCardButton>(w, QStringLiteral("idCard_agent"));
+        auto* idStatus = findWidget<QLabel>(w, QStringLiteral("idCardStatus_agent"));
         QFile::remove(m_card);
         touch(keyboard, QStringLiteral("oskKey_a")); // keys never steal the focus...
         QCOMPARE(QApplication::focusWidget(), name);
@@ -269,23 +262,23 @@ private Q_SLOTS:
         QTest::mouseClick(idCard->button(), Qt::LeftButton);
         QTRY_VERIFY(!idCard->isBusy());
         QVERIFY2(!idStatus->text().contains(QStringLiteral("not")), qPrintable(idStatus->text()));
-        QCOMPARE(find<QLineEdit>(w, QStringLiteral("edit_agent_id_number"))->text(), card.idNumber);
+        QCOMPARE(findWidget<QLineEdit>(w, QStringLiteral("edit_agent_id_number"))->text(), card.idNumber);
         QCOMPARE(w->application().agent.idNumber, card.idNumber);
         QCOMPARE(w->application().agent.name, QStringLiteral("张三"));
 
         // Mobile on the digit layout, e-mail on the Latin one.
-        auto* mobile = find<QLineEdit>(w, QStringLiteral("edit_agent_mobile"));
+        auto* mobile = findWidget<QLineEdit>(w, QStringLiteral("edit_agent_mobile"));
         mobile->setFocus();
         QTRY_COMPARE(keyboard->target(), mobile);
         QCOMPARE(keyboard->currentLayout(), OnScreenKeyboard::Layout::Digits);
-        QVERIFY(!find<QPushButton>(keyboard, QStringLiteral("oskKey_a"))->isVisible());
+        QVERIFY(!findWidget<QPushButton>(keyboard, QStringLiteral("oskKey_a"))->isVisible());
         touchKeys(keyboard, QStringLiteral("13800138000"));
         QCOMPARE(mobile->text(), QStringLiteral("13800138000"));
-        auto* idEdit = find<QLineEdit>(w, QStringLiteral("edit_agent_id_number"));
+        auto* idEdit = findWidget<QLineEdit>(w, QStringLiteral("edit_agent_id_number"));
         idEdit->setFocus();
         QTRY_COMPARE(keyboard->currentLayout(), OnScreenKeyboard::Layout::IdNumber);
-        QVERIFY(find<QPushButton>(keyboard, QStringLiteral("oskKey_X"))->isVisible());
-        auto* email = find<QLineEdit>(w, QStringLiteral("edit_agent_email"));
+        QVERIFY(findWidget<QPushButton>(keyboard, QStringLiteral("oskKey_X"))->isVisible());
+        auto* email = findWidget<QLineEdit>(w, QStringLiteral("edit_agent_email"));
         email->setFocus();
         QTRY_COMPARE(keyboard->currentLayout(), OnScreenKeyboard::Layout::Latin);
         touchKeys(keyboard, QStringLiteral("zhangsan@example.com"));
@@ -297,7 +290,7 @@ private Q_SLOTS:
         QCOMPARE(w->currentId(), int(ApplicationWizard::BankPage));
         type(w, QStringLiteral("edit_bank_account_name"), QStringLiteral("深圳市示例科技有限公司"));
         type(w, QStringLiteral("edit_bank_account_number"), QStringLiteral("4000023009200123456"));
-        auto* bank = find<QLineEdit>(w, QStringLiteral("edit_bank_bank_code"));
+        auto* bank = findWidget<QLineEdit>(w, QStringLiteral("edit_bank_bank_code"));
         bank->setFocus();
         test::typeText(bank, QStringLiteral("工商"));
         QCompleter* completer = bank->completer();
@@ -310,10 +303,10 @@ private Q_SLOTS:
         selectCode(w, QStringLiteral("combo_mailing_county_code"), QStringLiteral("440305"));
         type(w, QStringLiteral("edit_mailing_address"), QStringLiteral("科技园一路1号"));
         w->next();
-        find<QAbstractButton>(w, QStringLiteral("invoice_electronic"))->click();
+        findWidget<QAbstractButton>(w, QStringLiteral("invoice_electronic"))->click();
         w->next();
         QCOMPARE(w->currentId(), int(ApplicationWizard::ReviewPage));
-        find<QPushButton>(w, QStringLiteral("submitButton"))->click();
+        findWidget<QPushButton>(w, QStringLiteral("submitButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(!w->application().id.isEmpty(), 15000);
 
         // The service holds the name typed in pinyin and the number read from the card.
