@@ -52,7 +52,8 @@ public:
     Template& bytes(CK_ATTRIBUTE_TYPE type, const unsigned char* data, std::size_t size)
     {
         std::vector<unsigned char>& buffer = m_buffers.emplace_back(data, data + size);
-        m_attributes.push_back(CK_ATTRIBUTE {type, buffer.empty() ? nullptr : buffer.data(), buffer.size()});
+        m_attributes.push_back(
+            CK_ATTRIBUTE {type, buffer.empty() ? nullptr : buffer.data(), CK_ULONG(buffer.size())});
         return *this;
     }
     Template& bytes(CK_ATTRIBUTE_TYPE type, QByteArrayView value)
@@ -893,7 +894,8 @@ TokenResult<QByteArray> TokenSession::generateSm2KeyPair(QByteArrayView id, cons
         .text(CKA_LABEL, label);
     if (m_profile.ecParams)
         publicTemplate.bytes(CKA_EC_PARAMS, sm2CurveParams());
-    CK_MECHANISM mechanism {*m_profile.keygenMechanism, nullptr, 0};
+    // The profile's code fits a CK_ULONG (VendorProfile refuses larger ones).
+    CK_MECHANISM mechanism {CK_MECHANISM_TYPE(*m_profile.keygenMechanism), nullptr, 0};
     CK_OBJECT_HANDLE publicHandle = CK_INVALID_HANDLE;
     CK_OBJECT_HANDLE privateHandle = CK_INVALID_HANDLE;
     const CK_RV rv = p11.f->C_GenerateKeyPair(m_handle, &mechanism, publicTemplate.data(),

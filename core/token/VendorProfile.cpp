@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <cmath>
+#include <limits>
+
 namespace certdesk::token {
 
 namespace {
@@ -40,9 +43,16 @@ std::optional<quint64> code(const QJsonValue& value, bool* ok)
     *ok = true;
     if (value.isNull() || value.isUndefined())
         return std::nullopt;
-    if (value.isDouble())
-        return static_cast<quint64>(value.toDouble());
+    // A PKCS#11 code is a CK_ULONG, an unsigned long: 32 bits on Windows (LLP64), so a larger number names no
+    // key type or mechanism there and is refused rather than cut short.
+    constexpr quint64 largest = std::numeric_limits<unsigned long>::max();
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        *ok = number >= 0 && number <= double(largest) && number == std::floor(number);
+        return *ok ? std::optional<quint64>(quint64(number)) : std::nullopt;
+    }
     const quint64 parsed = value.toString().toULongLong(ok, 0);
+    *ok = *ok && parsed <= largest;
     if (!*ok)
         return std::nullopt;
     return parsed;

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void builtInWithoutRegistry();
     void openScFromTheRegistry();
     void badRegistryEntry();
+    void codesFitCkUlong();
 };
 
 void TestVendorLocations::builtInWithoutRegistry()
@@ -86,6 +87,29 @@ void TestVendorLocations::badRegistryEntry()
     const auto profiles = VendorProfiles::fromJson(json);
     QCOMPARE(profiles.status(), TokenStatus::InternalError);
     QVERIFY(profiles.error().detail.contains(QStringLiteral("windows_registry")));
+}
+
+// key_type and keygen_mechanism are CK_ULONGs: a negative or fractional number, or one beyond an unsigned
+// long (32 bits on Windows), is refused instead of being cut to another code.
+void TestVendorLocations::codesFitCkUlong()
+{
+    const auto parse = [](const QByteArray& keyType, const QByteArray& mechanism) {
+        const QByteArray json = QByteArray(R"({"profiles": [{"name": "x", "key_type": )") + keyType
+            + R"(, "keygen_mechanism": )" + mechanism + "}]}";
+        return VendorProfiles::fromJson(json);
+    };
+    const auto good = parse("\"0x80000001\"", "2147483650");
+    QVERIFY2(good.hasValue(), qPrintable(good.hasValue() ? QString() : good.error().detail));
+    QCOMPARE(good->profiles().first().keyType, 0x80000001ULL);
+    QCOMPARE(*good->profiles().first().keygenMechanism, 0x80000002ULL);
+    QCOMPARE(parse("-1", "1").status(), TokenStatus::InternalError);
+    QCOMPARE(parse("3", "2.5").status(), TokenStatus::InternalError);
+    QCOMPARE(parse("3", "\"0x1000000000000000000\"").status(), TokenStatus::InternalError);
+    const auto wide = parse("\"0x100000003\"", "1");
+    if constexpr (sizeof(unsigned long) == 4)
+        QCOMPARE(wide.status(), TokenStatus::InternalError);
+    else
+        QVERIFY(wide.hasValue());
 }
 
 QTEST_GUILESS_MAIN(TestVendorLocations)
