@@ -600,6 +600,15 @@ int Service::start(
     return d->port;
 }
 
+QString Service::startEmbeddedSandbox(const QString& dataDir, QString* error)
+{
+    ServiceOptions options;
+    options.sandbox = true;
+    options.quiet = true;
+    const int port = start(QStringLiteral("127.0.0.1"), 0, dataDir, options, error);
+    return port > 0 ? QStringLiteral("http://127.0.0.1:%1").arg(port) : QString();
+}
+
 void Service::stop()
 {
     std::unique_ptr<Private> p;

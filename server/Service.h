@@ -30,6 +30,10 @@ public:
     static constexpr int kConfigurationError = -2;
     [[nodiscard]] int start(const QString& host, int port, const QString& dataDir,
         const ServiceOptions& options, QString* error = nullptr);
+    // The client's training mode (`certdesk --sandbox`): the sandbox service, quiet, on a free loopback port
+    // with its data in `dataDir`. Returns its base URL ("http://127.0.0.1:PORT"), or an empty string with
+    // *error.
+    [[nodiscard]] QString startEmbeddedSandbox(const QString& dataDir, QString* error = nullptr);
     // Stops accepting, finishes the requests in progress, closes the database. Safe to call twice.
     void stop();
     [[nodiscard]] bool isRunning() const;

@@ -131,15 +131,10 @@ int main(int argc, char** argv)
     // own data next to the local store, so the whole journey works with no setup and nothing reaches the CA.
     certdesk::server::Service sandboxService;
     if (mode.sandbox && mode.serverUrl.isEmpty()) {
-        certdesk::server::ServiceOptions options;
-        options.sandbox = true;
-        options.quiet = true;
-        const QString serviceDir = QFileInfo(dbPath).absolutePath() + QStringLiteral("/sandbox-service");
         QString error;
-        const int port = sandboxService.start(QStringLiteral("127.0.0.1"), 0, serviceDir, options, &error);
-        if (port > 0)
-            mode.serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        else
+        mode.serverUrl = sandboxService.startEmbeddedSandbox(
+            QFileInfo(dbPath).absolutePath() + QStringLiteral("/sandbox-service"), &error);
+        if (mode.serverUrl.isEmpty())
             qWarning("certdesk: the sandbox service did not start: %s", qPrintable(error));
     }
 

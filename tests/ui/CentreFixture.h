@@ -232,6 +232,15 @@ inline QString describe(const api::ApiError& e)
         qPrintable(QStringLiteral(#call " failed: ")                                                         \
             + (var.ok() ? QString() : certdesk::test::describe(var.error()))))
 
+// A client of the service at `baseUrl` with the tests' transfer timeout.
+inline std::unique_ptr<api::ApiClient> makeApiClient(const QUrl& baseUrl)
+{
+    api::ApiClientOptions options;
+    options.baseUrl = baseUrl;
+    options.transferTimeout = 60s;
+    return std::make_unique<api::ApiClient>(options);
+}
+
 // The certdesk-server of this build in sandbox mode, an applicant client and staff clients.
 class CentreServer
 {
@@ -261,10 +270,7 @@ public:
 
     [[nodiscard]] std::unique_ptr<api::ApiClient> makeClient() const
     {
-        api::ApiClientOptions options;
-        options.baseUrl = server.baseUrl();
-        options.transferTimeout = 60s;
-        return std::make_unique<api::ApiClient>(options);
+        return makeApiClient(server.baseUrl());
     }
 };
 

@@ -16,7 +16,6 @@
 #include "domain/Translations.h"
 #include "print/LetterLayout.h"
 #include "server/Service.h"
-#include "server/ServiceOptions.h"
 #include "storage/LocalStore.h"
 
 #include <QFileInfo>
@@ -48,19 +47,12 @@ private Q_SLOTS:
         fixEnvironment();
         QVERIFY(m_dir.isValid());
         QVERIFY(installTranslations(*qApp)); // certdesk's default language, Chinese
-        // As main.cpp does for --sandbox: the service's data next to the local store.
-        server::ServiceOptions options;
-        options.sandbox = true;
-        options.quiet = true;
+        // What main.cpp does for --sandbox: the service's data next to the local store.
         QString error;
-        const int port = m_service.start(QStringLiteral("127.0.0.1"), 0,
-            m_dir.filePath(QStringLiteral("sandbox-service")), options, &error);
-        QVERIFY2(port > 0, qPrintable(error));
-        m_serverUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
-        api::ApiClientOptions client;
-        client.baseUrl = QUrl(m_serverUrl);
-        client.transferTimeout = 60s;
-        m_applicant = std::make_unique<api::ApiClient>(client);
+        m_serverUrl
+            = m_service.startEmbeddedSandbox(m_dir.filePath(QStringLiteral("sandbox-service")), &error);
+        QVERIFY2(!m_serverUrl.isEmpty(), qPrintable(error));
+        m_applicant = makeApiClient(QUrl(m_serverUrl));
     }
 
     void cleanupTestCase()
