@@ -265,8 +265,10 @@ private:
         AppExtras extras;
     };
     // The row, its document kinds and its timeline in one statement: one snapshot on both engines without a
-    // transaction, one round trip to PostgreSQL (GET /applications/{id}, the hottest read).
-    [[nodiscard]] std::optional<AppView> loadAppView(const QSqlDatabase& db, const QString& id) const;
+    // transaction, one round trip to PostgreSQL, down the pipelined connection (Database::read(); GET
+    // /applications/{id}, the hottest read).
+    [[nodiscard]] std::optional<AppView> loadAppView(const QString& id) const;
+    [[nodiscard]] static AppView viewFrom(NativeRows& q);
     // The application of the {id} path parameter opened by the Bearer access token or by an applicant session
     // of its agent's (applicant's) mobile: 401 without a token, 404 when the application does not exist or
     // the token opens other applications only.

@@ -115,7 +115,7 @@ std::optional<Api::AppRow> Api::loadApp(const QSqlDatabase& db, const QString& i
     return appRowFrom(q);
 }
 
-std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QString& id) const
+std::optional<Api::AppView> Api::loadAppView(const QString& id) const
 {
     // The aggregates differ by engine; both keep the timeline in `seq` order. The old certificate's holder
     // comes along for holder_changed.
@@ -134,9 +134,16 @@ std::optional<Api::AppView> Api::loadAppView(const QSqlDatabase& db, const QStri
                          "(SELECT json_agg(json_build_array(status, at, note) ORDER BY seq) FROM timeline "
                          "WHERE application_id = a.id)::text")
         + oldHolder;
-    NativeRows q = runNative(db, m_db.isPostgres() ? postgres : sqlite, {id});
-    if (!q.next())
-        return std::nullopt;
+    std::optional<AppView> found;
+    m_db.read(m_db.isPostgres() ? postgres : sqlite, {id}, [&found](NativeRows& q) {
+        if (q.next())
+            found = viewFrom(q);
+    });
+    return found;
+}
+
+Api::AppView Api::viewFrom(NativeRows& q)
+{
     AppView view {appRowFrom(q), {}};
     const QString kinds = q.value(kAppColumnCount).toString();
     if (!kinds.isEmpty())
@@ -815,11 +822,8 @@ void Api::getApplication(Context& ctx)
     // read transaction below).
     const QString token = ctx.bearerToken();
     std::optional<AppView> view;
-    if (!token.isEmpty()) {
-        // The connection goes back before the reply is built: on PostgreSQL a pool of 8 serves 64 workers.
-        const ConnectionLease lease(m_db);
-        view = loadAppView(lease, ctx.param(0));
-    }
+    if (!token.isEmpty())
+        view = loadAppView(ctx.param(0));
     if (view
         && secrets::constantTimeEquals(secrets::tokenHash(token).toLatin1(), view->row.tokenHash.toLatin1())
         && view->row.status != ApplicationStatus::Issued && view->row.status != ApplicationStatus::Shipped

@@ -16,6 +16,8 @@
 
 #include <sqlite3.h>
 #if CERTDESK_HAVE_LIBPQ
+#include "PostgresPipeline.h"
+
 #include <libpq-fe.h>
 #endif
 
@@ -226,6 +228,12 @@ struct Database::Pool
 
     std::unique_ptr<PooledConnection> openConnection();
     static void close(std::unique_ptr<PooledConnection> connection);
+#if CERTDESK_HAVE_LIBPQ
+    // Database::read()'s on PostgreSQL, started on first use; its connection is not one of the `max`.
+    std::once_flag pipelineStarted;
+    std::unique_ptr<PostgresPipeline> pipeline;
+    PostgresPipeline& readPipeline();
+#endif
     // Gives `connection` back (empty: its place, after it was closed or could not be opened) to the
     // longest waiter, else to the idle list; under `mutex`.
     void giveBack(std::unique_ptr<PooledConnection> connection);
@@ -407,6 +415,10 @@ Database::Database(DatabaseLocation location, int maxConnections)
 
 Database::~Database()
 {
+#if CERTDESK_HAVE_LIBPQ
+    // Its thread closes its connection, a Qt Sql connection of this pool's.
+    m_pool->pipeline.reset();
+#endif
     std::vector<std::unique_ptr<PooledConnection>> idle;
     {
         const std::lock_guard lock(m_pool->mutex);
@@ -1069,6 +1081,64 @@ NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringLi
         qtBinds.append(bind);
     rows.m_qt.emplace(runCached(db, sql, qtBinds));
     return rows;
+}
+
+#if CERTDESK_HAVE_LIBPQ
+PostgresPipeline& Database::Pool::readPipeline()
+{
+    std::call_once(pipelineStarted, [this] {
+        // A Qt Sql connection like the pool's (the same target, options and session settings), opened and
+        // closed on the pipeline's thread; libpq's handle is all the pipeline uses of it.
+        struct Connection : PostgresPipeline::Connection
+        {
+            std::unique_ptr<PooledConnection> pooled;
+            PGconn* pq = nullptr;
+            ~Connection() override { Pool::close(std::move(pooled)); }
+            [[nodiscard]] PGconn* handle() const override { return pq; }
+        };
+        pipeline = std::make_unique<PostgresPipeline>([this] {
+            auto connection = std::make_unique<Connection>();
+            connection->pooled = openConnection();
+            connection->pq = driverHandle<PGconn>(connection->pooled->db, {"PGconn*", "pg_conn*"});
+            if (!connection->pq)
+                throw SqlError(
+                    "the Qt PostgreSQL driver gives no libpq connection", SqlError::Kind::Unavailable);
+            return std::unique_ptr<PostgresPipeline::Connection>(std::move(connection));
+        });
+    });
+    return *pipeline;
+}
+#endif
+
+void Database::read(
+    const QString& sql, const QStringList& binds, const std::function<void(NativeRows&)>& rows)
+{
+#if CERTDESK_HAVE_LIBPQ
+    if (isPostgres() && !activeLeaseOf(m_pool.get())) {
+        std::vector<QByteArray> values;
+        values.reserve(size_t(binds.size()));
+        for (const QString& bind : binds)
+            values.push_back(bind.toUtf8());
+        NativeRows native;
+        native.m_postgres = m_pool->readPipeline().run(postgresPlaceholders(sql), values);
+        rows(native);
+        return;
+    }
+#endif
+    const ConnectionLease lease(*this);
+    NativeRows native = runNative(lease.db(), sql, binds);
+    rows(native);
+}
+
+Database::PipelineCounts Database::pipelineCounts() const
+{
+#if CERTDESK_HAVE_LIBPQ
+    if (isPostgres()) {
+        const PostgresPipeline& pipeline = m_pool->readPipeline();
+        return {pipeline.batches(), pipeline.connectionsOpened(), pipeline.queued()};
+    }
+#endif
+    return {};
 }
 
 QVariant scalar(const QSqlDatabase& db, const QString& sql, const QVariantList& binds)

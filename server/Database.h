@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -21,6 +22,8 @@ struct sqlite3_stmt;
 struct pg_result;
 
 namespace certdesk::server {
+
+class NativeRows;
 
 // A failed statement; the text names the statement, never the bound values (they may be personal data).
 class SqlError : public std::runtime_error
@@ -96,6 +99,22 @@ public:
     // Threads waiting now for a connection of the pool (served first come, first served).
     [[nodiscard]] int waitingForConnection() const;
     [[nodiscard]] std::mutex& writeMutex() { return m_writeMutex; }
+
+    // Runs one statement on its own (one snapshot, no transaction) and hands its rows to `rows`. On
+    // PostgreSQL the statement goes down a connection of its own shared by all threads in pipeline mode
+    // (PostgresPipeline: no pooled connection is waited for, one wake-up of the server serves many reads);
+    // within a lease this thread holds (a transaction under way) on that lease's connection; on SQLite on a
+    // leased connection. For the hot reads (GET /applications/{id}). Throws SqlError.
+    void read(const QString& sql, const QStringList& binds, const std::function<void(NativeRows&)>& rows);
+    // The pipeline's batches sent and connections opened so far, and its statements waiting now (PostgreSQL;
+    // zeros elsewhere and in a build without libpq).
+    struct PipelineCounts
+    {
+        std::uint64_t batches = 0;
+        std::uint64_t connections = 0;
+        std::uint64_t queued = 0;
+    };
+    [[nodiscard]] PipelineCounts pipelineCounts() const;
 
     struct Pool;
 
@@ -190,6 +209,7 @@ public:
 
 private:
     friend NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringList& binds);
+    friend class Database;
     NativeRows() = default;
 
     sqlite3_stmt* m_sqlite = nullptr;

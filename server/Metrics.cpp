@@ -107,6 +107,7 @@ QByteArray Metrics::render(Database& database)
     Gauges gauges;
     // Before this scrape takes a connection itself.
     const int waitingForConnection = database.waitingForConnection();
+    const std::uint64_t waitingInPipeline = database.pipelineCounts().queued;
     bool databaseUp = true;
     try {
         // A fresh connection first: this thread's open one would go on reading a file that was moved away.
@@ -189,7 +190,7 @@ QByteArray Metrics::render(Database& database)
     // The work waiting for someone: the reviewers (in_review), the counter (approved, to issue), the
     // applicants (shipped UKeys whose receipt is not confirmed yet) and the legacy CA's system (revocations
     // of old certificates not yet delivered by the webhook); and this instance's requests waiting for a
-    // database connection of its pool.
+    // database connection of its pool or in its pipeline of reads (PostgreSQL).
     help(out, "certdesk_queue_length", "gauge", "Work waiting, by queue.");
     out += "certdesk_queue_length{queue=\"review\"} " + std::to_string(inReview) + '\n';
     out += "certdesk_queue_length{queue=\"issuance\"} " + std::to_string(approved) + '\n';
@@ -198,6 +199,7 @@ QByteArray Metrics::render(Database& database)
         + std::to_string(gauges.legacyRevocationsPending) + '\n';
     out += "certdesk_queue_length{queue=\"database_connection\"} " + std::to_string(waitingForConnection)
         + '\n';
+    out += "certdesk_queue_length{queue=\"database_pipeline\"} " + std::to_string(waitingInPipeline) + '\n';
     help(out, "certdesk_issuances", "gauge",
         "Issuances (SM2 certificate pairs) in the database, by status (pending, confirmed, revoked).");
     for (const Row& row : gauges.issuances)

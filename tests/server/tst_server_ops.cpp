@@ -110,6 +110,7 @@ void TestServerOps::metricsCountRequestsPerRouteTemplate()
     QVERIFY(!before.isEmpty());
     QCOMPARE(sample(before, R"(certdesk_database_up)"), 1.0);
     QCOMPARE(sample(before, R"(certdesk_queue_length{queue="review"})"), 0.0);
+    QCOMPARE(sample(before, R"(certdesk_queue_length{queue="database_pipeline"})"), 0.0);
     const double healthBefore = qMax(0.0,
         sample(before, R"(certdesk_http_requests_total{method="GET",route="/api/v1/health",status="200"})"));
 

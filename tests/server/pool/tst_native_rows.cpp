@@ -12,8 +12,11 @@
 #include <QTest>
 #include <QUuid>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <thread>
+#include <vector>
 
 using certdesk::server::ConnectionLease;
 using certdesk::server::Database;
@@ -152,6 +155,119 @@ private Q_SLOTS:
         QCOMPARE(rows.value(0).toString(), QStringLiteral("c"));
     }
 
+    // Database::read(): the same rows as through a lease; on PostgreSQL down the pipelined connection.
+    void readAnswersAsALeaseDoes()
+    {
+        const QString select
+            = sql("SELECT id, n, label, note FROM things WHERE id = ? OR id = ? ORDER BY id");
+        QList<QVariantList> expected;
+        {
+            ConnectionLease lease(*m_database);
+            NativeRows rows = runNative(lease.db(), select, {QStringLiteral("a"), QStringLiteral("c")});
+            while (rows.next())
+                expected.append({rows.value(0), rows.value(1), rows.value(2), rows.value(3)});
+        }
+        QCOMPARE(expected.size(), 2);
+        const QList<QVariantList> actual = readRows(select, {QStringLiteral("a"), QStringLiteral("c")}, 4);
+        QCOMPARE(actual, expected);
+        QCOMPARE(actual[0][2].toString(), QStringLiteral("张伟's 证书 ?"));
+        QVERIFY(actual[1][1].isNull());
+        QVERIFY(readRows(select, {QStringLiteral("none"), QStringLiteral("none")}, 4).isEmpty());
+        if (m_location.isPostgres())
+            QVERIFY(m_database->pipelineCounts().batches >= 2);
+        else
+            QCOMPARE(m_database->pipelineCounts().batches, 0u);
+    }
+
+    // Within a transaction this thread holds, read() sees the transaction's own writes (its connection).
+    void readInsideATransactionSeesIt()
+    {
+        WriteTransaction tx(*m_database);
+        certdesk::server::run(
+            tx.db(), sql("INSERT INTO things (id, n) VALUES (?, 5)"), {QStringLiteral("t")});
+        const QList<QVariantList> rows
+            = readRows(sql("SELECT n FROM things WHERE id = ?"), {QStringLiteral("t")});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toLongLong(), 5);
+        // Not committed: gone with the rollback, and a read outside sees nothing.
+    }
+
+    void readRefusedSqlFailsAlone()
+    {
+        // Many threads read at once while some statements are refused: SQL that does not parse (its prepare
+        // fails) and an integer overflow at execution. On PostgreSQL they share the pipeline's batches, where
+        // the server aborts everything after a refused statement up to the sync: the others must still
+        // answer.
+        const QString good = sql("SELECT n FROM things WHERE id = ?");
+        const QString unparsable = sql("SELECT nothing FROM nowhere WHERE id = ?");
+        const QString failing = sql("SELECT abs(n * 0 - 9223372036854775807 - 1) FROM things WHERE id = ?");
+        const auto before = m_database->pipelineCounts();
+        constexpr int kThreads = 8;
+        constexpr int kReads = 60;
+        std::atomic<int> right {0};
+        std::atomic<int> refused {0};
+        std::atomic<int> wrong {0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < kReads; ++i) {
+                    const int kind = (t + i) % 6; // 0: unparsable, 1: failing, else good
+                    try {
+                        const QList<QVariantList> rows = readRows(kind == 0 ? unparsable
+                                : kind == 1                                 ? failing
+                                                                            : good,
+                            {QStringLiteral("a")});
+                        if (kind < 2 || rows.size() != 1 || rows[0][0].toLongLong() != 42)
+                            ++wrong;
+                        else
+                            ++right;
+                    } catch (const SqlError& e) {
+                        (kind < 2 && e.kind() == SqlError::Kind::Other ? refused : wrong)++;
+                    }
+                }
+            });
+        }
+        for (std::thread& thread : threads)
+            thread.join();
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(right.load() + refused.load(), kThreads * kReads);
+        QCOMPARE(refused.load(), kThreads * kReads / 3);
+        if (m_location.isPostgres()) {
+            const auto after = m_database->pipelineCounts();
+            // Statements of several threads went in one batch (else this checked nothing of the pipeline),
+            // and refused statements did not cost the connection.
+            QVERIFY2(after.batches - before.batches < std::uint64_t(kThreads * kReads),
+                qPrintable(QString::number(after.batches - before.batches)));
+            QCOMPARE(after.connections, before.connections);
+        }
+    }
+
+    void aBrokenPipelineConnectionIsReplaced()
+    {
+        if (!m_location.isPostgres())
+            QSKIP("PostgreSQL only (CERTDESK_TEST_POSTGRES)");
+        // The pipeline's backend, terminated from another connection (a server restart looks the same to the
+        // client): the next read is sent again on a new connection and answers.
+        const QList<QVariantList> backend
+            = readRows(QStringLiteral("SELECT pg_backend_pid() WHERE ?::text = 'x'"), {QStringLiteral("x")});
+        QCOMPARE(backend.size(), 1);
+        const auto before = m_database->pipelineCounts();
+        {
+            ConnectionLease lease(*m_database);
+            QVERIFY(certdesk::server::scalar(
+                lease.db(), QStringLiteral("SELECT pg_terminate_backend(?::int)"), {backend[0][0].toString()})
+                        .toBool());
+        }
+        const QList<QVariantList> rows
+            = readRows(sql("SELECT n FROM things WHERE id = ?"), {QStringLiteral("a")});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toLongLong(), 42);
+        QCOMPARE(m_database->pipelineCounts().connections, before.connections + 1);
+        const QList<QVariantList> replaced
+            = readRows(QStringLiteral("SELECT pg_backend_pid() WHERE ?::text = 'x'"), {QStringLiteral("x")});
+        QVERIFY(replaced[0][0] != backend[0][0]);
+    }
+
     void cleanupTestCase()
     {
         {
@@ -164,6 +280,22 @@ private Q_SLOTS:
     }
 
 private:
+    // Every row of `select` through Database::read(): its first `columns` columns as the engine gives them.
+    [[nodiscard]] QList<QVariantList> readRows(
+        const QString& select, const QStringList& binds, int columns = 1) const
+    {
+        QList<QVariantList> rows;
+        m_database->read(select, binds, [&rows, columns](NativeRows& q) {
+            while (q.next()) {
+                QVariantList row;
+                for (int column = 0; column < columns; ++column)
+                    row.append(q.value(column));
+                rows.append(row);
+            }
+        });
+        return rows;
+    }
+
     // `things` is this run's table (on PostgreSQL other runs may share the database).
     [[nodiscard]] QString sql(const char* text) const
     {
