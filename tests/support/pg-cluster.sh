@@ -48,6 +48,17 @@ start)
         exit 77
     fi
     mkdir -p "$state"
+    # A cluster this state directory already has: kept when it runs (`ctest --repeat` repeats each test, the
+    # fixture's start too, before the one stop that reads pg.env), else cleared away, so that no start leaves a
+    # cluster that no stop knows of.
+    if [ -f "$state/pg.env" ]; then
+        previous=$(sed -n 's/^base=//p' "$state/pg.env")
+        if [ -n "$previous" ] && as_owner "$pg_ctl" -D "$previous/data" status >/dev/null 2>&1; then
+            echo "PostgreSQL test cluster at $previous (socket), already running, state in $state/pg.env"
+            exit 0
+        fi
+        bash "$0" stop "$state"
+    fi
     base=$(mktemp -d "${TMPDIR:-/tmp}/certdesk-pg.XXXXXX")
     chmod 0755 "$base"
     password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
