@@ -1068,8 +1068,12 @@ NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringLi
         PGresult* result = PQexecPrepared(
             handle, it->second.constData(), int(pointers.size()), pointers.data(), nullptr, nullptr, 0);
         if (PQresultStatus(result) != PGRES_TUPLES_OK) {
-            // Prepared afresh next time (a server that lost it, a connection that was reset).
-            connection->postgresStatements.erase(it);
+            // Prepared afresh next time when the server lost it (26000 invalid_sql_statement_name); an error
+            // of the execution keeps it (preparing anew after each would leave one more in the backend). A
+            // broken connection is closed when the lease ends (markSuspect), its statements with it.
+            const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+            if (state && qstrcmp(state, "26000") == 0)
+                connection->postgresStatements.erase(it);
             failPostgres(db, handle, result, "exec", sql);
         }
         rows.m_postgres = result;

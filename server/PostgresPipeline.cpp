@@ -49,6 +49,12 @@ bool endsSession(const PGresult* result)
         || (state && qstrncmp(state, "08", 2) == 0);
 }
 
+bool lostStatement(const PGresult* result)
+{
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    return state && qstrcmp(state, "26000") == 0;
+}
+
 } // namespace
 
 struct PostgresPipeline::Request
@@ -246,9 +252,12 @@ void PostgresPipeline::send(std::vector<Request*>& batch)
             again.push_back(request);
             continue;
         }
-        // Refused: this statement's own error. Prepared afresh next time (a server that lost the statement).
+        // Refused: this statement's own error. Prepared afresh next time only when the server has lost it
+        // (26000 invalid_sql_statement_name): an error of the execution keeps the statement, or every such
+        // error would leave one more prepared statement in the backend.
         request->error = prepareError ? prepareError : errorOf("exec", result, handle, request->sql);
-        m_prepared.erase(request->sql);
+        if (lostStatement(result))
+            m_prepared.erase(request->sql);
         PQclear(result);
         finish(request);
     }

@@ -155,6 +155,40 @@ private Q_SLOTS:
         QCOMPARE(rows.value(0).toString(), QStringLiteral("c"));
     }
 
+    void aLostStatementIsPreparedAgain()
+    {
+        if (!m_location.isPostgres())
+            QSKIP("PostgreSQL only (CERTDESK_TEST_POSTGRES)");
+        // A server that forgot the connection's prepared statements (DEALLOCATE ALL; a pooler between service
+        // and database does the same): that read fails, the next prepares the statement again.
+        const QString read = sql("SELECT n FROM things WHERE id = ?");
+        ConnectionLease lease(*m_database);
+        QVERIFY(runNative(lease.db(), read, {QStringLiteral("a")}).next());
+        QSqlQuery deallocate(lease.db());
+        QVERIFY2(
+            deallocate.exec(QStringLiteral("DEALLOCATE ALL")), qPrintable(deallocate.lastError().text()));
+        QVERIFY_THROWS_EXCEPTION(SqlError, (void)runNative(lease.db(), read, {QStringLiteral("a")}));
+        {
+            NativeRows rows = runNative(lease.db(), read, {QStringLiteral("a")});
+            QVERIFY(rows.next());
+            QCOMPARE(rows.value(0).toLongLong(), 42);
+        }
+        // An error of the execution keeps the statement: failing again and again does not prepare it anew
+        // each time (which would leave one more prepared statement in the backend per error).
+        const QString overflow = sql("SELECT abs(n * 0 - 9223372036854775807 - 1) FROM things WHERE id = ?");
+        const auto prepared = [&lease] {
+            return certdesk::server::scalar(lease.db(),
+                QStringLiteral(
+                    "SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'certdesk_native_%'"))
+                .toInt();
+        };
+        QVERIFY_THROWS_EXCEPTION(SqlError, (void)runNative(lease.db(), overflow, {QStringLiteral("a")}));
+        const int afterFirst = prepared();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY_THROWS_EXCEPTION(SqlError, (void)runNative(lease.db(), overflow, {QStringLiteral("a")}));
+        QCOMPARE(prepared(), afterFirst);
+    }
+
     // Database::read(): the same rows as through a lease; on PostgreSQL down the pipelined connection.
     void readAnswersAsALeaseDoes()
     {
