@@ -232,6 +232,8 @@ struct Database::Pool
     // Database::read()'s on PostgreSQL, started on first use; its connection is not one of the `max`.
     std::once_flag pipelineStarted;
     std::unique_ptr<PostgresPipeline> pipeline;
+    // The pipeline once started, for counting without starting it (a metrics scrape before any read).
+    std::atomic<const PostgresPipeline*> pipelineRunning {nullptr};
     PostgresPipeline& readPipeline();
 #endif
     // Gives `connection` back (empty: its place, after it was closed or could not be opened) to the
@@ -417,6 +419,7 @@ Database::~Database()
 {
 #if CERTDESK_HAVE_LIBPQ
     // Its thread closes its connection, a Qt Sql connection of this pool's.
+    m_pool->pipelineRunning = nullptr;
     m_pool->pipeline.reset();
 #endif
     std::vector<std::unique_ptr<PooledConnection>> idle;
@@ -912,40 +915,14 @@ QSqlError sqliteError(sqlite3* handle)
 }
 
 #if CERTDESK_HAVE_LIBPQ
-// PostgreSQL numbers its parameters: `?` outside quoted text becomes $1, $2, ...
-QByteArray postgresPlaceholders(const QString& sql)
-{
-    QString out;
-    out.reserve(sql.size() + 16);
-    int parameter = 0;
-    QChar quote;
-    for (const QChar c : sql) {
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-            quote = c;
-        } else if (c == QLatin1Char('?')) {
-            out += QLatin1Char('$') + QString::number(++parameter);
-            continue;
-        }
-        out += c;
-    }
-    return out.toUtf8();
-}
-
 // Frees `result` (may be null: a failure of the connection itself) and throws.
 [[noreturn]] void failPostgres(
     const QSqlDatabase& db, PGconn* handle, PGresult* result, const char* step, const QString& sql)
 {
-    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const QString message
-        = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(handle)).trimmed();
-    const QSqlError error(
-        QString(), message, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString());
+    markSuspect(db);
+    SqlError error = postgresError(step, result, handle, sql);
     PQclear(result);
-    fail(db, std::string(step) + " failed: " + message.toStdString() + " in: " + sql.left(60).toStdString(),
-        error);
+    throw error;
 }
 #endif
 
@@ -1071,8 +1048,7 @@ NativeRows runNative(const QSqlDatabase& db, const QString& sql, const QStringLi
             // Prepared afresh next time when the server lost it (26000 invalid_sql_statement_name); an error
             // of the execution keeps it (preparing anew after each would leave one more in the backend). A
             // broken connection is closed when the lease ends (markSuspect), its statements with it.
-            const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-            if (state && qstrcmp(state, "26000") == 0)
+            if (postgresStatementLost(result))
                 connection->postgresStatements.erase(it);
             failPostgres(db, handle, result, "exec", sql);
         }
@@ -1109,6 +1085,7 @@ PostgresPipeline& Database::Pool::readPipeline()
                     "the Qt PostgreSQL driver gives no libpq connection", SqlError::Kind::Unavailable);
             return std::unique_ptr<PostgresPipeline::Connection>(std::move(connection));
         });
+        pipelineRunning = pipeline.get();
     });
     return *pipeline;
 }
@@ -1124,7 +1101,7 @@ void Database::read(
         for (const QString& bind : binds)
             values.push_back(bind.toUtf8());
         NativeRows native;
-        native.m_postgres = m_pool->readPipeline().run(postgresPlaceholders(sql), values);
+        native.m_postgres = m_pool->readPipeline().run(sql, values);
         rows(native);
         return;
     }
@@ -1137,10 +1114,8 @@ void Database::read(
 Database::PipelineCounts Database::pipelineCounts() const
 {
 #if CERTDESK_HAVE_LIBPQ
-    if (isPostgres()) {
-        const PostgresPipeline& pipeline = m_pool->readPipeline();
-        return {pipeline.batches(), pipeline.connectionsOpened(), pipeline.queued()};
-    }
+    if (const PostgresPipeline* pipeline = m_pool->pipelineRunning.load())
+        return {pipeline->batches(), pipeline->connectionsOpened(), pipeline->queued()};
 #endif
     return {};
 }

@@ -107,7 +107,7 @@ public:
     // leased connection. For the hot reads (GET /applications/{id}). Throws SqlError.
     void read(const QString& sql, const QStringList& binds, const std::function<void(NativeRows&)>& rows);
     // The pipeline's batches sent and connections opened so far, and its statements waiting now (PostgreSQL;
-    // zeros elsewhere and in a build without libpq).
+    // zeros before its first read, elsewhere and in a build without libpq).
     struct PipelineCounts
     {
         std::uint64_t batches = 0;

@@ -23,20 +23,6 @@ constexpr std::size_t kMaxBatch = 32;
 // How often a statement is sent on a connection that then broke before it is given up.
 constexpr int kAttempts = 2;
 
-// The SQLSTATE decides the kind, as for Qt Sql's errors (SqlError). `result` may be null: the connection's
-// own message then.
-std::exception_ptr errorOf(const char* step, PGresult* result, PGconn* handle, const QByteArray& sql)
-{
-    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const QString message
-        = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(handle)).trimmed();
-    return std::make_exception_ptr(SqlError(
-        std::string(step) + " failed: " + message.toStdString() + " in: " + sql.left(60).toStdString(),
-        QSqlError(
-            QString(), message, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString()),
-        true));
-}
-
 // Whether `result` ends the session rather than the statement: a FATAL or PANIC error (a backend terminated
 // by an administrator, a server shutting down: 57P01, 57P02) arrives as a statement's error before libpq sees
 // the connection close; class 08 is a connection exception (PostgreSQL documentation, "Error Message
@@ -49,17 +35,50 @@ bool endsSession(const PGresult* result)
         || (state && qstrncmp(state, "08", 2) == 0);
 }
 
-bool lostStatement(const PGresult* result)
+} // namespace
+
+QByteArray postgresPlaceholders(const QString& sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int parameter = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++parameter);
+            continue;
+        }
+        out += c;
+    }
+    return out.toUtf8();
+}
+
+SqlError postgresError(const char* step, const PGresult* result, const PGconn* handle, const QString& sql)
+{
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const QString message
+        = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(handle)).trimmed();
+    return SqlError(
+        std::string(step) + " failed: " + message.toStdString() + " in: " + sql.left(60).toStdString(),
+        QSqlError(
+            QString(), message, QSqlError::StatementError, state ? QString::fromLatin1(state) : QString()),
+        true);
+}
+
+bool postgresStatementLost(const PGresult* result)
 {
     const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
     return state && qstrcmp(state, "26000") == 0;
 }
 
-} // namespace
-
 struct PostgresPipeline::Request
 {
-    QByteArray sql;
+    QString sql;
     const std::vector<QByteArray>* parameters = nullptr;
     PGresult* result = nullptr;
     std::exception_ptr error;
@@ -86,7 +105,7 @@ PostgresPipeline::~PostgresPipeline()
     m_thread.join();
 }
 
-PGresult* PostgresPipeline::run(const QByteArray& sql, const std::vector<QByteArray>& parameters)
+PGresult* PostgresPipeline::run(const QString& sql, const std::vector<QByteArray>& parameters)
 {
     Request request;
     request.sql = sql;
@@ -167,7 +186,7 @@ void PostgresPipeline::send(std::vector<Request*>& batch)
                 ++m_opened;
             }
             if (PQenterPipelineMode(m_connection->handle()) != 1)
-                std::rethrow_exception(errorOf("pipeline mode", nullptr, m_connection->handle(), {}));
+                throw postgresError("pipeline mode", nullptr, m_connection->handle(), {});
         } catch (...) {
             m_connection.reset();
             const std::exception_ptr error = std::current_exception();
@@ -190,7 +209,7 @@ void PostgresPipeline::send(std::vector<Request*>& batch)
             // same statement finds the name).
             const QByteArray name = "certdesk_pipelined_" + QByteArray::number(++m_named);
             written = written
-                && PQsendPrepare(handle, name.constData(), request->sql.constData(),
+                && PQsendPrepare(handle, name.constData(), postgresPlaceholders(request->sql).constData(),
                        int(request->parameters->size()), nullptr)
                     == 1;
             request->preparing = name;
@@ -224,7 +243,8 @@ void PostgresPipeline::send(std::vector<Request*>& batch)
             PGresult* prepared = PQgetResult(handle);
             if (PQresultStatus(prepared) != PGRES_COMMAND_OK
                 && PQresultStatus(prepared) != PGRES_PIPELINE_ABORTED)
-                prepareError = errorOf("prepare", prepared, handle, request->sql);
+                prepareError
+                    = std::make_exception_ptr(postgresError("prepare", prepared, handle, request->sql));
             if (PQresultStatus(prepared) != PGRES_COMMAND_OK)
                 m_prepared.erase(request->sql);
             if (prepared)
@@ -255,8 +275,10 @@ void PostgresPipeline::send(std::vector<Request*>& batch)
         // Refused: this statement's own error. Prepared afresh next time only when the server has lost it
         // (26000 invalid_sql_statement_name): an error of the execution keeps the statement, or every such
         // error would leave one more prepared statement in the backend.
-        request->error = prepareError ? prepareError : errorOf("exec", result, handle, request->sql);
-        if (lostStatement(result))
+        request->error = prepareError
+            ? prepareError
+            : std::make_exception_ptr(postgresError("exec", result, handle, request->sql));
+        if (postgresStatementLost(result))
             m_prepared.erase(request->sql);
         PQclear(result);
         finish(request);

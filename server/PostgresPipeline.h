@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 #include <condition_variable>
 #include <cstddef>
@@ -17,6 +18,20 @@ struct pg_conn;
 struct pg_result;
 
 namespace certdesk::server {
+
+class SqlError;
+
+// libpq helpers shared by the pipeline and Database's runNative().
+// PostgreSQL numbers its parameters: `?` outside quoted text becomes $1, $2, ...
+[[nodiscard]] QByteArray postgresPlaceholders(const QString& sql);
+// The error of a failed `result` (may be null: then `handle`'s message), its kind from the SQLSTATE as for Qt
+// Sql's errors; the text names `step` and the statement, never the bound values.
+[[nodiscard]] SqlError postgresError(
+    const char* step, const pg_result* result, const pg_conn* handle, const QString& sql);
+// Whether the server no longer knows the prepared statement (26000 invalid_sql_statement_name: DEALLOCATE, a
+// pooler between service and database): prepare it anew. Any other error keeps it, or every failed execution
+// would leave one more prepared statement in the backend.
+[[nodiscard]] bool postgresStatementLost(const pg_result* result);
 
 // Single statements of any thread sent down one PostgreSQL connection in libpq's pipeline mode (PostgreSQL
 // documentation, libpq "Pipeline Mode"): a thread of its own takes what the request threads have queued,
@@ -48,10 +63,10 @@ public:
     PostgresPipeline(const PostgresPipeline&) = delete;
     PostgresPipeline& operator=(const PostgresPipeline&) = delete;
 
-    // Runs `sql` ($1, $2, ... placeholders) with `parameters` as text and waits for its rows: a
-    // PGRES_TUPLES_OK result the caller frees with PQclear. Throws SqlError (the kind from the SQLSTATE, as
-    // Qt Sql's errors).
-    [[nodiscard]] pg_result* run(const QByteArray& sql, const std::vector<QByteArray>& parameters);
+    // Runs `sql` (`?` placeholders, numbered once when the statement is first prepared on the connection)
+    // with `parameters` as text and waits for its rows: a PGRES_TUPLES_OK result the caller frees with
+    // PQclear. Throws SqlError (the kind from the SQLSTATE, as Qt Sql's errors).
+    [[nodiscard]] pg_result* run(const QString& sql, const std::vector<QByteArray>& parameters);
 
     // Batches sent and connections opened so far (tests: concurrent statements share batches; a broken
     // connection was replaced).
@@ -69,7 +84,7 @@ private:
     Open m_open;
     // The pipeline thread's own: the connection and the names of the statements prepared on it.
     std::unique_ptr<Connection> m_connection;
-    std::map<QByteArray, QByteArray> m_prepared; // sql → name
+    std::map<QString, QByteArray> m_prepared; // sql → name
     std::uint64_t m_named = 0;
     mutable std::mutex m_mutex;
     std::condition_variable m_queued;
