@@ -1,12 +1,14 @@
 // certdesk-scan-helper: runs the scanner drivers (SANE backends) for ProcessScanSource, in a process of their
-// own, so that a driver that hangs or crashes takes only this process with it. It serves one request and
-// exits; the protocol is in core/documents/ScanHelperProtocol.h. ProcessScanSource starts it ahead of the
-// request it will serve, so that loading it is not waited for; it links Qt Core but not Qt Gui (fewer
-// libraries to load).
+// own, so that a driver that hangs or crashes takes only this process with it. A helper serves one request
+// and exits; the protocol is in core/documents/ScanHelperProtocol.h. ProcessScanSource's helpers are forked
+// by one of these in `--fork-server` mode (core/documents/ScanForkServer.h), which has loaded the libraries
+// once; a helper started on its own serves the request on its stdin just the same. It links Qt Core but not
+// Qt Gui.
 //
 // This file is the SANE side of scanning and therefore POSIX (file descriptors, _exit): a Windows scanner
 // source (WIA) is a ScanSource of its own.
 #include "documents/SaneScanner.h"
+#include "documents/ScanForkServer.h"
 #include "documents/ScanHelperProtocol.h"
 #include "documents/SharedScanPage.h"
 
@@ -199,9 +201,10 @@ void armWatchdog(std::chrono::milliseconds grace)
     }).detach();
 }
 
-// What a request will do first, done while this helper waits for it (as the spare): the code it runs is
-// bound and paged in, and the stacks of the two threads a scan starts (the cancel reader here, the driver's
-// reader in many SANE backends) are made and kept by the C library for reuse. Nothing of SANE: see main().
+// What a request will do first, done before it comes (by the fork server, once for every helper it forks;
+// by a helper started on its own, while it waits): the code it runs is bound and paged in, and the stacks of
+// the two threads a scan starts (the cancel reader here, the driver's reader in many SANE backends) are made
+// and kept by the C library for reuse. Nothing of SANE: see serve().
 void warmUp()
 {
     (void)scanhelper::parseRequest(scanhelper::scanRequest(ScanOptions {}));
@@ -211,29 +214,21 @@ void warmUp()
     second.join();
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+// Serves one request on the standard streams (the protocol on stdout) and ends the process; `page` is the
+// shared page, or nullptr when the page crosses the pipe.
+[[noreturn]] void serve(std::unique_ptr<SharedScanPage> page)
 {
     // Standard output is the protocol. Drivers that print (some do, to stdout) write to stderr instead.
     g_protocolFd = ::dup(STDOUT_FILENO);
     if (g_protocolFd < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0)
-        return 2;
+        ::_exit(2);
 #ifdef F_SETPIPE_SZ
     // Without a shared page, a page is megabytes through the pipe: a 1 MiB pipe (Linux, pipe(7); best effort)
     // moves it in a few hand-overs to the caller instead of a hundred 64 KiB ones, which on a busy machine
     // each wait for a time slice.
-    (void)::fcntl(g_protocolFd, F_SETPIPE_SZ, 1024 * 1024);
+    if (!page)
+        (void)::fcntl(g_protocolFd, F_SETPIPE_SZ, 1024 * 1024);
 #endif
-
-    std::unique_ptr<SharedScanPage> page;
-    if (argc == 3 && QLatin1StringView(argv[1]) == scanhelper::pageOption) {
-        page = SharedScanPage::open(QString::fromLocal8Bit(argv[2]), maxScanBytes);
-        if (!page)
-            return 2;
-    }
-
-    warmUp();
 
     static LineReader input; // the cancel thread reads on where the request ended
     QByteArray line;
@@ -280,4 +275,38 @@ int main(int argc, char** argv)
     armWatchdog(closeGrace);
     delete scanner;
     ::_exit(0);
+}
+
+} // namespace
+
+// certdesk-scan-helper --fork-server <descriptor>: the fork server (ScanForkServer.h), which forks a helper
+// per request. certdesk-scan-helper [--page <descriptor>]: one helper, serving the request on its stdin.
+int main(int argc, char** argv)
+{
+    if (argc == 3 && QLatin1StringView(argv[1]) == forkserver::option) {
+        bool ok = false;
+        const int control = QByteArray(argv[2]).toInt(&ok);
+        if (!ok || control <= STDERR_FILENO)
+            return 2;
+        // Done once here, inherited by every helper forked below.
+        warmUp();
+        return forkserver::run(control, [](int pageDescriptor) {
+            std::unique_ptr<SharedScanPage> page;
+            if (pageDescriptor >= 0) {
+                page = SharedScanPage::open(QString::number(pageDescriptor), maxScanBytes);
+                if (!page)
+                    ::_exit(2);
+            }
+            serve(std::move(page));
+        });
+    }
+
+    std::unique_ptr<SharedScanPage> page;
+    if (argc == 3 && QLatin1StringView(argv[1]) == scanhelper::pageOption) {
+        page = SharedScanPage::open(QString::fromLocal8Bit(argv[2]), maxScanBytes);
+        if (!page)
+            return 2;
+    }
+    warmUp();
+    serve(std::move(page));
 }

@@ -1,5 +1,6 @@
 #include "documents/ProcessScanSource.h"
 
+#include "documents/ScanHelperLauncher.h"
 #include "documents/ScanHelperReader.h"
 #include "documents/SharedScanPage.h"
 #include "domain/SiblingExecutable.h"
@@ -44,7 +45,7 @@ struct ProcessScanSource::Outcome
 // no SharedScanPage) and the environment it was started with.
 struct ProcessScanSource::Helper
 {
-    QProcess* process = nullptr;
+    std::unique_ptr<ScanHelperProcess> process;
     std::unique_ptr<SharedScanPage> page;
     QStringList environment;
 };
@@ -94,12 +95,11 @@ class ProcessScanSource::Run final : public QObject
 public:
     Run(Helper helper, std::shared_ptr<Exchange> exchange, const Timeouts& timeouts, QObject* parent)
         : QObject(parent)
-        , m_child(helper.process)
+        , m_child(std::move(helper.process))
         , m_page(std::move(helper.page))
         , m_exchange(std::move(exchange))
         , m_timeouts(timeouts)
     {
-        m_child->setParent(this);
         if (m_page)
             m_reader.setSharedPage(m_page->bytes());
         // Precise: a coarse timer may fire 5 % early, and "nothing for 90 s" means at least 90 s.
@@ -107,22 +107,24 @@ public:
             timer->setSingleShot(true);
             timer->setTimerType(Qt::PreciseTimer);
         }
-        connect(m_child, &QProcess::readyReadStandardOutput, this, [this] { readOutput(); });
-        connect(m_child, &QProcess::readyReadStandardError, this, [this] { readErrors(); });
-        connect(m_child, &QProcess::finished, this, [this] { ended(); });
-        connect(m_child, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart) {
-                fail(DocumentStatus::NoScanner,
-                    QStringLiteral("scan helper did not start: ") + m_child->errorString());
-                deleteLater();
-            }
-        });
+        ScanHelperProcess::Callbacks callbacks;
+        callbacks.started = [this] { m_start.stop(); };
+        callbacks.output = [this] { readOutput(); };
+        callbacks.errors = [this] { readErrors(); };
+        callbacks.finished = [this] { ended(); };
+        callbacks.failedToStart = [this] {
+            m_start.stop();
+            fail(DocumentStatus::NoScanner,
+                QStringLiteral("scan helper did not start: ") + m_child->errorString());
+            deleteLater();
+        };
+        m_child->setCallbacks(std::move(callbacks));
         connect(&m_stall, &QTimer::timeout, this, [this] {
             killChild();
             fail(DocumentStatus::ScannerNotResponding,
                 QStringLiteral("scan helper killed: nothing for %1 ms. %2")
                     .arg(m_timeouts.stallTimeout.count())
-                    .arg(tail(m_errors + m_child->readAllStandardError())));
+                    .arg(tail(m_errors + m_child->readErrors())));
         });
         connect(&m_grace, &QTimer::timeout, this, [this] {
             // After a cancel the helper had its chance to answer; after an answer, to close the device.
@@ -134,27 +136,25 @@ public:
         connect(&m_start, &QTimer::timeout, this, [this] {
             killChild();
             fail(DocumentStatus::NoScanner, QStringLiteral("scan helper did not start in time"));
+            // A helper still being forked ends no process here: this run goes now, and the helper is killed
+            // when it comes (ScanHelperLauncher forgets it).
+            deleteLater();
         });
     }
 
     void begin(const QByteArray& request)
     {
-        if (m_child->state() == QProcess::NotRunning) {
-            // It ended while it waited as the spare (or never started): FailedToStart has been reported.
+        if (m_child->state() == ScanHelperProcess::State::NotRunning) {
+            // It ended while it waited as the spare, or never started.
             fail(DocumentStatus::NoScanner,
                 QStringLiteral("scan helper did not start: ") + m_child->errorString());
             deleteLater();
             return;
         }
-        if (m_child->state() == QProcess::Starting) {
-            connect(m_child, &QProcess::started, &m_start, &QTimer::stop);
+        if (m_child->state() == ScanHelperProcess::State::Starting)
             m_start.start(m_timeouts.startTimeout);
-        }
+        // Out at once when the helper runs (it is waiting for it), else as soon as it does.
         m_child->write(request);
-        // Out now rather than from the event loop's next turn: the helper is waiting for it. The pipe is
-        // empty and the request small, so this does not block.
-        if (m_child->state() == QProcess::Running)
-            m_child->waitForBytesWritten(0);
         m_stall.start(m_timeouts.stallTimeout);
     }
 
@@ -181,7 +181,7 @@ public:
 private:
     void readOutput()
     {
-        const QByteArray bytes = m_child->readAllStandardOutput();
+        const QByteArray bytes = m_child->readOutput();
         if (bytes.isEmpty() || m_exchange->finished())
             return;
         if (!m_grace.isActive())
@@ -200,7 +200,7 @@ private:
 
     void readErrors()
     {
-        m_errors.append(m_child->readAllStandardError());
+        m_errors.append(m_child->readErrors());
         if (m_errors.size() > 4 * stderrTail)
             m_errors = m_errors.right(stderrTail);
     }
@@ -214,7 +214,7 @@ private:
         Outcome outcome;
         outcome.final = m_reader.final();
         deliver(std::move(outcome), m_reader.takeProgress());
-        m_child->closeWriteChannel();
+        m_child->closeInput();
         disconnect(&m_grace, nullptr, this, nullptr);
         connect(&m_grace, &QTimer::timeout, this, [this] { killChild(); });
         m_grace.start(m_timeouts.cancelGrace);
@@ -226,7 +226,7 @@ private:
         m_start.stop();
         if (!m_exchange->finished()) {
             // Whatever it wrote before it ended is in the pipe still.
-            m_reader.feed(m_child->readAllStandardOutput());
+            m_reader.feed(m_child->readOutput());
             if (m_reader.hasFinal()) {
                 Outcome outcome;
                 outcome.final = m_reader.final();
@@ -234,8 +234,8 @@ private:
             } else {
                 readErrors();
                 fail(DocumentStatus::ScannerDriverCrashed,
-                    (m_child->exitStatus() == QProcess::CrashExit
-                            ? QStringLiteral("scan helper crashed")
+                    (m_child->crashed()
+                            ? QStringLiteral("scan helper crashed (%1)").arg(m_child->errorString())
                             : QStringLiteral("scan helper exited with code %1 without an answer")
                                   .arg(m_child->exitCode()))
                         + QStringLiteral(". ") + tail(m_errors));
@@ -250,8 +250,8 @@ private:
         m_stall.stop();
         m_grace.stop();
         m_start.stop();
-        if (m_child->state() != QProcess::NotRunning)
-            m_child->kill(); // SIGKILL cannot be ignored: finished() follows, and with it deleteLater()
+        if (m_child->state() != ScanHelperProcess::State::NotRunning)
+            m_child->kill(); // SIGKILL cannot be ignored: finished follows, and with it deleteLater()
     }
 
     void fail(DocumentStatus status, const QString& detail)
@@ -269,8 +269,8 @@ private:
             std::exchange(m_onFinished, {})();
     }
 
-    QProcess* m_child;
-    // After m_child: the page is unmapped after the process is gone. The reader reads from it.
+    std::unique_ptr<ScanHelperProcess> m_child;
+    // After m_child: the page is unmapped after the process object. The reader reads from it.
     std::unique_ptr<SharedScanPage> m_page;
     std::shared_ptr<Exchange> m_exchange;
     Timeouts m_timeouts;
@@ -283,8 +283,8 @@ private:
 };
 
 // Owns every helper process, in the I/O thread: the running requests and the spare, a helper started ahead
-// of the next request so that its start-up (loading the libraries) is not waited for. The spare does nothing
-// of SANE before its request (it only warms up, app/scanhelper/main.cpp): SANE reads its driver list
+// of the next request so that even its fork (ScanHelperLauncher) is not waited for. The spare does nothing
+// of SANE before its request: SANE reads its driver list
 // (dll.conf) in sane_init, and a backend probes for its scanners when it is first used, so a helper that did
 // either early would miss a driver installed or a scanner plugged in since. (sane_init alone costs SANE's dll
 // backend tens of microseconds: nothing to win.)
@@ -292,19 +292,15 @@ class ProcessScanSource::Host final : public QObject
 {
 public:
     Host(QString executable, const Timeouts& timeouts)
-        : m_executable(std::move(executable))
+        : m_launcher(std::move(executable))
         , m_timeouts(timeouts)
     { }
 
     ~Host() override
     {
-        const QList<QProcess*> children = findChildren<QProcess*>();
-        for (QProcess* child : children) {
-            if (child->state() != QProcess::NotRunning) {
-                child->kill();
-                child->waitForFinished(5000);
-            }
-        }
+        // Every helper is killed and waited for here (no zombie, nothing left scanning).
+        m_launcher.killAll(5000);
+        m_spare.reset();
         // While m_runs is still there for their destroyed() handlers. (Run has no meta-object of its own, so
         // findChildren<Run*> would find every child.)
         const QList<QPointer<Run>> runs = m_runs.values();
@@ -371,18 +367,10 @@ private:
     Helper startHelper()
     {
         Helper helper;
-        helper.process = new QProcess(this);
-        helper.process->setProgram(m_executable);
-#ifdef Q_OS_UNIX
-        // Made before the helper starts, inherited by it alone (SharedScanPage.h).
+        // Made before the helper starts, passed to it alone (SharedScanPage.h).
         helper.page = SharedScanPage::create(maxScanBytes);
-        if (helper.page) {
-            helper.process->setArguments({scanhelper::pageOption, helper.page->name()});
-            helper.process->setChildProcessModifier([page = helper.page.get()] { page->inheritInChild(); });
-        }
-#endif
         helper.environment = QProcess::systemEnvironment();
-        helper.process->start();
+        helper.process = m_launcher.start(helper.page.get(), helper.environment);
         return helper;
     }
 
@@ -392,7 +380,7 @@ private:
     {
         if (!m_spare)
             return std::nullopt;
-        if (m_spare->process->state() == QProcess::NotRunning || m_spare->process->bytesAvailable() > 0
+        if (m_spare->process->state() == ScanHelperProcess::State::NotRunning || m_spare->process->hasOutput()
             || m_spare->environment != QProcess::systemEnvironment()) {
             dropSpare();
             return std::nullopt;
@@ -402,19 +390,12 @@ private:
 
     void dropSpare()
     {
-        if (!m_spare)
-            return;
-        QProcess* process = std::exchange(m_spare, std::nullopt)->process;
-        // Closing its input ends a waiting helper at once; kill() covers one that does not. Its page goes
-        // with it (the helper's mapping keeps the memory until the helper has gone).
-        process->closeWriteChannel();
-        process->kill();
-        connect(process, &QProcess::finished, process, &QObject::deleteLater);
-        if (process->state() == QProcess::NotRunning)
-            process->deleteLater();
+        // Destroying it kills it (a waiting helper has nothing to finish); its page goes with it (the
+        // helper's mapping keeps the memory until the helper has gone).
+        m_spare.reset();
     }
 
-    QString m_executable;
+    ScanHelperLauncher m_launcher;
     Timeouts m_timeouts;
     QHash<Exchange*, QPointer<Run>> m_runs;
     std::optional<Helper> m_spare;

@@ -12,11 +12,13 @@ namespace certdesk::documents {
 // is copied once on its way (as in-process scanning copies it) instead of through a pipe and the caller's
 // buffers, with a wake-up of both processes for every pipe's worth.
 //
-// The caller creates one page per helper, before the helper starts, and names it on the helper's command
-// line; the helper opens it by that name. The page never grows or shrinks after creation (so a reader never
-// faults on a page the other side cut short); unused capacity costs no memory.
+// The caller creates one page per helper, before the helper starts, and passes it to the helper
+// (ScanHelperLauncher: a descriptor sent to the fork server; a helper started on its own takes the
+// descriptor's number on its command line); the helper opens it by that name. The page never grows or shrinks
+// after creation (so a reader never faults on a page the other side cut short); unused capacity costs no
+// memory.
 //
-// POSIX (Linux, FreeBSD): a sealed memfd (memfd_create(2), fcntl(2) F_ADD_SEALS), inherited by the helper
+// POSIX (Linux, FreeBSD): a sealed memfd (memfd_create(2), fcntl(2) F_ADD_SEALS), passed to the helper
 // (SharedScanPagePosix.cpp). Where there is none, create() gives nullptr and the page crosses the pipe
 // (ScanHelperProtocol.h); a Windows implementation would back the same interface by a file mapping.
 class SharedScanPage
@@ -34,9 +36,9 @@ public:
 
     // What the helper's command line names the page by.
     [[nodiscard]] QString name() const;
-    // Runs in the new child between fork and exec (QProcess::setChildProcessModifier): lets the child inherit
-    // the page, which stays closed to every other child of the caller. Async-signal-safe.
-    void inheritInChild() const noexcept;
+    // The descriptor (POSIX) the page is passed to the helper by (ScanHelperLauncher); -1 where there is
+    // none.
+    [[nodiscard]] int handle() const { return m_handle; }
 
     [[nodiscard]] qint64 capacity() const { return m_capacity; }
     // Caller: the whole capacity, read-only; what the helper reported written is valid.

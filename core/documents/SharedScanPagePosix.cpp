@@ -1,5 +1,5 @@
 // SharedScanPage on POSIX systems with memfd_create(2) (Linux 3.17+, FreeBSD 13+): an anonymous shared-memory
-// file, sized once and sealed, inherited by the helper under its descriptor number.
+// file, sized once and sealed, passed to the helper as a descriptor.
 #include "documents/SharedScanPage.h"
 
 #include <cstring>
@@ -22,8 +22,8 @@ std::unique_ptr<SharedScanPage> SharedScanPage::create(qint64 capacity)
 #if defined(MFD_CLOEXEC) && defined(MFD_ALLOW_SEALING) && defined(F_ADD_SEALS)
     if (capacity <= 0)
         return nullptr;
-    // Close-on-exec: only the helper it is made for inherits it (inheritInChild), never a sibling process
-    // that another thread of the application starts at the same moment.
+    // Close-on-exec: only the helper it is made for gets it (sent to the fork server, ScanHelperLauncher),
+    // never a sibling process that another thread of the application starts at the same moment.
     const int fd = ::memfd_create("certdesk-scan-page", MFD_CLOEXEC | MFD_ALLOW_SEALING);
     if (fd < 0)
         return nullptr;
@@ -67,14 +67,6 @@ std::unique_ptr<SharedScanPage> SharedScanPage::open(const QString& name, qint64
 QString SharedScanPage::name() const
 {
     return QString::number(m_handle);
-}
-
-void SharedScanPage::inheritInChild() const noexcept
-{
-    // fcntl is async-signal-safe (signal-safety(7)); the descriptor keeps its number in the child.
-    const int flags = ::fcntl(m_handle, F_GETFD);
-    if (flags >= 0)
-        (void)::fcntl(m_handle, F_SETFD, flags & ~FD_CLOEXEC);
 }
 
 QByteArrayView SharedScanPage::bytes() const

@@ -23,8 +23,6 @@ QString SharedScanPage::name() const
     return QString::number(m_handle);
 }
 
-void SharedScanPage::inheritInChild() const noexcept { }
-
 QByteArrayView SharedScanPage::bytes() const
 {
     return QByteArrayView(static_cast<const char*>(m_mapping), m_capacity);

@@ -78,7 +78,7 @@ Usage usageOf(const QString& pid)
 // The certdesk-server started by this process (its child), from /proc.
 QString serverPid()
 {
-    const QList<qint64> pids = test::childProcesses(QStringLiteral("certdesk-server"));
+    const QList<qint64> pids = test::descendantProcesses(QStringLiteral("certdesk-server"));
     return pids.isEmpty() ? QString() : QString::number(pids.first());
 }
 

@@ -12,9 +12,9 @@ void fixEnvironment();
 [[nodiscard]] QString binaryDir();
 // A built executable of this build (e.g. "certdesk-server"), or empty if it is not there.
 [[nodiscard]] QString executable(const QString& name);
-// The process ids of this process's children running `program` (matched on the kernel's command name, the
-// program's file name cut to 15 characters), read from /proc (Linux). With `withZombies`, also children that
-// have ended but were not waited for.
-[[nodiscard]] QList<qint64> childProcesses(const QString& program, bool withZombies = true);
+// The process ids of this process's descendants (children, their children, ...) running `program` (matched on
+// the kernel's command name, the program's file name cut to 15 characters), read from /proc (Linux). With
+// `withZombies`, also processes that have ended but were not waited for.
+[[nodiscard]] QList<qint64> descendantProcesses(const QString& program, bool withZombies = true);
 
 } // namespace certdesk::test

@@ -37,10 +37,11 @@ QPushButton* scanButton(DocumentSlot* slot, DocumentKind kind)
     return b;
 }
 
-// The scan helpers that are children of this process, from /proc (the helper is a SANE, i.e. Linux, part).
-int helperChildren()
+// The scan helpers this process has (forked by its scan fork server), from /proc (the helper is a SANE, i.e.
+// Linux, part).
+int helpers()
 {
-    return int(certdesk::test::childProcesses(QStringLiteral("certdesk-scan-helper")).size());
+    return int(certdesk::test::descendantProcesses(QStringLiteral("certdesk-scan-helper")).size());
 }
 
 } // namespace
@@ -166,14 +167,14 @@ private Q_SLOTS:
         QVERIFY(progress);
         QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0, Timeout);
         // The helper that scans, and the spare waiting for the next request.
-        QTRY_COMPARE_WITH_TIMEOUT(helperChildren(), 2, Timeout);
+        QTRY_COMPARE_WITH_TIMEOUT(helpers(), 2, Timeout);
 
         QElapsedTimer clock;
         clock.start();
         window.reset();
         QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
         // No helper is left behind (not even as a zombie: it was waited for).
-        QCOMPARE(helperChildren(), 0);
+        QCOMPARE(helpers(), 0);
     }
 };
 

@@ -72,6 +72,9 @@ private Q_SLOTS:
     void driverThatHangsWhileClosingStillDelivers();
     void shutdownEndsARunningScan();
     void missingHelper();
+    void helperThatIsNoForkServer();
+    void helpersComeFromOneForkServer();
+    void forkServerThatDiesTakesItsHelpersAlong();
     void pageThroughThePipe();
 
 private:
@@ -135,14 +138,14 @@ void TestScanHelper::spareHelperFindsANewDriver()
     ProcessScanSource source(ProcessScanSource::locateExecutable());
     source.prepare();
     const QString helper = QStringLiteral("certdesk-scan-helper");
-    QTRY_COMPARE_WITH_TIMEOUT(test::childProcesses(helper).size(), 1, 10000);
-    const QList<qint64> spare = test::childProcesses(helper);
+    QTRY_COMPARE_WITH_TIMEOUT(test::descendantProcesses(helper).size(), 1, 10000);
+    const QList<qint64> spare = test::descendantProcesses(helper);
     QVERIFY(m_scanners.setBackends("test\ncdfault\n"));
 
     const QStringList names = deviceNames(source);
     QVERIFY2(names.contains(QStringLiteral("cdfault:hang-read")), qPrintable(names.join(QLatin1Char(' '))));
     // It was the spare that served the request: it has gone (the next spare is another process).
-    QTRY_VERIFY_WITH_TIMEOUT(!test::childProcesses(helper, false).contains(spare.first()), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!test::descendantProcesses(helper, false).contains(spare.first()), 10000);
 }
 
 void TestScanHelper::driverFaults_data()
@@ -257,6 +260,77 @@ void TestScanHelper::missingHelper()
     ProcessScanSource source(QStringLiteral("/nonexistent/certdesk-scan-helper"));
     QCOMPARE(source.scan(device(QStringLiteral("test:0"))).status(), DocumentStatus::NoScanner);
     QCOMPARE(source.devices().status(), DocumentStatus::NoScanner);
+}
+
+void TestScanHelper::helperThatIsNoForkServer()
+{
+    // A program that ends at once instead of serving (a broken installation): the scan is refused with "no
+    // scanner", and nothing waits for long.
+    ProcessScanSource source(QStringLiteral("/bin/true"));
+    QElapsedTimer clock;
+    clock.start();
+    const DocumentResult<QImage> scan = source.scan(device(QStringLiteral("test:0")));
+    QCOMPARE(scan.status(), DocumentStatus::NoScanner);
+    QVERIFY(!scan.message().isEmpty());
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestScanHelper::helpersComeFromOneForkServer()
+{
+    // The helpers of every source of this process are forked by one server (ScanHelperLauncher.h), a child of
+    // this process; each scan has a helper of its own.
+    ProcessScanSource first(ProcessScanSource::locateExecutable());
+    ProcessScanSource second(ProcessScanSource::locateExecutable());
+    nextScanWorks(first);
+    nextScanWorks(second);
+    const QList<qint64> servers = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    QCOMPARE(servers.size(), 1);
+    // The two spares, one per source, both the server's children.
+    const QString helper = QStringLiteral("certdesk-scan-helper");
+    QTRY_COMPARE_WITH_TIMEOUT(test::descendantProcesses(helper, false).size(), 2, 10000);
+    for (const qint64 pid : test::descendantProcesses(helper, false)) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QVERIFY(stat.open(QIODevice::ReadOnly));
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        QCOMPARE(fields.value(1).toLongLong(), servers.first());
+    }
+}
+
+void TestScanHelper::forkServerThatDiesTakesItsHelpersAlong()
+{
+    // The fork server killed while a driver hangs in sane_read: the scan ends at once as a crashed driver
+    // (not after the stall timeout), no helper is left, and the next scan gets a new server.
+    ProcessScanSource::Timeouts timeouts;
+    timeouts.stallTimeout = 600s;
+    ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
+    nextScanWorks(source);
+    const QList<qint64> servers = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    QCOMPARE(servers.size(), 1);
+    QTemporaryDir markers;
+    const QString stuck = markers.filePath(QStringLiteral("stuck"));
+    qputenv("CERTDESK_CDFAULT_HANG_MARKER", stuck.toLocal8Bit());
+    QFuture<DocumentResult<QImage>> running
+        = QtConcurrent::run([&source] { return source.scan(device(QStringLiteral("cdfault:hang-read"))); });
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(stuck), 10000);
+    qunsetenv("CERTDESK_CDFAULT_HANG_MARKER");
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(
+        QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-KILL"), QString::number(servers.first())})
+        == 0);
+    running.waitForFinished();
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(running.result().status(), DocumentStatus::ScannerDriverCrashed);
+    QVERIFY2(running.result().error().detail.contains(QLatin1String("fork server")),
+        qPrintable(running.result().error().detail));
+    // PR_SET_PDEATHSIG: the helpers (the hung one, the spare) went with their server.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        test::descendantProcesses(QStringLiteral("certdesk-scan-helper"), false).isEmpty(), 10000);
+    nextScanWorks(source);
+    const QList<qint64> after = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    QCOMPARE(after.size(), 1);
+    QVERIFY(after.first() != servers.first());
 }
 
 void TestScanHelper::pageThroughThePipe()
