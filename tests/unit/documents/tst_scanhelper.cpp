@@ -55,6 +55,29 @@ QStringList deviceNames(ProcessScanSource& source)
     return names;
 }
 
+// The parent of process `pid`, from /proc (0 when it has gone).
+qint64 parentOf(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // "pid (comm) state ppid ..." (proc(5)): split after the last ')'.
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
+}
+
+// The scan fork servers of this process: its children named so. (A helper the server has just forked bears
+// the server's name until it renames itself, but it is the server's child, not this process's.)
+QList<qint64> forkServers()
+{
+    QList<qint64> servers;
+    for (const qint64 pid : test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false)) {
+        if (parentOf(pid) == QCoreApplication::applicationPid())
+            servers.append(pid);
+    }
+    return servers;
+}
+
 } // namespace
 
 class TestScanHelper : public QObject
@@ -283,18 +306,13 @@ void TestScanHelper::helpersComeFromOneForkServer()
     ProcessScanSource second(ProcessScanSource::locateExecutable());
     nextScanWorks(first);
     nextScanWorks(second);
-    const QList<qint64> servers = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    const QList<qint64> servers = forkServers();
     QCOMPARE(servers.size(), 1);
     // The two spares, one per source, both the server's children.
     const QString helper = QStringLiteral("certdesk-scan-helper");
     QTRY_COMPARE_WITH_TIMEOUT(test::descendantProcesses(helper, false).size(), 2, 10000);
-    for (const qint64 pid : test::descendantProcesses(helper, false)) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-        QVERIFY(stat.open(QIODevice::ReadOnly));
-        const QByteArray line = stat.readAll();
-        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-        QCOMPARE(fields.value(1).toLongLong(), servers.first());
-    }
+    for (const qint64 pid : test::descendantProcesses(helper, false))
+        QCOMPARE(parentOf(pid), servers.first());
 }
 
 void TestScanHelper::forkServerThatDiesTakesItsHelpersAlong()
@@ -305,7 +323,7 @@ void TestScanHelper::forkServerThatDiesTakesItsHelpersAlong()
     timeouts.stallTimeout = 600s;
     ProcessScanSource source(ProcessScanSource::locateExecutable(), timeouts);
     nextScanWorks(source);
-    const QList<qint64> servers = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    const QList<qint64> servers = forkServers();
     QCOMPARE(servers.size(), 1);
     QTemporaryDir markers;
     const QString stuck = markers.filePath(QStringLiteral("stuck"));
@@ -328,7 +346,7 @@ void TestScanHelper::forkServerThatDiesTakesItsHelpersAlong()
     QTRY_VERIFY_WITH_TIMEOUT(
         test::descendantProcesses(QStringLiteral("certdesk-scan-helper"), false).isEmpty(), 10000);
     nextScanWorks(source);
-    const QList<qint64> after = test::descendantProcesses(QStringLiteral("certdesk-scanfs"), false);
+    const QList<qint64> after = forkServers();
     QCOMPARE(after.size(), 1);
     QVERIFY(after.first() != servers.first());
 }
