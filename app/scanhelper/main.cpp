@@ -21,11 +21,8 @@
 #include <memory>
 #include <optional>
 #include <thread>
-#include <vector>
 
 #include <fcntl.h>
-#include <poll.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 using namespace certdesk::documents;
@@ -217,63 +214,6 @@ void warmUp()
     second.join();
 }
 
-// Whether the request (or the end of input) is there to be read.
-bool inputWaiting()
-{
-    pollfd input {STDIN_FILENO, POLLIN, 0};
-    return ::poll(&input, 1, 0) != 0;
-}
-
-// A helper forked by the fork server shares the server's memory copy-on-write: each page it first writes
-// costs it a page fault and a copy (dear in a virtual machine: TLB flushes through the hypervisor), about 2
-// ms of a small page's scan. While it waits for its request (the spare), it makes its own copy of every page
-// it shares and may write — resident pages of its private writable mappings — until the request comes (looked
-// for every few dozen pages). Pages that are not resident are left alone: writing them would only allocate
-// memory.
-void ownSharedPages()
-{
-    const long pageSize = ::sysconf(_SC_PAGESIZE);
-    const int maps = ::open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-    if (maps < 0 || pageSize <= 0)
-        return;
-    QByteArray text;
-    char buffer[4096];
-    ssize_t n = 0;
-    while ((n = ::read(maps, buffer, sizeof buffer)) > 0)
-        text.append(buffer, qsizetype(n));
-    ::close(maps);
-    std::vector<unsigned char> resident;
-    int sinceLook = 0;
-    for (const QByteArray& line : text.split('\n')) {
-        // "start-end perms offset dev inode path" (proc(5)): private and writable only.
-        const QList<QByteArray> fields = line.simplified().split(' ');
-        if (fields.size() < 2 || fields.at(1) != "rw-p")
-            continue;
-        const QList<QByteArray> range = fields.at(0).split('-');
-        bool startOk = false;
-        bool endOk = false;
-        const quintptr start = range.value(0).toULongLong(&startOk, 16);
-        const quintptr end = range.value(1).toULongLong(&endOk, 16);
-        if (!startOk || !endOk || end <= start)
-            continue;
-        const size_t pages = size_t((end - start) / quintptr(pageSize));
-        resident.assign(pages, 0);
-        if (::mincore(reinterpret_cast<void*>(start), end - start, resident.data()) != 0)
-            continue;
-        for (size_t page = 0; page < pages; ++page) {
-            if ((resident[page] & 1) == 0)
-                continue;
-            auto* byte = reinterpret_cast<volatile char*>(start + page * quintptr(pageSize));
-            *byte = *byte; // one thread here: nothing else writes meanwhile
-            if (++sinceLook == 32) {
-                sinceLook = 0;
-                if (inputWaiting())
-                    return;
-            }
-        }
-    }
-}
-
 // Serves one request on the standard streams (the protocol on stdout) and ends the process; `page` is the
 // shared page, or nullptr when the page crosses the pipe.
 [[noreturn]] void serve(std::unique_ptr<SharedScanPage> page)
@@ -357,8 +297,6 @@ int main(int argc, char** argv)
                 if (!page)
                     ::_exit(2);
             }
-            if (!inputWaiting())
-                ownSharedPages();
             serve(std::move(page));
         });
     }
