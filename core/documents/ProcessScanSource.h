@@ -16,8 +16,8 @@ namespace certdesk::documents {
 // ScanSource that runs the scanner drivers in a child process, certdesk-scan-helper (app/scanhelper), and
 // talks to it over a pipe (documents/ScanHelperProtocol.h). A scanner driver is third-party code: one that
 // hangs or crashes takes only the helper with it. Each request (device list, one scan) gets a fresh helper,
-// so the next scan after a failure starts clean; the helpers are forked by the application's scan fork server,
-// which has loaded their libraries once (ScanHelperLauncher.h).
+// so the next scan after a failure starts clean; the helpers are forked by the application's scan fork
+// server, which has loaded their libraries once (ScanHelperLauncher.h).
 //
 // The helpers belong to an I/O thread of this source. From the first request (or prepare()) on, one spare
 // helper waits there (forked, SANE not yet initialised) for the next request, so that a scan does not wait
