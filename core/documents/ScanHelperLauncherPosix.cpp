@@ -165,7 +165,7 @@ class ForkedHelper;
 class ScanHelperLauncher::Connection
 {
 public:
-    Connection(int socket)
+    explicit Connection(int socket)
         : m_socket(socket)
         , m_notifier(socket, QSocketNotifier::Read)
     {
